@@ -1,0 +1,83 @@
+// The contract between the sandbox's HTTP front (protocols, routing, faults, call log)
+// and each emulated AWS service. A service never sees HTTP: it gets decoded parameters
+// and returns a plain object (or throws an AwsError); the protocol layer renders both
+// the way the real service does on the wire.
+
+/** Wire protocols the sandbox speaks, as named in the AWS SDK / botocore models. */
+export type Protocol = 'ec2' | 'query' | 'rest-xml' | 'json';
+
+/** A decoded request. For query protocols `params` is the form body unflattened into
+ *  nested objects: `Filter.1.Name=x` → `{ Filter: [{ Name: 'x' }] }`, and for awsQuery
+ *  `Subnets.member.1=a` → `{ Subnets: { member: ['a'] } }`, `Tags.Tag.1.Key=k` →
+ *  `{ Tags: { Tag: [{ Key: 'k' }] } }` (use `listParam()` to read either shape).
+ *  For rest-xml `params` merges the path labels, query string and parsed XML body;
+ *  for json it is the parsed body. */
+export interface SandboxRequest {
+  service: ServiceName;
+  operation: string;
+  params: Record<string, unknown>;
+  region: string;
+}
+
+export type ServiceName = 'ec2' | 'elasticloadbalancing' | 'route53' | 'rds' | 'ssm' | 'sts';
+
+/** An AWS error as the service would raise it: `code` is the wire code (e.g.
+ *  `InvalidInstanceID.NotFound`, `LoadBalancerNotFound`, `DBInstanceNotFound`), `status`
+ *  the HTTP status AWS uses for it. */
+export class AwsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    readonly type: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender',
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** Simulated time: `now()` is sandbox time in ms since the epoch; durations in the
+ *  sandbox are real-world durations, and the clock runs `scale` times faster than
+ *  wall time (scale 1000 → a 5-minute state change takes 0.3 s of wall time). */
+export interface SandboxClock {
+  now(): number;
+  readonly scale: number;
+}
+
+/** What a service handler is given besides the request. */
+export interface ServiceContext {
+  clock: SandboxClock;
+  accountId: string;
+  /** Deterministic ids: `ids.next('i')` → `i-0a1b2c…` (17 hex), seeded. */
+  ids: { next(prefix: string, hexLength?: number): string };
+  /** Fault-injection hooks beyond per-operation errors (e.g. 'target-never-healthy'). */
+  faults: { active(kind: string, match?: Record<string, string>): boolean };
+}
+
+export type OperationHandler = (
+  req: SandboxRequest,
+  ctx: ServiceContext,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+/** One emulated service: its protocol, its operations, and its inventory for the
+ *  control API (`GET /_sandbox/inventory`). State must be JSON-serialisable so
+ *  `--state FILE` can persist it. */
+export interface EmulatedService {
+  name: ServiceName;
+  protocol: Protocol;
+  /** XML namespace (query protocols) or JSON target prefix (json). */
+  namespace: string;
+  operations: Record<string, OperationHandler>;
+  /** XML element name of list items, keyed by the list's element name
+   *  (e.g. `{ DBInstances: 'DBInstance', TagList: 'Tag' }`). Unlisted arrays render
+   *  as `<item>` (ec2) or `<member>` (query, rest-xml). */
+  listItemNames?: Record<string, string>;
+  /** rest-xml only: how requests map to operations, e.g.
+   *  `{ method: 'GET', path: '/2013-04-01/change/{Id}', operation: 'GetChange' }`;
+   *  `status` overrides the success status (CreateHostedZone answers 201). */
+  restRoutes?: Array<{ method: string; path: string; operation: string; status?: number }>;
+  inventory(ctx: ServiceContext): Array<{ kind: string; id: string; state?: string; tags: Record<string, string> }>;
+  snapshotState(): unknown;
+  restoreState(state: unknown): void;
+  reset(): void;
+}
