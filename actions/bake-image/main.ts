@@ -1,0 +1,6 @@
+// bake-image: until its own issue lands, the action validates its inputs and says it is not
+// implemented. The real logic will live here as plain functions taking inputs and clients.
+import { pendingAction } from '../../packages/core/src/run-action.js';
+import { bakeImageInputs } from './inputs.js';
+
+export const bakeImage = pendingAction('bake-image', bakeImageInputs);

@@ -1,0 +1,24 @@
+import {
+  commonInputs,
+  keyValues,
+  matching,
+  optional,
+  secret,
+  text,
+} from '../../packages/core/src/inputs.js';
+
+const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
+
+export const tagReleaseInputs = {
+  ...commonInputs,
+  imageId: matching(AMI_ID, "an AMI id such as 'ami-0123456789abcdef0' (bake-image's image-id output)"),
+  fingerprint: matching(/^[0-9a-f]{16,}$/, "bake-image's fingerprint output (hex)"),
+  baseImageId: matching(AMI_ID, "bake-image's base-image-id output"),
+  dbInstanceId: optional(matching(/^[a-z][a-z0-9-]{0,62}$/, "replicate-data's db-instance-id output")),
+  dbEndpoint: optional(text("replicate-data's endpoint output")),
+  dataSource: optional(text("replicate-data's source output")),
+  changelogApplied: optional(text("replicate-data's changelog-applied output")),
+  appVersion: text('the application version of this release'),
+  flags: optional(keyValues()),
+  githubToken: secret(text('a GitHub token with contents: write (default: the workflow token)')),
+} as const;

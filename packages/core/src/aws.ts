@@ -1,0 +1,80 @@
+// One factory for every AWS client immut uses, so all of them share the same settings:
+// region, credentials from the standard provider chain, endpoints from AWS_ENDPOINT_URL
+// (and AWS_ENDPOINT_URL_<SERVICE>, which the SDK itself reads, so the sandbox needs no code
+// changes), adaptive retries, an immut user agent, and errors that name the failed call.
+import type { AwsCallContext } from './errors.js';
+import { IMMUT_VERSION } from './version.js';
+
+/** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
+const IAM_PREFIX: Readonly<Record<string, string>> = {
+  EC2Client: 'ec2',
+  ElasticLoadBalancingV2Client: 'elasticloadbalancing',
+  Route53Client: 'route53',
+  RDSClient: 'rds',
+  SSMClient: 'ssm',
+  STSClient: 'sts',
+};
+
+/** Retries per call. Adaptive mode also rate-limits the client once AWS starts throttling,
+ * which matters when rebuild-the-world runs many releases against one account. */
+export const DEFAULT_MAX_ATTEMPTS = 6;
+
+export interface AwsSettings {
+  region: string;
+  /** The action's name, e.g. `bake-image`; part of the user agent. */
+  action: string;
+  maxAttempts?: number;
+}
+
+interface ClientConfig {
+  region: string;
+  customUserAgent: string;
+  retryMode: string;
+  maxAttempts: number;
+}
+
+interface HandlerContext {
+  clientName?: string;
+  commandName?: string;
+}
+
+type Handler = (args: unknown) => Promise<unknown>;
+type InitializeMiddleware = (next: Handler, context: HandlerContext) => Handler;
+
+/** The part of every SDK v3 client the factory needs. */
+export interface SdkClient {
+  middlewareStack: { add(middleware: InitializeMiddleware, options: { step: 'initialize'; name: string }): void };
+  destroy(): void;
+}
+
+export function userAgent(action: string): string {
+  return `immut/${IMMUT_VERSION} immut-action/${action}`;
+}
+
+/** Builds an SDK client with immut's settings: `createAwsClient(EC2Client, settings)`. */
+export function createAwsClient<C extends SdkClient>(Client: new (config: ClientConfig) => C, settings: AwsSettings): C {
+  const client = new Client({
+    region: settings.region,
+    customUserAgent: userAgent(settings.action),
+    retryMode: 'adaptive',
+    maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  });
+  client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
+  return client;
+}
+
+/** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
+const nameFailedCall: InitializeMiddleware = (next, context) => async (args) => {
+  try {
+    return await next(args);
+  } catch (error) {
+    if (error instanceof Error) {
+      const call: AwsCallContext = {
+        service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
+        operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
+      };
+      Object.assign(error, { $immut: call });
+    }
+    throw error;
+  }
+};

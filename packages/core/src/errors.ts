@@ -1,0 +1,109 @@
+// Errors split the way users need them: a UserError is something the workflow's author
+// can fix (bad input, missing permission, a guard refusing), anything else is a bug or an
+// outage. Messages always say what to do next.
+
+/** A mistake the user can fix; printed without a stack trace. */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+/** One or more action inputs are invalid. `problems` are one line each. */
+export class InputError extends UserError {
+  override name = 'InputError';
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? (problems[0] ?? '') : `Invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+}
+
+/** A guard refused to touch a resource immut does not own. */
+export class GuardError extends UserError {
+  override name = 'GuardError';
+}
+
+/** A wait ran out of time; says what was still pending. */
+export class WaitTimeoutError extends UserError {
+  override name = 'WaitTimeoutError';
+}
+
+/** A wait ended because the resource reached a failure state (image `failed`, …). */
+export class WaitFailedError extends UserError {
+  override name = 'WaitFailedError';
+}
+
+/** Context the AWS client factory attaches to every failed call. */
+export interface AwsCallContext {
+  /** IAM service prefix, e.g. `ec2`, `elasticloadbalancing`. */
+  service: string;
+  /** Operation name as in IAM, e.g. `RunInstances`. */
+  operation: string;
+}
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'AccessDeniedFault',
+]);
+const THROTTLED = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'PriorRequestNotComplete',
+  'PriorRequestNotCompleteException',
+  'EC2ThrottledException',
+  'RequestThrottled',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
+const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
+
+interface AwsLikeError {
+  name: string;
+  message: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
+  $immut?: AwsCallContext;
+}
+
+function isAwsLikeError(error: unknown): error is AwsLikeError {
+  return error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === 'object';
+}
+
+/**
+ * Turns any thrown value into one message a user can act on. AWS errors name the
+ * call that failed and, where the fix is known, the fix (the IAM action to grant,
+ * the credentials to configure, what to do about throttling).
+ */
+export function describeError(error: unknown): string {
+  if (isAwsLikeError(error)) return describeAwsError(error);
+  if (error instanceof Error) {
+    if (error.name === 'CredentialsProviderError') {
+      return `No AWS credentials were found (${error.message}). Add aws-actions/configure-aws-credentials before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`;
+    }
+    return error.message;
+  }
+  return String(error);
+}
+
+function describeAwsError(error: AwsLikeError): string {
+  const call = error.$immut ? `${error.$immut.service}:${error.$immut.operation}` : 'an AWS call';
+  const meta = error.$metadata ?? {};
+  const where = [meta.httpStatusCode && `HTTP ${meta.httpStatusCode}`, meta.requestId && `request ${meta.requestId}`]
+    .filter(Boolean)
+    .join(', ');
+  const detail = `${error.name}: ${error.message}${where ? ` (${where})` : ''}`;
+  if (ACCESS_DENIED.has(error.name)) {
+    return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
+  }
+  if (THROTTLED.has(error.name)) {
+    const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
+    return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;
+  }
+  if (EXPIRED.has(error.name)) {
+    return `The AWS credentials expired during ${call}. Raise role-duration-seconds in configure-aws-credentials or shorten the 'timeout' input. ${detail}`;
+  }
+  if (BAD_CREDENTIALS.has(error.name)) {
+    return `AWS rejected the credentials for ${call}; check the role and region given to configure-aws-credentials. ${detail}`;
+  }
+  return `${call} failed: ${detail}`;
+}

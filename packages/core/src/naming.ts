@@ -1,0 +1,128 @@
+// The naming standard (CONTRACTS.md): one function per resource kind, deterministic and
+// always valid for AWS. Names are readable when they fit; when they would be too long the
+// role is shortened and a hash of the full identity keeps distinct releases distinct.
+// The full values always live in tags, so nothing is lost by shortening.
+import { createHash } from 'node:crypto';
+import type { Identity } from './identity.js';
+
+/** AWS limits the naming standard must respect. */
+export const LIMITS = {
+  /** ELBv2 load balancer and target group names. */
+  elbName: 32,
+  /** RDS DB instance identifiers. */
+  rdsIdentifier: 63,
+  /** RDS snapshot identifiers. */
+  rdsSnapshotIdentifier: 255,
+  amiNameMin: 3,
+  amiNameMax: 128,
+  dnsLabel: 63,
+  dnsName: 253,
+} as const;
+
+const HASH_LENGTH = 6;
+
+function shortHash(id: Identity): string {
+  return createHash('sha256').update(`${id.env}\0${id.role}\0${id.build}`).digest('hex').slice(0, HASH_LENGTH);
+}
+
+/**
+ * `<env>-<role>-<build>` when it fits in `max`, else `<env>-<role…>-<hash>-<build>` with the
+ * role cut to what fits. env leads so one environment's resources sort together.
+ */
+function fittedName(id: Identity, max: number): string {
+  const full = `${id.env}-${id.role}-${id.build}`;
+  if (full.length <= max) return full;
+  const fixed = id.env.length + id.build.length + HASH_LENGTH + 3; // three hyphens
+  // Role is letter-first, so at least its first character always survives; a cut that ends
+  // in a hyphen would make '--' (invalid in RDS identifiers), so trim it.
+  const role = id.role.slice(0, Math.max(1, max - fixed)).replace(/-+$/, '');
+  return `${id.env}-${role}-${shortHash(id)}-${id.build}`;
+}
+
+/** Application load balancer name (≤ 32 characters). */
+export function loadBalancerName(id: Identity): string {
+  return fittedName(id, LIMITS.elbName);
+}
+
+/** Target group name (≤ 32 characters; its own namespace, so it may equal the load balancer's). */
+export function targetGroupName(id: Identity): string {
+  return fittedName(id, LIMITS.elbName);
+}
+
+/** RDS DB instance identifier of the release's data replica (≤ 63 characters). */
+export function dbInstanceId(id: Identity): string {
+  return fittedName(id, LIMITS.rdsIdentifier);
+}
+
+/** Identifier of the snapshot kept when a replica is retired with a final snapshot. */
+export function finalSnapshotId(id: Identity): string {
+  return `${dbInstanceId(id)}-final`;
+}
+
+/**
+ * AMI name: `immut/<env>/<role>/<build>/<fingerprint prefix>`. Unique per account and
+ * region because the build and fingerprint are in it (AWS refuses duplicate AMI names).
+ */
+export function imageName(id: Identity, fingerprint: string): string {
+  if (!/^[a-f0-9]{16,}$/.test(fingerprint)) {
+    throw new Error(`fingerprint must be at least 16 lowercase hex characters, got '${fingerprint}'`);
+  }
+  return `immut/${id.env}/${id.role}/${id.build}/${fingerprint.slice(0, 16)}`;
+}
+
+/** The `Name` tag shown in the console for the release's servers. */
+export function instanceName(id: Identity): string {
+  return `immut/${id.env}/${id.role}/${id.build}`;
+}
+
+/** The `Name` tag of a bake's builder instance. */
+export function builderName(id: Identity): string {
+  return `immut-builder/${id.env}/${id.role}/${id.build}`;
+}
+
+/** The git tag recording the release. */
+export function gitTag(id: Identity): string {
+  return `immut/${id.env}/${id.role}/${id.build}`;
+}
+
+/** Parses a git tag made by `gitTag` back into its identity, or undefined. */
+export function parseGitTag(tag: string): Identity | undefined {
+  const match = /^immut\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(tag);
+  if (!match) return undefined;
+  const [, env, role, build] = match as unknown as [string, string, string, string];
+  return { env, role, build };
+}
+
+/** Lower case, no trailing dot: the form names are compared and built in. */
+export function normalizeDnsName(name: string): string {
+  return name.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** Returns a problem with a DNS name, or undefined when it is valid. */
+export function checkDnsName(name: string): string | undefined {
+  const normalized = normalizeDnsName(name);
+  if (normalized.length === 0) return 'a DNS name must not be empty';
+  if (normalized.length > LIMITS.dnsName) return `a DNS name is at most ${LIMITS.dnsName} characters`;
+  for (const label of normalized.split('.')) {
+    if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) {
+      return `'${label}' is not a valid DNS label (1–63 letters, digits or hyphens, no hyphen at either end)`;
+    }
+  }
+  return undefined;
+}
+
+/** The role's stable name that users hit and cutover moves: `<role>.<env>.<zone>`. */
+export function roleDnsName(id: Identity, zone: string): string {
+  return checkedDnsName(`${id.role}.${id.env}.${normalizeDnsName(zone)}`);
+}
+
+/** The build's own name, for trying it before cutover: `<build>.<role>.<env>.<zone>`. */
+export function buildDnsName(id: Identity, zone: string): string {
+  return checkedDnsName(`${id.build}.${id.role}.${id.env}.${normalizeDnsName(zone)}`);
+}
+
+function checkedDnsName(name: string): string {
+  const problem = checkDnsName(name);
+  if (problem) throw new Error(`cannot build DNS name '${name}': ${problem}`);
+  return name;
+}

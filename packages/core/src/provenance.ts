@@ -1,0 +1,24 @@
+// Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
+// and summaries all record it, so it is read in one place.
+
+export interface Provenance {
+  /** `owner/repo` */
+  repository: string;
+  sha: string;
+  /** URL of the workflow run (attempt included), or '' outside GitHub Actions. */
+  runUrl: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function provenanceFromEnv(env: Env): Provenance {
+  const repository = env['GITHUB_REPOSITORY'] ?? 'local/local';
+  const sha = env['GITHUB_SHA'] ?? 'unknown';
+  const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+  const runId = env['GITHUB_RUN_ID'];
+  const attempt = env['GITHUB_RUN_ATTEMPT'];
+  const runUrl = runId
+    ? `${server}/${repository}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+    : '';
+  return { repository, sha, runUrl };
+}

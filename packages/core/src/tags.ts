@@ -1,0 +1,110 @@
+// The standard tag set on every AWS resource immut creates, and the guard that keeps immut
+// from modifying or deleting anything it did not create for the expected role and env.
+import { GuardError } from './errors.js';
+import type { Identity } from './identity.js';
+import { releaseId } from './identity.js';
+import type { Provenance } from './provenance.js';
+
+export const TAG = {
+  managedBy: 'immut:managed-by',
+  role: 'immut:role',
+  env: 'immut:env',
+  build: 'immut:build',
+  release: 'immut:release',
+  source: 'immut:source',
+  run: 'immut:run',
+  fingerprint: 'immut:fingerprint',
+  baseImage: 'immut:base-image',
+  /** Marks bake builder instances, so cleanup and audits can find them. */
+  component: 'immut:component',
+  name: 'Name',
+} as const;
+
+export const MANAGED_BY_VALUE = 'immut';
+
+/** AWS limits shared by EC2, ELBv2 and RDS tags. */
+export const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 } as const;
+
+export type Tags = Readonly<Record<string, string>>;
+
+/**
+ * The standard tags for a resource of this release. `extra` adds kind-specific tags
+ * (e.g. the fingerprint on images); it cannot override the identity tags.
+ */
+export function standardTags(id: Identity, provenance: Provenance, name: string, extra: Tags = {}): Tags {
+  const tags: Record<string, string> = {
+    ...extra,
+    [TAG.name]: name,
+    [TAG.managedBy]: MANAGED_BY_VALUE,
+    [TAG.role]: id.role,
+    [TAG.env]: id.env,
+    [TAG.build]: id.build,
+    [TAG.release]: releaseId(id),
+    [TAG.source]: `${provenance.repository}@${provenance.sha}`,
+  };
+  if (provenance.runUrl) tags[TAG.run] = provenance.runUrl;
+  checkTags(tags);
+  return tags;
+}
+
+/** Throws when tags break AWS's limits, before any call is made. */
+export function checkTags(tags: Tags): void {
+  const entries = Object.entries(tags);
+  if (entries.length > TAG_LIMITS.perResource) {
+    throw new Error(`${entries.length} tags exceed AWS's limit of ${TAG_LIMITS.perResource} per resource`);
+  }
+  for (const [key, value] of entries) {
+    if (key.length === 0 || key.length > TAG_LIMITS.keyLength) {
+      throw new Error(`tag key '${key}' must be 1–${TAG_LIMITS.keyLength} characters`);
+    }
+    if (key.toLowerCase().startsWith('aws:')) throw new Error(`tag key '${key}' uses the reserved 'aws:' prefix`);
+    if (value.length > TAG_LIMITS.valueLength) {
+      throw new Error(`tag '${key}' value is ${value.length} characters; AWS allows ${TAG_LIMITS.valueLength}`);
+    }
+  }
+}
+
+/** `[{ Key, Value }]`, the shape EC2, ELBv2 and RDS all take. */
+export function toAwsTags(tags: Tags): Array<{ Key: string; Value: string }> {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+
+/** The inverse of `toAwsTags`; tolerates the SDK's optional fields. */
+export function fromAwsTags(list: ReadonlyArray<{ Key?: string; Value?: string }> | undefined): Tags {
+  const tags: Record<string, string> = {};
+  for (const { Key, Value } of list ?? []) if (Key !== undefined) tags[Key] = Value ?? '';
+  return tags;
+}
+
+/** EC2/ELBv2 filters that find resources of exactly this release. */
+export function releaseFilters(id: Identity): Array<{ Name: string; Values: string[] }> {
+  return [
+    { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
+    { Name: `tag:${TAG.role}`, Values: [id.role] },
+    { Name: `tag:${TAG.env}`, Values: [id.env] },
+    { Name: `tag:${TAG.build}`, Values: [id.build] },
+  ];
+}
+
+export interface GuardedResource {
+  /** What it is, for the message: 'instance', 'load balancer', 'DB instance', … */
+  kind: string;
+  id: string;
+  tags: Tags;
+}
+
+/**
+ * The one guard every modify or delete goes through: refuses any resource that lacks
+ * `immut:managed-by=immut` or belongs to another role or env, whatever the inputs said.
+ */
+export function assertManaged(resource: GuardedResource, expected: Pick<Identity, 'role' | 'env'>): void {
+  const { tags } = resource;
+  const refuse = (why: string): never => {
+    throw new GuardError(
+      `Refusing to modify ${resource.kind} ${resource.id}: ${why}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`,
+    );
+  };
+  if (tags[TAG.managedBy] !== MANAGED_BY_VALUE) refuse(`it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`);
+  if (tags[TAG.role] !== expected.role) refuse(`it belongs to role '${tags[TAG.role] ?? '(none)'}'`);
+  if (tags[TAG.env] !== expected.env) refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
+}
