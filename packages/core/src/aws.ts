@@ -2,6 +2,7 @@
 // region, credentials from the standard provider chain, endpoints from AWS_ENDPOINT_URL
 // (and AWS_ENDPOINT_URL_<SERVICE>, which the SDK itself reads, so the sandbox needs no code
 // changes), adaptive retries, an immut user agent, and errors that name the failed call.
+import type { HandlerExecutionContext, InitializeHandler, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import type { AwsCallContext } from './errors.js';
 import { IMMUT_VERSION } from './version.js';
 
@@ -28,27 +29,26 @@ export interface AwsSettings {
 
 interface ClientConfig {
   region: string;
-  customUserAgent: string;
+  customUserAgent: Array<[string, string]>;
   retryMode: string;
   maxAttempts: number;
 }
 
-interface HandlerContext {
-  clientName?: string;
-  commandName?: string;
-}
-
-type Handler = (args: unknown) => Promise<unknown>;
-type InitializeMiddleware = (next: Handler, context: HandlerContext) => Handler;
-
 /** The part of every SDK v3 client the factory needs. */
 export interface SdkClient {
-  middlewareStack: { add(middleware: InitializeMiddleware, options: { step: 'initialize'; name: string }): void };
+  // Each client's stack is typed with its own input/output unions; the middleware below
+  // only passes values through, so any stack fits.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  middlewareStack: MiddlewareStack<any, MetadataBearer>;
   destroy(): void;
 }
 
-export function userAgent(action: string): string {
-  return `immut/${IMMUT_VERSION} immut-action/${action}`;
+/** User agent pairs, rendered by the SDK as `immut/<version> immut-action/<action>`. */
+export function userAgent(action: string): Array<[string, string]> {
+  return [
+    ['immut', IMMUT_VERSION],
+    ['immut-action', action],
+  ];
 }
 
 /** Builds an SDK client with immut's settings: `createAwsClient(EC2Client, settings)`. */
@@ -64,7 +64,10 @@ export function createAwsClient<C extends SdkClient>(Client: new (config: Client
 }
 
 /** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
-const nameFailedCall: InitializeMiddleware = (next, context) => async (args) => {
+const nameFailedCall = <I extends object, O extends MetadataBearer>(
+  next: InitializeHandler<I, O>,
+  context: HandlerExecutionContext,
+): InitializeHandler<I, O> => async (args) => {
   try {
     return await next(args);
   } catch (error) {
