@@ -9,8 +9,15 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: { isolatedModules: true, verbatimModuleSyntax: false }, diagnostics: false }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { useESM: true, tsconfig: { isolatedModules: true, verbatimModuleSyntax: false }, diagnostics: false },
+    ],
   },
-  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/actions/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/packages/*/test/**/*.test.ts',
+    '<rootDir>/actions/*/test/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+  ],
   testTimeout: 30000,
 };

@@ -18,7 +18,10 @@ export const bakeImageInputs = {
   provision: text('the path of the provisioning script, relative to the workspace'),
   logPaths: optional(list(/^\/\S*$/, 'absolute paths or globs of log files')),
   appVersion: optional(text('the application version baked into the image')),
-  instanceType: optional(matching(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'), 't3.small'),
+  instanceType: optional(
+    matching(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'),
+    't3.small',
+  ),
   subnetIds: optional(awsIds('subnet')),
   securityGroupIds: optional(awsIds('sg')),
   instanceProfile: optional(matching(/^[\w+=,.@-]{1,128}$/, 'an IAM instance profile name')),

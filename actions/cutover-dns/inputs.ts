@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   choice,
   commonInputs,
@@ -5,8 +6,30 @@ import {
   list,
   matching,
   optional,
+  spec,
   text,
+  type ParsedInputs,
 } from '../../packages/core/src/inputs.js';
+
+/** Weighted steps: rising percentages ending at 100, e.g. `10,50,100`. */
+function risingPercentages() {
+  return spec(
+    'comma-separated percentages from 1 to 100, rising, ending at 100 (e.g. 10,50,100)',
+    z.string().transform((raw, ctx) => {
+      const steps = raw.split(',').map((s) => s.trim());
+      if (!steps.every((s) => /^(?:[1-9]\d?|100)$/.test(s))) {
+        ctx.addIssue({ code: 'custom', message: 'not a list of percentages' });
+        return z.NEVER;
+      }
+      const values = steps.map(Number);
+      if (values.some((v, i) => i > 0 && v <= (values[i - 1] ?? 0))) {
+        ctx.addIssue({ code: 'custom', message: 'steps must rise' });
+      }
+      if (values.at(-1) !== 100) ctx.addIssue({ code: 'custom', message: 'the last step must be 100' });
+      return values;
+    }),
+  );
+}
 
 export const cutoverDnsInputs = {
   ...commonInputs,
@@ -18,8 +41,21 @@ export const cutoverDnsInputs = {
     list(/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/\S+$/, 'target group ARNs'),
   ),
   strategy: optional(choice(['swap', 'weighted']), 'swap'),
-  steps: optional(list(/^(?:[1-9]\d?|100)$/, 'percentages from 1 to 100, rising, ending at 100'), '10,50,100'),
+  steps: optional(risingPercentages(), '10,50,100'),
   stepWait: optional(duration('0s', '1h'), '5m'),
   mode: optional(choice(['cutover', 'rollback']), 'cutover'),
   timeout: optional(duration('1m', '6h'), '30m'),
 } as const;
+
+/** Rules that span inputs: a cutover needs somewhere to go. */
+export function crossCheckCutoverDns(inputs: ParsedInputs<typeof cutoverDnsInputs>): string[] {
+  if (inputs.mode !== 'cutover') return [];
+  const missing = [
+    inputs.targetDnsName === undefined && 'target-dns-name',
+    inputs.targetZoneId === undefined && 'target-zone-id',
+  ].filter((name): name is string => typeof name === 'string');
+  return missing.map(
+    (name) =>
+      `Input '${name}' is required when mode is 'cutover'; pass launch-behind-lb's outputs (or use mode 'rollback').`,
+  );
+}

@@ -12,7 +12,10 @@ const RDS_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/;
 
 export const replicateDataInputs = {
   ...commonInputs,
-  sourceDb: matching(RDS_IDENTIFIER, 'an RDS DB instance identifier (1–63 letters, digits or single hyphens, letter first)'),
+  sourceDb: matching(
+    RDS_IDENTIFIER,
+    'an RDS DB instance identifier (1–63 letters, digits or single hyphens, letter first)',
+  ),
   from: optional(
     matching(
       /^(?:latest-snapshot|point-in-time|new-snapshot|snapshot:[a-zA-Z][a-zA-Z0-9:-]{0,254})$/,
@@ -23,7 +26,9 @@ export const replicateDataInputs = {
   changelogCommand: optional(text('the command that applies the change log (migrations) to the replica')),
   dbSubnetGroup: optional(matching(/^[a-zA-Z0-9 ._-]{1,255}$/, 'a DB subnet group name')),
   securityGroupIds: optional(awsIds('sg')),
-  instanceClass: optional(matching(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'an RDS instance class such as db.t4g.micro')),
+  instanceClass: optional(
+    matching(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'an RDS instance class such as db.t4g.micro'),
+  ),
   keepOnFailure: optional(bool(), 'false'),
   timeout: optional(duration('5m', '24h'), '90m'),
 } as const;

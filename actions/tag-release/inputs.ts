@@ -1,11 +1,4 @@
-import {
-  commonInputs,
-  keyValues,
-  matching,
-  optional,
-  secret,
-  text,
-} from '../../packages/core/src/inputs.js';
+import { commonInputs, keyValues, matching, optional, secret, text } from '../../packages/core/src/inputs.js';
 
 const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
 
@@ -14,7 +7,9 @@ export const tagReleaseInputs = {
   imageId: matching(AMI_ID, "an AMI id such as 'ami-0123456789abcdef0' (bake-image's image-id output)"),
   fingerprint: matching(/^[0-9a-f]{16,}$/, "bake-image's fingerprint output (hex)"),
   baseImageId: matching(AMI_ID, "bake-image's base-image-id output"),
-  dbInstanceId: optional(matching(/^[a-z][a-z0-9-]{0,62}$/, "replicate-data's db-instance-id output")),
+  dbInstanceId: optional(
+    matching(/^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,62}$/, "replicate-data's db-instance-id output"),
+  ),
   dbEndpoint: optional(text("replicate-data's endpoint output")),
   dataSource: optional(text("replicate-data's source output")),
   changelogApplied: optional(text("replicate-data's changelog-applied output")),

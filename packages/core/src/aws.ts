@@ -2,7 +2,12 @@
 // region, credentials from the standard provider chain, endpoints from AWS_ENDPOINT_URL
 // (and AWS_ENDPOINT_URL_<SERVICE>, which the SDK itself reads, so the sandbox needs no code
 // changes), adaptive retries, an immut user agent, and errors that name the failed call.
-import type { HandlerExecutionContext, InitializeHandler, MetadataBearer, MiddlewareStack } from '@smithy/types';
+import type {
+  HandlerExecutionContext,
+  InitializeHandler,
+  MetadataBearer,
+  MiddlewareStack,
+} from '@smithy/types';
 import type { AwsCallContext } from './errors.js';
 import { IMMUT_VERSION } from './version.js';
 
@@ -52,7 +57,10 @@ export function userAgent(action: string): Array<[string, string]> {
 }
 
 /** Builds an SDK client with immut's settings: `createAwsClient(EC2Client, settings)`. */
-export function createAwsClient<C extends SdkClient>(Client: new (config: ClientConfig) => C, settings: AwsSettings): C {
+export function createAwsClient<C extends SdkClient>(
+  Client: new (config: ClientConfig) => C,
+  settings: AwsSettings,
+): C {
   const client = new Client({
     region: settings.region,
     customUserAgent: userAgent(settings.action),
@@ -64,20 +72,22 @@ export function createAwsClient<C extends SdkClient>(Client: new (config: Client
 }
 
 /** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
-const nameFailedCall = <I extends object, O extends MetadataBearer>(
-  next: InitializeHandler<I, O>,
-  context: HandlerExecutionContext,
-): InitializeHandler<I, O> => async (args) => {
-  try {
-    return await next(args);
-  } catch (error) {
-    if (error instanceof Error) {
-      const call: AwsCallContext = {
-        service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
-        operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
-      };
-      Object.assign(error, { $immut: call });
+const nameFailedCall =
+  <I extends object, O extends MetadataBearer>(
+    next: InitializeHandler<I, O>,
+    context: HandlerExecutionContext,
+  ): InitializeHandler<I, O> =>
+  async (args) => {
+    try {
+      return await next(args);
+    } catch (error) {
+      if (error instanceof Error) {
+        const call: AwsCallContext = {
+          service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
+          operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
+        };
+        Object.assign(error, { $immut: call });
+      }
+      throw error;
     }
-    throw error;
-  }
-};
+  };

@@ -105,6 +105,8 @@ export async function undoCreated(log: CleanupLog, options: UndoOptions): Promis
     }
   }
   if (left.length > 0) {
-    throw new Error(`Cleanup left ${left.length} resource(s) behind; delete them by hand: ${left.join(', ')}`);
+    throw new Error(
+      `Cleanup left ${left.length} resource(s) behind; delete them by hand: ${left.join(', ')}`,
+    );
   }
 }

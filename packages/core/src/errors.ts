@@ -11,7 +11,11 @@ export class UserError extends Error {
 export class InputError extends UserError {
   override name = 'InputError';
   constructor(readonly problems: readonly string[]) {
-    super(problems.length === 1 ? (problems[0] ?? '') : `Invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    super(
+      problems.length === 1
+        ? (problems[0] ?? '')
+        : `Invalid inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -88,7 +92,10 @@ export function describeError(error: unknown): string {
 function describeAwsError(error: AwsLikeError): string {
   const call = error.$immut ? `${error.$immut.service}:${error.$immut.operation}` : 'an AWS call';
   const meta = error.$metadata ?? {};
-  const where = [meta.httpStatusCode && `HTTP ${meta.httpStatusCode}`, meta.requestId && `request ${meta.requestId}`]
+  const where = [
+    meta.httpStatusCode && `HTTP ${meta.httpStatusCode}`,
+    meta.requestId && `request ${meta.requestId}`,
+  ]
     .filter(Boolean)
     .join(', ');
   const detail = `${error.name}: ${error.message}${where ? ` (${where})` : ''}`;

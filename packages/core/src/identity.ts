@@ -28,7 +28,8 @@ export const ENV_RULE: IdentityRule = {
 
 export const BUILD_RULE: IdentityRule = {
   pattern: /^[a-z0-9]{1,12}$/,
-  expected: '1–12 lowercase letters or digits (e.g. b000042); by default derived from the workflow run number',
+  expected:
+    '1–12 lowercase letters or digits (e.g. b000042); by default derived from the workflow run number',
 };
 
 /** Env names that would produce invalid AWS names: load balancer names may not start with `internal-`. */

@@ -23,18 +23,25 @@ export interface OptionalSpec<T> extends InputSpec<T | undefined> {
 
 type AnySpec = InputSpec<unknown>;
 export type InputSpecs = Readonly<Record<string, AnySpec>>;
-export type ParsedInputs<S extends InputSpecs> = { [K in keyof S]: S[K] extends InputSpec<infer T> ? T : never };
+export type ParsedInputs<S extends InputSpecs> = {
+  [K in keyof S]: S[K] extends InputSpec<infer T> ? T : never;
+};
 
 /** Reads one raw input ('' when not given), like `@actions/core`'s getInput. */
 export type InputReader = (name: string) => string;
 
-function spec<T>(expected: string, schema: z.ZodType<T, string>): InputSpec<T> {
+/** An input kind of its own: `schema` parses the raw string; issues read as short clauses. */
+export function spec<T>(expected: string, schema: z.ZodType<T, string>): InputSpec<T> {
   return { expected, schema, required: true, secret: false };
 }
 
 /** The same input, no longer required; `defaultValue` (raw) applies when it is empty. */
 export function optional<T>(input: InputSpec<T>, defaultValue?: string): OptionalSpec<T> {
-  return { ...input, required: false, ...(defaultValue === undefined ? {} : { defaultValue }) } as OptionalSpec<T>;
+  return {
+    ...input,
+    required: false,
+    ...(defaultValue === undefined ? {} : { defaultValue }),
+  } as OptionalSpec<T>;
 }
 
 /** The same input, never echoed back in errors (and masked by the runtime). */
@@ -47,7 +54,7 @@ export function text(expected = 'a non-empty string'): InputSpec<string> {
 }
 
 export function matching(pattern: RegExp, expected: string): InputSpec<string> {
-  return spec(expected, z.string().regex(pattern, { message: 'has the wrong form' }));
+  return spec(expected, z.string().regex(pattern, { message: 'wrong form' }));
 }
 
 export function choice<const V extends readonly [string, ...string[]]>(values: V): InputSpec<V[number]> {
@@ -64,7 +71,7 @@ export function bool(): InputSpec<boolean> {
     z.string().transform((raw, ctx) => {
       if (TRUE.has(raw)) return true;
       if (FALSE.has(raw)) return false;
-      ctx.addIssue({ code: 'custom', message: 'is not a boolean' });
+      ctx.addIssue({ code: 'custom', message: 'not a boolean' });
       return z.NEVER;
     }),
   );
@@ -75,9 +82,9 @@ export function integer(min: number, max: number): InputSpec<number> {
     `a whole number from ${min} to ${max}`,
     z
       .string()
-      .regex(/^\d+$/, { message: 'is not a whole number' })
+      .regex(/^\d+$/, { message: 'not a whole number' })
       .transform(Number)
-      .pipe(z.number().min(min, { message: 'is too small' }).max(max, { message: 'is too large' })),
+      .pipe(z.number().min(min, { message: 'too small' }).max(max, { message: 'too large' })),
   );
 }
 
@@ -101,8 +108,8 @@ export function duration(min = '1s', max = '24h'): InputSpec<number> {
     `a duration from ${min} to ${max}, such as 90s, 15m or 1h30m`,
     z.string().transform((raw, ctx) => {
       const ms = parseDuration(raw);
-      if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'is not a duration' });
-      else if (ms < minMs || ms > maxMs) ctx.addIssue({ code: 'custom', message: 'is out of range' });
+      if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'not a duration' });
+      else if (ms < minMs || ms > maxMs) ctx.addIssue({ code: 'custom', message: 'out of range' });
       return ms ?? 0;
     }),
   );
@@ -118,11 +125,12 @@ export function list(item: RegExp, itemExpected: string, minItems = 1): InputSpe
         .map((v) => v.trim())
         .filter((v) => v.length > 0);
       for (const value of values) {
-        if (!item.test(value)) ctx.addIssue({ code: 'custom', message: `has an invalid item '${value}'` });
+        if (!item.test(value)) ctx.addIssue({ code: 'custom', message: `invalid item '${value}'` });
       }
       const dupes = values.filter((v, i) => values.indexOf(v) !== i);
-      if (dupes.length > 0) ctx.addIssue({ code: 'custom', message: `lists '${dupes[0]}' twice` });
-      if (values.length < minItems) ctx.addIssue({ code: 'custom', message: `has ${values.length} item(s)` });
+      if (dupes.length > 0) ctx.addIssue({ code: 'custom', message: `'${dupes[0]}' listed twice` });
+      if (values.length < minItems)
+        ctx.addIssue({ code: 'custom', message: `only ${values.length} item(s)` });
       return values;
     }),
   );
@@ -185,7 +193,8 @@ export function readInputs<S extends InputSpecs>(specs: S, read: InputReader): P
     const given = read(name).trim();
     const raw = given === '' ? (input.defaultValue ?? '') : given;
     if (raw === '') {
-      if (input.required) problems.push(`Input '${name}' is required but was not given; expected ${input.expected}.`);
+      if (input.required)
+        problems.push(`Input '${name}' is required but was not given; expected ${input.expected}.`);
       else result[key] = undefined;
       continue;
     }
@@ -196,7 +205,7 @@ export function readInputs<S extends InputSpecs>(specs: S, read: InputReader): P
     }
     const why = parsed.error.issues.map((issue) => issue.message).join('; ');
     const shown = input.secret ? '(a secret value, not shown)' : `'${showValue(raw)}'`;
-    problems.push(`Input '${name}' was ${shown}: it ${why}; expected ${input.expected}.`);
+    problems.push(`Input '${name}' was ${shown}: ${why}; expected ${input.expected}.`);
   }
   if (problems.length > 0) throw new InputError(problems);
   return result as ParsedInputs<S>;
@@ -209,7 +218,7 @@ export const commonInputs = {
     'an env name (1–10 lowercase letters or digits, starting with a letter, not a reserved word)',
     z.string().superRefine((raw, ctx) => {
       const problem = checkEnv(raw);
-      if (problem) ctx.addIssue({ code: 'custom', message: `is invalid (${problem})` });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   ),
   build: optional(matching(BUILD_RULE.pattern, BUILD_RULE.expected)),
@@ -236,7 +245,10 @@ export function resolveCommon(
   if (build === undefined) {
     const run = env['GITHUB_RUN_NUMBER'];
     if (run && /^\d+$/.test(run)) build = buildFromRunNumber(run);
-    else problems.push(`Input 'build' was not given and GITHUB_RUN_NUMBER is not set; expected ${BUILD_RULE.expected}.`);
+    else
+      problems.push(
+        `Input 'build' was not given and GITHUB_RUN_NUMBER is not set; expected ${BUILD_RULE.expected}.`,
+      );
   }
   const region = parsed.region ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
   if (!region) {

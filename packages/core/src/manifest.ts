@@ -8,7 +8,9 @@ import { secretReason } from './secrets.js';
 
 export const MANIFEST_SCHEMA = 'immut.release/v1';
 
-const flagName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'flag names are upper-case environment variable names');
+const flagName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, 'flag names are upper-case environment variable names');
 
 const flags = z.record(flagName, z.string()).superRefine((record, ctx) => {
   for (const [name, value] of Object.entries(record)) {
@@ -50,7 +52,11 @@ export const manifestSchema = z
   .strict()
   .superRefine((m, ctx) => {
     if (m.release !== `${m.role}-${m.build}`) {
-      ctx.addIssue({ code: 'custom', path: ['release'], message: `must be '${m.role}-${m.build}' (<role>-<build>)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['release'],
+        message: `must be '${m.role}-${m.build}' (<role>-<build>)`,
+      });
     }
   });
 
@@ -101,7 +107,12 @@ export function writeManifest(manifest: ReleaseManifest): string {
     build: valid.build,
     created: valid.created,
     source: { repository: valid.source.repository, sha: valid.source.sha, run: valid.source.run },
-    image: { id: valid.image.id, region: valid.image.region, fingerprint: valid.image.fingerprint, base: valid.image.base },
+    image: {
+      id: valid.image.id,
+      region: valid.image.region,
+      fingerprint: valid.image.fingerprint,
+      base: valid.image.base,
+    },
     ...(valid.data
       ? {
           data: {

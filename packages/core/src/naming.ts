@@ -22,7 +22,10 @@ export const LIMITS = {
 const HASH_LENGTH = 6;
 
 function shortHash(id: Identity): string {
-  return createHash('sha256').update(`${id.env}\0${id.role}\0${id.build}`).digest('hex').slice(0, HASH_LENGTH);
+  return createHash('sha256')
+    .update(`${id.env}\0${id.role}\0${id.build}`)
+    .digest('hex')
+    .slice(0, HASH_LENGTH);
 }
 
 /**

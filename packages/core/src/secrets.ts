@@ -21,7 +21,8 @@ const SECRET_REFERENCE = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|ssm:\/|
  */
 export function secretReason(name: string, value: string): string | undefined {
   if (value === '' || SECRET_REFERENCE.test(value)) return undefined;
-  for (const [pattern, what] of SECRET_VALUE_PATTERNS) if (pattern.test(value)) return `its value looks like ${what}`;
+  for (const [pattern, what] of SECRET_VALUE_PATTERNS)
+    if (pattern.test(value)) return `its value looks like ${what}`;
   if (SECRET_NAME.test(name)) {
     return `its name suggests a secret; pass a reference instead (an SSM parameter or Secrets Manager ARN)`;
   }

@@ -57,9 +57,12 @@ export function checkTags(tags: Tags): void {
     if (key.length === 0 || key.length > TAG_LIMITS.keyLength) {
       throw new Error(`tag key '${key}' must be 1–${TAG_LIMITS.keyLength} characters`);
     }
-    if (key.toLowerCase().startsWith('aws:')) throw new Error(`tag key '${key}' uses the reserved 'aws:' prefix`);
+    if (key.toLowerCase().startsWith('aws:'))
+      throw new Error(`tag key '${key}' uses the reserved 'aws:' prefix`);
     if (value.length > TAG_LIMITS.valueLength) {
-      throw new Error(`tag '${key}' value is ${value.length} characters; AWS allows ${TAG_LIMITS.valueLength}`);
+      throw new Error(
+        `tag '${key}' value is ${value.length} characters; AWS allows ${TAG_LIMITS.valueLength}`,
+      );
     }
   }
 }

@@ -47,7 +47,9 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     const observation = await check();
     const elapsed = clock.now() - start;
     if ('failed' in observation) {
-      throw new WaitFailedError(`Waiting for ${what} failed after ${formatDuration(elapsed)}: ${observation.reason}`);
+      throw new WaitFailedError(
+        `Waiting for ${what} failed after ${formatDuration(elapsed)}: ${observation.reason}`,
+      );
     }
     if (observation.done) {
       log(`${what}: done after ${formatDuration(elapsed)}`);
@@ -55,7 +57,9 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     }
     const now = clock.now();
     if (observation.state !== lastState || now - lastProgress >= progressEveryMs) {
-      log(`${what}: ${observation.state} (${formatDuration(elapsed)} elapsed, deadline ${formatDuration(timeoutMs)})`);
+      log(
+        `${what}: ${observation.state} (${formatDuration(elapsed)} elapsed, deadline ${formatDuration(timeoutMs)})`,
+      );
       lastState = observation.state;
       lastProgress = now;
     }

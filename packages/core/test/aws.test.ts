@@ -68,7 +68,9 @@ describe('AWS client factory', () => {
     });
     expect(seen).toHaveLength(1);
     expect(seen[0]?.body).toContain('Action=DescribeInstances');
-    expect(String(seen[0]?.headers['user-agent'] ?? '') + String(seen[0]?.headers['x-amz-user-agent'] ?? '')).toContain(
+    expect(
+      String(seen[0]?.headers['user-agent'] ?? '') + String(seen[0]?.headers['x-amz-user-agent'] ?? ''),
+    ).toContain(
       userAgent('bake-image')
         .map(([name, value]) => `${name}/${value}`)
         .join(' '),
@@ -103,7 +105,9 @@ describe('AWS client factory', () => {
       const ec2 = createAwsClient(EC2Client, { region: 'us-east-1', action: 'bake-image' });
       try {
         const error = await ec2.send(new DescribeInstancesCommand({})).catch((e: unknown) => e);
-        expect(describeError(error)).toMatch(/^AWS denied ec2:DescribeInstances\. Grant the IAM action 'ec2:DescribeInstances'/);
+        expect(describeError(error)).toMatch(
+          /^AWS denied ec2:DescribeInstances\. Grant the IAM action 'ec2:DescribeInstances'/,
+        );
         expect(describeError(error)).toContain('(HTTP 403');
       } finally {
         ec2.destroy();

@@ -11,7 +11,9 @@ describe('cleanup log', () => {
     log.record({ kind: 'image', id: 'ami-1', region: 'us-east-1' });
     log.forget('instance', 'i-1');
     const post = recordingIO({}, { state: io.state });
-    expect(CleanupLog.fromState(post).created()).toEqual([{ kind: 'image', id: 'ami-1', region: 'us-east-1' }]);
+    expect(CleanupLog.fromState(post).created()).toEqual([
+      { kind: 'image', id: 'ami-1', region: 'us-east-1' },
+    ]);
   });
 
   it('undoes nothing after a successful run', async () => {
@@ -50,7 +52,9 @@ describe('cleanup log', () => {
       },
     }).catch((e: unknown) => e);
     expect(deleted).toEqual(['i-1', 'lb-1']);
-    expect((error as Error).message).toBe('Cleanup left 1 resource(s) behind; delete them by hand: target-group tg-1 (r)');
+    expect((error as Error).message).toBe(
+      'Cleanup left 1 resource(s) behind; delete them by hand: target-group tg-1 (r)',
+    );
     expect(post.log).toContain('warning: could not remove target-group tg-1: ResourceInUse');
   });
 
@@ -59,10 +63,14 @@ describe('cleanup log', () => {
     new CleanupLog(main).record({ kind: 'instance', id: 'i-1', region: 'r' });
     const post = recordingIO({}, { state: main.state });
     await undoCreated(CleanupLog.fromState(post), { io: post, keepOnFailure: true, handlers: {} });
-    expect(post.log).toEqual(['warning: keep-on-failure is set, so this failed run keeps what it created: instance i-1']);
+    expect(post.log).toEqual([
+      'warning: keep-on-failure is set, so this failed run keeps what it created: instance i-1',
+    ]);
   });
 
   it('refuses corrupt state instead of guessing', () => {
-    expect(() => CleanupLog.fromState(recordingIO({}, { state: { 'immut-created': '{' } }))).toThrow(/not JSON/);
+    expect(() => CleanupLog.fromState(recordingIO({}, { state: { 'immut-created': '{' } }))).toThrow(
+      /not JSON/,
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('describeError', () => {
   });
 
   it('explains missing credentials', () => {
-    const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+    const error = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
     expect(describeError(error)).toMatch(/No AWS credentials were found.*configure-aws-credentials/);
   });
 

@@ -44,10 +44,13 @@ describe('readInputs', () => {
 
   it('reports every problem at once', () => {
     const problems = problemsOf(() =>
-      readInputs({ count: integer(1, 10), mode: choice(['swap', 'weighted']) }, reader({ count: '0', mode: 'x' })),
+      readInputs(
+        { count: integer(1, 10), mode: choice(['swap', 'weighted']) },
+        reader({ count: '0', mode: 'x' }),
+      ),
     );
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^Input 'count' was '0': it is too small; expected a whole number from 1 to 10\.$/);
+    expect(problems[0]).toMatch(/^Input 'count' was '0': too small; expected a whole number from 1 to 10\.$/);
     expect(problems[1]).toMatch(/^Input 'mode' was 'x'.*expected one of 'swap', 'weighted'\.$/);
   });
 
@@ -60,7 +63,10 @@ describe('readInputs', () => {
   });
 
   it('applies defaults and leaves absent optional inputs undefined', () => {
-    const parsed = readInputs({ timeout: optional(duration(), '15m'), profile: optional(text()) }, reader({}));
+    const parsed = readInputs(
+      { timeout: optional(duration(), '15m'), profile: optional(text()) },
+      reader({}),
+    );
     expect(parsed).toEqual({ timeout: 15 * 60_000, profile: undefined });
   });
 
@@ -73,7 +79,9 @@ describe('input kinds', () => {
   it('accepts YAML 1.2 booleans only', () => {
     expect(readInputs({ force: bool() }, reader({ force: 'TRUE' })).force).toBe(true);
     expect(readInputs({ force: bool() }, reader({ force: 'False' })).force).toBe(false);
-    expect(problemsOf(() => readInputs({ force: bool() }, reader({ force: 'yes' })))[0]).toMatch(/not a boolean/);
+    expect(problemsOf(() => readInputs({ force: bool() }, reader({ force: 'yes' })))[0]).toMatch(
+      /not a boolean/,
+    );
   });
 
   it('parses durations in ms, s, m and h, and their sums', () => {
@@ -82,9 +90,9 @@ describe('input kinds', () => {
     expect(parseDuration('250ms')).toBe(250);
     expect(parseDuration('15')).toBeUndefined();
     expect(parseDuration('15x')).toBeUndefined();
-    expect(problemsOf(() => readInputs({ timeout: duration('1m', '1h') }, reader({ timeout: '2h' })))[0]).toMatch(
-      /out of range; expected a duration from 1m to 1h/,
-    );
+    expect(
+      problemsOf(() => readInputs({ timeout: duration('1m', '1h') }, reader({ timeout: '2h' })))[0],
+    ).toMatch(/: out of range; expected a duration from 1m to 1h/);
   });
 
   it('parses KEY=VALUE lines, keeping = inside values and skipping comments', () => {
@@ -96,22 +104,23 @@ describe('input kinds', () => {
   });
 
   it('points at the bad line of a KEY=VALUE list', () => {
-    const [problem] = problemsOf(() => readInputs({ flags: keyValues() }, reader({ flags: 'A=1\nlower=2\nA=3' })));
+    const [problem] = problemsOf(() =>
+      readInputs({ flags: keyValues() }, reader({ flags: 'A=1\nlower=2\nA=3' })),
+    );
     expect(problem).toMatch(/line 2 'lower=2' is not KEY=VALUE/);
     expect(problem).toMatch(/line 3 repeats key A/);
   });
 
   it('reads id lists separated by commas or newlines and rejects bad ids, duplicates and short lists', () => {
     const spec = { subnetIds: awsIds('subnet', 2) };
-    expect(readInputs(spec, reader({ 'subnet-ids': 'subnet-0aaaaaaaa,\nsubnet-0bbbbbbbb' })).subnetIds).toEqual([
-      'subnet-0aaaaaaaa',
-      'subnet-0bbbbbbbb',
-    ]);
+    expect(
+      readInputs(spec, reader({ 'subnet-ids': 'subnet-0aaaaaaaa,\nsubnet-0bbbbbbbb' })).subnetIds,
+    ).toEqual(['subnet-0aaaaaaaa', 'subnet-0bbbbbbbb']);
     expect(problemsOf(() => readInputs(spec, reader({ 'subnet-ids': 'subnet-0aaaaaaaa' })))[0]).toMatch(
-      /has 1 item\(s\); expected at least 2/,
+      /: only 1 item\(s\); expected at least 2/,
     );
     expect(problemsOf(() => readInputs(spec, reader({ 'subnet-ids': 'subnet-1,subnet-1' })))[0]).toMatch(
-      /invalid item 'subnet-1'.*twice/,
+      /: invalid item 'subnet-1'.*'subnet-1' listed twice/,
     );
   });
 });
@@ -129,7 +138,10 @@ describe('common inputs', () => {
   });
 
   it('prefers explicit inputs', () => {
-    const parsed = readInputs(commonInputs, reader({ role: 'api', env: 'prod', build: 'x1', region: 'us-east-1' }));
+    const parsed = readInputs(
+      commonInputs,
+      reader({ role: 'api', env: 'prod', build: 'x1', region: 'us-east-1' }),
+    );
     expect(resolveCommon(parsed, env).identity.build).toBe('x1');
     expect(resolveCommon(parsed, env).region).toBe('us-east-1');
   });
@@ -142,7 +154,9 @@ describe('common inputs', () => {
   });
 
   it('refuses invalid identities with the rule they broke', () => {
-    const problems = problemsOf(() => readInputs(commonInputs, reader({ role: 'API', env: 'internal', build: 'B-1' })));
+    const problems = problemsOf(() =>
+      readInputs(commonInputs, reader({ role: 'API', env: 'internal', build: 'B-1' })),
+    );
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^Input 'role' was 'API'/);
     expect(problems[1]).toMatch(/^Input 'env' was 'internal'.*reserved/);

@@ -31,7 +31,9 @@ const env = fc
   .filter((e) => checkEnv(e) === undefined);
 const build = fc.array(alnumChar, { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''));
 const identity: fc.Arbitrary<Identity> = fc.record({ role, env, build });
-const fingerprint = fc.array(fc.constantFrom(...'0123456789abcdef'.split('')), { minLength: 64, maxLength: 64 }).map((c) => c.join(''));
+const fingerprint = fc
+  .array(fc.constantFrom(...'0123456789abcdef'.split('')), { minLength: 64, maxLength: 64 })
+  .map((c) => c.join(''));
 
 // AWS's rules, written from the AWS documentation independently of the naming code.
 const validElbName = (name: string) =>
@@ -44,7 +46,11 @@ const validElbName = (name: string) =>
 const validTargetGroupName = (name: string) =>
   name.length >= 1 && name.length <= 32 && /^[A-Za-z0-9-]+$/.test(name) && !/^-|-$/.test(name);
 const validRdsIdentifier = (id: string, max = 63) =>
-  id.length >= 1 && id.length <= max && /^[a-z][a-z0-9-]*$/.test(id) && !id.includes('--') && !id.endsWith('-');
+  id.length >= 1 &&
+  id.length <= max &&
+  /^[a-z][a-z0-9-]*$/.test(id) &&
+  !id.includes('--') &&
+  !id.endsWith('-');
 const validAmiName = (name: string) =>
   name.length >= 3 && name.length <= 128 && /^[A-Za-z0-9()[\]./\-'@_ ]+$/.test(name);
 
@@ -53,26 +59,44 @@ const key = (id: Identity) => `${id.env}|${id.role}|${id.build}`;
 
 describe('naming standard', () => {
   it('gives load balancer names AWS accepts: ≤ 32, alphanumerics and hyphens, no edge hyphen, no internal- prefix', () => {
-    fc.assert(fc.property(identity, (id) => validElbName(loadBalancerName(id))), RUNS);
+    fc.assert(
+      fc.property(identity, (id) => validElbName(loadBalancerName(id))),
+      RUNS,
+    );
   });
 
   it('gives target group names AWS accepts', () => {
-    fc.assert(fc.property(identity, (id) => validTargetGroupName(targetGroupName(id))), RUNS);
+    fc.assert(
+      fc.property(identity, (id) => validTargetGroupName(targetGroupName(id))),
+      RUNS,
+    );
   });
 
   it('gives RDS identifiers AWS accepts: ≤ 63, letter first, no double or trailing hyphen', () => {
-    fc.assert(fc.property(identity, (id) => validRdsIdentifier(dbInstanceId(id))), RUNS);
-    fc.assert(fc.property(identity, (id) => validRdsIdentifier(finalSnapshotId(id), LIMITS.rdsSnapshotIdentifier)), RUNS);
+    fc.assert(
+      fc.property(identity, (id) => validRdsIdentifier(dbInstanceId(id))),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(identity, (id) => validRdsIdentifier(finalSnapshotId(id), LIMITS.rdsSnapshotIdentifier)),
+      RUNS,
+    );
   });
 
   it('gives AMI names AWS accepts: 3–128 characters of the allowed set', () => {
-    fc.assert(fc.property(identity, fingerprint, (id, fp) => validAmiName(imageName(id, fp))), RUNS);
+    fc.assert(
+      fc.property(identity, fingerprint, (id, fp) => validAmiName(imageName(id, fp))),
+      RUNS,
+    );
   });
 
   it('gives valid DNS names for the role and the build', () => {
     fc.assert(
       fc.property(identity, (id) => {
-        return checkDnsName(roleDnsName(id, 'example.com')) === undefined && checkDnsName(buildDnsName(id, 'example.com.')) === undefined;
+        return (
+          checkDnsName(roleDnsName(id, 'example.com')) === undefined &&
+          checkDnsName(buildDnsName(id, 'example.com.')) === undefined
+        );
       }),
       RUNS,
     );
@@ -136,7 +160,15 @@ describe('naming standard', () => {
   });
 
   it('parses the git tags it makes', () => {
-    fc.assert(fc.property(identity, (id) => JSON.stringify(parseGitTag(gitTag(id))) === JSON.stringify({ env: id.env, role: id.role, build: id.build })), RUNS);
+    fc.assert(
+      fc.property(
+        identity,
+        (id) =>
+          JSON.stringify(parseGitTag(gitTag(id))) ===
+          JSON.stringify({ env: id.env, role: id.role, build: id.build }),
+      ),
+      RUNS,
+    );
     expect(parseGitTag('v1.2.3')).toBeUndefined();
   });
 

@@ -2,16 +2,19 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../src/errors.js';
 import { NotImplementedError, failureMessage, pendingAction, runAction } from '../src/run-action.js';
+import { commonInputs } from '../src/inputs.js';
 import { IMMUT_VERSION } from '../src/version.js';
 import { recordingIO } from '../../../test/support/recording-io.js';
 
 describe('runAction', () => {
-  it('runs main, marks success and saves the phase for the post step', async () => {
+  it('runs main and marks success for the post step', async () => {
     const io = recordingIO();
-    const phase = await runAction({ name: 'x', main: async ({ cleanup }) => cleanup.record({ kind: 'k', id: '1', region: 'r' }) }, io);
-    expect(phase).toBe('main');
+    await runAction(
+      { name: 'x', main: async ({ cleanup }) => cleanup.record({ kind: 'k', id: '1', region: 'r' }) },
+      io,
+      'main',
+    );
     expect(io.failures).toEqual([]);
-    expect(io.state['immut-phase']).toBe('main');
     expect(io.state['immut-succeeded']).toBe('true');
   });
 
@@ -26,21 +29,32 @@ describe('runAction', () => {
         },
       },
       main,
+      'main',
     );
     const post = recordingIO({}, { state: main.state });
     const seen: string[] = [];
-    const phase = await runAction(
-      { name: 'x', main: async () => undefined, post: async ({ cleanup }) => void seen.push(...cleanup.created().map((r) => r.id)) },
+    let mainRanAgain = false;
+    await runAction(
+      {
+        name: 'x',
+        main: async () => void (mainRanAgain = true),
+        post: async ({ cleanup }) => void seen.push(...cleanup.created().map((r) => r.id)),
+      },
       post,
+      'post',
     );
-    expect(phase).toBe('post');
+    expect(mainRanAgain).toBe(false);
     expect(seen).toEqual(['1']);
     expect(post.failures).toEqual([]);
   });
 
   it('reports user errors plainly and other errors as bugs, with the stack only in debug', async () => {
     const io = recordingIO();
-    await runAction({ name: 'bake-image', main: async () => Promise.reject(new InputError(["Input 'role' is required"])) }, io);
+    await runAction(
+      { name: 'bake-image', main: async () => Promise.reject(new InputError(["Input 'role' is required"])) },
+      io,
+      'main',
+    );
     expect(io.failures).toEqual(["bake-image: Input 'role' is required"]);
     expect(failureMessage('bake-image', new TypeError('x is undefined'))).toMatch(
       /^bake-image failed unexpectedly: x is undefined\. This is likely a bug in immut/,
@@ -49,18 +63,20 @@ describe('runAction', () => {
 
   it('fails a pending action after validating its inputs, never with a fake success', async () => {
     const io = recordingIO({ role: 'api', env: 'prod', build: 'b1', region: 'us-east-1' });
-    await runAction(pendingAction('cutover-dns', {}), io);
-    expect(io.failures).toEqual([`cutover-dns: ${new NotImplementedError('cutover-dns').message}`]);
+    await runAction(pendingAction('cutover-dns', commonInputs), io, 'main');
+    expect(io.failures).toEqual([`cutover-dns: ${new NotImplementedError().message}`]);
     expect(io.outputs).toEqual({});
     const bad = recordingIO({ env: 'prod' });
-    await runAction(pendingAction('cutover-dns', {}), bad);
+    await runAction(pendingAction('cutover-dns', commonInputs), bad, 'main');
     expect(bad.failures[0]).toMatch(/^cutover-dns: Input 'role' is required/);
   });
 });
 
 describe('version', () => {
   it('matches package.json', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(IMMUT_VERSION).toBe(pkg.version);
   });
 });

@@ -13,7 +13,12 @@ describe('summary helpers', () => {
   });
 
   it('renders a mermaid flowchart reusing nodes by name', () => {
-    expect(mermaidFlow([{ from: 'api', to: 'ami-1' }, { from: 'api', to: 'db "x"', label: 'data' }])).toBe(
+    expect(
+      mermaidFlow([
+        { from: 'api', to: 'ami-1' },
+        { from: 'api', to: 'db "x"', label: 'data' },
+      ]),
+    ).toBe(
       '```mermaid\nflowchart LR\n  n0["api"] --> n1["ami-1"]\n  n0["api"] -- "data" --> n2["db #quot;x#quot;"]\n```',
     );
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { GuardError } from '../src/errors.js';
 import { provenanceFromEnv } from '../src/provenance.js';
-import { TAG, assertManaged, checkTags, fromAwsTags, releaseFilters, standardTags, toAwsTags } from '../src/tags.js';
+import {
+  TAG,
+  assertManaged,
+  checkTags,
+  fromAwsTags,
+  releaseFilters,
+  standardTags,
+  toAwsTags,
+} from '../src/tags.js';
 
 const id = { role: 'api', env: 'prod', build: 'b000042' };
 const provenance = provenanceFromEnv({
@@ -40,7 +48,9 @@ describe('standard tags', () => {
     expect(() => checkTags({ 'aws:x': '1' })).toThrow(/reserved 'aws:' prefix/);
     expect(() => checkTags({ k: 'v'.repeat(257) })).toThrow(/AWS allows 256/);
     expect(() => checkTags({ ['k'.repeat(129)]: 'v' })).toThrow(/1–128/);
-    expect(() => checkTags(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])))).toThrow(/limit of 50/);
+    expect(() => checkTags(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])))).toThrow(
+      /limit of 50/,
+    );
   });
 
   it('convert to and from the AWS tag list shape', () => {
@@ -67,18 +77,20 @@ describe('the guard', () => {
   });
 
   it('refuses resources without the managed-by tag, whatever their name', () => {
-    expect(() => assertManaged({ kind: 'DB instance', id: 'prod-api-b000042', tags: { Name: 'prod-api-b000042' } }, id)).toThrow(
-      GuardError,
+    expect(() =>
+      assertManaged({ kind: 'DB instance', id: 'prod-api-b000042', tags: { Name: 'prod-api-b000042' } }, id),
+    ).toThrow(GuardError);
+    expect(() => assertManaged({ kind: 'DB instance', id: 'x', tags: {} }, id)).toThrow(
+      /no immut:managed-by=immut tag/,
     );
-    expect(() => assertManaged({ kind: 'DB instance', id: 'x', tags: {} }, id)).toThrow(/no immut:managed-by=immut tag/);
   });
 
   it('refuses resources of another role or env', () => {
-    expect(() => assertManaged({ kind: 'instance', id: 'i-1', tags: { ...managed, [TAG.role]: 'web' } }, id)).toThrow(
-      /belongs to role 'web'/,
-    );
-    expect(() => assertManaged({ kind: 'instance', id: 'i-1', tags: { ...managed, [TAG.env]: 'dev' } }, id)).toThrow(
-      /belongs to env 'dev'/,
-    );
+    expect(() =>
+      assertManaged({ kind: 'instance', id: 'i-1', tags: { ...managed, [TAG.role]: 'web' } }, id),
+    ).toThrow(/belongs to role 'web'/);
+    expect(() =>
+      assertManaged({ kind: 'instance', id: 'i-1', tags: { ...managed, [TAG.env]: 'dev' } }, id),
+    ).toThrow(/belongs to env 'dev'/);
   });
 });

@@ -28,7 +28,11 @@ describe('waitFor', () => {
     const log: string[] = [];
     const value = await waitFor({
       what: 'image ami-1 to become available',
-      check: sequence<string>({ done: false, state: 'pending' }, { done: false, state: 'pending' }, { done: true, value: 'ami-1' }),
+      check: sequence<string>(
+        { done: false, state: 'pending' },
+        { done: false, state: 'pending' },
+        { done: true, value: 'ami-1' },
+      ),
       timeoutMs: 600_000,
       clock,
       log: (l) => log.push(l),
@@ -86,13 +90,18 @@ describe('waitFor', () => {
   it('stops at a failure state with its reason', async () => {
     const error = await waitFor({
       what: 'image ami-1',
-      check: sequence<void>({ done: false, state: 'pending' }, { failed: true, reason: 'state failed: Client.InternalError' }),
+      check: sequence<void>(
+        { done: false, state: 'pending' },
+        { failed: true, reason: 'state failed: Client.InternalError' },
+      ),
       timeoutMs: 60_000,
       clock: manualClock(),
       log: () => undefined,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaitFailedError);
-    expect((error as Error).message).toMatch(/image ami-1 failed after \d+s: state failed: Client.InternalError/);
+    expect((error as Error).message).toMatch(
+      /image ami-1 failed after \d+s: state failed: Client.InternalError/,
+    );
   });
 });
 

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// Smoke test of the built bundles: runs each action's steps with node, the way the
+// runner would, but with no inputs at all, and checks that they behave.
+//
+//   main step (runs.main of <a>/action.yml, default dist/<a>/main.js, which imports the
+//   bundle dist/<a>/index.js): must fail cleanly, i.e.
+//     - the exit code is non-zero,
+//     - stdout has exactly one line starting with `::error::`,
+//     - that line names one of the action's required inputs (from <a>/action.yml;
+//       `role` when the action.yml is missing).
+//   post step (runs.post, when the action.yml has one): runs after a main step that saved
+//     no state (the runner's default post-if is always()), so it must exit 0 without an
+//     `::error::` line.
+// A bundle that is not self-contained dies earlier with "Cannot find module ..." or
+// "require is not defined in ES module scope" and fails these checks.
+//
+// Each dist/<a>/ is copied into a fresh temp directory first: run in place, Node would
+// resolve a package the bundle forgot to inline from the repo's node_modules and the
+// broken bundle would pass here and fail on the runner, where no node_modules exists.
+//
+// The environment holds only PATH and the GITHUB_* file commands (empty temp files).
+// Sizes and start-to-exit times are printed for information; timings are never asserted.
+//
+//   node scripts/smoke-dist.mjs [action...]      (npm run smoke)
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ACTIONS, ROOT, actionPaths } from './actions.mjs';
+import { actionFileIn } from './lib/action-yml.mjs';
+
+// Generous hang guard (a bundle waiting on the network, say); not a performance budget.
+const HANG_MS = 60_000;
+const WIDTH = Math.max(...ACTIONS.map((a) => a.length));
+
+const names = process.argv.length > 2 ? process.argv.slice(2) : [...ACTIONS];
+const unknown = names.filter((a) => !ACTIONS.includes(a));
+if (unknown.length > 0) {
+  console.error(`smoke: unknown action(s): ${unknown.join(', ')}`);
+  process.exit(1);
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'immut-smoke-'));
+for (let dir = scratch; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  const modules = path.join(path.dirname(dir), 'node_modules');
+  if (existsSync(modules))
+    console.warn(`smoke: warning: ${modules} exists; bundles may resolve packages from it`);
+}
+// Remove the scratch dir even when stdout goes away (e.g. `| head`).
+process.stdout.on('error', () => {
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(1);
+});
+
+const problems = [];
+try {
+  for (const name of names) problems.push(...(await smoke(name)).map((p) => `${name}: ${p}`));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+if (problems.length > 0) {
+  console.error(`\nsmoke: ${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  process.exit(1);
+}
+console.log(`smoke: ${names.length} action(s) ok`);
+
+/** Runs one action's steps; returns its problems. */
+async function smoke(name) {
+  const paths = actionPaths(name);
+  const { steps, required } = describe(name);
+  if (!existsSync(path.join(ROOT, paths.bundle))) {
+    report('FAIL', name, 'main', '-', '-', `${paths.bundle} does not exist (run npm run build)`);
+    return [`${paths.bundle} does not exist`];
+  }
+  const bytes = statSync(path.join(ROOT, paths.bundle)).size.toLocaleString('en-US');
+
+  // <scratch>/<a>/bundle is a copy of dist/<a>; step files keep their place inside it.
+  const dir = path.join(scratch, name);
+  cpSync(path.join(ROOT, paths.distDir), path.join(dir, 'bundle'), { recursive: true });
+
+  const problems = [];
+  for (const [step, file] of Object.entries(steps)) {
+    const inside = path.posix.relative(paths.distDir, file);
+    if (inside.startsWith('..') || !existsSync(path.join(ROOT, file))) {
+      report('FAIL', name, step, bytes, '-', `${file} does not exist`);
+      problems.push(`${step}: ${file} does not exist`);
+      continue;
+    }
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    for (const variable of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV']) {
+      env[variable] = path.join(dir, `${step}-${variable.toLowerCase()}`);
+      writeFileSync(env[variable], '');
+    }
+    const result = await run(path.join(dir, 'bundle', inside), dir, env);
+    const errors = result.stdout.split(/\r?\n/).filter((line) => line.startsWith('::error::'));
+    const problem = step === 'main' ? mainProblem(result, errors, required) : postProblem(result, errors);
+    const detail = errors[0] ?? `exit ${result.code ?? result.signal}`;
+    const time = `${Math.round(result.ms)} ms`;
+    report(
+      problem ? 'FAIL' : 'ok',
+      name,
+      step,
+      bytes,
+      time,
+      detail.length > 100 ? `${detail.slice(0, 99)}…` : detail,
+    );
+    if (problem) {
+      problems.push(`${step}: ${problem}`);
+      const tail = (text) => text.trim().split('\n').slice(-15).join('\n    ');
+      if (result.stdout.trim()) console.log(`    stdout:\n    ${tail(result.stdout)}`);
+      if (result.stderr.trim()) console.log(`    stderr:\n    ${tail(result.stderr)}`);
+    }
+  }
+  return problems;
+}
+
+function mainProblem({ code, signal }, errors, required) {
+  if (signal) return `killed by ${signal} (hung for ${HANG_MS / 1000} s?)`;
+  if (code === 0) return 'exited 0 without any inputs; expected a failure naming a required input';
+  if (errors.length !== 1) return `expected exactly one ::error:: line on stdout, got ${errors.length}`;
+  if (!required.some((input) => namesInput(errors[0], input))) {
+    return `the ::error:: line names none of the required inputs (${required.join(', ')})`;
+  }
+  return undefined;
+}
+
+function postProblem({ code, signal }, errors) {
+  if (signal) return `killed by ${signal} (hung for ${HANG_MS / 1000} s?)`;
+  if (errors.length > 0) return 'printed ::error:: after a main step that saved no state';
+  if (code !== 0) return `exited ${code} after a main step that saved no state; expected 0`;
+  return undefined;
+}
+
+/**
+ * The step files to run (from runs.main / runs.post, relative to the repo root) and the
+ * required inputs without default (`role` when there are none or no action.yml).
+ */
+function describe(name) {
+  const paths = actionPaths(name);
+  const file = actionFileIn(name);
+  if (!file) return { steps: { main: paths.main }, required: ['role'] };
+  const data = parse(readFileSync(path.join(ROOT, file), 'utf8')) ?? {};
+  const steps = {};
+  for (const step of ['main', 'post']) {
+    const target = data.runs?.[step];
+    if (typeof target === 'string') steps[step] = path.posix.normalize(path.posix.join(name, target));
+  }
+  if (!steps.main) steps.main = paths.main;
+  const required = Object.entries(data.inputs ?? {})
+    .filter(([, spec]) => spec?.required === true && (spec.default === undefined || spec.default === ''))
+    .map(([input]) => input);
+  return { steps, required: required.length > 0 ? required : ['role'] };
+}
+
+/** True when `line` mentions `input` as a whole word (so `role` does not match `role-arn`). */
+function namesInput(line, input) {
+  const escaped = input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z0-9_-])${escaped}($|[^A-Za-z0-9_-])`).test(line);
+}
+
+function run(script, cwd, env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), HANG_MS);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+function report(status, name, step, bytes, time, detail) {
+  console.log(
+    `${status.padEnd(4)} ${name.padEnd(WIDTH)} ${step.padEnd(4)} ${bytes.padStart(11)} B ${time.padStart(7)}  ${detail}`,
+  );
+}
