@@ -52,6 +52,12 @@ export interface ServiceContext {
   ids: { next(prefix: string, hexLength?: number): string };
   /** Fault-injection hooks beyond per-operation errors (e.g. 'target-never-healthy'). */
   faults: { active(kind: string, match?: Record<string, string>): boolean };
+  /** Start options the services may care about (added; optional for compatibility).
+   *  `postgres`: back RDS with a real PostgreSQL. `stateDir`: a directory for service
+   *  data that must survive restarts (set when `--state FILE` is used). */
+  options?: { postgres?: boolean; stateDir?: string };
+  /** Region the sandbox is seeded for (default us-east-1). Added; optional. */
+  region?: string;
 }
 
 export type OperationHandler = (
@@ -76,8 +82,50 @@ export interface EmulatedService {
    *  `{ method: 'GET', path: '/2013-04-01/change/{Id}', operation: 'GetChange' }`;
    *  `status` overrides the success status (CreateHostedZone answers 201). */
   restRoutes?: Array<{ method: string; path: string; operation: string; status?: number }>;
-  inventory(ctx: ServiceContext): Array<{ kind: string; id: string; state?: string; tags: Record<string, string> }>;
+  inventory(
+    ctx: ServiceContext,
+  ): Array<{ kind: string; id: string; state?: string; tags: Record<string, string> }>;
   snapshotState(): unknown;
   restoreState(state: unknown): void;
   reset(): void;
+  /** Optional: populate the default seed (`seed: 'default'`), called after `reset()`
+   *  on start (when no state file was restored) and on `POST /_sandbox/reset`. Runs
+   *  after EC2's seed, so it may look up the seeded VPC/subnets through its own state
+   *  or the constants exported by `seed.ts`. */
+  seed?(ctx: ServiceContext): void | Promise<void>;
+  /** Optional: async start-up (e.g. launch embedded PostgreSQL), called once before
+   *  the server listens, before seeding/restoring. */
+  start?(ctx: ServiceContext): Promise<void>;
+  /** Optional: async shutdown, called by `stop()` after the state was written. */
+  stop?(): Promise<void>;
+}
+
+/** Reserved key in an operation's result: extra HTTP response headers (rest-xml,
+ *  e.g. CreateHostedZone's `Location`). The protocol layer removes it from the body. */
+export const RESPONSE_HEADERS = '$headers';
+
+/** Read a list parameter in any of the decoded shapes: an array (`Filter.1.Name` under
+ *  ec2), a wrapper object `{ member: [...] }` / `{ Tag: [...] }` (awsQuery), a single
+ *  parsed XML element (rest-xml with one child), or absent / empty (`Subnets=`) → [].
+ *  `member` names the wrapper key when known (e.g. 'Tag', 'member', 'Change'). */
+export function listParam(value: unknown, member?: string): unknown[] {
+  if (value === undefined || value === null || value === '') return [];
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    if (member !== undefined) {
+      if (!(member in obj)) return [];
+      const inner = obj[member];
+      if (inner === undefined || inner === null || inner === '') return [];
+      return Array.isArray(inner) ? inner : [inner];
+    }
+    const keys = Object.keys(obj);
+    if (keys.length === 1) {
+      const inner = obj[keys[0]!];
+      if (Array.isArray(inner)) return inner;
+      if (keys[0] === 'member' || keys[0] === 'item')
+        return inner === '' || inner === undefined ? [] : [inner];
+    }
+  }
+  return [value];
 }

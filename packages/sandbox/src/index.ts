@@ -1,0 +1,9 @@
+// Public entry of @immut/sandbox: the programmatic API.
+export { startSandbox } from './server.js';
+export type { Sandbox, SandboxOptions, CallRecord, InventoryItem } from './server.js';
+export type { FaultSpec, ErrorFault, RateLimitFault, LatencyFault, BehaviourFault } from './faults.js';
+export { RATE_PRESETS } from './faults.js';
+export { DURATIONS } from './durations.js';
+export { ACCOUNT_ID, REGION, SEED } from './seed.js';
+export { AwsError } from './service.js';
+export type { EmulatedService, ServiceContext, SandboxRequest, ServiceName, Protocol } from './service.js';

@@ -1,0 +1,130 @@
+// The default seed (`seed: 'default'`): one account in one region, a default VPC with three
+// subnets in three zones, its default security group, and public Amazon Linux 2023 and
+// Ubuntu 24.04 base images of different dates, with the public SSM latest-AMI parameters
+// pointing at the newest of each. Ids are fixed so tests and the demo can name them.
+// (The route53 and rds modules seed `example.test` and `app-db` through their own
+// `seed(ctx)` hooks.)
+
+export const ACCOUNT_ID = '123456789012';
+export const REGION = 'us-east-1';
+
+/** Owner ids of public images: Amazon's Amazon Linux images and Canonical's Ubuntu images. */
+export const AMAZON_OWNER_ID = '137112412989';
+export const CANONICAL_OWNER_ID = '099720109477';
+
+export interface SeedImage {
+  imageId: string;
+  snapshotId: string;
+  name: string;
+  description: string;
+  ownerId: string;
+  ownerAlias?: string;
+  creationDate: string;
+  architecture: 'x86_64' | 'arm64';
+  rootDeviceName: string;
+  volumeSize: number;
+  family: 'al2023' | 'ubuntu-24.04';
+}
+
+const al2023 = (
+  imageId: string,
+  snapshotId: string,
+  version: string,
+  date: string,
+  arch: 'x86_64' | 'arm64' = 'x86_64',
+): SeedImage => ({
+  imageId,
+  snapshotId,
+  name: `al2023-ami-${version}-kernel-6.1-${arch}`,
+  description: `Amazon Linux 2023 AMI ${version} ${arch} HVM kernel-6.1`,
+  ownerId: AMAZON_OWNER_ID,
+  ownerAlias: 'amazon',
+  creationDate: date,
+  architecture: arch,
+  rootDeviceName: '/dev/xvda',
+  volumeSize: 8,
+  family: 'al2023',
+});
+
+const ubuntu = (imageId: string, snapshotId: string, serial: string, date: string): SeedImage => ({
+  imageId,
+  snapshotId,
+  name: `ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-${serial}`,
+  description: `Canonical, Ubuntu, 24.04, amd64 noble image build on ${date.slice(0, 10)}`,
+  ownerId: CANONICAL_OWNER_ID,
+  creationDate: date,
+  architecture: 'x86_64',
+  rootDeviceName: '/dev/sda1',
+  volumeSize: 8,
+  family: 'ubuntu-24.04',
+});
+
+export const SEED = {
+  accountId: ACCOUNT_ID,
+  region: REGION,
+  vpc: { vpcId: 'vpc-0a1b2c3d4e5f60001', cidrBlock: '10.0.0.0/16' },
+  subnets: [
+    {
+      subnetId: 'subnet-0a1b2c3d4e5f60001',
+      availabilityZone: 'us-east-1a',
+      zoneId: 'use1-az1',
+      cidrBlock: '10.0.0.0/20',
+    },
+    {
+      subnetId: 'subnet-0a1b2c3d4e5f60002',
+      availabilityZone: 'us-east-1b',
+      zoneId: 'use1-az2',
+      cidrBlock: '10.0.16.0/20',
+    },
+    {
+      subnetId: 'subnet-0a1b2c3d4e5f60003',
+      availabilityZone: 'us-east-1c',
+      zoneId: 'use1-az4',
+      cidrBlock: '10.0.32.0/20',
+    },
+  ],
+  securityGroup: {
+    groupId: 'sg-0a1b2c3d4e5f60001',
+    groupName: 'default',
+    description: 'default VPC security group',
+  },
+  images: [
+    al2023(
+      'ami-0a0000000000a2301',
+      'snap-0a0000000000a2301',
+      '2023.6.20241111.0',
+      '2024-11-12T19:21:04.000Z',
+    ),
+    al2023(
+      'ami-0a0000000000a2302',
+      'snap-0a0000000000a2302',
+      '2023.6.20241212.0',
+      '2024-12-13T20:05:41.000Z',
+    ),
+    al2023(
+      'ami-0a0000000000a2303',
+      'snap-0a0000000000a2303',
+      '2023.6.20250115.0',
+      '2025-01-16T18:42:10.000Z',
+    ),
+    al2023(
+      'ami-0a0000000000a2304',
+      'snap-0a0000000000a2304',
+      '2023.6.20250115.0',
+      '2025-01-16T18:43:55.000Z',
+      'arm64',
+    ),
+    ubuntu('ami-0c0000000000b2401', 'snap-0c0000000000b2401', '20241109', '2024-11-09T07:11:32.000Z'),
+    ubuntu('ami-0c0000000000b2402', 'snap-0c0000000000b2402', '20241206', '2024-12-06T06:58:01.000Z'),
+    ubuntu('ami-0c0000000000b2403', 'snap-0c0000000000b2403', '20250112', '2025-01-12T07:20:45.000Z'),
+  ] as SeedImage[],
+} as const;
+
+/** Public SSM parameters → the newest image of each family (x86_64). */
+export const SEED_PARAMETERS: Record<string, string> = {
+  '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64': 'ami-0a0000000000a2303',
+  '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64': 'ami-0a0000000000a2303',
+  '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64': 'ami-0a0000000000a2304',
+  '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id':
+    'ami-0c0000000000b2403',
+};

@@ -1,0 +1,23 @@
+// The registry of emulated services. The HTTP front routes to these by name; the order
+// is the seeding order (EC2 first: others look up its VPC, subnets and instances).
+import type { EmulatedService, ServiceContext } from '../service.js';
+import { createEc2Service } from './ec2.js';
+import { createElbv2Service } from './elbv2.js';
+import { createRdsService } from './rds.js';
+import { createRoute53Service } from './route53.js';
+import { createSsmService } from './ssm.js';
+import { createStsService } from './sts.js';
+
+export function createServices(ctx: ServiceContext): EmulatedService[] {
+  const ec2 = createEc2Service();
+  const elbv2 = createElbv2Service({
+    subnet: (id, region) => ec2.subnet(id, region),
+    instance: (id, region) => ec2.instance(id, region, ctx.clock.now()),
+    securityGroup: (id, region) => ec2.securityGroup(id, region),
+  });
+  const route53 = createRoute53Service({
+    loadBalancerByDnsName: (dnsName) => elbv2.loadBalancerByDnsName(dnsName),
+  });
+  const rds = createRdsService();
+  return [ec2, createSsmService(), createStsService(), elbv2, route53, rds];
+}
