@@ -21,6 +21,41 @@ export const OWNER = 'immut-dev';
 export const VERSION = 'v1';
 export const DOCS_DIR = 'action-docs';
 
+/**
+ * The Permissions section, from actions/<a>/permissions.json when the action has one:
+ * `{ "iam": ["ec2:RunInstances", …], "github": { "contents": "write" } }`. Each action's
+ * end-to-end tests check the IAM list against the calls the sandbox saw it make.
+ */
+export function permissionsSection(name) {
+  const file = path.join(ROOT, 'actions', name, 'permissions.json');
+  let permissions;
+  try {
+    permissions = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (error?.code === 'ENOENT') return [];
+    throw new Error(`actions/${name}/permissions.json: ${error.message}`);
+  }
+  const iam = [...(permissions.iam ?? [])].sort();
+  const lines = ['## Permissions', ''];
+  if (iam.length > 0) {
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: iam, Resource: '*' }] };
+    lines.push(
+      'IAM actions the role assumed by the workflow needs (checked against the calls the action makes in its tests):',
+      '',
+      '```json',
+      JSON.stringify(policy, null, 2),
+      '```',
+      '',
+    );
+  }
+  const github = Object.entries(permissions.github ?? {});
+  if (github.length > 0) {
+    lines.push('GitHub token permissions (`permissions:` of the job):', '');
+    lines.push(...github.map(([scope, level]) => `- \`${scope}: ${level}\``), '');
+  }
+  return lines;
+}
+
 function template(name, sourceFile, action) {
   const marker = (section, extra = '') => `<!-- action-docs-${section} source="${sourceFile}"${extra} -->`;
   const usage = marker('usage', ` project="${OWNER}/immut/${name}" version="${VERSION}"`);
@@ -41,6 +76,7 @@ function template(name, sourceFile, action) {
       const m = section === 'usage' ? usage : marker(section);
       return [m, m, ''];
     }),
+    ...permissionsSection(name),
   ].join('\n');
 }
 
