@@ -7,7 +7,7 @@
 //   (d) post after a failed main → exits 0 (nothing was created).
 // All runs start together in beforeAll (the harness limits how many run at once).
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   REPO_ROOT,
@@ -151,6 +151,12 @@ async function result<T extends ActionRun | ActionRunWithPost>(key: string): Pro
   return settled.value as T;
 }
 
+// Actions whose own issue has not landed still validate inputs and then fail as "not
+// implemented"; once implemented, valid inputs would reach AWS, so those runs are skipped.
+const PENDING = ACTIONS.filter((a) =>
+  readFileSync(path.join(REPO_ROOT, 'actions', a, 'main.ts'), 'utf8').includes('pendingAction('),
+);
+
 const missingBundles = ACTIONS.filter((a) => !existsSync(path.join(REPO_ROOT, 'dist', a, 'index.js')));
 
 beforeAll(async () => {
@@ -163,10 +169,12 @@ beforeAll(async () => {
   for (const action of ACTIONS) {
     const valid = validInputs(action);
     start(`${action}:none`, () => runActionWithPost(action, {}));
-    start(`${action}:valid`, () => runActionWithPost(action, { inputs: valid }));
-    start(`${action}:region-from-env`, () =>
-      runAction(action, { inputs: omit(valid, 'region', 'build'), env: { AWS_REGION: 'us-east-1' } }),
-    );
+    if (PENDING.includes(action)) {
+      start(`${action}:valid`, () => runActionWithPost(action, { inputs: valid }));
+      start(`${action}:region-from-env`, () =>
+        runAction(action, { inputs: omit(valid, 'region', 'build'), env: { AWS_REGION: 'us-east-1' } }),
+      );
+    }
     for (const bad of badCasesOf(action)) {
       start(`${action}:bad:${bad.input}`, () =>
         runAction(action, { inputs: { ...valid, [bad.input]: bad.value } }),
@@ -221,21 +229,23 @@ describe.each(ACTIONS)('%s', (action) => {
     expect(main.outputs).toEqual({});
   });
 
-  it('(b) with valid inputs fails with one ::error:: saying it is not implemented, and sets no outputs', async () => {
-    const { main } = await result<ActionRunWithPost>(`${action}:valid`);
-    const message = theOneError(main);
-    expect(message).toMatch(new RegExp(`^${action}: .*not implemented`));
-    expect(message).toMatch(/nothing was created or changed/);
-    expect(main.outputs).toEqual({});
-    expect(main.state['immut-created']).toBeUndefined();
-    expect(main.state['immut-succeeded']).toBeUndefined();
-  });
+  if (PENDING.includes(action)) {
+    it('(b) with valid inputs fails with one ::error:: saying it is not implemented, and sets no outputs', async () => {
+      const { main } = await result<ActionRunWithPost>(`${action}:valid`);
+      const message = theOneError(main);
+      expect(message).toMatch(new RegExp(`^${action}: .*not implemented`));
+      expect(message).toMatch(/nothing was created or changed/);
+      expect(main.outputs).toEqual({});
+      expect(main.state['immut-created']).toBeUndefined();
+      expect(main.state['immut-succeeded']).toBeUndefined();
+    });
 
-  it('(b) takes region from AWS_REGION and build from the run number when not given', async () => {
-    const run = await result<ActionRun>(`${action}:region-from-env`);
-    expect(theOneError(run)).toMatch(/not implemented/);
-    expect(run.outputs).toEqual({});
-  });
+    it('(b) takes region from AWS_REGION and build from the run number when not given', async () => {
+      const run = await result<ActionRun>(`${action}:region-from-env`);
+      expect(theOneError(run)).toMatch(/not implemented/);
+      expect(run.outputs).toEqual({});
+    });
+  }
 
   const cases = badCasesOf(action);
   it.each(cases.map((c) => [c.input, c] as const))(
@@ -261,16 +271,18 @@ describe.each(ACTIONS)('%s', (action) => {
       expect(post.outputs).toEqual({});
     });
 
-    it('(d) post after a main that stopped at "not implemented" exits 0', async () => {
-      const { main, post } = await result<ActionRunWithPost>(`${action}:valid`);
-      expect(main.exitCode).not.toBe(0);
-      expect(post?.exitCode).toBe(0);
-      expect(post && errorsOf(post)).toEqual([]);
-      expect(post?.annotations.filter((a) => a.level === 'warning')).toEqual([]);
-    });
+    if (PENDING.includes(action)) {
+      it('(d) post after a main that stopped at "not implemented" exits 0', async () => {
+        const { main, post } = await result<ActionRunWithPost>(`${action}:valid`);
+        expect(main.exitCode).not.toBe(0);
+        expect(post?.exitCode).toBe(0);
+        expect(post && errorsOf(post)).toEqual([]);
+        expect(post?.annotations.filter((a) => a.level === 'warning')).toEqual([]);
+      });
+    }
   } else {
     it('has no post step, so none runs', async () => {
-      const { post } = await result<ActionRunWithPost>(`${action}:valid`);
+      const { post } = await result<ActionRunWithPost>(`${action}:none`);
       expect(post).toBeUndefined();
     });
   }
