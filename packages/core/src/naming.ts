@@ -115,7 +115,7 @@ export function checkDnsName(name: string): string | undefined {
 }
 
 /** The role's stable name that users hit and cutover moves: `<role>.<env>.<zone>`. */
-export function roleDnsName(id: Identity, zone: string): string {
+export function roleDnsName(id: Pick<Identity, 'role' | 'env'>, zone: string): string {
   return checkedDnsName(`${id.role}.${id.env}.${normalizeDnsName(zone)}`);
 }
 
