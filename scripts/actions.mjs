@@ -11,6 +11,7 @@ export const ACTIONS = Object.freeze([
   'tag-release',
   'launch-behind-lb',
   'cutover-dns',
+  'world',
 ]);
 
 /** Absolute path of the repository root (the parent of scripts/). */

@@ -63,6 +63,14 @@ export function finalSnapshotId(id: Identity): string {
 }
 
 /**
+ * Identifier of the manual snapshot replicate-data takes of the source DB instance for this
+ * release (`from: new-snapshot`); the `-source` suffix keeps it apart from final snapshots.
+ */
+export function sourceSnapshotId(id: Identity): string {
+  return `${dbInstanceId(id)}-source`;
+}
+
+/**
  * AMI name: `immut/<env>/<role>/<build>/<fingerprint prefix>`. Unique per account and
  * region because the build and fingerprint are in it (AWS refuses duplicate AMI names).
  */

@@ -123,16 +123,27 @@ export function parseWorld(text: string, file = 'immut.world.yml'): World {
     throw new WorldError(file, [`not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`]);
   }
   const parsed = worldSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new WorldError(
-      file,
-      parsed.error.issues.map((issue) => `${pathOf(issue.path)}: ${issue.message}`),
-    );
-  }
-  const world = parsed.data;
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${pathOf(issue.path)}: ${issue.message}`)),
+    ...missingPerRole(value),
+  ];
+  if (problems.length > 0 || !parsed.success) throw new WorldError(file, problems);
+  return parsed.data;
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What each role lacks after defaults, checked on the raw file so these problems are
+ * reported together with the schema's, not one round trip later.
+ */
+function missingPerRole(value: unknown): string[] {
+  if (!isObject(value) || !isObject(value['roles'])) return [];
+  const defaults = isObject(value['defaults']) ? value['defaults'] : {};
   const problems: string[] = [];
-  for (const [role, own] of Object.entries(world.roles)) {
-    const merged = { ...world.defaults, ...own };
+  for (const [role, own] of Object.entries(value['roles'])) {
+    const merged: Loose = { ...defaults, ...(isObject(own) ? own : {}) };
     for (const key of REQUIRED_PER_ROLE) {
       if (merged[key] === undefined)
         problems.push(`roles.${role}.${key}: required (set it on the role or in defaults)`);
@@ -143,8 +154,7 @@ export function parseWorld(text: string, file = 'immut.world.yml'): World {
       );
     }
   }
-  if (problems.length > 0) throw new WorldError(file, problems);
-  return world;
+  return problems;
 }
 
 /** One plan per role, sorted by role: what rebuild-the-world passes to each release. */

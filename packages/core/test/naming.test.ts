@@ -13,6 +13,7 @@ import {
   loadBalancerName,
   parseGitTag,
   roleDnsName,
+  sourceSnapshotId,
   targetGroupName,
 } from '../src/naming.js';
 
@@ -81,6 +82,21 @@ describe('naming standard', () => {
       fc.property(identity, (id) => validRdsIdentifier(finalSnapshotId(id), LIMITS.rdsSnapshotIdentifier)),
       RUNS,
     );
+  });
+
+  it('names the snapshot of a replica source apart from the replica and its final snapshot', () => {
+    fc.assert(
+      fc.property(identity, (id) => {
+        const name = sourceSnapshotId(id);
+        return (
+          validRdsIdentifier(name, LIMITS.rdsSnapshotIdentifier) &&
+          name !== finalSnapshotId(id) &&
+          name.startsWith(dbInstanceId(id))
+        );
+      }),
+      RUNS,
+    );
+    expect(sourceSnapshotId({ role: 'api', env: 'prod', build: 'b000042' })).toBe('prod-api-b000042-source');
   });
 
   it('gives AMI names AWS accepts: 3–128 characters of the allowed set', () => {

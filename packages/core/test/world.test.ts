@@ -55,6 +55,7 @@ roles:
         expect.stringMatching(/^roles\.api\.subnet-ids: a load balancer needs subnets in two or more zones/),
         expect.stringMatching(/^roles\.api\.count: /),
         expect.stringMatching(/^roles\.api: Unrecognized key: "colour"/),
+        'roles.api.base-image: required (set it on the role or in defaults)',
       ]),
     );
   });

@@ -1,0 +1,233 @@
+// One factory for the GitHub API client, like aws.ts for AWS: @actions/github's Octokit
+// pointed at GITHUB_API_URL (GitHub Enterprise, or the sandbox in tests), with Octokit's
+// retry plugin (5xx) and throttling plugin (primary and secondary rate limits), an immut
+// user agent, and errors turned into what the user has to do.
+import { getOctokit } from '@actions/github';
+import { defaults as actionsDefaults } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { UserError } from './errors.js';
+import type { Env } from './provenance.js';
+import { IMMUT_VERSION } from './version.js';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface GitHubLog {
+  info(line: string): void;
+  warning(line: string): void;
+  debug(line: string): void;
+}
+
+export interface GitHubSettings {
+  token: string;
+  env: Env;
+  /** The action's name, e.g. `tag-release`; part of the user agent. */
+  action: string;
+  log: GitHubLog;
+  /** IMMUT_TIME_SCALE: retry and pacing delays shrink by this factor (sandbox only). */
+  timeScale?: number;
+  /** Retries after a rate limit before giving up. */
+  rateLimitRetries?: number;
+}
+
+/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
+export function repositoryFromEnv(env: Env): { owner: string; repo: string } {
+  const full = env['GITHUB_REPOSITORY'] ?? '';
+  const [owner, repo, ...rest] = full.split('/');
+  if (!owner || !repo || rest.length > 0) {
+    throw new UserError(
+      `GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`,
+    );
+  }
+  return { owner, repo };
+}
+
+interface Schedulable {
+  key(id: string): { schedule<T>(...args: unknown[]): Promise<T> };
+}
+
+/**
+ * One job at a time, at least `minMs` apart on the action's (scaled) clock: the shape of
+ * the Bottleneck groups the throttling plugin paces writes with. GitHub asks integrators
+ * to wait a second between writes; against the sandbox the wait shrinks with the clock.
+ */
+export function pacedGroup(minMs: number, timeScale = 1): Schedulable {
+  let tail: Promise<unknown> = Promise.resolve();
+  let last = Number.NEGATIVE_INFINITY;
+  const schedule = <T>(...args: unknown[]): Promise<T> => {
+    const [fn, ...params] = (typeof args[0] === 'function' ? args : args.slice(1)) as [
+      (...p: unknown[]) => T | Promise<T>,
+      ...unknown[],
+    ];
+    const run = tail.then(async () => {
+      const wait = (last + minMs - Date.now() * timeScale) / timeScale;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      last = Date.now() * timeScale;
+      return fn(...params);
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  return { key: () => ({ schedule }) };
+}
+
+/**
+ * The fetch Octokit uses: the runner's proxy-aware fetch when a proxy is configured (self-
+ * hosted runners behind a proxy), else the platform's fetch.
+ */
+function fetchFor(env: Env): typeof fetch {
+  const proxied = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some((name) => env[name]);
+  const runnerFetch = (actionsDefaults.request as { fetch?: typeof fetch } | undefined)?.fetch;
+  return proxied && runnerFetch ? runnerFetch : globalThis.fetch;
+}
+
+/** The Octokit client every immut action uses. */
+export function createGitHubClient(settings: GitHubSettings): GitHubClient {
+  const scale = settings.timeScale ?? 1;
+  const retries = settings.rateLimitRetries ?? 3;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= retries) {
+        settings.log.warning(`GitHub ${kind} on ${options.method} ${options.url}; giving up after ${retries} retries`);
+        return false;
+      }
+      settings.log.info(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+      return true;
+    };
+  return getOctokit(
+    settings.token,
+    {
+      baseUrl: (settings.env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
+      userAgent: `immut/${IMMUT_VERSION} immut-action/${settings.action}`,
+      request: { fetch: fetchFor(settings.env) },
+      log: {
+        debug: (m: string) => settings.log.debug(m),
+        info: (m: string) => settings.log.debug(m),
+        warn: (m: string) => settings.log.warning(m),
+        error: (m: string) => settings.log.warning(m),
+      },
+      retry: { retries: 3, retryAfterBaseValue: 1000 / scale },
+      throttle: {
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        retryAfterBaseValue: 1000 / scale,
+        write: pacedGroup(1000, scale),
+        notifications: pacedGroup(3000, scale),
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** A GitHub API failure, as the user has to act on it. */
+export class GitHubError extends UserError {
+  override name = 'GitHubError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface RequestErrorLike {
+  status: number;
+  message: string;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+}
+
+export function isRequestError(error: unknown): error is RequestErrorLike {
+  return error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
+}
+
+/** HTTP status of a GitHub API error, or undefined for anything else. */
+export function statusOf(error: unknown): number | undefined {
+  return isRequestError(error) ? error.status : undefined;
+}
+
+function isRateLimited(error: RequestErrorLike): boolean {
+  return (
+    error.status === 429 ||
+    error.response?.headers?.['x-ratelimit-remaining'] === '0' ||
+    /\bsecondary rate\b/i.test(error.message)
+  );
+}
+
+export interface GitHubCall {
+  /** What was being done, e.g. `creating the git tag immut/prod/api/b1`. */
+  what: string;
+  /** Writes need `contents: write`; a 403/404 on a write means it is missing. */
+  write: boolean;
+  /** owner/repo, for messages. */
+  repository: string;
+}
+
+/** Turns a failed GitHub call into what to do about it. */
+export function describeGitHubError(error: unknown, call: GitHubCall): GitHubError {
+  if (!isRequestError(error)) {
+    return new GitHubError(
+      `GitHub could not be reached while ${call.what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const detail = `HTTP ${error.status}: ${error.message}`;
+  if (error.status === 401) {
+    return new GitHubError(
+      `GitHub rejected the token while ${call.what} (${detail}). Check the github-token input; by default it is the workflow's own token.`,
+      401,
+    );
+  }
+  if (isRateLimited(error)) {
+    return new GitHubError(
+      `GitHub kept rate-limiting immut while ${call.what}, also after retries (${detail}). Run fewer releases at once, or re-run the job later.`,
+      error.status,
+    );
+  }
+  if ((error.status === 403 || error.status === 404) && call.write) {
+    return new GitHubError(
+      `GitHub refused ${call.what} in ${call.repository} (${detail}). The workflow needs \`permissions: contents: write\` for this job (or a github-token with contents: write on ${call.repository}).`,
+      error.status,
+    );
+  }
+  if (error.status === 403 || error.status === 404) {
+    return new GitHubError(
+      `GitHub refused ${call.what} in ${call.repository} (${detail}). The token needs \`contents: read\` on ${call.repository}.`,
+      error.status,
+    );
+  }
+  if (error.status === 409) {
+    return new GitHubError(
+      `GitHub reported a conflict while ${call.what} (${detail}); an empty repository has no commit to tag.`,
+      409,
+    );
+  }
+  if (error.status >= 500) {
+    return new GitHubError(`GitHub failed while ${call.what}, also after retries (${detail}). Re-run the job.`, error.status);
+  }
+  return new GitHubError(`GitHub refused ${call.what} (${detail}${validationDetails(error)}).`, error.status);
+}
+
+function validationDetails(error: RequestErrorLike): string {
+  const errors = (error.response?.data as { errors?: unknown[] } | undefined)?.errors;
+  return Array.isArray(errors) && errors.length > 0 ? `; ${JSON.stringify(errors)}` : '';
+}
+
+/** Runs one GitHub call; a failure becomes a GitHubError saying what to do. */
+export async function gitHubCall<T>(call: GitHubCall, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw describeGitHubError(error, call);
+  }
+}
+
+/** Like gitHubCall, but a 404 means "not there" and returns undefined. */
+export async function gitHubFind<T>(call: GitHubCall, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw describeGitHubError(error, call);
+  }
+}
