@@ -87,9 +87,16 @@ export function createGitHubClient(settings: GitHubSettings): GitHubClient {
   const retries = settings.rateLimitRetries ?? 3;
   const onLimit =
     (kind: string) =>
-    (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+    (
+      retryAfter: number,
+      options: { method?: string; url?: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
       if (retryCount >= retries) {
-        settings.log.warning(`GitHub ${kind} on ${options.method} ${options.url}; giving up after ${retries} retries`);
+        settings.log.warning(
+          `GitHub ${kind} on ${options.method} ${options.url}; giving up after ${retries} retries`,
+        );
         return false;
       }
       settings.log.info(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
@@ -107,13 +114,19 @@ export function createGitHubClient(settings: GitHubSettings): GitHubClient {
         warn: (m: string) => settings.log.warning(m),
         error: (m: string) => settings.log.warning(m),
       },
-      retry: { retries: 3, retryAfterBaseValue: 1000 / scale },
+      // Octokit's default list plus 409: a conflict (e.g. an empty repository) never heals by retrying.
+      retry: {
+        retries: 3,
+        retryAfterBaseValue: 1000 / scale,
+        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+      },
       throttle: {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
         retryAfterBaseValue: 1000 / scale,
-        write: pacedGroup(1000, scale),
-        notifications: pacedGroup(3000, scale),
+        // The plugin only calls key().schedule() on these; its type asks for a whole Bottleneck.Group.
+        write: pacedGroup(1000, scale) as never,
+        notifications: pacedGroup(3000, scale) as never,
       },
     },
     retry,
@@ -203,7 +216,10 @@ export function describeGitHubError(error: unknown, call: GitHubCall): GitHubErr
     );
   }
   if (error.status >= 500) {
-    return new GitHubError(`GitHub failed while ${call.what}, also after retries (${detail}). Re-run the job.`, error.status);
+    return new GitHubError(
+      `GitHub failed while ${call.what}, also after retries (${detail}). Re-run the job.`,
+      error.status,
+    );
   }
   return new GitHubError(`GitHub refused ${call.what} (${detail}${validationDetails(error)}).`, error.status);
 }

@@ -12,6 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { Clock } from './clock.js';
 import { Faults, type FaultSpec } from './faults.js';
+import { createGitHubSlice, isGitHubRequest, type GitHubSlice } from './github/slice.js';
 import { ec2Codec } from './protocols/ec2.js';
 import { jsonCodec } from './protocols/json.js';
 import { queryCodec, xmlErrorResponse } from './protocols/query.js';
@@ -65,7 +66,7 @@ export interface CallRecord {
 }
 
 export interface InventoryItem {
-  service: ServiceName;
+  service: ServiceName | 'github';
   kind: string;
   id: string;
   state?: string;
@@ -90,6 +91,8 @@ export interface Sandbox {
   /** Write the state file now (no-op without `stateFile`). */
   saveState(): void;
   services: EmulatedService[];
+  /** The GitHub REST slice (GITHUB_API_URL=endpoint): its calls, faults and state. */
+  github: GitHubSlice;
 }
 
 const CODECS: Record<Protocol, ProtocolCodec> = {
@@ -178,6 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   };
   const services = createServices(ctx);
+  const github = createGitHubSlice({ now: () => clock.now() });
   const byName = new Map<ServiceName, EmulatedService>(services.map((s) => [s.name, s]));
   let calls: CallRecord[] = [];
   let seq = 0;
@@ -186,6 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const seedAll = async (): Promise<void> => {
     for (const service of services) service.reset();
+    github.reset();
     if ((options.seed ?? 'default') === 'default') {
       for (const service of services) if (service.seed) await service.seed(ctx);
     }
@@ -199,7 +204,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clock: clock.now(),
       random: ids.random.state,
       calls: seq,
-      services: Object.fromEntries(services.map((s) => [s.name, s.snapshotState()])),
+      services: {
+        ...Object.fromEntries(services.map((s) => [s.name, s.snapshotState()])),
+        github: github.snapshotState(),
+      },
     };
     mkdirSync(dirname(options.stateFile), { recursive: true });
     const tmp = `${options.stateFile}.tmp-${process.pid}`;
@@ -215,6 +223,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       service.reset();
       if (service.name in state.services) service.restoreState(state.services[service.name]);
     }
+    github.restoreState(state.services['github']);
     // Resume sandbox time where it stopped (never backwards), so pending work completes.
     clock.resetTo(Math.max(state.clock, options.startTime ?? 0));
     ids.random.state = state.random >>> 0;
@@ -223,8 +232,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   if (!restored) await seedAll();
 
-  const inventory = (): InventoryItem[] =>
-    services.flatMap((s) => s.inventory(ctx).map((item) => ({ service: s.name, ...item })));
+  const inventory = (): InventoryItem[] => [
+    ...services.flatMap((s) => s.inventory(ctx).map((item) => ({ service: s.name, ...item }))),
+    ...github.inventory(),
+  ];
 
   const handleAws = async (raw: RawRequest, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
@@ -353,7 +364,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return sendJson(res, 200, { now: new Date(clock.now()).toISOString(), epochMs: clock.now() });
       }
       case 'GET /_sandbox/state':
-        return sendJson(res, 200, Object.fromEntries(services.map((s) => [s.name, s.snapshotState()])));
+        return sendJson(res, 200, {
+          ...Object.fromEntries(services.map((s) => [s.name, s.snapshotState()])),
+          github: github.snapshotState(),
+        });
       default:
         return sendJson(res, 404, { error: `no control route ${route}` });
     }
@@ -376,6 +390,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           } catch (e) {
             sendJson(res, 400, { error: e instanceof Error ? e.message : String(e) });
           }
+        } else if (isGitHubRequest(raw)) {
+          const { response, mutated } = github.handle(raw);
+          if (mutated) saveState();
+          send(res, response);
         } else {
           await handleAws(raw, res);
         }
@@ -408,6 +426,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     clock,
     services,
+    github,
     async stop() {
       if (stopped) return;
       stopped = true;

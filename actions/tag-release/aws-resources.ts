@@ -1,0 +1,156 @@
+// The AWS side of a release: find the AMI, its snapshots and the data replica the inputs
+// name, check that each is immut's own for this role and env (core's guard) before anything
+// is recorded, and later tag each with `immut:release=<release id>`.
+import {
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  DescribeSnapshotsCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  AddTagsToResourceCommand,
+  DescribeDBInstancesCommand,
+  ListTagsForResourceCommand,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
+import { InputError } from '../../packages/core/src/errors.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { TAG, assertManaged, fromAwsTags, type Tags } from '../../packages/core/src/tags.js';
+
+export interface ReleaseImage {
+  id: string;
+  tags: Tags;
+  snapshots: Array<{ id: string; tags: Tags }>;
+}
+
+export interface ReleaseDb {
+  id: string;
+  arn: string;
+  engine: string;
+  /** Host name, from DescribeDBInstances. */
+  address?: string;
+  tags: Tags;
+}
+
+export interface ReleaseResources {
+  image: ReleaseImage;
+  db?: ReleaseDb;
+}
+
+export interface AwsClients {
+  ec2: EC2Client;
+  rds: RDSClient;
+}
+
+function awsName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
+
+/** The AMI and its snapshots, each through the guard; a missing or unusable AMI is an input error. */
+export async function findImage(
+  ec2: EC2Client,
+  imageId: string,
+  id: Identity,
+  region: string,
+): Promise<ReleaseImage> {
+  let image;
+  try {
+    image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+  } catch (error) {
+    if (!['InvalidAMIID.NotFound', 'InvalidAMIID.Unavailable'].includes(awsName(error) ?? '')) throw error;
+  }
+  if (!image) {
+    throw new InputError([
+      `Input 'image-id' was '${imageId}': no such AMI in ${region}; expected bake-image's image-id output from the same region.`,
+    ]);
+  }
+  if (image.State !== 'available') {
+    throw new InputError([
+      `Input 'image-id' was '${imageId}': the AMI is '${image.State}'; expected an available image (bake-image waits for it).`,
+    ]);
+  }
+  const tags = fromAwsTags(image.Tags);
+  assertManaged({ kind: 'image', id: imageId, tags }, id);
+  const snapshotIds = (image.BlockDeviceMappings ?? []).flatMap((m) =>
+    m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : [],
+  );
+  const snapshots =
+    snapshotIds.length === 0
+      ? []
+      : ((await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: snapshotIds }))).Snapshots ?? []).map(
+          (s) => ({
+            id: s.SnapshotId ?? '',
+            tags: fromAwsTags(s.Tags),
+          }),
+        );
+  for (const snapshot of snapshots)
+    assertManaged({ kind: 'snapshot', id: snapshot.id, tags: snapshot.tags }, id);
+  return { id: imageId, tags, snapshots };
+}
+
+/** The data replica, through the guard; a missing one is an input error. */
+export async function findDb(
+  rds: RDSClient,
+  dbInstanceId: string,
+  id: Identity,
+  region: string,
+): Promise<ReleaseDb> {
+  let instance;
+  try {
+    instance = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: dbInstanceId })))
+      .DBInstances?.[0];
+  } catch (error) {
+    if (!['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsName(error) ?? '')) throw error;
+  }
+  if (!instance?.DBInstanceArn) {
+    throw new InputError([
+      `Input 'db-instance-id' was '${dbInstanceId}': no such RDS instance in ${region}; expected replicate-data's db-instance-id output from the same region.`,
+    ]);
+  }
+  const tags = instance.TagList
+    ? fromAwsTags(instance.TagList)
+    : fromAwsTags(
+        (await rds.send(new ListTagsForResourceCommand({ ResourceName: instance.DBInstanceArn }))).TagList,
+      );
+  assertManaged({ kind: 'DB instance', id: dbInstanceId, tags }, id);
+  return {
+    id: dbInstanceId,
+    arn: instance.DBInstanceArn,
+    engine: instance.Engine ?? 'unknown',
+    ...(instance.Endpoint?.Address ? { address: instance.Endpoint.Address } : {}),
+    tags,
+  };
+}
+
+/** What `tagResources` would change: every resource not yet tagged with this release. */
+export function untagged(resources: ReleaseResources, release: string): string[] {
+  const all = [
+    { id: resources.image.id, tags: resources.image.tags },
+    ...resources.image.snapshots,
+    ...(resources.db ? [{ id: resources.db.id, tags: resources.db.tags }] : []),
+  ];
+  return all.filter((r) => r.tags[TAG.release] !== release).map((r) => r.id);
+}
+
+/**
+ * Tags the AMI, its snapshots and the replica with `immut:release`. Resources already
+ * carrying this release are left alone, so a re-run changes nothing. An image reused by a
+ * later build (same fingerprint) carries the latest release that recorded it.
+ */
+export async function tagResources(
+  clients: AwsClients,
+  resources: ReleaseResources,
+  release: string,
+): Promise<string[]> {
+  const tag = [{ Key: TAG.release, Value: release }];
+  const ec2Ids = [resources.image, ...resources.image.snapshots]
+    .filter((r) => r.tags[TAG.release] !== release)
+    .map((r) => r.id);
+  if (ec2Ids.length > 0) await clients.ec2.send(new CreateTagsCommand({ Resources: ec2Ids, Tags: tag }));
+  const changed = [...ec2Ids];
+  if (resources.db && resources.db.tags[TAG.release] !== release) {
+    await clients.rds.send(new AddTagsToResourceCommand({ ResourceName: resources.db.arn, Tags: tag }));
+    changed.push(resources.db.id);
+  }
+  return changed;
+}

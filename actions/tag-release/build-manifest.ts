@@ -1,0 +1,116 @@
+// The release manifest from the action's inputs, the AWS resources they name and the run's
+// provenance. Every value that ends up in it is public to anyone who can read the
+// repository, so secret-looking values are refused here, naming the input.
+import { InputError } from '../../packages/core/src/errors.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { releaseId } from '../../packages/core/src/identity.js';
+import { MANIFEST_SCHEMA, validateManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
+import type { Provenance } from '../../packages/core/src/provenance.js';
+import { secretReason } from '../../packages/core/src/secrets.js';
+import type { ReleaseResources } from './aws-resources.js';
+
+export interface ManifestInputs {
+  imageId: string;
+  fingerprint: string;
+  baseImageId: string;
+  dbInstanceId: string | undefined;
+  dbEndpoint: string | undefined;
+  dataSource: string | undefined;
+  changelogApplied: string | undefined;
+  appVersion: string;
+  flags: Record<string, string> | undefined;
+}
+
+/** Problems that involve more than one input, or values that look like secrets. */
+export function checkManifestInputs(inputs: ManifestInputs): string[] {
+  const problems: string[] = [];
+  const dbOnly = {
+    'db-endpoint': inputs.dbEndpoint,
+    'data-source': inputs.dataSource,
+    'changelog-applied': inputs.changelogApplied,
+  };
+  if (!inputs.dbInstanceId) {
+    for (const [name, value] of Object.entries(dbOnly)) {
+      if (value !== undefined) {
+        problems.push(
+          `Input '${name}' was given without 'db-instance-id'; expected both (replicate-data's outputs) or neither.`,
+        );
+      }
+    }
+  } else if (inputs.dataSource === undefined) {
+    problems.push(
+      `Input 'data-source' is required with 'db-instance-id'; expected replicate-data's source output (the snapshot or time restored from).`,
+    );
+  }
+  const plain = { 'app-version': inputs.appVersion, ...dbOnly };
+  for (const [name, value] of Object.entries(plain)) {
+    const reason =
+      value === undefined ? undefined : secretReason(name.toUpperCase().replace(/-/g, '_'), value);
+    if (reason)
+      problems.push(
+        `Input '${name}' is refused (value not shown): ${reason}. Manifests are public to everyone who can read the repository.`,
+      );
+  }
+  for (const [name, value] of Object.entries(inputs.flags ?? {})) {
+    const reason = secretReason(name, value);
+    if (reason) {
+      problems.push(
+        `Input 'flags': ${name} is refused (value not shown): ${reason}. Manifests are public to everyone who can read the repository; pass an SSM parameter name or a Secrets Manager ARN instead.`,
+      );
+    }
+  }
+  return problems;
+}
+
+export interface ManifestContext {
+  identity: Identity;
+  region: string;
+  provenance: Provenance;
+  /** ISO-8601 time of recording. */
+  created: string;
+  resources: ReleaseResources;
+}
+
+export function buildManifest(inputs: ManifestInputs, context: ManifestContext): ReleaseManifest {
+  const { identity, resources } = context;
+  const db = resources.db;
+  const endpoint = inputs.dbEndpoint ?? db?.address;
+  if (db && !endpoint) {
+    throw new InputError([
+      `Input 'db-endpoint' was not given and ${db.id} has no endpoint yet; expected replicate-data's endpoint output.`,
+    ]);
+  }
+  const manifest: ReleaseManifest = {
+    schema: MANIFEST_SCHEMA,
+    release: releaseId(identity),
+    role: identity.role,
+    env: identity.env,
+    build: identity.build,
+    created: context.created,
+    source: {
+      repository: context.provenance.repository,
+      sha: context.provenance.sha,
+      run: context.provenance.runUrl,
+    },
+    image: {
+      id: inputs.imageId,
+      region: context.region,
+      fingerprint: inputs.fingerprint,
+      base: inputs.baseImageId,
+    },
+    ...(db && endpoint
+      ? {
+          data: {
+            engine: db.engine,
+            instance: db.id,
+            endpoint,
+            from: inputs.dataSource ?? '',
+            changelog: inputs.changelogApplied ?? '',
+          },
+        }
+      : {}),
+    app: { version: inputs.appVersion },
+    flags: inputs.flags ?? {},
+  };
+  return validateManifest(manifest);
+}

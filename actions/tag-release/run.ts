@@ -1,0 +1,135 @@
+// tag-release's flow, as a plain function of its inputs and clients: read and guard the AWS
+// resources, build the manifest, compare with what GitHub already holds, then (unless a dry
+// run) record what is missing on GitHub and tag the AWS resources. Every check — inputs,
+// guards, conflicts — happens before the first write, so a refused run changes nothing.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ActionIO } from '../../packages/core/src/action-io.js';
+import type { CleanupLog } from '../../packages/core/src/cleanup.js';
+import type { GitHubClient } from '../../packages/core/src/github.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { releaseId } from '../../packages/core/src/identity.js';
+import { writeManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
+import { gitTag } from '../../packages/core/src/naming.js';
+import type { Env, Provenance } from '../../packages/core/src/provenance.js';
+import {
+  findDb,
+  findImage,
+  tagResources,
+  untagged,
+  type AwsClients,
+  type ReleaseResources,
+} from './aws-resources.js';
+import { buildManifest, type ManifestInputs } from './build-manifest.js';
+import { findExisting, plannedSteps, reconcile, record, type RecordTarget } from './record.js';
+import { jobSummary, releaseBody } from './release-body.js';
+
+export interface RunOptions {
+  inputs: ManifestInputs;
+  identity: Identity;
+  region: string;
+  dryRun: boolean;
+  provenance: Provenance;
+  repository: { owner: string; repo: string };
+  clients: AwsClients & { octokit: GitHubClient };
+  /** ISO-8601 time recorded as `created` when the release is new. */
+  now: string;
+  io: ActionIO;
+  env: Env;
+  cleanup: Pick<CleanupLog, 'record'>;
+}
+
+export interface RunResult {
+  manifest: ReleaseManifest;
+  tag: string;
+  releaseUrl?: string;
+  /** What was (or in a dry run, would be) created or changed. */
+  changes: string[];
+}
+
+async function findResources(options: RunOptions): Promise<ReleaseResources> {
+  const { inputs, identity, region, clients } = options;
+  const image = await findImage(clients.ec2, inputs.imageId, identity, region);
+  const db = inputs.dbInstanceId
+    ? await findDb(clients.rds, inputs.dbInstanceId, identity, region)
+    : undefined;
+  return { image, ...(db ? { db } : {}) };
+}
+
+function writeManifestFile(env: Env, manifest: ReleaseManifest): string {
+  const file = path.join(
+    env['RUNNER_TEMP'] || os.tmpdir(),
+    `immut-manifest-${manifest.env}-${manifest.release}.json`,
+  );
+  writeFileSync(file, writeManifest(manifest));
+  return file;
+}
+
+function setOutputs(io: ActionIO, env: Env, result: RunResult): void {
+  io.setOutput('release', result.manifest.release);
+  io.setOutput('tag', result.tag);
+  io.setOutput('release-url', result.releaseUrl ?? '');
+  io.setOutput('manifest', JSON.stringify(JSON.parse(writeManifest(result.manifest))));
+  io.setOutput('manifest-file', writeManifestFile(env, result.manifest));
+}
+
+export async function runTagRelease(options: RunOptions): Promise<RunResult> {
+  const { io, identity, clients } = options;
+  const tag = gitTag(identity);
+  const release = releaseId(identity);
+  const resources = await findResources(options);
+  const wanted = buildManifest(options.inputs, {
+    identity,
+    region: options.region,
+    provenance: options.provenance,
+    created: options.now,
+    resources,
+  });
+  const target: RecordTarget = {
+    octokit: clients.octokit,
+    ...options.repository,
+    tag,
+    sha: options.provenance.sha,
+  };
+  const existing = await findExisting(target);
+  const manifest = await reconcile(target, existing, wanted);
+  if (existing.tag)
+    io.info(`${tag} is already recorded with an identical manifest (created ${manifest.created}).`);
+  const awsPending = untagged(resources, release);
+  const steps = [
+    ...plannedSteps(existing, tag),
+    ...awsPending.map((id) => `the tag immut:release=${release} on ${id}`),
+  ];
+
+  if (options.dryRun) {
+    io.info(`Dry run: the release manifest would be:\n${writeManifest(manifest)}`);
+    io.info(steps.length > 0 ? `Dry run: would create ${steps.join('; ')}.` : 'Dry run: nothing to do.');
+    const result: RunResult = {
+      manifest,
+      tag,
+      ...(existing.release ? { releaseUrl: existing.release.url } : {}),
+      changes: steps,
+    };
+    setOutputs(io, options.env, result);
+    await io.appendSummary(jobSummary(manifest, { ...result, dryRun: true }));
+    return result;
+  }
+
+  const recorded = await record(target, existing, manifest, releaseBody(manifest), {
+    created: (kind, id) =>
+      // CreatedResource's `region` holds the repository for GitHub objects.
+      options.cleanup.record({ kind, id, region: `${target.owner}/${target.repo}` }),
+    info: (line) => io.info(line),
+  });
+  const tagged = await tagResources(clients, resources, release);
+  if (tagged.length > 0) io.info(`Tagged ${tagged.join(', ')} with immut:release=${release}`);
+  const changes = [...recorded.created, ...tagged.map((id) => `immut:release on ${id}`)];
+  if (changes.length === 0) io.info(`Release ${tag} was already complete; nothing changed.`);
+  const result: RunResult = { manifest, tag, releaseUrl: recorded.releaseUrl, changes };
+  setOutputs(io, options.env, result);
+  await io.appendSummary(
+    jobSummary(manifest, { tag, releaseUrl: recorded.releaseUrl, changes, dryRun: false }),
+  );
+  return result;
+}
