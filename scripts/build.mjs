@@ -11,7 +11,7 @@
 // <a>/action.yml names, dist/<a>/main.js and dist/<a>/post.js, each a two-line stub
 // calling one of them. One bundle serves both steps, and the step is never guessed.
 // No minification and no source maps: stack traces stay readable and dist diffs stay
-// reviewable. tsc compiles first (tsconfig.build.json, into .build/), so ncc bundles
+// reviewable. tsc compiles first (tsconfig.build.json, into .build/tsc/), so ncc bundles
 // plain ESM JavaScript and the TypeScript settings are exactly those of tsconfig.json.
 //
 // Each action is built in its own child process (webpack is single-threaded), at most
@@ -28,7 +28,7 @@ import { readYaml } from './lib/action-yml.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 /** Where tsc puts the compiled JavaScript that ncc bundles (git-ignored). */
-const COMPILED_DIR = '.build';
+const COMPILED_DIR = '.build/tsc';
 
 if (process.argv[2] === '--worker') {
   try {
@@ -106,7 +106,7 @@ async function main(args) {
   );
 }
 
-/** tsc compiles the shipped TypeScript to ESM JavaScript in .build/ (tsconfig.build.json). */
+/** tsc compiles the shipped TypeScript to ESM JavaScript in .build/tsc/ (tsconfig.build.json). */
 function compileTypeScript() {
   rmSync(path.join(ROOT, COMPILED_DIR), { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -8,6 +8,7 @@ import {
   keyValues,
   matching,
   optional,
+  secret,
   text,
   type ParsedInputs,
 } from '../../packages/core/src/inputs.js';
@@ -42,6 +43,11 @@ export const launchBehindLbInputs = {
   flags: optional(keyValues()),
   keepOnFailure: optional(bool(), 'false'),
   timeout: optional(duration('1m', '6h'), '30m'),
+  githubToken: optional(
+    secret(
+      text('a GitHub token with contents: read, to read a release by its tag (default: the workflow token)'),
+    ),
+  ),
 } as const;
 
 /** Rules that span inputs: exactly one of release and image-id says what to launch. */

@@ -1,0 +1,149 @@
+// The build's own DNS name, `<build>.<role>.<env>.<zone>`: an alias to its load balancer,
+// so the build can be tried before cutover. Route 53 records carry no tags, so ownership
+// is proven through the alias target: a record is only ever removed when it points at a
+// load balancer carrying this build's tags.
+import {
+  ChangeResourceRecordSetsCommand,
+  GetChangeCommand,
+  ListResourceRecordSetsCommand,
+  type ResourceRecordSet,
+  type Route53Client,
+} from '@aws-sdk/client-route-53';
+import type { CleanupLog } from '../../packages/core/src/cleanup.js';
+import { UserError } from '../../packages/core/src/errors.js';
+import { normalizeDnsName } from '../../packages/core/src/naming.js';
+import { waitFor } from '../../packages/core/src/wait.js';
+import type { WaitSettings } from './health.js';
+import { KIND } from './ownership.js';
+
+export interface AliasSpec {
+  zoneId: string;
+  name: string;
+  lbDnsName: string;
+  lbZoneId: string;
+}
+
+/** The cleanup id of a record: `<zone id>/<name>`. */
+export function recordId(zoneId: string, name: string): string {
+  return `${zoneId}/${name}`;
+}
+
+export function parseRecordId(id: string): { zoneId: string; name: string } {
+  const slash = id.indexOf('/');
+  return { zoneId: id.slice(0, slash), name: id.slice(slash + 1) };
+}
+
+/** Compares alias DNS names as Route 53 does: case, trailing dot and `dualstack.` ignored. */
+export function sameDnsName(a: string, b: string): boolean {
+  const n = (x: string) => normalizeDnsName(x).replace(/^dualstack\./, '');
+  return n(a) === n(b);
+}
+
+/** The A record of exactly `name` in the zone, if any. */
+export async function findRecord(
+  route53: Route53Client,
+  zoneId: string,
+  name: string,
+): Promise<ResourceRecordSet | undefined> {
+  const out = await route53.send(
+    new ListResourceRecordSetsCommand({
+      HostedZoneId: zoneId,
+      StartRecordName: name,
+      StartRecordType: 'A',
+      MaxItems: 1,
+    }),
+  );
+  const record = out.ResourceRecordSets?.[0];
+  return record && normalizeDnsName(record.Name ?? '') === normalizeDnsName(name) && record.Type === 'A'
+    ? record
+    : undefined;
+}
+
+export async function waitInsync(
+  route53: Route53Client,
+  changeId: string,
+  what: string,
+  wait: WaitSettings,
+): Promise<void> {
+  await waitFor({
+    what,
+    clock: wait.clock,
+    log: wait.log,
+    timeoutMs: wait.remaining(),
+    minDelayMs: 5_000,
+    maxDelayMs: 15_000,
+    check: async () => {
+      const out = await route53.send(new GetChangeCommand({ Id: changeId }));
+      const status = out.ChangeInfo?.Status ?? 'unknown';
+      return status === 'INSYNC' ? { done: true, value: undefined } : { done: false, state: status };
+    },
+  });
+}
+
+/**
+ * Creates the alias (CREATE, so a record someone else made is never overwritten) and
+ * waits until Route 53 reports it INSYNC. A record already aliasing this load balancer
+ * (an earlier attempt) is kept as it is.
+ */
+export async function ensureBuildRecord(
+  route53: Route53Client,
+  spec: AliasSpec,
+  cleanup: Pick<CleanupLog, 'record'>,
+  region: string,
+  wait: WaitSettings,
+): Promise<{ created: boolean; changeId?: string }> {
+  const existing = await findRecord(route53, spec.zoneId, spec.name);
+  if (existing) {
+    const alias = existing.AliasTarget;
+    if (alias && sameDnsName(alias.DNSName ?? '', spec.lbDnsName)) {
+      wait.log(`DNS name ${spec.name} already points at the load balancer; keeping it.`);
+      return { created: false };
+    }
+    const target = alias
+      ? `alias ${alias.DNSName}`
+      : (existing.ResourceRecords ?? []).map((r) => r.Value).join(', ');
+    throw new UserError(
+      `DNS name ${spec.name} already exists and points elsewhere (${target}); immut does not overwrite a record it cannot prove it made. Delete it, or launch a new build.`,
+    );
+  }
+  const out = await route53.send(
+    new ChangeResourceRecordSetsCommand({
+      HostedZoneId: spec.zoneId,
+      ChangeBatch: {
+        Comment: `immut launch-behind-lb: build name ${spec.name}`,
+        Changes: [
+          {
+            Action: 'CREATE',
+            ResourceRecordSet: {
+              Name: spec.name,
+              Type: 'A',
+              AliasTarget: {
+                HostedZoneId: spec.lbZoneId,
+                DNSName: spec.lbDnsName,
+                EvaluateTargetHealth: true,
+              },
+            },
+          },
+        ],
+      },
+    }),
+  );
+  cleanup.record({ kind: KIND.dnsRecord, id: recordId(spec.zoneId, spec.name), region });
+  const changeId = out.ChangeInfo?.Id ?? '';
+  await waitInsync(route53, changeId, `DNS name ${spec.name} to be in sync`, wait);
+  return { created: true, changeId };
+}
+
+/** Deletes the record exactly as it is (Route 53 requires every value to match). */
+export async function deleteRecord(
+  route53: Route53Client,
+  zoneId: string,
+  record: ResourceRecordSet,
+): Promise<void> {
+  await route53.send(
+    new ChangeResourceRecordSetsCommand({
+      HostedZoneId: zoneId,
+      ChangeBatch: { Changes: [{ Action: 'DELETE', ResourceRecordSet: record }] },
+    }),
+  );
+}

@@ -1,0 +1,125 @@
+// The health gate: nothing points at a build until its load balancer is active and every
+// server passes the load balancer's health check. On timeout the error lists each
+// server's state and AWS's reason, which is usually all a user needs to find the cause.
+import {
+  DescribeLoadBalancersCommand,
+  DescribeTargetHealthCommand,
+  RegisterTargetsCommand,
+  type ElasticLoadBalancingV2Client,
+  type TargetHealthDescription,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { Clock } from '../../packages/core/src/clock.js';
+import { waitFor } from '../../packages/core/src/wait.js';
+
+export interface WaitSettings {
+  clock: Clock;
+  log: (line: string) => void;
+  /** Time left until the action's deadline. */
+  remaining: () => number;
+}
+
+export async function waitLoadBalancerActive(
+  elb: ElasticLoadBalancingV2Client,
+  arn: string,
+  name: string,
+  wait: WaitSettings,
+): Promise<void> {
+  await waitFor({
+    what: `load balancer ${name} to be active`,
+    clock: wait.clock,
+    log: wait.log,
+    timeoutMs: wait.remaining(),
+    minDelayMs: 10_000,
+    maxDelayMs: 30_000,
+    check: async () => {
+      const out = await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }));
+      const state = out.LoadBalancers?.[0]?.State;
+      if (state?.Code === 'active') return { done: true, value: undefined };
+      if (state?.Code === 'failed')
+        return { failed: true, reason: `it failed: ${state.Reason ?? 'no reason given'}` };
+      return { done: false, state: state?.Code ?? 'unknown' };
+    },
+  });
+}
+
+export async function registerTargets(
+  elb: ElasticLoadBalancingV2Client,
+  targetGroupArn: string,
+  ids: readonly string[],
+  port: number,
+): Promise<void> {
+  // Registering a registered target is a no-op, so a re-run simply registers all.
+  await elb.send(
+    new RegisterTargetsCommand({
+      TargetGroupArn: targetGroupArn,
+      Targets: ids.map((Id) => ({ Id, Port: port })),
+    }),
+  );
+}
+
+export interface TargetState {
+  id: string;
+  zone: string;
+  state: string;
+  reason?: string;
+  description?: string;
+}
+
+export function targetStates(descriptions: readonly TargetHealthDescription[]): TargetState[] {
+  return descriptions.map((d) => ({
+    id: d.Target?.Id ?? '',
+    zone: d.Target?.AvailabilityZone ?? '',
+    state: d.TargetHealth?.State ?? 'unknown',
+    ...(d.TargetHealth?.Reason ? { reason: d.TargetHealth.Reason } : {}),
+    ...(d.TargetHealth?.Description ? { description: d.TargetHealth.Description } : {}),
+  }));
+}
+
+/** `i-0abc unhealthy (Target.Timeout: Request timed out)` for each target. */
+export function describeTargets(targets: readonly TargetState[]): string {
+  return targets
+    .map((t) => {
+      const why = [t.reason, t.description].filter(Boolean).join(': ');
+      return `${t.id} ${t.state}${why ? ` (${why})` : ''}`;
+    })
+    .join(', ');
+}
+
+export async function readTargets(
+  elb: ElasticLoadBalancingV2Client,
+  targetGroupArn: string,
+  ids: readonly string[],
+  port: number,
+): Promise<TargetState[]> {
+  const out = await elb.send(
+    new DescribeTargetHealthCommand({
+      TargetGroupArn: targetGroupArn,
+      Targets: ids.map((Id) => ({ Id, Port: port })),
+    }),
+  );
+  return targetStates(out.TargetHealthDescriptions ?? []);
+}
+
+/** Waits until every target is healthy; returns their final states (for the summary). */
+export async function waitTargetsHealthy(
+  elb: ElasticLoadBalancingV2Client,
+  targetGroupArn: string,
+  ids: readonly string[],
+  port: number,
+  wait: WaitSettings,
+): Promise<TargetState[]> {
+  return waitFor({
+    what: `${ids.length} server(s) to pass the load balancer's health check`,
+    clock: wait.clock,
+    log: wait.log,
+    timeoutMs: wait.remaining(),
+    minDelayMs: 5_000,
+    maxDelayMs: 20_000,
+    check: async () => {
+      const targets = await readTargets(elb, targetGroupArn, ids, port);
+      const healthy = targets.filter((t) => t.state === 'healthy').length;
+      if (healthy === ids.length && targets.length === ids.length) return { done: true, value: targets };
+      return { done: false, state: `${healthy}/${ids.length} healthy: ${describeTargets(targets)}` };
+    },
+  });
+}

@@ -1,0 +1,232 @@
+// The build's load balancer, target group and listener. Each is looked up by its name
+// first: a re-run finds what an earlier attempt of the same build made (after checking
+// its tags) and carries on; anything newly created is recorded for the post step at once.
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateTargetGroupCommand,
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupsCommand,
+  type ElasticLoadBalancingV2Client,
+  type LoadBalancer,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { CleanupLog } from '../../packages/core/src/cleanup.js';
+import { UserError } from '../../packages/core/src/errors.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { fromAwsTags, toAwsTags, type Tags } from '../../packages/core/src/tags.js';
+import { KIND, assertOwnBuild } from './ownership.js';
+import { awsErrorName } from './preflight.js';
+
+export interface ElbContext {
+  elb: ElasticLoadBalancingV2Client;
+  identity: Identity;
+  region: string;
+  /** The standard tags for a resource with this Name. */
+  tagsFor: (name: string) => Tags;
+  cleanup: Pick<CleanupLog, 'record'>;
+  log: (line: string) => void;
+}
+
+export interface LoadBalancerSpec {
+  name: string;
+  scheme: 'internet-facing' | 'internal';
+  subnets: string[];
+  securityGroups: string[];
+}
+
+export interface LoadBalancerInfo {
+  arn: string;
+  dnsName: string;
+  zoneId: string;
+  state: string;
+  created: boolean;
+}
+
+export async function tagsOf(elb: ElasticLoadBalancingV2Client, arn: string): Promise<Tags> {
+  const out = await elb.send(new DescribeTagsCommand({ ResourceArns: [arn] }));
+  return fromAwsTags(out.TagDescriptions?.[0]?.Tags);
+}
+
+function lbInfo(lb: LoadBalancer, created: boolean): LoadBalancerInfo {
+  return {
+    arn: lb.LoadBalancerArn ?? '',
+    dnsName: lb.DNSName ?? '',
+    zoneId: lb.CanonicalHostedZoneId ?? '',
+    state: lb.State?.Code ?? 'unknown',
+    created,
+  };
+}
+
+export async function findLoadBalancer(
+  elb: ElasticLoadBalancingV2Client,
+  name: string,
+): Promise<LoadBalancer | undefined> {
+  try {
+    const out = await elb.send(new DescribeLoadBalancersCommand({ Names: [name] }));
+    return out.LoadBalancers?.[0];
+  } catch (error) {
+    if (awsErrorName(error) === 'LoadBalancerNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+export async function ensureLoadBalancer(ctx: ElbContext, spec: LoadBalancerSpec): Promise<LoadBalancerInfo> {
+  const existing = await findLoadBalancer(ctx.elb, spec.name);
+  if (existing?.LoadBalancerArn) {
+    assertOwnBuild(
+      'load balancer',
+      existing.LoadBalancerArn,
+      await tagsOf(ctx.elb, existing.LoadBalancerArn),
+      ctx.identity,
+    );
+    const subnets = (existing.AvailabilityZones ?? []).map((z) => z.SubnetId ?? '').sort();
+    if (existing.Scheme !== spec.scheme || subnets.join() !== [...spec.subnets].sort().join()) {
+      throw new UserError(
+        `Load balancer ${spec.name} of this build already exists with other settings (scheme ${existing.Scheme}, subnets ${subnets.join(',')}); launch a new build, or remove the old one first.`,
+      );
+    }
+    if (existing.State?.Code === 'failed') {
+      throw new UserError(
+        `Load balancer ${spec.name} of this build is in state 'failed'; remove it and run again.`,
+      );
+    }
+    ctx.log(`Load balancer ${spec.name} already exists (an earlier attempt of this build); reusing it.`);
+    return lbInfo(existing, false);
+  }
+  const out = await ctx.elb.send(
+    new CreateLoadBalancerCommand({
+      Name: spec.name,
+      Type: 'application',
+      Scheme: spec.scheme,
+      IpAddressType: 'ipv4',
+      Subnets: spec.subnets,
+      SecurityGroups: spec.securityGroups,
+      Tags: toAwsTags(ctx.tagsFor(spec.name)),
+    }),
+  );
+  const lb = out.LoadBalancers?.[0];
+  if (!lb?.LoadBalancerArn) throw new Error(`CreateLoadBalancer returned no load balancer for ${spec.name}`);
+  ctx.cleanup.record({ kind: KIND.loadBalancer, id: lb.LoadBalancerArn, region: ctx.region });
+  ctx.log(`Created load balancer ${spec.name} (${lb.DNSName ?? ''}).`);
+  return lbInfo(lb, true);
+}
+
+export interface HealthCheckSpec {
+  path: string;
+  intervalSeconds: number;
+  healthyThreshold: number;
+  unhealthyThreshold: number;
+  matcher: string;
+}
+
+export interface TargetGroupSpec {
+  name: string;
+  port: number;
+  vpcId: string;
+  health: HealthCheckSpec;
+}
+
+/** The check's timeout: AWS's 5 s default, but always below the interval as ELBv2 requires. */
+export function healthCheckTimeout(intervalSeconds: number): number {
+  return Math.max(2, Math.min(5, intervalSeconds - 1));
+}
+
+export async function ensureTargetGroup(
+  ctx: ElbContext,
+  spec: TargetGroupSpec,
+): Promise<{ arn: string; created: boolean }> {
+  let existingArn: string | undefined;
+  try {
+    const out = await ctx.elb.send(new DescribeTargetGroupsCommand({ Names: [spec.name] }));
+    existingArn = out.TargetGroups?.[0]?.TargetGroupArn;
+  } catch (error) {
+    if (awsErrorName(error) !== 'TargetGroupNotFoundException') throw error;
+  }
+  if (existingArn) {
+    assertOwnBuild('target group', existingArn, await tagsOf(ctx.elb, existingArn), ctx.identity);
+    ctx.log(`Target group ${spec.name} already exists (an earlier attempt of this build); reusing it.`);
+    return { arn: existingArn, created: false };
+  }
+  const out = await ctx.elb.send(
+    new CreateTargetGroupCommand({
+      Name: spec.name,
+      Protocol: 'HTTP',
+      Port: spec.port,
+      VpcId: spec.vpcId,
+      TargetType: 'instance',
+      HealthCheckProtocol: 'HTTP',
+      HealthCheckPort: 'traffic-port',
+      HealthCheckEnabled: true,
+      HealthCheckPath: spec.health.path,
+      HealthCheckIntervalSeconds: spec.health.intervalSeconds,
+      HealthCheckTimeoutSeconds: healthCheckTimeout(spec.health.intervalSeconds),
+      HealthyThresholdCount: spec.health.healthyThreshold,
+      UnhealthyThresholdCount: spec.health.unhealthyThreshold,
+      Matcher: { HttpCode: spec.health.matcher },
+      Tags: toAwsTags(ctx.tagsFor(spec.name)),
+    }),
+  );
+  const arn = out.TargetGroups?.[0]?.TargetGroupArn;
+  if (!arn) throw new Error(`CreateTargetGroup returned no target group for ${spec.name}`);
+  ctx.cleanup.record({ kind: KIND.targetGroup, id: arn, region: ctx.region });
+  ctx.log(`Created target group ${spec.name} (port ${spec.port}, health check ${spec.health.path}).`);
+  return { arn, created: true };
+}
+
+export interface ListenerSpec {
+  loadBalancerArn: string;
+  targetGroupArn: string;
+  /** HTTPS on 443 with this certificate; HTTP on 80 without. */
+  certificateArn?: string;
+  /** Name tag of the listener. */
+  name: string;
+}
+
+export function listenerPort(spec: Pick<ListenerSpec, 'certificateArn'>): {
+  port: number;
+  protocol: 'HTTP' | 'HTTPS';
+} {
+  return spec.certificateArn ? { port: 443, protocol: 'HTTPS' } : { port: 80, protocol: 'HTTP' };
+}
+
+export async function ensureListener(
+  ctx: ElbContext,
+  spec: ListenerSpec,
+): Promise<{ arn: string; port: number; protocol: string; created: boolean }> {
+  const { port, protocol } = listenerPort(spec);
+  const listeners = await ctx.elb.send(
+    new DescribeListenersCommand({ LoadBalancerArn: spec.loadBalancerArn }),
+  );
+  const existing = listeners.Listeners?.find((l) => l.Port === port);
+  if (existing?.ListenerArn) {
+    const forwardsHere = (existing.DefaultActions ?? []).some(
+      (a) =>
+        a.TargetGroupArn === spec.targetGroupArn ||
+        a.ForwardConfig?.TargetGroups?.some((t) => t.TargetGroupArn === spec.targetGroupArn),
+    );
+    if (existing.Protocol !== protocol || !forwardsHere) {
+      throw new UserError(
+        `The build's load balancer already has a ${existing.Protocol ?? ''} listener on port ${port} that does not forward to its target group; remove it and run again.`,
+      );
+    }
+    ctx.log(`Listener ${protocol}:${port} already exists (an earlier attempt of this build); reusing it.`);
+    return { arn: existing.ListenerArn, port, protocol, created: false };
+  }
+  const out = await ctx.elb.send(
+    new CreateListenerCommand({
+      LoadBalancerArn: spec.loadBalancerArn,
+      Protocol: protocol,
+      Port: port,
+      ...(spec.certificateArn ? { Certificates: [{ CertificateArn: spec.certificateArn }] } : {}),
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: spec.targetGroupArn }],
+      Tags: toAwsTags(ctx.tagsFor(spec.name)),
+    }),
+  );
+  const arn = out.Listeners?.[0]?.ListenerArn;
+  if (!arn) throw new Error(`CreateListener returned no listener for ${spec.loadBalancerArn}`);
+  ctx.cleanup.record({ kind: KIND.listener, id: arn, region: ctx.region });
+  ctx.log(`Created listener ${protocol}:${port} forwarding to the target group.`);
+  return { arn, port, protocol, created: true };
+}

@@ -1,0 +1,53 @@
+// The job summary: what was launched, each target's health and a picture of the path a
+// request takes (build name → load balancer → servers).
+import {
+  heading,
+  markdownTable,
+  mermaidFlow,
+  summary,
+  type FlowEdge,
+} from '../../packages/core/src/summary.js';
+import type { TargetState } from './health.js';
+
+export interface SummaryResource {
+  kind: string;
+  name: string;
+  id: string;
+  /** `created` or `reused` (from an earlier attempt of this build). */
+  how: string;
+}
+
+export interface LaunchSummary {
+  title: string;
+  intro: string;
+  resources: readonly SummaryResource[];
+  targets: readonly TargetState[];
+  buildDnsName?: string;
+  loadBalancerName: string;
+}
+
+export function launchSummary(s: LaunchSummary): string {
+  const edges: FlowEdge[] = [];
+  if (s.buildDnsName) edges.push({ from: s.buildDnsName, to: s.loadBalancerName, label: 'alias' });
+  for (const t of s.targets)
+    edges.push({ from: s.loadBalancerName, to: `${t.id} (${t.zone})`, label: t.state });
+  return summary(
+    heading(s.title),
+    s.intro,
+    markdownTable(
+      ['resource', 'name', 'id', ''],
+      s.resources.map((r) => [r.kind, r.name, r.id, r.how]),
+    ),
+    heading('Targets', 3),
+    markdownTable(
+      ['server', 'zone', 'health', 'reason'],
+      s.targets.map((t) => [t.id, t.zone, t.state, [t.reason, t.description].filter(Boolean).join(': ')]),
+    ),
+    edges.length > 0 ? mermaidFlow(edges) : '',
+  );
+}
+
+/** The dry-run summary: the plan as a list. */
+export function planSummary(title: string, lines: readonly string[]): string {
+  return summary(heading(title), lines.map((l) => `- ${l}`).join('\n'));
+}
