@@ -1,6 +1,113 @@
-// replicate-data: until its own issue lands, the action validates its inputs and says it is not
-// implemented. The real logic will live here as plain functions taking inputs and clients.
-import { pendingAction } from '../../packages/core/src/run-action.js';
+// replicate-data: a new RDS copy of the source per release, with the change log applied to
+// the copy only. main() reads inputs and builds the client; the work is in replicate.ts.
+//
+// The master password: a restored instance keeps its source's master credentials, so the
+// change log connects with the source's master password (input `master-password`, masked
+// before anything else runs, handed to the command only through its environment). Once the
+// change log has run, the replica's master password is moved into an RDS-managed Secrets
+// Manager secret (ModifyDBInstance ManageMasterUserPassword), so the copy stops sharing
+// production's password and nobody, immut included, ever sees its new one.
+import { RDSClient } from '@aws-sdk/client-rds';
+import { createAwsClient } from '../../packages/core/src/aws.js';
+import { undoCreated } from '../../packages/core/src/cleanup.js';
+import { InputError } from '../../packages/core/src/errors.js';
+import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
+import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
+import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
+import { guardSource, rdsInstanceSource } from '../../packages/core/src/source-guard.js';
+import { secretForms } from './changelog.js';
 import { replicateDataInputs } from './inputs.js';
+import { setOutputs, summaryMarkdown } from './report.js';
+import { crossCheck, replicate } from './replicate.js';
+import { parseFrom } from './source.js';
+import { deleteReplica, deleteSnapshot } from './undo.js';
 
-export const replicateData = pendingAction('replicate-data', replicateDataInputs);
+const ACTION = 'replicate-data';
+/** What post needs to guard its deletes: the identity and the protected source. */
+const GUARD_STATE = 'replicate-data-guard';
+
+function rdsClient(region: string, sourceId: string): RDSClient {
+  return guardSource(createAwsClient(RDSClient, { region, action: ACTION }), rdsInstanceSource(sourceId));
+}
+
+async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
+  // Masked first, before validation or any other line can print it.
+  const rawPassword = io.getInput('master-password').trim();
+  for (const form of secretForms(rawPassword)) io.setSecret(form);
+  const inputs = readInputs(replicateDataInputs, io.getInput);
+  const { identity, region, dryRun } = resolveCommon(inputs, env);
+  const problems = crossCheck({
+    identity,
+    sourceId: inputs.sourceDb,
+    changelogCommand: inputs.changelogCommand,
+    masterPassword: inputs.masterPassword,
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  io.saveState(
+    GUARD_STATE,
+    JSON.stringify({ role: identity.role, env: identity.env, source: inputs.sourceDb }),
+  );
+
+  const rds = rdsClient(region, inputs.sourceDb);
+  try {
+    const result = await replicate(
+      {
+        identity,
+        region,
+        dryRun,
+        sourceId: inputs.sourceDb,
+        from: parseFrom(inputs.from ?? 'latest-snapshot'),
+        changelogCommand: inputs.changelogCommand,
+        masterPassword: inputs.masterPassword,
+        dbSubnetGroup: inputs.dbSubnetGroup,
+        securityGroupIds: inputs.securityGroupIds,
+        instanceClass: inputs.instanceClass,
+        timeoutMs: inputs.timeout ?? 90 * 60_000,
+        provenance: provenanceFromEnv(env),
+      },
+      { rds, io, clock, cleanup, env },
+    );
+    setOutputs(io, result);
+    await io.appendSummary(summaryMarkdown(result));
+  } finally {
+    rds.destroy();
+  }
+}
+
+/** Post: deletes what a failed or cancelled main created, unless keep-on-failure. */
+async function post({ io, clock, cleanup }: ActionContext): Promise<void> {
+  if (cleanup.succeeded() || cleanup.created().length === 0) return;
+  // Inputs are read leniently: post also runs after main failed on bad inputs.
+  const keepOnFailure = /^true$/i.test(io.getInput('keep-on-failure').trim());
+  const saved = JSON.parse(io.getState(GUARD_STATE) || '{}') as {
+    role?: string;
+    env?: string;
+    source?: string;
+  };
+  if (!saved.role || !saved.env || !saved.source) {
+    throw new Error(`saved state '${GUARD_STATE}' is missing, so post cannot check what it deletes`);
+  }
+  const clients = new Map<string, RDSClient>();
+  const rdsFor = (region: string) => {
+    let client = clients.get(region);
+    if (!client) clients.set(region, (client = rdsClient(region, saved.source ?? '')));
+    return client;
+  };
+  const ctx = {
+    rdsFor,
+    identity: { role: saved.role, env: saved.env },
+    clock,
+    log: (l: string) => io.info(l),
+  };
+  try {
+    await undoCreated(cleanup, {
+      io,
+      keepOnFailure,
+      handlers: { 'db-instance': deleteReplica(ctx), 'db-snapshot': deleteSnapshot(ctx) },
+    });
+  } finally {
+    for (const client of clients.values()) client.destroy();
+  }
+}
+
+export const replicateData: ActionDefinition = { name: ACTION, main, post };

@@ -69,7 +69,11 @@ function pathsNaming(value: unknown, source: ProtectedSource, path: string): str
  * sent: read-only commands always may; a mutating command may name the source only in a
  * parameter listed as a read for that command.
  */
-export function sourceViolation(command: string, input: unknown, source: ProtectedSource): string | undefined {
+export function sourceViolation(
+  command: string,
+  input: unknown,
+  source: ProtectedSource,
+): string | undefined {
   if (isReadOnlyCommand(command)) return undefined;
   const reads = new Set(source.reads[command] ?? []);
   const offending = pathsNaming(input, source, '').filter((p) => !reads.has(p));

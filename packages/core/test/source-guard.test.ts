@@ -11,18 +11,15 @@ import {
 import { startSandbox, type Sandbox } from '../../sandbox/src/index.js';
 import { createAwsClient } from '../src/aws.js';
 import { GuardError } from '../src/errors.js';
-import {
-  guardSource,
-  isReadOnlyCommand,
-  rdsInstanceSource,
-  sourceViolation,
-} from '../src/source-guard.js';
+import { guardSource, isReadOnlyCommand, rdsInstanceSource, sourceViolation } from '../src/source-guard.js';
 
 const source = rdsInstanceSource('app-db');
 
 describe('sourceViolation', () => {
   it('lets read-only commands name the source', () => {
-    expect(sourceViolation('DescribeDBInstances', { DBInstanceIdentifier: 'app-db' }, source)).toBeUndefined();
+    expect(
+      sourceViolation('DescribeDBInstances', { DBInstanceIdentifier: 'app-db' }, source),
+    ).toBeUndefined();
     expect(
       sourceViolation('ListTagsForResource', { ResourceName: 'arn:aws:rds:us-east-1:1:db:app-db' }, source),
     ).toBeUndefined();
@@ -40,25 +37,45 @@ describe('sourceViolation', () => {
 
   it('recognises the source by ARN, in any parameter', () => {
     expect(
-      sourceViolation('AddTagsToResource', { ResourceName: 'arn:aws:rds:us-east-1:123456789012:db:app-db' }, source),
+      sourceViolation(
+        'AddTagsToResource',
+        { ResourceName: 'arn:aws:rds:us-east-1:123456789012:db:app-db' },
+        source,
+      ),
     ).toMatch(/ResourceName/);
     expect(
-      sourceViolation('RemoveTagsFromResource', { ResourceName: 'arn:aws:rds:eu-west-1:1:db:app-db', TagKeys: ['x'] }, source),
+      sourceViolation(
+        'RemoveTagsFromResource',
+        { ResourceName: 'arn:aws:rds:eu-west-1:1:db:app-db', TagKeys: ['x'] },
+        source,
+      ),
     ).toBeDefined();
     // A snapshot ARN that happens to share the id is another resource.
     expect(
-      sourceViolation('DeleteDBSnapshot', { DBSnapshotIdentifier: 'arn:aws:rds:us-east-1:1:snapshot:app-db' }, source),
+      sourceViolation(
+        'DeleteDBSnapshot',
+        { DBSnapshotIdentifier: 'arn:aws:rds:us-east-1:1:snapshot:app-db' },
+        source,
+      ),
     ).toBeUndefined();
   });
 
   it('allows only the listed reads: a snapshot of the source and a point-in-time restore from it', () => {
     expect(
-      sourceViolation('CreateDBSnapshot', { DBInstanceIdentifier: 'app-db', DBSnapshotIdentifier: 's1' }, source),
+      sourceViolation(
+        'CreateDBSnapshot',
+        { DBInstanceIdentifier: 'app-db', DBSnapshotIdentifier: 's1' },
+        source,
+      ),
     ).toBeUndefined();
     expect(
       sourceViolation(
         'RestoreDBInstanceToPointInTime',
-        { SourceDBInstanceIdentifier: 'app-db', TargetDBInstanceIdentifier: 'copy', UseLatestRestorableTime: true },
+        {
+          SourceDBInstanceIdentifier: 'app-db',
+          TargetDBInstanceIdentifier: 'copy',
+          UseLatestRestorableTime: true,
+        },
         source,
       ),
     ).toBeUndefined();
@@ -71,7 +88,11 @@ describe('sourceViolation', () => {
       ),
     ).toMatch(/TargetDBInstanceIdentifier/);
     expect(
-      sourceViolation('RestoreDBInstanceFromDBSnapshot', { DBInstanceIdentifier: 'app-db', DBSnapshotIdentifier: 's' }, source),
+      sourceViolation(
+        'RestoreDBInstanceFromDBSnapshot',
+        { DBInstanceIdentifier: 'app-db', DBSnapshotIdentifier: 's' },
+        source,
+      ),
     ).toBeDefined();
   });
 
@@ -79,11 +100,16 @@ describe('sourceViolation', () => {
     expect(
       sourceViolation(
         'AddTagsToResource',
-        { ResourceName: 'arn:aws:rds:us-east-1:1:db:copy', Tags: [{ Key: 'immut:source-db', Value: 'app-db' }] },
+        {
+          ResourceName: 'arn:aws:rds:us-east-1:1:db:copy',
+          Tags: [{ Key: 'immut:source-db', Value: 'app-db' }],
+        },
         source,
       ),
     ).toBeUndefined();
-    expect(sourceViolation('SomeFutureCommand', { Targets: [{ Id: 'app-db' }] }, source)).toMatch(/Targets\.0\.Id/);
+    expect(sourceViolation('SomeFutureCommand', { Targets: [{ Id: 'app-db' }] }, source)).toMatch(
+      /Targets\.0\.Id/,
+    );
   });
 });
 
@@ -129,7 +155,10 @@ describe('guardSource on an SDK client', () => {
     const described = await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'app-db' }));
     expect(described.DBInstances?.[0]?.DBInstanceIdentifier).toBe('app-db');
     const snap = await rds.send(
-      new CreateDBSnapshotCommand({ DBInstanceIdentifier: 'app-db', DBSnapshotIdentifier: 'guard-test-snap' }),
+      new CreateDBSnapshotCommand({
+        DBInstanceIdentifier: 'app-db',
+        DBSnapshotIdentifier: 'guard-test-snap',
+      }),
     );
     expect(snap.DBSnapshot?.DBInstanceIdentifier).toBe('app-db');
     const pitr = await rds.send(

@@ -1,0 +1,265 @@
+// The replication, start to finish, as one plain function over injected clients and IO:
+// source → point → replica (new, or this build's own from an earlier run) → available →
+// change log → own master password. A re-run of the same build picks up where the last run
+// stopped, and a dry run stops after resolving and checking, having changed nothing.
+import type { DBInstance, RDSClient } from '@aws-sdk/client-rds';
+import type { ActionIO } from '../../packages/core/src/action-io.js';
+import type { CleanupLog } from '../../packages/core/src/cleanup.js';
+import type { Clock } from '../../packages/core/src/clock.js';
+import { UserError } from '../../packages/core/src/errors.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { dbInstanceId } from '../../packages/core/src/naming.js';
+import type { Provenance } from '../../packages/core/src/provenance.js';
+import { standardTags } from '../../packages/core/src/tags.js';
+import { deadlineFrom } from '../../packages/core/src/wait.js';
+import { connectionOf, runChangelog, type Exec } from './changelog.js';
+import {
+  assertOwnReplica,
+  changelogApplied,
+  describeInstance,
+  markChangelogApplied,
+  restoreReplica,
+  rotateMasterPassword,
+  tagsOf,
+  waitAvailable,
+} from './replica.js';
+import {
+  REPLICA_TAG,
+  describeSource,
+  pointLabel,
+  resolvePoint,
+  type FromSpec,
+  type RestorePoint,
+} from './source.js';
+
+export interface ReplicateRequest {
+  identity: Identity;
+  region: string;
+  dryRun: boolean;
+  sourceId: string;
+  from: FromSpec;
+  changelogCommand?: string;
+  masterPassword?: string;
+  dbSubnetGroup?: string;
+  securityGroupIds?: string[];
+  instanceClass?: string;
+  timeoutMs: number;
+  provenance: Provenance;
+}
+
+export interface ReplicateDeps {
+  rds: RDSClient;
+  io: Pick<ActionIO, 'info' | 'group'>;
+  clock: Clock;
+  cleanup: CleanupLog;
+  /** The environment the change log command inherits. */
+  env: Readonly<Record<string, string | undefined>>;
+  exec?: Exec;
+}
+
+export type ChangelogResult = 'applied' | 'applied earlier' | 'none' | 'not run (dry run)';
+
+export interface ReplicateResult {
+  replicaId: string;
+  sourceId: string;
+  engine: string;
+  /** `snapshot:<id>` or `point-in-time:<time>` (the `source` output). */
+  source: string;
+  point?: RestorePoint;
+  /** True when an earlier run of this build had already restored the replica. */
+  reused: boolean;
+  instanceClass: string;
+  endpoint?: string;
+  port?: number;
+  changelog: ChangelogResult;
+  secretArn?: string;
+  /** From the restore call to `available` (clock time), when this run restored. */
+  timeToAvailableMs?: number;
+  dryRun: boolean;
+}
+
+/** Problems between inputs that each look fine alone. */
+export function crossCheck(
+  request: Pick<ReplicateRequest, 'identity' | 'sourceId' | 'changelogCommand' | 'masterPassword'>,
+): string[] {
+  const problems: string[] = [];
+  if (request.changelogCommand && !request.masterPassword) {
+    problems.push(
+      "Input 'master-password' is required when 'changelog-command' is given, but was not given: the replica keeps the source's master credentials, so the command connects with the source's master password; expected it from a secret.",
+    );
+  }
+  const replicaId = dbInstanceId(request.identity);
+  if (request.sourceId.toLowerCase() === replicaId) {
+    problems.push(
+      `Input 'source-db' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance to copy from.`,
+    );
+  }
+  return problems;
+}
+
+export async function replicate(request: ReplicateRequest, deps: ReplicateDeps): Promise<ReplicateResult> {
+  const { rds, io, clock } = deps;
+  const log = (line: string) => io.info(line);
+  const deadline = deadlineFrom(clock, request.timeoutMs);
+  const replicaId = dbInstanceId(request.identity);
+  const source = await describeSource(rds, request.sourceId, request.region);
+  const sourceId = source.DBInstanceIdentifier ?? request.sourceId;
+  const engine = source.Engine ?? 'unknown';
+  log(
+    `Source: ${sourceId} (${engine} ${source.EngineVersion ?? ''}, ${source.DBInstanceClass ?? '?'}, ${source.DBInstanceStatus ?? '?'}); only read.`,
+  );
+
+  const existing = await describeInstance(rds, replicaId);
+  if (existing) {
+    assertOwnReplica(existing, request.identity);
+    return continueExisting(request, deps, existing, deadline);
+  }
+
+  const point = await resolvePoint(
+    {
+      rds,
+      source,
+      identity: request.identity,
+      provenance: request.provenance,
+      region: request.region,
+      dryRun: request.dryRun,
+      clock,
+      deadline,
+      log,
+      cleanup: deps.cleanup,
+    },
+    request.from,
+  );
+  const label = pointLabel(point);
+  const instanceClass = request.instanceClass ?? source.DBInstanceClass ?? '';
+  const base: ReplicateResult = {
+    replicaId,
+    sourceId,
+    engine,
+    source: label,
+    point,
+    reused: false,
+    instanceClass,
+    changelog: 'not run (dry run)',
+    dryRun: request.dryRun,
+  };
+  if (request.dryRun) {
+    log(
+      `Dry run: would restore ${replicaId} (${instanceClass}) from ${label}; nothing was created or changed.`,
+    );
+    return base;
+  }
+
+  const tags = standardTags(request.identity, request.provenance, replicaId, {
+    [REPLICA_TAG.sourceDb]: sourceId,
+    [REPLICA_TAG.restoredFrom]: label,
+  });
+  const restoreStarted = clock.now();
+  await restoreReplica(rds, point, {
+    replicaId,
+    sourceId,
+    instanceClass,
+    dbSubnetGroup: request.dbSubnetGroup ?? source.DBSubnetGroup?.DBSubnetGroupName,
+    securityGroupIds:
+      request.securityGroupIds ??
+      (source.VpcSecurityGroups ?? []).flatMap((g) => (g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [])),
+    tags,
+  });
+  deps.cleanup.record({ kind: 'db-instance', id: replicaId, region: request.region });
+  log(`Restoring ${replicaId} from ${label}.`);
+  const available = await waitAvailable({ rds, clock, deadline, log }, replicaId);
+  const timeToAvailableMs = clock.now() - restoreStarted;
+  return finish(request, deps, available, { ...base, timeToAvailableMs }, deadline);
+}
+
+/** A re-run: this build's replica exists already; continue with it. */
+async function continueExisting(
+  request: ReplicateRequest,
+  deps: ReplicateDeps,
+  existing: DBInstance,
+  deadline: ReturnType<typeof deadlineFrom>,
+): Promise<ReplicateResult> {
+  const replicaId = existing.DBInstanceIdentifier ?? '';
+  const tags = tagsOf(existing);
+  const status = existing.DBInstanceStatus ?? 'unknown';
+  const restoredFrom = tags[REPLICA_TAG.restoredFrom] ?? '(unknown)';
+  if (tags[REPLICA_TAG.sourceDb] && tags[REPLICA_TAG.sourceDb] !== request.sourceId.toLowerCase()) {
+    throw new UserError(
+      `Replica ${replicaId} of this build was restored from '${tags[REPLICA_TAG.sourceDb]}', not source-db '${request.sourceId}'; use a new build to replicate another source.`,
+    );
+  }
+  if (['failed', 'incompatible-restore', 'incompatible-parameters', 'deleting'].includes(status)) {
+    throw new UserError(
+      `Replica ${replicaId} of this build, left by an earlier run, is ${status}; delete it (or wait until it is gone) and re-run, or use a new build.`,
+    );
+  }
+  deps.io.info(
+    `Found ${replicaId}, restored from ${restoredFrom} by an earlier run of this build (${status}); continuing with it.`,
+  );
+  const base: ReplicateResult = {
+    replicaId,
+    sourceId: tags[REPLICA_TAG.sourceDb] ?? request.sourceId,
+    engine: existing.Engine ?? 'unknown',
+    source: restoredFrom,
+    reused: true,
+    instanceClass: existing.DBInstanceClass ?? '',
+    changelog: changelogApplied(existing) ? 'applied earlier' : 'not run (dry run)',
+    dryRun: request.dryRun,
+  };
+  if (request.dryRun) {
+    deps.io.info(`Dry run: would continue with ${replicaId}; nothing was changed.`);
+    return base;
+  }
+  const available = await waitAvailable(
+    { rds: deps.rds, clock: deps.clock, deadline, log: (l) => deps.io.info(l) },
+    replicaId,
+  );
+  return finish(request, deps, available, base, deadline);
+}
+
+/** Change log, then the replica's own master password, then the endpoint. */
+async function finish(
+  request: ReplicateRequest,
+  deps: ReplicateDeps,
+  available: DBInstance,
+  base: ReplicateResult,
+  deadline: ReturnType<typeof deadlineFrom>,
+): Promise<ReplicateResult> {
+  const { rds, io, clock } = deps;
+  const waitCtx = { rds, clock, deadline, log: (l: string) => io.info(l) };
+  let changelog: ChangelogResult;
+  if (changelogApplied(available)) {
+    changelog = 'applied earlier';
+    io.info(
+      `The change log was applied to ${base.replicaId} by an earlier run of this build; not running it again.`,
+    );
+  } else if (request.changelogCommand) {
+    if (available.MasterUserSecret?.SecretArn) {
+      throw new UserError(
+        `Replica ${base.replicaId} already has its own master password (an earlier run of this build had no changelog-command), so the source's password no longer opens it; use a new build to apply a change log.`,
+      );
+    }
+    await runChangelog({
+      command: request.changelogCommand,
+      connection: connectionOf(available),
+      password: request.masterPassword ?? '',
+      io,
+      baseEnv: deps.env,
+      exec: deps.exec,
+    });
+    await markChangelogApplied(rds, available);
+    changelog = 'applied';
+  } else {
+    changelog = 'none';
+    io.info('No changelog-command given; the replica is an unchanged copy.');
+  }
+  const secretArn = await rotateMasterPassword(waitCtx, available);
+  const final = (await describeInstance(rds, base.replicaId)) ?? available;
+  return {
+    ...base,
+    changelog,
+    secretArn,
+    endpoint: final.Endpoint?.Address,
+    port: final.Endpoint?.Port,
+  };
+}

@@ -1,0 +1,116 @@
+// The post step's handlers: delete the replica (no final snapshot: it is a copy) and the
+// snapshot of the source that a failed run created. Each re-reads the resource and passes
+// core's ownership guard first; the client also carries the source guard, so not even a
+// corrupted saved state could make post delete the source.
+import {
+  DeleteDBInstanceCommand,
+  DeleteDBSnapshotCommand,
+  DescribeDBSnapshotsCommand,
+  type DBSnapshot,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
+import type { CreatedResource, UndoHandler } from '../../packages/core/src/cleanup.js';
+import type { Clock } from '../../packages/core/src/clock.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { assertManaged, fromAwsTags } from '../../packages/core/src/tags.js';
+import { waitFor } from '../../packages/core/src/wait.js';
+import { describeInstance, tagsOf } from './replica.js';
+
+/** How long post waits for a resource to become deletable (it has no timeout input). */
+export const POST_WAIT_MS = 30 * 60_000;
+
+export interface UndoContext {
+  rdsFor: (region: string) => RDSClient;
+  identity: Pick<Identity, 'role' | 'env'>;
+  clock: Clock;
+  log: (line: string) => void;
+}
+
+const isInvalidState = (error: unknown) =>
+  error instanceof Error && /^InvalidDBInstanceState/.test(error.name);
+
+export function deleteReplica(ctx: UndoContext): UndoHandler {
+  return async (resource: CreatedResource) => {
+    const rds = ctx.rdsFor(resource.region);
+    const instance = await describeInstance(rds, resource.id);
+    if (!instance) return; // already gone
+    assertManaged({ kind: 'DB instance', id: resource.id, tags: tagsOf(instance) }, ctx.identity);
+    if (instance.DBInstanceStatus === 'deleting') return;
+    const send = () =>
+      rds.send(
+        new DeleteDBInstanceCommand({
+          DBInstanceIdentifier: resource.id,
+          SkipFinalSnapshot: true,
+          DeleteAutomatedBackups: true,
+        }),
+      );
+    try {
+      await send();
+    } catch (error) {
+      // RDS refuses some transitions (e.g. mid-modify); wait for a settled state, once.
+      if (!isInvalidState(error)) throw error;
+      await waitFor({
+        what: `DB instance ${resource.id} to become deletable`,
+        timeoutMs: POST_WAIT_MS,
+        clock: ctx.clock,
+        log: ctx.log,
+        check: async () => {
+          const now = await describeInstance(rds, resource.id);
+          const status = now?.DBInstanceStatus ?? 'gone';
+          return [
+            'available',
+            'failed',
+            'incompatible-restore',
+            'incompatible-parameters',
+            'storage-full',
+            'gone',
+            'deleting',
+          ].includes(status)
+            ? { done: true, value: status }
+            : { done: false, state: status };
+        },
+      }).then((status) => (status === 'gone' || status === 'deleting' ? undefined : send()));
+    }
+    ctx.log(`Deleting DB instance ${resource.id} (no final snapshot).`);
+  };
+}
+
+async function describeSnapshot(rds: RDSClient, id: string): Promise<DBSnapshot | undefined> {
+  try {
+    const { DBSnapshots } = await rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id }));
+    return DBSnapshots?.[0];
+  } catch (error) {
+    if (error instanceof Error && /^DBSnapshotNotFound/.test(error.name)) return undefined;
+    throw error;
+  }
+}
+
+export function deleteSnapshot(ctx: UndoContext): UndoHandler {
+  return async (resource: CreatedResource) => {
+    const rds = ctx.rdsFor(resource.region);
+    const snapshot = await describeSnapshot(rds, resource.id);
+    if (!snapshot) return;
+    assertManaged(
+      { kind: 'DB snapshot', id: resource.id, tags: fromAwsTags(snapshot.TagList) },
+      ctx.identity,
+    );
+    if (snapshot.Status !== 'available') {
+      // A snapshot being taken cannot be deleted until it is done.
+      await waitFor({
+        what: `DB snapshot ${resource.id} to finish so it can be deleted`,
+        timeoutMs: POST_WAIT_MS,
+        clock: ctx.clock,
+        log: ctx.log,
+        check: async () => {
+          const now = await describeSnapshot(rds, resource.id);
+          if (!now) return { done: true, value: undefined };
+          return now.Status === 'creating'
+            ? { done: false, state: 'creating' }
+            : { done: true, value: undefined };
+        },
+      });
+      if (!(await describeSnapshot(rds, resource.id))) return;
+    }
+    await rds.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: resource.id }));
+  };
+}
