@@ -18,7 +18,7 @@ const releaseInputs = Object.keys(
 describe('world action, mode plan', () => {
   it('outputs one matrix entry per role whose keys are release.yml inputs', async () => {
     const run = await runAction('world', {
-      inputs: { mode: 'plan', 'world-file': 'examples/immut.world.yml' },
+      inputs: { mode: 'plan', 'world-file': 'examples/consumer/immut.world.yml' },
       cwd: REPO_ROOT,
     });
     expect(errorsOf(run)).toEqual([]);

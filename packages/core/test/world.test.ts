@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { WorldError, parseWorld, planWorld, worldJsonSchema } from '../src/world.js';
 
-const example = readFileSync(new URL('../../../examples/immut.world.yml', import.meta.url), 'utf8');
+const example = readFileSync(new URL('../../../examples/consumer/immut.world.yml', import.meta.url), 'utf8');
 
 function problemsOf(text: string): readonly string[] {
   try {
