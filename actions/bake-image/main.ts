@@ -1,6 +1,107 @@
-// bake-image: until its own issue lands, the action validates its inputs and says it is not
-// implemented. The real logic will live here as plain functions taking inputs and clients.
-import { pendingAction } from '../../packages/core/src/run-action.js';
+// bake-image: a fresh AMI from the OS head, provisioned for its role, baked once per
+// fingerprint, never leaving a builder behind. main reads inputs and builds clients; the
+// work is in bake.ts. post removes what a failed or cancelled run created.
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { createAwsClient } from '../../packages/core/src/aws.js';
+import { undoCreated } from '../../packages/core/src/cleanup.js';
+import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
+import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
+import { KIND, bake, type BakeInputs, type BakeResult } from './bake.js';
+import { terminateBuilder } from './builder.js';
+import { removeImage } from './image.js';
 import { bakeImageInputs } from './inputs.js';
+import { bakeSummary } from './summary.js';
 
-export const bakeImage = pendingAction('bake-image', bakeImageInputs);
+const ACTION = 'bake-image';
+/** State key: role and env of the run, for the post step's ownership checks. */
+const OWNER_STATE = 'bake-owner';
+
+export function readBakeInputs(ctx: Pick<ActionContext, 'io' | 'env'>): BakeInputs {
+  const parsed = readInputs(bakeImageInputs, ctx.io.getInput);
+  const common = resolveCommon(parsed, ctx.env);
+  return {
+    ...common,
+    baseImage: parsed.baseImage,
+    provision: parsed.provision,
+    logPaths: parsed.logPaths ?? [],
+    appVersion: parsed.appVersion,
+    instanceType: parsed.instanceType ?? 't3.small',
+    subnetIds: parsed.subnetIds,
+    securityGroupIds: parsed.securityGroupIds,
+    instanceProfile: parsed.instanceProfile,
+    force: parsed.force ?? false,
+    keepOnFailure: parsed.keepOnFailure ?? false,
+    timeoutMs: parsed.timeout ?? 60 * 60_000,
+  };
+}
+
+export function setOutputs(io: ActionContext['io'], result: BakeResult): void {
+  io.setOutput('fingerprint', result.fingerprint);
+  io.setOutput('cache-hit', String(result.cacheHit));
+  io.setOutput('base-image-id', result.base.imageId);
+  io.setOutput('image-name', result.image?.name ?? result.imageName);
+  // A dry run that would bake has no image yet; an empty id must not look like one.
+  if (result.image) io.setOutput('image-id', result.image.imageId);
+}
+
+async function main(ctx: ActionContext): Promise<void> {
+  const inputs = readBakeInputs(ctx);
+  ctx.io.saveState(OWNER_STATE, JSON.stringify({ role: inputs.identity.role, env: inputs.identity.env }));
+  const settings = { region: inputs.region, action: ACTION };
+  const ec2 = createAwsClient(EC2Client, settings);
+  const ssm = createAwsClient(SSMClient, settings);
+  try {
+    const result = await bake(inputs, {
+      ec2,
+      ssm,
+      io: ctx.io,
+      clock: ctx.clock,
+      cleanup: ctx.cleanup,
+      env: ctx.env,
+      workspace: ctx.env['GITHUB_WORKSPACE'] ?? process.cwd(),
+    });
+    setOutputs(ctx.io, result);
+    await ctx.io.appendSummary(bakeSummary(inputs.identity, result));
+  } finally {
+    ec2.destroy();
+    ssm.destroy();
+  }
+}
+
+/** Runs even when main failed on its inputs, so it reads only what it needs, leniently. */
+async function post(ctx: ActionContext): Promise<void> {
+  const keepOnFailure = /^true$/i.test(ctx.io.getInput('keep-on-failure').trim());
+  const owner = (): { role: string; env: string } => {
+    const saved = ctx.io.getState(OWNER_STATE);
+    if (!saved) throw new Error('the main step saved no owner; nothing can be removed safely');
+    return JSON.parse(saved) as { role: string; env: string };
+  };
+  const clients = new Map<string, EC2Client>();
+  const ec2For = (region: string): EC2Client => {
+    let client = clients.get(region);
+    if (!client) {
+      client = createAwsClient(EC2Client, { region, action: ACTION });
+      clients.set(region, client);
+    }
+    return client;
+  };
+  try {
+    await undoCreated(ctx.cleanup, {
+      io: ctx.io,
+      keepOnFailure,
+      handlers: {
+        [KIND.builder]: async (r) => {
+          await terminateBuilder(ec2For(r.region), r.id, owner());
+        },
+        [KIND.image]: async (r) => {
+          await removeImage(ec2For(r.region), r.id, owner());
+        },
+      },
+    });
+  } finally {
+    for (const client of clients.values()) client.destroy();
+  }
+}
+
+export const bakeImage: ActionDefinition = { name: ACTION, main, post };

@@ -52,7 +52,9 @@ describe('renderBuilderScript', () => {
 
   it('refuses file names that would need shell quoting tricks', () => {
     expect(() =>
-      renderBuilderScript(spec({ files: [{ path: '../etc/passwd', mode: 0o644, content: Buffer.from('') }] })),
+      renderBuilderScript(
+        spec({ files: [{ path: '../etc/passwd', mode: 0o644, content: Buffer.from('') }] }),
+      ),
     ).toThrow(/shipped file/);
     expect(() => renderBuilderScript(spec({ logPaths: ['/var/log/a b.log'] }))).toThrow(/log path/);
   });
@@ -96,7 +98,7 @@ describe('parseBuilderUserData', () => {
       script.replace('shutdown -h +65', 'shutdown -h +6500'),
       script.replace('"protocol":1', '"protocol":2'),
       script.replace('immut_step=done', 'immut_step=done; exit 0 # skip it all'),
-      script.replace("set -euo pipefail", "set -uo pipefail"),
+      script.replace('set -euo pipefail', 'set -uo pipefail'),
     ];
     for (const text of cases) expect(parseBuilderUserData(Buffer.from(text))).toBeUndefined();
     expect(parseBuilderUserData(gzipSync(Buffer.from('not a script')))).toBeUndefined();

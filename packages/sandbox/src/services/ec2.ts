@@ -1,6 +1,13 @@
 // Emulated EC2 (EC2 query protocol). Results are keyed by EC2's XML element names
 // (`imagesSet`, `instanceState`, …; checked against the SDK's schemas). State is per
 // region; states move lazily with the sandbox clock (see timeline.ts, durations.ts).
+import {
+  INSTANCE_INITIATED_SHUTDOWN,
+  builderConsoleLines,
+  builderStateSteps,
+  planBuilder,
+  type BuilderRun,
+} from '../builder.js';
 import { DURATIONS } from '../durations.js';
 import { ACCOUNT_ID, AMAZON_OWNER_ID, REGION, SEED } from '../seed.js';
 import {
@@ -111,6 +118,8 @@ interface Instance {
   state: Timeline<InstanceStateName>;
   stateReason?: { code: string; message: string };
   transitionReason: string;
+  /** Set when the user data is a bake-image builder script (see builder.ts). */
+  builder?: BuilderRun;
 }
 interface ClientTokenEntry {
   reservationId: string;
@@ -1004,6 +1013,21 @@ export function createEc2Service(): Ec2Service {
         state: timeline<InstanceStateName>(now, 'pending', [[DURATIONS.instancePendingToRunning, 'running']]),
         transitionReason: '',
       };
+      // A builder (bake-image's protocol) powers itself off when its script ends. Not on a
+      // dry run, which must not consume a `builder-fails` firing.
+      const builder = bool(p.DryRun)
+        ? undefined
+        : planBuilder({
+            userData,
+            launchTime: now,
+            fails: (match) =>
+              ctx.faults.active('builder-fails', { ...match, instanceId: inst.instanceId, imageId }),
+          });
+      if (builder) {
+        inst.builder = builder;
+        inst.state = timeline<InstanceStateName>(now, 'pending', builderStateSteps(builder, now, behaviour));
+        inst.stateReason = INSTANCE_INITIATED_SHUTDOWN;
+      }
       state.instances[inst.instanceId] = inst;
       if (specs.instance) addTags(inst.instanceId, specs.instance);
       if (specs.volume) addTags(inst.rootVolumeId, specs.volume);
@@ -1048,9 +1072,16 @@ export function createEc2Service(): Ec2Service {
       .replace('T', ' ')
       .replace(/\.\d+Z$/, ' GMT');
 
+  /** A builder stopped or terminated from outside prints nothing more. */
+  const interruptBuilder = (inst: Instance, now: number): void => {
+    if (inst.builder && inst.builder.interruptedAt === undefined && now < inst.builder.powerOffAt)
+      inst.builder.interruptedAt = now;
+  };
+
   const TerminateInstances: OperationHandler = (req, ctx) =>
     changeStates(req, ctx, (inst, current, now) => {
       if (current === 'terminated' || current === 'shutting-down') return;
+      interruptBuilder(inst, now);
       transition(inst.state, now, 'shutting-down', [
         [DURATIONS.instanceShuttingDownToTerminated, 'terminated'],
       ]);
@@ -1076,6 +1107,7 @@ export function createEc2Service(): Ec2Service {
     }
     return changeStates(req, ctx, (inst, current, t) => {
       if (current !== 'running') return;
+      interruptBuilder(inst, t);
       transition(inst.state, t, 'stopping', [[DURATIONS.instanceStoppingToStopped, 'stopped']]);
       inst.stateReason = {
         code: 'Client.UserInitiatedShutdown',
@@ -1097,10 +1129,14 @@ export function createEc2Service(): Ec2Service {
       `[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz root=LABEL=/ console=ttyS0`,
       `Booting ${image?.name ?? inst.imageId} on ${inst.instanceType} (${inst.instanceId})`,
       `cloud-init[1024]: Cloud-init v. 22.2.2 running 'modules:final' at ${new Date(bootedAt).toUTCString()}.`,
-      inst.userData
-        ? `cloud-init[1024]: user-data script (${Buffer.from(inst.userData, 'base64').length} bytes) executed`
-        : `cloud-init[1024]: no user-data`,
-      `cloud-init[1024]: Cloud-init v. 22.2.2 finished at ${new Date(bootedAt).toUTCString()}. Datasource DataSourceEc2.`,
+      ...(inst.builder
+        ? builderConsoleLines(inst.builder, `ip-${inst.privateIpAddress.replace(/\./g, '-')}`, now)
+        : [
+            inst.userData
+              ? `cloud-init[1024]: user-data script (${Buffer.from(inst.userData, 'base64').length} bytes) executed`
+              : `cloud-init[1024]: no user-data`,
+            `cloud-init[1024]: Cloud-init v. 22.2.2 finished at ${new Date(bootedAt).toUTCString()}. Datasource DataSourceEc2.`,
+          ]),
     ];
     if (s === 'stopping' || s === 'stopped' || s === 'shutting-down' || s === 'terminated')
       lines.push('reboot: Power down');

@@ -1,0 +1,164 @@
+// The image: looked up by fingerprint (the cache), created from the stopped builder under
+// core's name (CreateImage has no idempotency token, so an image an earlier attempt made is
+// found by name first), waited for, and removed by the post step when the run failed.
+import {
+  CreateImageCommand,
+  DeleteSnapshotCommand,
+  DeregisterImageCommand,
+  DescribeImagesCommand,
+  type EC2Client,
+  type Image,
+} from '@aws-sdk/client-ec2';
+import type { Clock } from '../../packages/core/src/clock.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import {
+  MANAGED_BY_VALUE,
+  TAG,
+  assertManaged,
+  fromAwsTags,
+  toAwsTags,
+  type Tags,
+} from '../../packages/core/src/tags.js';
+import { waitFor, type Deadline } from '../../packages/core/src/wait.js';
+
+export interface ImageInfo {
+  imageId: string;
+  name: string;
+  state: string;
+  creationDate: string;
+}
+
+const info = (image: Image): ImageInfo => ({
+  imageId: image.ImageId ?? '',
+  name: image.Name ?? '',
+  state: image.State ?? 'unknown',
+  creationDate: image.CreationDate ?? '',
+});
+
+/**
+ * The cache: the newest available image of this account carrying the fingerprint, made by
+ * immut for this role and env (only such images are this role's to reuse and later retire).
+ */
+export async function findCachedImage(
+  ec2: EC2Client,
+  identity: Identity,
+  fingerprint: string,
+): Promise<ImageInfo | undefined> {
+  const out = await ec2.send(
+    new DescribeImagesCommand({
+      Owners: ['self'],
+      Filters: [
+        { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
+        { Name: `tag:${TAG.role}`, Values: [identity.role] },
+        { Name: `tag:${TAG.env}`, Values: [identity.env] },
+        { Name: `tag:${TAG.fingerprint}`, Values: [fingerprint] },
+        { Name: 'state', Values: ['available'] },
+      ],
+    }),
+  );
+  const newest = (out.Images ?? []).reduce<Image | undefined>(
+    (best, image) =>
+      best === undefined || (image.CreationDate ?? '') > (best.CreationDate ?? '') ? image : best,
+    undefined,
+  );
+  return newest ? info(newest) : undefined;
+}
+
+/** This account's image with exactly this name, with its tags. */
+export async function findImageByName(
+  ec2: EC2Client,
+  name: string,
+): Promise<(ImageInfo & { tags: Tags; snapshotIds: string[] }) | undefined> {
+  const out = await ec2.send(
+    new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }] }),
+  );
+  const image = out.Images?.[0];
+  return image
+    ? { ...info(image), tags: fromAwsTags(image.Tags), snapshotIds: snapshotIdsOf(image) }
+    : undefined;
+}
+
+const snapshotIdsOf = (image: Image): string[] =>
+  (image.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : []));
+
+export async function createImage(
+  ec2: EC2Client,
+  input: { instanceId: string; name: string; description: string; tags: Tags },
+): Promise<string> {
+  const tags = toAwsTags(input.tags);
+  const out = await ec2.send(
+    new CreateImageCommand({
+      InstanceId: input.instanceId,
+      Name: input.name,
+      Description: input.description.slice(0, 255),
+      TagSpecifications: [
+        { ResourceType: 'image', Tags: tags },
+        { ResourceType: 'snapshot', Tags: tags },
+      ],
+    }),
+  );
+  if (!out.ImageId) throw new Error('CreateImage returned no image id');
+  return out.ImageId;
+}
+
+/** Waits for `available`; `failed` ends the wait with the image's state reason. */
+export async function waitForImage(
+  ec2: EC2Client,
+  imageId: string,
+  options: { clock: Clock; deadline: Deadline; log: (line: string) => void },
+): Promise<void> {
+  await waitFor({
+    what: `image ${imageId} to become available`,
+    clock: options.clock,
+    log: options.log,
+    timeoutMs: options.deadline.remaining(),
+    minDelayMs: 15_000,
+    maxDelayMs: 60_000,
+    progressEveryMs: 60_000,
+    check: async () => {
+      let image: Image | undefined;
+      try {
+        image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+      } catch (error) {
+        // Eventual consistency: a just-created image may not be visible yet.
+        if ((error as Error).name !== 'InvalidAMIID.NotFound') throw error;
+      }
+      const state = image?.State ?? 'pending';
+      if (state === 'available') return { done: true, value: undefined };
+      if (state === 'failed' || state === 'error' || state === 'deregistered' || state === 'invalid') {
+        const reason = image?.StateReason?.Message ?? image?.StateReason?.Code ?? 'no state reason given';
+        return { failed: true, reason: `the image is ${state}: ${reason}` };
+      }
+      return { done: false, state };
+    },
+  });
+}
+
+/**
+ * Deregisters an image immut made for this role and env, then deletes its snapshots
+ * (DeregisterImage keeps them). Returns false when the image was already gone.
+ */
+export async function removeImage(
+  ec2: EC2Client,
+  imageId: string,
+  expected: Pick<Identity, 'role' | 'env'>,
+): Promise<boolean> {
+  let image: Image | undefined;
+  try {
+    image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+  } catch (error) {
+    if ((error as Error).name === 'InvalidAMIID.NotFound') return false;
+    throw error;
+  }
+  if (!image) return false;
+  assertManaged({ kind: 'image', id: imageId, tags: fromAwsTags(image.Tags) }, expected);
+  await ec2.send(new DeregisterImageCommand({ ImageId: imageId }));
+  for (const snapshotId of snapshotIdsOf(image)) {
+    try {
+      await ec2.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+    } catch (error) {
+      if ((error as Error).name !== 'InvalidSnapshot.NotFound') throw error;
+    }
+  }
+  return true;
+}

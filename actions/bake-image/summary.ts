@@ -1,0 +1,61 @@
+// The job summary: where the image came from, what it is, and where the time went.
+import { formatDuration } from '../../packages/core/src/clock.js';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { heading, markdownTable, mermaidFlow, summary } from '../../packages/core/src/summary.js';
+import type { BakeResult } from './bake.js';
+
+function imageCell(result: BakeResult): string {
+  if (!result.image) return `${result.imageName} (would be baked)`;
+  const how = {
+    cache: 'reused: cache hit',
+    baked: 'new',
+    'earlier-attempt': 'made by an earlier attempt of this run',
+  };
+  return `${result.image.imageId} ${result.image.name} (${how[result.image.how]})`;
+}
+
+export function bakeSummary(identity: Identity, result: BakeResult): string {
+  const { base } = result;
+  const title = `bake-image ${identity.env}/${identity.role} ${identity.build}${result.dryRun ? ' (dry run)' : ''}`;
+  const rows: string[][] = [
+    [
+      'base image',
+      `${base.imageId} ${base.name} (created ${base.creationDate.slice(0, 10)}), from ${base.from}`,
+    ],
+    ['image', imageCell(result)],
+    ['fingerprint', result.fingerprint],
+    ['cache hit', result.cacheHit ? 'yes' : 'no'],
+    [
+      'provisioning',
+      `${result.provision.script}${result.provision.filesDir ? ` + ${result.provision.fileCount} file(s) from ${result.provision.filesDir}` : ''}`,
+    ],
+  ];
+  if (result.userData) {
+    rows.push([
+      'user data',
+      `${result.userData.bytes.length} bytes${result.userData.compressed ? ` (gzip of ${result.userData.scriptBytes})` : ''}`,
+    ]);
+  }
+  if (result.builder) {
+    const b = result.builder;
+    rows.push([
+      'builder',
+      `${b.instanceId} in ${b.zone} (${b.subnetId})${b.adopted ? ', adopted from an earlier attempt' : ''}, ${b.terminated ? 'terminated' : 'NOT terminated'}`,
+    ]);
+  }
+  const phases = result.phases.map((p) => [p.name, formatDuration(p.ms)]);
+  phases.push(['total', formatDuration(result.phases.reduce((a, p) => a + p.ms, 0))]);
+  return summary(
+    heading(title),
+    mermaidFlow([
+      {
+        from: `${base.name} (${base.creationDate.slice(0, 10)})`,
+        to: result.image ? `${result.image.name}` : `${result.imageName} (dry run)`,
+        label: result.cacheHit ? 'cache hit' : result.image ? 'baked' : 'would bake',
+      },
+    ]),
+    markdownTable(['', ''], rows),
+    heading('Time per phase', 3),
+    markdownTable(['phase', 'time'], phases),
+  );
+}
