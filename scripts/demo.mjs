@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// npm run demo: the whole of immut on this machine, with no AWS account. It starts the local
+// AWS sandbox (with a real PostgreSQL behind RDS), then runs the real workflow files through
+// the local workflow runner, for the example consumer repository in examples/consumer:
+//   1. rebuild-the-world: release 1 of the three roles;
+//   2. a change to the api role, and rebuild-the-world again: the unchanged roles reuse their
+//      images, api gets a new bake, replica and cutover;
+//   3. a rollback of api to its previous build.
+// It prints per role what a person wants to see and writes every job summary into one
+// Markdown file (with the mermaid pictures).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildWorkflowRunner } from '../packages/workflow-runner/build.mjs';
+
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** Sandbox time runs this much faster than wall time (a 10-minute restore takes 0.3 s). */
+const TIME_SCALE = 2000;
+const REPORT = path.join(ROOT, '.build', 'demo', 'REPORT.md');
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-demo';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function compileSandbox() {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0 && result.status !== 2) throw new Error('compiling the sandbox failed');
+}
+
+/** The runner machine: the sandbox endpoint and credentials, and the migration tool on PATH. */
+function machineEnv(sandbox) {
+  return {
+    AWS_ENDPOINT_URL: sandbox.endpoint,
+    AWS_ACCESS_KEY_ID: 'demo',
+    AWS_SECRET_ACCESS_KEY: 'demo',
+    AWS_REGION: 'us-east-1',
+    IMMUT_TIME_SCALE: String(TIME_SCALE),
+    PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+  };
+}
+
+function githubContext(sandbox, runNumber) {
+  return {
+    repository: 'acme/shop',
+    repository_owner: 'acme',
+    sha: `${String(runNumber).repeat(40)}`.slice(0, 40),
+    run_id: String(1000 + runNumber),
+    run_number: String(runNumber),
+    run_attempt: '1',
+    api_url: sandbox.endpoint,
+    server_url: 'https://github.com',
+  };
+}
+
+/** Everything a person wants to know about each role after a run. */
+function roleReport(result, callsDuringRun) {
+  const rows = [];
+  const errors = [];
+  for (const job of result.jobs) {
+    if (job.error) errors.push(`${job.key}: ${job.error}`);
+    // rebuild-the-world: one `release` leg per role, each calling release.yml.
+    const legs = job.called ? [{ role: String(job.matrix?.role ?? job.key), run: job.called }] : [];
+    for (const { role, run } of legs) {
+      const row = { role, stages: {}, outputs: {} };
+      for (const stage of run.jobs) {
+        row.stages[stage.jobId] = { result: stage.result, ms: stage.durationMs };
+        for (const step of stage.steps) Object.assign(row.outputs, step.outputs ?? {});
+        for (const a of stage.annotations ?? [])
+          if (a.level === 'error') errors.push(`${role} / ${stage.jobId}: ${a.message}`);
+      }
+      rows.push(row);
+    }
+    if (!job.called)
+      for (const a of job.annotations ?? []) if (a.level === 'error') errors.push(`${job.key}: ${a.message}`);
+  }
+  rows.sort((a, b) => a.role.localeCompare(b.role));
+  const calls = new Map();
+  for (const call of callsDuringRun) calls.set(call.service, (calls.get(call.service) ?? 0) + 1);
+  return { rows, calls, errors };
+}
+
+function printRun(title, result, report, answers) {
+  say();
+  say(`== ${title}: ${result.result} in ${seconds(result.durationMs)}`);
+  for (const row of report.rows) {
+    const o = row.outputs;
+    const stages = ['bake', 'replicate', 'tag', 'launch', 'cutover']
+      .map((s) =>
+        row.stages[s]
+          ? `${s} ${row.stages[s].result === 'success' ? seconds(row.stages[s].ms) : row.stages[s].result}`
+          : `${s} —`,
+      )
+      .join(', ');
+    say(`  ${row.role}`);
+    say(
+      `    image      ${o['image-id'] ?? '—'}${o['cache-hit'] === 'true' ? ' (cache hit: unchanged, not rebaked)' : o['image-id'] ? ' (new bake)' : ''}`,
+    );
+    say(
+      `    replica    ${o['db-instance-id'] ? `${o['db-instance-id']} from ${o['source']}` : '— (no data layer)'}`,
+    );
+    say(`    servers    ${o['load-balancer-dns-name'] ?? '—'}`);
+    say(`    build name ${o['build-dns-name'] ?? '—'}`);
+    say(`    role name  ${answers.get(row.role) ?? '—'}`);
+    say(`    stages     ${stages}`);
+  }
+  say(`  AWS calls: ${[...report.calls].map(([service, n]) => `${service} ${n}`).join(', ')}`);
+  for (const error of report.errors) say(`  error: ${error.split('\n')[0]}`);
+}
+
+/** What each role's stable name answers now, straight from the sandbox's Route 53. */
+async function roleNameAnswers(sandbox, world) {
+  const { Route53Client, ListHostedZonesByNameCommand, TestDNSAnswerCommand } =
+    await import('@aws-sdk/client-route-53');
+  const route53 = new Route53Client({
+    endpoint: sandbox.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
+  });
+  try {
+    const zones = await route53.send(new ListHostedZonesByNameCommand({ DNSName: world.zone }));
+    const zoneId = zones.HostedZones?.[0]?.Id?.replace('/hostedzone/', '');
+    const answers = new Map();
+    for (const plan of world.plans) {
+      const answer = await route53
+        .send(
+          new TestDNSAnswerCommand({ HostedZoneId: zoneId, RecordName: plan['dns-name'], RecordType: 'A' }),
+        )
+        .catch(() => undefined);
+      answers.set(plan.role, `${plan['dns-name']} → ${answer?.RecordData?.join(', ') || 'no answer'}`);
+    }
+    return answers;
+  } finally {
+    route53.destroy();
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  say('immut demo: building the local workflow runner and the sandbox…');
+  compileSandbox();
+  await buildWorkflowRunner();
+  const runner = await import(pathToFileURL(path.join(ROOT, '.build', 'workflow-runner', 'index.js')).href);
+  const { startSandbox } = await import(
+    pathToFileURL(path.join(ROOT, '.build', 'tsc', 'packages', 'sandbox', 'src', 'index.js')).href
+  );
+  const { parseWorld, planWorld } = await import(
+    pathToFileURL(path.join(ROOT, '.build', 'tsc', 'packages', 'core', 'src', 'world.js')).href
+  );
+
+  const consumer = mkdtempSync(path.join(tmpdir(), 'immut-demo-consumer-'));
+  cpSync(path.join(ROOT, 'examples', 'consumer'), consumer, { recursive: true });
+  const worldFile = path.join(consumer, 'immut.world.yml');
+  const worldOf = () => {
+    const parsed = parseWorld(readFileSync(worldFile, 'utf8'));
+    return { zone: parsed.zone, plans: planWorld(parsed) };
+  };
+
+  say('Starting the sandbox with PostgreSQL behind RDS…');
+  const sandbox = await startSandbox({ postgres: true, timeScale: TIME_SCALE, seed: 'default' });
+  const summaries = [];
+  let failed = false;
+  try {
+    const run = async (title, workflowFile, inputs, runNumber) => {
+      const before = sandbox.calls().length;
+      const result = await runner.runWorkflow({
+        workflowFile,
+        event: 'workflow_dispatch',
+        inputs,
+        repoRoot: ROOT,
+        workspaceSource: consumer,
+        env: machineEnv(sandbox),
+        github: githubContext(sandbox, runNumber),
+        autoApproveEnvironments: true,
+        log: () => undefined,
+      });
+      const report = roleReport(result, sandbox.calls().slice(before));
+      printRun(title, result, report, await roleNameAnswers(sandbox, worldOf()));
+      summaries.push(`# ${title}\n\n${runner.collectSummaries(result)}`);
+      if (result.result !== 'success') failed = true;
+      return result;
+    };
+    const world = { 'world-file': 'immut.world.yml', 'aws-role-arn': ROLE_ARN, 'max-parallel': '3' };
+
+    await run(
+      'Run 1: rebuild the world (release 1 of api, web, worker)',
+      '.github/workflows/rebuild-the-world.yml',
+      world,
+      1,
+    );
+
+    writeFileSync(
+      worldFile,
+      readFileSync(worldFile, 'utf8').replace('app-version: 1.4.2', 'app-version: 1.5.0'),
+    );
+    say();
+    say('Changed examples/consumer/immut.world.yml: api app-version 1.4.2 → 1.5.0');
+    await run(
+      'Run 2: rebuild the world after changing api',
+      '.github/workflows/rebuild-the-world.yml',
+      world,
+      2,
+    );
+
+    const api = worldOf().plans.find((p) => p.role === 'api');
+    await run(
+      'Run 3: roll api back to its previous build',
+      '.github/workflows/rollback.yml',
+      {
+        env: api.env,
+        role: 'api',
+        zone: api.zone,
+        name: api['dns-name'],
+        region: api.region,
+        'aws-role-arn': ROLE_ARN,
+      },
+      3,
+    );
+  } finally {
+    await sandbox.stop();
+    rmSync(consumer, { recursive: true, force: true });
+  }
+  mkdirSync(path.dirname(REPORT), { recursive: true });
+  writeFileSync(REPORT, `${summaries.join('\n\n')}\n`);
+  say();
+  say(`Job summaries of all three runs: ${path.relative(ROOT, REPORT)}`);
+  say(`Demo ${failed ? 'FAILED' : 'finished'} in ${seconds(performance.now() - started)}.`);
+  // Exit explicitly: SDK and PostgreSQL clients may keep sockets open after the sandbox stopped.
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
