@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { formatDuration } from '../../packages/core/src/clock.js';
 import {
   choice,
   commonInputs,
   duration,
+  inputName,
   list,
   matching,
   optional,
@@ -10,6 +12,11 @@ import {
   text,
   type ParsedInputs,
 } from '../../packages/core/src/inputs.js';
+
+/** An ELBv2 load balancer's DNS name: `[dualstack.][internal-]name-id.region.elb.amazonaws.com`
+ * (application) or `name-id.elb.region.amazonaws.com` (network), `.cn` in China. */
+export const LOAD_BALANCER_DNS_NAME =
+  /^(?:dualstack\.)?[A-Za-z0-9-]{1,80}\.(?:[a-z]{2}(?:-[a-z]+)+-\d\.elb|elb\.[a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?\.?$/;
 
 /** Weighted steps: rising percentages ending at 100, e.g. `10,50,100`. */
 function risingPercentages() {
@@ -35,7 +42,12 @@ export const cutoverDnsInputs = {
   ...commonInputs,
   zone: text("the hosted zone: its id ('Z…') or its name ('example.com')"),
   name: matching(/^[A-Za-z0-9.*_-]{1,253}\.?$/, "the role's DNS name, e.g. api.prod.example.com"),
-  targetDnsName: optional(text("launch-behind-lb's load-balancer-dns-name output")),
+  targetDnsName: optional(
+    matching(
+      LOAD_BALANCER_DNS_NAME,
+      "a load balancer's DNS name such as web-123.us-east-1.elb.amazonaws.com (launch-behind-lb's load-balancer-dns-name output)",
+    ),
+  ),
   targetZoneId: optional(matching(/^Z[A-Z0-9]{1,31}$/, "launch-behind-lb's load-balancer-zone-id output")),
   targetGroupArns: optional(
     list(/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/\S+$/, 'target group ARNs'),
@@ -47,15 +59,39 @@ export const cutoverDnsInputs = {
   timeout: optional(duration('1m', '6h'), '30m'),
 } as const;
 
-/** Rules that span inputs: a cutover needs somewhere to go. */
+/** Rules that span inputs: a cutover needs somewhere to go; a rollback finds its target in
+ * the name's history, so a target given with it would be silently ignored: refuse it. */
 export function crossCheckCutoverDns(inputs: ParsedInputs<typeof cutoverDnsInputs>): string[] {
-  if (inputs.mode !== 'cutover') return [];
+  const problems = timingProblems(inputs);
+  if (inputs.mode === 'rollback') {
+    const unused = (['targetDnsName', 'targetZoneId', 'targetGroupArns'] as const)
+      .filter((key) => inputs[key] !== undefined)
+      .map(
+        (key) =>
+          `Input '${inputName(key)}' is not used when mode is 'rollback' (the target comes from the name's history record); remove it.`,
+      );
+    return [...unused, ...problems];
+  }
   const missing = [
     inputs.targetDnsName === undefined && 'target-dns-name',
     inputs.targetZoneId === undefined && 'target-zone-id',
   ].filter((name): name is string => typeof name === 'string');
-  return missing.map(
-    (name) =>
-      `Input '${name}' is required when mode is 'cutover'; pass launch-behind-lb's outputs (or use mode 'rollback').`,
-  );
+  return [
+    ...missing.map(
+      (name) =>
+        `Input '${name}' is required when mode is 'cutover'; pass launch-behind-lb's outputs (or use mode 'rollback').`,
+    ),
+    ...problems,
+  ];
+}
+
+/** A weighted cutover holds every step but the last for step-wait: that must fit the deadline. */
+function timingProblems(inputs: ParsedInputs<typeof cutoverDnsInputs>): string[] {
+  const holds = inputs.strategy === 'weighted' ? (inputs.steps ?? []).filter((p) => p < 100).length : 0;
+  const stepWait = inputs.stepWait ?? 0;
+  const timeout = inputs.timeout ?? Number.POSITIVE_INFINITY;
+  if (holds === 0 || holds * stepWait < timeout) return [];
+  return [
+    `Input 'timeout' was ${formatDuration(timeout)}: the weighted cutover holds ${holds} steps for step-wait ${formatDuration(stepWait)} each, which does not fit; expected a timeout longer than ${formatDuration(holds * stepWait)} plus the changes themselves (or a shorter step-wait).`,
+  ];
 }

@@ -1,6 +1,100 @@
-// cutover-dns: until its own issue lands, the action validates its inputs and says it is not
-// implemented. The real logic will live here as plain functions taking inputs and clients.
-import { pendingAction } from '../../packages/core/src/run-action.js';
+// cutover-dns: moves the role's stable name to the new build's load balancer (or, in mode
+// rollback, back to the previous build from the name's history). It rolls back in-band: a
+// weighted cutover that fails mid-way returns all traffic to the old build before failing,
+// and a swap changes nothing until its single batch is accepted, so there is no post step.
+import { resolve4 } from 'node:dns/promises';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import { createAwsClient } from '../../packages/core/src/aws.js';
+import { InputError } from '../../packages/core/src/errors.js';
+import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
+import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
+import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
+import { deadlineFrom } from '../../packages/core/src/wait.js';
+import { type CutoverRequest, newProgress, runCutover } from './cutover.js';
+import { historyName } from './history.js';
 import { crossCheckCutoverDns, cutoverDnsInputs } from './inputs.js';
+import { renderSummary, writeOutputs } from './report.js';
+import type { CallContext } from './retry.js';
+import { nameProblem, resolveZone, zoneInputProblem } from './zone.js';
 
-export const cutoverDns = pendingAction('cutover-dns', cutoverDnsInputs, crossCheckCutoverDns);
+const ACTION = 'cutover-dns';
+const ROUTE53_SDK_ATTEMPTS = 2;
+
+/** Longest name whose history record (`_immut-history.<name>`) is still a valid DNS name. */
+const MAX_NAME_LENGTH = 253 - '_immut-history.'.length;
+
+async function main({ io, env, clock }: ActionContext): Promise<void> {
+  const inputs = readInputs(cutoverDnsInputs, io.getInput);
+  const common = resolveCommon(inputs, env);
+  const problems = [...crossCheckCutoverDns(inputs)];
+  const zoneProblem = zoneInputProblem(inputs.zone);
+  if (zoneProblem) problems.push(zoneProblem);
+  if (inputs.name.replace(/\.$/, '').length > MAX_NAME_LENGTH) {
+    problems.push(
+      `Input 'name' was '${inputs.name}': too long to keep its history record ${historyName(inputs.name)} beside it; expected at most ${MAX_NAME_LENGTH} characters.`,
+    );
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const settings = { region: common.region, action: ACTION };
+  // The SDK's retries know no deadline and sleep in wall time: one quick retry there, then
+  // retryThrottled keeps going with jittered backoff on the action's clock until the deadline
+  // (Route 53's account-wide rate is low; PriorRequestNotComplete can last a while).
+  const route53 = createAwsClient(Route53Client, { ...settings, maxAttempts: ROUTE53_SDK_ATTEMPTS });
+  const elb = createAwsClient(ElasticLoadBalancingV2Client, settings);
+  const calls: CallContext = {
+    clock,
+    deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
+    log: (line) => io.info(line),
+  };
+  const zone = await resolveZone(route53, calls, inputs.zone);
+  const outside = nameProblem(inputs.name, zone);
+  if (outside) throw new InputError([outside]);
+
+  const request: CutoverRequest = {
+    zone,
+    name: inputs.name.toLowerCase().replace(/\.$/, ''),
+    identity: common.identity,
+    region: common.region,
+    mode: inputs.mode ?? 'cutover',
+    ...(inputs.targetDnsName && inputs.targetZoneId
+      ? { target: { dnsName: inputs.targetDnsName, zoneId: inputs.targetZoneId } }
+      : {}),
+    ...(inputs.targetGroupArns ? { targetGroupArns: inputs.targetGroupArns } : {}),
+    strategy: inputs.strategy ?? 'swap',
+    steps: inputs.steps ?? [100],
+    stepWaitMs: inputs.stepWait ?? 0,
+    dryRun: common.dryRun,
+    runUrl: provenanceFromEnv(env).runUrl,
+  };
+  io.info(
+    `${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name.replace(/\.$/, '')} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`,
+  );
+  const progress = newProgress();
+  try {
+    await runCutover(request, { route53, elb, calls, clock, resolve4: (host) => resolve4(host) }, progress);
+    for (const [i, batch] of progress.batches.entries()) {
+      io.info(
+        `Dry run: change batch ${i + 1} would ${batch.description}:\n${JSON.stringify(batch.changes, null, 2)}`,
+      );
+    }
+  } finally {
+    writeOutputs(io, progress);
+    await io.appendSummary(
+      renderSummary(
+        {
+          name: request.name,
+          zoneName: zone.name.replace(/\.$/, ''),
+          mode: request.mode,
+          strategy: request.strategy,
+        },
+        progress,
+      ),
+    );
+    route53.destroy();
+    elb.destroy();
+  }
+}
+
+export const cutoverDns: ActionDefinition = { name: ACTION, main };

@@ -1,0 +1,149 @@
+// The role's name as record sets: reading it exactly as Route 53 returns it, and building the
+// plain or weighted aliases a cutover writes. Names are kept in Route 53's stored form (lower
+// case, trailing dot, `*` as \052) so what we write compares equal to what we read back.
+import {
+  ListResourceRecordSetsCommand,
+  type ResourceRecordSet,
+  type Route53Client,
+} from '@aws-sdk/client-route-53';
+import { type CallContext, retryThrottled } from './retry.js';
+
+export type RecordSet = ResourceRecordSet;
+
+/** Where an alias points: a load balancer's DNS name and its canonical hosted zone id. */
+export interface AliasTarget {
+  dnsName: string;
+  zoneId: string;
+}
+
+/** Route 53's stored form of a DNS name. */
+export function fqdn(name: string): string {
+  const lower = name.trim().toLowerCase();
+  return (lower.endsWith('.') ? lower : `${lower}.`).replace(/\*/g, '\\052');
+}
+
+/** A load balancer DNS name as compared: lower case, no trailing dot, no `dualstack.`. */
+export function bareDnsName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^dualstack\./, '');
+}
+
+export function sameTarget(a: AliasTarget, b: AliasTarget): boolean {
+  return bareDnsName(a.dnsName) === bareDnsName(b.dnsName) && a.zoneId === b.zoneId;
+}
+
+/** The alias target of a record, or undefined for a value record. */
+export function aliasOf(record: RecordSet): AliasTarget | undefined {
+  const alias = record.AliasTarget;
+  if (!alias?.DNSName || !alias.HostedZoneId) return undefined;
+  return { dnsName: bareDnsName(alias.DNSName), zoneId: alias.HostedZoneId.replace(/^\/hostedzone\//, '') };
+}
+
+function aliasTarget(target: AliasTarget): NonNullable<RecordSet['AliasTarget']> {
+  // Evaluating target health lets Route 53 itself steer away from a load balancer whose
+  // targets all fail, on top of immut's own gate.
+  return { HostedZoneId: target.zoneId, DNSName: fqdn(target.dnsName), EvaluateTargetHealth: true };
+}
+
+export function plainAlias(name: string, target: AliasTarget): RecordSet {
+  return { Name: fqdn(name), Type: 'A', AliasTarget: aliasTarget(target) };
+}
+
+export function weightedAlias(
+  name: string,
+  setIdentifier: string,
+  weight: number,
+  target: AliasTarget,
+): RecordSet {
+  return {
+    Name: fqdn(name),
+    Type: 'A',
+    SetIdentifier: setIdentifier,
+    Weight: weight,
+    AliasTarget: aliasTarget(target),
+  };
+}
+
+/** Route 53 weights are 0–255: a percentage of traffic as a weight out of 255. The new build
+ *  keeps at least 1 and the old at least 1, so a weighted step never becomes a full swap. */
+export function weightFor(percent: number): number {
+  return Math.min(254, Math.max(1, Math.round((percent * 255) / 100)));
+}
+
+/** A record set without the SDK's undefined members (what a DELETE repeats). */
+function clean(record: RecordSet): RecordSet {
+  return JSON.parse(JSON.stringify(record)) as RecordSet;
+}
+
+/**
+ * Every record set of `type` at `name`, exactly as Route 53 returns them (a DELETE must
+ * repeat them value for value). Pages through weighted sets if there are many.
+ */
+export async function readRecords(
+  route53: Route53Client,
+  calls: CallContext,
+  zoneId: string,
+  name: string,
+  type: 'A' | 'TXT',
+): Promise<RecordSet[]> {
+  const wanted = fqdn(name);
+  const found: RecordSet[] = [];
+  let identifier: string | undefined;
+  for (;;) {
+    const page = await retryThrottled(calls, `reading ${type} records of ${wanted}`, () =>
+      route53.send(
+        new ListResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          StartRecordName: wanted,
+          StartRecordType: type,
+          ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
+          MaxItems: 100,
+        }),
+      ),
+    );
+    const sets = page.ResourceRecordSets ?? [];
+    const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
+    found.push(...mine.map(clean));
+    // Sets are sorted by name then type: once another one appears, ours are all read.
+    const more =
+      page.IsTruncated === true &&
+      mine.length === sets.length &&
+      page.NextRecordName?.toLowerCase() === wanted &&
+      page.NextRecordType === type &&
+      page.NextRecordIdentifier !== undefined;
+    if (!more) return found;
+    identifier = page.NextRecordIdentifier;
+  }
+}
+
+/** The name's A records as a shape a cutover understands. */
+export type NameShape =
+  | { kind: 'none' }
+  | { kind: 'plain'; target: AliasTarget }
+  | { kind: 'weighted'; sets: Array<{ setIdentifier: string; weight: number; target: AliasTarget }> }
+  | { kind: 'other'; description: string };
+
+export function shapeOf(records: readonly RecordSet[]): NameShape {
+  if (records.length === 0) return { kind: 'none' };
+  const [first] = records;
+  if (records.length === 1 && first && first.SetIdentifier === undefined) {
+    const target = aliasOf(first);
+    return target
+      ? { kind: 'plain', target }
+      : {
+          kind: 'other',
+          description: `a plain A record with values ${JSON.stringify(first.ResourceRecords?.map((r) => r.Value))}`,
+        };
+  }
+  const sets = records.map((r) => ({ r, target: aliasOf(r) }));
+  if (sets.every((s) => s.target && s.r.SetIdentifier !== undefined && s.r.Weight !== undefined)) {
+    return {
+      kind: 'weighted',
+      sets: sets.map((s) => ({ setIdentifier: s.r.SetIdentifier!, weight: s.r.Weight!, target: s.target! })),
+    };
+  }
+  return { kind: 'other', description: `${records.length} A records that are not all weighted aliases` };
+}
