@@ -115,7 +115,28 @@ export async function generateDocs(outDir) {
     writeFileSync(target, `${readFileSync(target, 'utf8').trimEnd()}\n`);
     written.push(file);
   }
+  writeFileSync(path.join(outDir, POLICY_FILE), `${JSON.stringify(unionPolicy(), null, 2)}\n`);
+  written.push(POLICY_FILE);
   return written;
+}
+
+/** The one IAM policy the role a release workflow assumes needs: every action's IAM list. */
+export const POLICY_FILE = 'iam-policy.json';
+
+function unionPolicy() {
+  const actions = new Set();
+  for (const name of ACTIONS) {
+    const file = path.join(ROOT, 'actions', name, 'permissions.json');
+    try {
+      for (const action of JSON.parse(readFileSync(file, 'utf8')).iam ?? []) actions.add(action);
+    } catch (error) {
+      if (error?.code !== 'ENOENT') throw new Error(`actions/${name}/permissions.json: ${error.message}`);
+    }
+  }
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: [...actions].sort(), Resource: '*' }],
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,0 +1,155 @@
+// The real release.yml and rebuild-the-world.yml through the local workflow runner, against
+// the sandbox (AWS, the GitHub slice, and PostgreSQL behind RDS): the example world released,
+// a rebuild with nothing changed, a rebuild with one role changed, and a rebuild in which one
+// role's launch fails.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CallRecord, Sandbox } from '../../packages/sandbox/src/index.js';
+import { runWorkflow } from '../../packages/workflow-runner/src/index.js';
+import type { WorkflowRunResult } from '../../packages/workflow-runner/src/types.js';
+import { REPO_ROOT } from '../harness/run-action.js';
+import { E2E_TIME_SCALE, startE2eSandbox } from '../support/sandbox.js';
+
+const ROLES = ['api', 'web', 'worker'];
+let sandbox: Sandbox;
+let consumer: string;
+
+interface WorldRun {
+  result: WorkflowRunResult;
+  calls: CallRecord[];
+}
+const runs: WorldRun[] = [];
+
+/** Role → { stage job id → outputs } of one rebuild-the-world run. */
+function stageOutputs(result: WorkflowRunResult): Map<string, Record<string, Record<string, string>>> {
+  const roles = new Map<string, Record<string, Record<string, string>>>();
+  for (const job of result.jobs) {
+    if (!job.called) continue;
+    const stages: Record<string, Record<string, string>> = {};
+    for (const stage of job.called.jobs) stages[stage.jobId] = { result: stage.result, ...stage.outputs };
+    roles.set(String(job.matrix?.['role']), stages);
+  }
+  return roles;
+}
+
+async function rebuildTheWorld(runNumber: number): Promise<WorldRun> {
+  const before = sandbox.calls().length;
+  const result = await runWorkflow({
+    workflowFile: '.github/workflows/rebuild-the-world.yml',
+    event: 'workflow_dispatch',
+    inputs: {
+      'world-file': 'immut.world.yml',
+      'aws-role-arn': 'arn:aws:iam::123456789012:role/immut-test',
+      'max-parallel': '3',
+    },
+    repoRoot: REPO_ROOT,
+    workspaceSource: consumer,
+    env: {
+      AWS_ENDPOINT_URL: sandbox.endpoint,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_REGION: 'us-east-1',
+      IMMUT_TIME_SCALE: String(E2E_TIME_SCALE),
+      PATH: `${path.join(REPO_ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
+    },
+    github: {
+      repository: 'acme/shop',
+      sha: 'c0ffee'.padEnd(40, '0'),
+      run_id: String(5000 + runNumber),
+      run_number: String(runNumber),
+      run_attempt: '1',
+      api_url: sandbox.endpoint,
+    },
+    autoApproveEnvironments: true,
+    log: () => undefined,
+  });
+  return { result, calls: sandbox.calls().slice(before) };
+}
+
+const created = (run: WorldRun, operation: string) =>
+  run.calls.filter((c) => c.operation === operation && c.outcome === 'ok').length;
+
+beforeAll(async () => {
+  sandbox = await startE2eSandbox({ seed: 'default', postgres: true });
+  consumer = mkdtempSync(path.join(tmpdir(), 'immut-world-e2e-'));
+  cpSync(path.join(REPO_ROOT, 'examples', 'consumer'), consumer, { recursive: true });
+  const worldFile = path.join(consumer, 'immut.world.yml');
+
+  runs.push(await rebuildTheWorld(1));
+  runs.push(await rebuildTheWorld(2));
+  writeFileSync(
+    worldFile,
+    readFileSync(worldFile, 'utf8').replace('app-version: 3.0.1', 'app-version: 3.1.0'),
+  );
+  runs.push(await rebuildTheWorld(3));
+  // The worker's new targets never get healthy: its launch fails, the others go on.
+  sandbox.addFaults([{ kind: 'target-never-healthy', match: { targetGroupName: 'prod-worker-b000004' } }]);
+  runs.push(await rebuildTheWorld(4));
+}, 300_000);
+
+afterAll(async () => {
+  await sandbox?.stop();
+  if (consumer) rmSync(consumer, { recursive: true, force: true });
+});
+
+describe('rebuild-the-world through the local runner', () => {
+  it('releases every role of the example world and records the world release', () => {
+    const [first] = runs;
+    expect(first?.result.result).toBe('success');
+    const stages = stageOutputs(first!.result);
+    expect([...stages.keys()].sort()).toEqual(ROLES);
+    for (const role of ROLES) {
+      expect(stages.get(role)?.['cutover']?.['result']).toBe('success');
+      expect(stages.get(role)?.['tag']?.['tag']).toBe(`immut/prod/${role}/b000001`);
+    }
+    expect(stages.get('api')?.['replicate']?.['db-instance-id']).toBe('prod-api-b000001');
+    const record = first!.result.jobs.find((j) => j.jobId === 'record');
+    const manifest = JSON.parse(
+      record?.outputs['manifest'] ?? record?.steps.at(-1)?.outputs['manifest'] ?? '{}',
+    ) as {
+      roles?: Record<string, { tag?: string }>;
+    };
+    expect(
+      Object.fromEntries(Object.entries(manifest.roles ?? {}).map(([role, r]) => [role, r.tag])),
+    ).toEqual({
+      api: 'immut/prod/api/b000001',
+      web: 'immut/prod/web/b000001',
+      worker: 'immut/prod/worker/b000001',
+    });
+  });
+
+  it('creates no new image when nothing changed', () => {
+    const second = runs[1]!;
+    expect(second.result.result).toBe('success');
+    expect(created(second, 'CreateImage')).toBe(0);
+    for (const stages of stageOutputs(second.result).values())
+      expect(stages['bake']?.['cache-hit']).toBe('true');
+  });
+
+  it('rebakes only the role that changed', () => {
+    const third = runs[2]!;
+    expect(third.result.result).toBe('success');
+    expect(created(third, 'CreateImage')).toBe(1);
+    const stages = stageOutputs(third.result);
+    expect(stages.get('web')?.['bake']?.['cache-hit']).toBe('false');
+    expect(stages.get('api')?.['bake']?.['cache-hit']).toBe('true');
+    expect(stages.get('worker')?.['bake']?.['cache-hit']).toBe('true');
+  });
+
+  it("keeps the other roles released when one role's launch fails, and cleans up that role's build", () => {
+    const fourth = runs[3]!;
+    expect(fourth.result.result).toBe('failure');
+    const stages = stageOutputs(fourth.result);
+    expect(stages.get('worker')?.['launch']?.['result']).toBe('failure');
+    expect(stages.get('api')?.['cutover']?.['result']).toBe('success');
+    expect(stages.get('web')?.['cutover']?.['result']).toBe('success');
+    const leftovers = sandbox
+      .inventory()
+      .filter((item) => item.tags['immut:role'] === 'worker' && item.tags['immut:build'] === 'b000004')
+      .filter((item) => !['terminated', 'shutting-down', 'deleted'].includes(item.state ?? ''))
+      .filter((item) => item.kind !== 'image' && item.kind !== 'snapshot');
+    expect(leftovers).toEqual([]);
+  });
+});
