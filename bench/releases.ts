@@ -1,0 +1,234 @@
+// Whole releases through the local workflow runner against the sandbox: how close one
+// release comes to the unavoidable AWS waits, how many AWS calls it makes, how
+// rebuild-the-world scales with roles under AWS's throttling, and what a no-change rebuild
+// costs.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { parseWorld, planWorld } from '../packages/core/src/world.js';
+import { BUILDER_DURATIONS } from '../packages/sandbox/src/builder.js';
+import { DURATIONS } from '../packages/sandbox/src/durations.js';
+import { startSandbox, type CallRecord, type Sandbox } from '../packages/sandbox/src/index.js';
+import type { RunWorkflowOptions, WorkflowRunResult } from '../packages/workflow-runner/src/types.js';
+
+type RunWorkflow = (options: RunWorkflowOptions) => Promise<WorkflowRunResult>;
+
+export interface ReleaseBench {
+  runWorkflow: RunWorkflow;
+  root: string;
+}
+
+export async function loadRunner(root: string): Promise<ReleaseBench> {
+  const bundle = path.join(root, '.build', 'workflow-runner', 'index.js');
+  const runner = (await import(pathToFileURL(bundle).href)) as { runWorkflow: RunWorkflow };
+  return { runWorkflow: runner.runWorkflow, root };
+}
+
+function consumerCopy(root: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'immut-bench-consumer-'));
+  cpSync(path.join(root, 'examples', 'consumer'), dir, { recursive: true });
+  return dir;
+}
+
+function machine(sandbox: Sandbox, root: string, timeScale: number): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: sandbox.endpoint,
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_REGION: 'us-east-1',
+    IMMUT_TIME_SCALE: String(timeScale),
+    PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
+  };
+}
+
+function github(sandbox: Sandbox, runNumber: number): Record<string, string> {
+  return {
+    repository: 'acme/shop',
+    sha: 'b'.repeat(40),
+    run_id: String(9000 + runNumber),
+    run_number: String(runNumber),
+    run_attempt: '1',
+    api_url: sandbox.endpoint,
+  };
+}
+
+/** The unavoidable AWS waits of one release, in sandbox time (ms). */
+export function criticalPathMs(withData: boolean): { total: number; parts: Record<string, number> } {
+  const bake =
+    DURATIONS.instancePendingToRunning +
+    Object.values(BUILDER_DURATIONS).reduce((a, b) => a + b, 0) +
+    DURATIONS.instanceStoppingToStopped +
+    DURATIONS.imagePendingToAvailable;
+  const restore = withData ? DURATIONS.rdsCreating + DURATIONS.rdsBackingUp : 0;
+  const launch = Math.max(DURATIONS.loadBalancerProvisioningToActive, DURATIONS.instancePendingToRunning);
+  const parts = {
+    'max(bake, restore)': Math.max(bake, restore),
+    'load balancer active': launch,
+    'targets healthy': DURATIONS.targetInitialToHealthy,
+    'DNS INSYNC': DURATIONS.route53ChangePendingToInsync,
+  };
+  return { total: Object.values(parts).reduce((a, b) => a + b, 0), parts };
+}
+
+export interface CriticalPathResult {
+  timeScale: number;
+  wallMs: number;
+  lowerBoundMs: number;
+  parts: Record<string, number>;
+  jobs: Array<{ job: string; ms: number }>;
+  calls: CallRecord[];
+  result: string;
+}
+
+/** One release of the example world's api role (image and data) through release.yml. */
+export async function criticalPath(bench: ReleaseBench, timeScale: number): Promise<CriticalPathResult> {
+  const consumer = consumerCopy(bench.root);
+  const plan = planWorld(parseWorld(readFileSync(path.join(consumer, 'immut.world.yml'), 'utf8'))).find(
+    (p) => p.role === 'api',
+  );
+  if (!plan) throw new Error('the example world has no api role');
+  const sandbox = await startSandbox({ postgres: true, timeScale, seed: 'default' });
+  try {
+    const inputs: Record<string, string> = { 'aws-role-arn': 'arn:aws:iam::123456789012:role/bench' };
+    for (const [key, value] of Object.entries(plan)) {
+      if (value === undefined) continue;
+      inputs[key] = Array.isArray(value)
+        ? value.join(',')
+        : typeof value === 'object'
+          ? Object.entries(value)
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join('\n')
+          : String(value);
+    }
+    const started = performance.now();
+    const result = await bench.runWorkflow({
+      workflowFile: '.github/workflows/release.yml',
+      event: 'workflow_call',
+      inputs,
+      repoRoot: bench.root,
+      workspaceSource: consumer,
+      env: machine(sandbox, bench.root, timeScale),
+      github: github(sandbox, 1),
+      autoApproveEnvironments: true,
+      log: () => undefined,
+    });
+    const wallMs = performance.now() - started;
+    const bound = criticalPathMs(true);
+    return {
+      timeScale,
+      wallMs,
+      lowerBoundMs: bound.total / timeScale,
+      parts: bound.parts,
+      jobs: result.jobs.map((j) => ({ job: j.jobId, ms: j.durationMs })),
+      calls: sandbox.calls(),
+      result: result.result,
+    };
+  } finally {
+    await sandbox.stop();
+    rmSync(consumer, { recursive: true, force: true });
+  }
+}
+
+export interface WorldRunResult {
+  roles: number;
+  wallMs: number;
+  succeeded: number;
+  calls: number;
+  throttled: number;
+  imagesCreated: number;
+  result: string;
+}
+
+function worldWithRoles(consumer: string, roles: number): void {
+  const file = path.join(consumer, 'immut.world.yml');
+  const world = parseWorld(readFileSync(file, 'utf8'));
+  const template = world.roles['worker'];
+  const generated = Object.fromEntries(
+    Array.from({ length: roles }, (_, i) => [`role${String(i + 1).padStart(2, '0')}`, { ...template }]),
+  );
+  writeFileSync(file, stringify({ ...world, roles: generated }));
+}
+
+async function rebuild(
+  bench: ReleaseBench,
+  sandbox: Sandbox,
+  consumer: string,
+  runNumber: number,
+  timeScale: number,
+  maxParallel: number,
+): Promise<{ result: WorkflowRunResult; wallMs: number; calls: CallRecord[] }> {
+  const before = sandbox.calls().length;
+  const started = performance.now();
+  const result = await bench.runWorkflow({
+    workflowFile: '.github/workflows/rebuild-the-world.yml',
+    event: 'workflow_dispatch',
+    inputs: {
+      'world-file': 'immut.world.yml',
+      'aws-role-arn': 'arn:aws:iam::123456789012:role/bench',
+      'max-parallel': String(maxParallel),
+    },
+    repoRoot: bench.root,
+    workspaceSource: consumer,
+    env: machine(sandbox, bench.root, timeScale),
+    github: github(sandbox, runNumber),
+    autoApproveEnvironments: true,
+    log: () => undefined,
+  });
+  return { result, wallMs: performance.now() - started, calls: sandbox.calls().slice(before) };
+}
+
+function summarise(roles: number, run: Awaited<ReturnType<typeof rebuild>>): WorldRunResult {
+  const legs = run.result.jobs.filter((j) => j.jobId === 'release');
+  return {
+    roles,
+    wallMs: run.wallMs,
+    succeeded: legs.filter((j) => j.result === 'success').length,
+    calls: run.calls.length,
+    throttled: run.calls.filter(
+      (c) => c.injected || /Throttl|RequestLimitExceeded|PriorRequest/.test(c.errorCode ?? ''),
+    ).length,
+    imagesCreated: run.calls.filter((c) => c.operation === 'CreateImage' && c.outcome === 'ok').length,
+    result: run.result.result,
+  };
+}
+
+/** rebuild-the-world with `roles` copies of the worker role under Route 53's and EC2's rates. */
+export async function scale(bench: ReleaseBench, roles: number, timeScale: number): Promise<WorldRunResult> {
+  const consumer = consumerCopy(bench.root);
+  worldWithRoles(consumer, roles);
+  const sandbox = await startSandbox({
+    timeScale,
+    seed: 'default',
+    // AWS's published request rates (token buckets in sandbox time): Route 53 per account, and
+    // EC2's non-mutating rate applied to all EC2 calls.
+    faults: [
+      { kind: 'rate-limit', service: 'route53', preset: 'route53-account' },
+      { kind: 'rate-limit', service: 'ec2', preset: 'ec2-non-mutating' },
+    ],
+  });
+  try {
+    return summarise(roles, await rebuild(bench, sandbox, consumer, 1, timeScale, roles));
+  } finally {
+    await sandbox.stop();
+    rmSync(consumer, { recursive: true, force: true });
+  }
+}
+
+/** The example world twice with no change: what the second run creates and costs. */
+export async function noChangeRebuild(
+  bench: ReleaseBench,
+  timeScale: number,
+): Promise<{ first: WorldRunResult; second: WorldRunResult }> {
+  const consumer = consumerCopy(bench.root);
+  const sandbox = await startSandbox({ postgres: true, timeScale, seed: 'default' });
+  try {
+    const first = summarise(3, await rebuild(bench, sandbox, consumer, 1, timeScale, 3));
+    const second = summarise(3, await rebuild(bench, sandbox, consumer, 2, timeScale, 3));
+    return { first, second };
+  } finally {
+    await sandbox.stop();
+    rmSync(consumer, { recursive: true, force: true });
+  }
+}
