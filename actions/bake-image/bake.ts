@@ -1,5 +1,6 @@
 // The bake, start to finish: resolve the OS head, fingerprint, reuse a cached image or
-// launch a builder, watch it, read its console, image it, and always terminate it.
+// launch a builder, watch it, read its console, image it, and always terminate it; then
+// publish the image (encrypt it, copy it to other regions: publish.ts).
 // Plain functions over injected clients, so tests drive them against the sandbox.
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
@@ -18,10 +19,10 @@ import type { CleanupLog } from '../../packages/core/src/cleanup.js';
 import { formatDuration, type Clock } from '../../packages/core/src/clock.js';
 import { InputError, UserError, describeError } from '../../packages/core/src/errors.js';
 import type { Identity } from '../../packages/core/src/identity.js';
-import { builderName, imageName } from '../../packages/core/src/naming.js';
+import { builderName, imageName, intermediateImageName } from '../../packages/core/src/naming.js';
 import type { Env } from '../../packages/core/src/provenance.js';
 import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
-import { TAG, assertManaged, standardTags } from '../../packages/core/src/tags.js';
+import { TAG, assertManaged, standardTags, type Tags } from '../../packages/core/src/tags.js';
 import { deadlineFrom, type Deadline } from '../../packages/core/src/wait.js';
 import { parseBaseImage, resolveBaseImage, type BaseImage } from './base-image.js';
 import {
@@ -36,13 +37,29 @@ import {
   type BuilderConsole,
   type BuilderPlan,
 } from './builder.js';
-import { fingerprint, fingerprintDescription, type BakeContent } from './fingerprint.js';
+import { fingerprint, fingerprintDescription, type BakeContent, type Publication } from './fingerprint.js';
 import { createImage, findCachedImage, findImageByName, removeImage, waitForImage } from './image.js';
+import type { KmsKey } from './kms-key.js';
 import { resolveNetwork } from './network.js';
 import { readProvision } from './provision.js';
+import {
+  IMAGE_KIND,
+  dropIntermediate,
+  encryptImage,
+  ensureCopies,
+  markPublished,
+  planCopies,
+  tagsAtCreation,
+  type ImageRef,
+  type PublishSpec,
+  type RegionCopy,
+} from './publish.js';
 
 /** Cleanup kinds this action records (undone by the post step). */
-export const KIND = { builder: 'builder', image: 'image' } as const;
+export const KIND = { builder: 'builder', image: IMAGE_KIND } as const;
+
+/** `immut:component` of the unencrypted image an encrypted bake copies and then deletes. */
+export const INTERMEDIATE_COMPONENT = 'unencrypted-intermediate';
 
 export interface BakeInputs {
   identity: Identity;
@@ -59,10 +76,17 @@ export interface BakeInputs {
   force: boolean;
   keepOnFailure: boolean;
   timeoutMs: number;
+  /** Encrypt the published image with this key. */
+  kmsKey: KmsKey | undefined;
+  /** Other regions to copy the published image to. */
+  copyToRegions: string[];
 }
 
 export interface BakeDeps {
+  /** EC2 in the bake region. */
   ec2: EC2Client;
+  /** EC2 in any region (the bake region's is `ec2`), for the copies. */
+  ec2For: (region: string) => EC2Client;
   ssm: SSMClient;
   io: Pick<ActionIO, 'info' | 'warning' | 'debug' | 'group'>;
   clock: Clock;
@@ -79,11 +103,17 @@ export interface Phase {
 
 export interface BakeResult {
   base: BaseImage;
+  /** The bake region. */
+  region: string;
   fingerprint: string;
   cacheHit: boolean;
   dryRun: boolean;
   /** The image in the outputs; absent on a dry run that would bake. */
   image: { imageId: string; name: string; how: 'cache' | 'baked' | 'earlier-attempt' } | undefined;
+  /** The KMS key the image is encrypted with, and the intermediate it was copied from. */
+  encryption: { kmsKeyId: string; intermediateId: string | undefined } | undefined;
+  /** The image in each of copy-to-regions (`missing` only on a dry run). */
+  copies: RegionCopy[];
   /** The name a new image gets (also on a dry run). */
   imageName: string;
   builder:
@@ -204,11 +234,17 @@ function consoleFailure(instanceId: string, seen: BuilderConsole, deadlineMinute
   );
 }
 
+/** What the builder is imaged as: the image itself, or the unencrypted intermediate. */
+interface ImageTarget {
+  name: string;
+  tags: Tags;
+}
+
 /** Provisions on the builder and images it; returns the new image id. */
 async function buildImage(
   builder: ObtainedBuilder,
   plan: BuilderPlan,
-  name: string,
+  target: ImageTarget,
   base: BaseImage,
   inputs: BakeInputs,
   deps: BakeDeps,
@@ -230,15 +266,12 @@ async function buildImage(
   timer.end('builder');
   const imageId = await createImage(ec2, {
     instanceId: builder.instanceId,
-    name,
+    name: target.name,
     description: `immut ${inputs.identity.env}/${inputs.identity.role} ${inputs.identity.build}: ${base.name} + ${inputs.provision}`,
-    tags: standardTags(inputs.identity, provenanceFromEnv(deps.env), name, {
-      [TAG.fingerprint]: plan.fingerprint,
-      [TAG.baseImage]: base.imageId,
-    }),
+    tags: target.tags,
   });
   cleanup.record({ kind: KIND.image, id: imageId, region: inputs.region });
-  io.info(`Creating image ${imageId} (${name}) from builder ${builder.instanceId}.`);
+  io.info(`Creating image ${imageId} (${target.name}) from builder ${builder.instanceId}.`);
   await waitForImage(ec2, imageId, { clock, deadline, log });
   timer.end('image');
   return imageId;
@@ -298,6 +331,120 @@ async function earlierAttemptImage(
   return undefined;
 }
 
+/** Identifies the workflow run across attempts (GITHUB_RUN_ID). */
+const runKeyOf = (inputs: BakeInputs, env: Env): string =>
+  env['GITHUB_RUN_ID'] ?? `build-${inputs.identity.build}`;
+
+function publishSpec(
+  inputs: BakeInputs,
+  deps: BakeDeps,
+  fp: string,
+  base: BaseImage,
+  name: string,
+): PublishSpec {
+  const { role, env, build } = inputs.identity;
+  return {
+    identity: inputs.identity,
+    home: inputs.region,
+    fingerprint: fp,
+    kmsKey: inputs.kmsKey,
+    copyToRegions: inputs.copyToRegions,
+    tags: standardTags(inputs.identity, provenanceFromEnv(deps.env), name, {
+      [TAG.fingerprint]: fp,
+      [TAG.baseImage]: base.imageId,
+    }),
+    // Per attempt: a re-run finds an earlier attempt's images by name instead.
+    tokenSeed: [runKeyOf(inputs, deps.env), deps.env['GITHUB_RUN_ATTEMPT'] ?? '1', env, role, build, fp].join(
+      '\0',
+    ),
+  };
+}
+
+/** What the builder is imaged as: the image itself, or (encrypted bakes) the intermediate,
+ *  which never carries the fingerprint, so the cache can never match it. */
+function imageTarget(inputs: BakeInputs, deps: BakeDeps, spec: PublishSpec, name: string, base: BaseImage) {
+  if (!inputs.kmsKey) return { name, tags: tagsAtCreation(spec) };
+  const intermediate = intermediateImageName(inputs.identity, spec.fingerprint);
+  return {
+    name: intermediate,
+    tags: standardTags(inputs.identity, provenanceFromEnv(deps.env), intermediate, {
+      [TAG.component]: INTERMEDIATE_COMPONENT,
+      [TAG.baseImage]: base.imageId,
+    }),
+  };
+}
+
+async function terminateLeftoverBuilders(ec2: EC2Client, identity: Identity, fp: string): Promise<void> {
+  for (const leftover of await findLiveBuilders(ec2, identity, fp)) {
+    await terminateBuilder(ec2, leftover.InstanceId ?? '', identity);
+  }
+}
+
+/** Launches (or adopts) the builder, images it as `target`, and terminates it. */
+async function bakeOnBuilder(
+  plan: BuilderPlan,
+  target: ImageTarget,
+  base: BaseImage,
+  inputs: BakeInputs,
+  deps: BakeDeps,
+  deadline: Deadline,
+  timer: ReturnType<typeof phaseTimer>,
+  result: BakeResult,
+): Promise<string> {
+  const builder = await obtainBuilder(plan, inputs, deps);
+  let failed = true;
+  try {
+    const imageId = await buildImage(builder, plan, target, base, inputs, deps, deadline, timer);
+    failed = false;
+    return imageId;
+  } finally {
+    const terminated = await finishBuilder(builder, inputs, deps, failed);
+    result.builder = { ...builder, terminated };
+  }
+}
+
+/**
+ * This run's image in the bake region: one an earlier attempt of the run made, or a new
+ * bake; encrypted bakes image the builder as the intermediate and then encrypt it.
+ */
+async function imageOfThisRun(
+  plan: BuilderPlan,
+  spec: PublishSpec,
+  base: BaseImage,
+  inputs: BakeInputs,
+  deps: BakeDeps,
+  deadline: Deadline,
+  timer: ReturnType<typeof phaseTimer>,
+  result: BakeResult,
+): Promise<{ imageId: string; how: 'baked' | 'earlier-attempt'; intermediateId: string | undefined }> {
+  const { ec2 } = deps;
+  const name = result.imageName;
+  const target = imageTarget(inputs, deps, spec, name, base);
+  const earlier = await earlierAttemptImage(ec2, name, inputs, deps, deadline);
+  if (earlier) {
+    await terminateLeftoverBuilders(ec2, inputs.identity, spec.fingerprint);
+    // The earlier attempt may have stopped between encrypting and deleting the intermediate.
+    const leftover = inputs.kmsKey ? await findImageByName(ec2, target.name) : undefined;
+    if (leftover) await dropIntermediate(ec2, leftover.imageId, inputs.identity, deps);
+    timer.end('image');
+    return { imageId: earlier, how: 'earlier-attempt', intermediateId: undefined };
+  }
+  let source = inputs.kmsKey
+    ? await earlierAttemptImage(ec2, target.name, inputs, deps, deadline)
+    : undefined;
+  const how = source ? 'earlier-attempt' : 'baked';
+  if (source) {
+    await terminateLeftoverBuilders(ec2, inputs.identity, spec.fingerprint);
+    timer.end('image');
+  } else {
+    source = await bakeOnBuilder(plan, target, base, inputs, deps, deadline, timer, result);
+  }
+  if (!inputs.kmsKey) return { imageId: source, how, intermediateId: undefined };
+  const imageId = await encryptImage({ imageId: source, name: target.name }, name, spec, deps, deadline);
+  timer.end('encrypt');
+  return { imageId, how, intermediateId: source };
+}
+
 export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResult> {
   const { ec2, io, clock } = deps;
   const deadline = deadlineFrom(clock, inputs.timeoutMs);
@@ -314,17 +461,23 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
     script: provision.script,
     files: provision.files,
   };
-  const fp = fingerprint(base.imageId, content);
+  const publication: Publication = { kmsKeyId: inputs.kmsKey?.raw, copyToRegions: inputs.copyToRegions };
+  const fp = fingerprint(base.imageId, content, publication);
   io.info(`Fingerprint: ${fp}`);
-  io.debug(`Fingerprint of: ${JSON.stringify(fingerprintDescription(base.imageId, content))}`);
+  io.debug(`Fingerprint of: ${JSON.stringify(fingerprintDescription(base.imageId, content, publication))}`);
   const name = imageName(inputs.identity, fp);
+  const spec = publishSpec(inputs, deps, fp, base, name);
+  const encryption = inputs.kmsKey ? { kmsKeyId: inputs.kmsKey.raw, intermediateId: undefined } : undefined;
   const result: BakeResult = {
     base,
+    region: inputs.region,
     fingerprint: fp,
     cacheHit: false,
     dryRun: inputs.dryRun,
     image: undefined,
     imageName: name,
+    encryption,
+    copies: [],
     builder: undefined,
     userData: undefined,
     provision: { script: inputs.provision, filesDir: provision.filesDir, fileCount: provision.files.length },
@@ -336,10 +489,16 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
     io.info(
       `Cache hit: image ${cached.imageId} (${cached.name}) already has this fingerprint; nothing to bake.`,
     );
-    return { ...result, cacheHit: true, image: { imageId: cached.imageId, name: cached.name, how: 'cache' } };
+    const ref: ImageRef = { imageId: cached.imageId, name: cached.name };
+    // The copies are part of the artefact: make any that has gone missing since.
+    const copies = inputs.dryRun
+      ? await planCopies(ref, spec, deps)
+      : await ensureCopies(ref, spec, deps, deadline, false);
+    if (copies.length > 0) timer.end('copies');
+    return { ...result, cacheHit: true, image: { ...ref, how: 'cache' }, copies };
   }
   if (inputs.force) io.info('force is set: baking even if an image with this fingerprint exists.');
-  const bakeId = bakeIdFor(deps.env['GITHUB_RUN_ID'] ?? `build-${inputs.identity.build}`, fp);
+  const bakeId = bakeIdFor(runKeyOf(inputs, deps.env), fp);
   const userData = userDataFor(inputs, content, bakeId);
   result.userData = userData;
   const network = await resolveNetwork(ec2, inputs.subnetIds, inputs.securityGroupIds, inputs.region);
@@ -352,7 +511,7 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
     instanceProfile: inputs.instanceProfile,
     network,
     userData: userData.bytes,
-    runKey: deps.env['GITHUB_RUN_ID'] ?? `build-${inputs.identity.build}`,
+    runKey: runKeyOf(inputs, deps.env),
     tags: standardTags(inputs.identity, provenanceFromEnv(deps.env), builderName(inputs.identity), {
       [TAG.component]: BUILDER_COMPONENT,
       [TAG.fingerprint]: fp,
@@ -361,31 +520,29 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
   };
   if (inputs.dryRun) {
     await checkLaunchPermission(ec2, plan);
+    const then = [
+      inputs.kmsKey ? `encrypt it with KMS key ${inputs.kmsKey.raw}` : '',
+      inputs.copyToRegions.length > 0 ? `copy it to ${inputs.copyToRegions.join(', ')}` : '',
+    ].filter((x) => x !== '');
     io.info(
-      `Dry run: would bake ${name} on a ${inputs.instanceType} builder; EC2 confirms RunInstances is permitted.`,
+      `Dry run: would bake ${name} on a ${inputs.instanceType} builder${then.length > 0 ? `, ${then.join(' and ')}` : ''}; EC2 confirms RunInstances is permitted.`,
     );
-    return result;
+    return { ...result, copies: await planCopies(undefined, spec, deps) };
   }
-  const earlier = await earlierAttemptImage(ec2, name, inputs, deps, deadline);
-  if (earlier) {
-    for (const leftover of await findLiveBuilders(ec2, inputs.identity, fp)) {
-      await terminateBuilder(ec2, leftover.InstanceId ?? '', inputs.identity);
-    }
-    timer.end('image');
-    return { ...result, image: { imageId: earlier, name, how: 'earlier-attempt' } };
-  }
-  const builder = await obtainBuilder(plan, inputs, deps);
-  let failed = true;
-  let imageId: string;
-  try {
-    imageId = await buildImage(builder, plan, name, base, inputs, deps, deadline, timer);
-    failed = false;
-  } finally {
-    const terminated = await finishBuilder(builder, inputs, deps, failed);
-    result.builder = { ...builder, terminated };
+  const made = await imageOfThisRun(plan, spec, base, inputs, deps, deadline, timer, result);
+  const ref: ImageRef = { imageId: made.imageId, name };
+  const copies = await ensureCopies(ref, spec, deps, deadline, true);
+  if (copies.length > 0) {
+    await markPublished(ec2, made.imageId, spec);
+    timer.end('copies');
   }
   io.info(
-    `Image ${imageId} (${name}) is available; bake took ${formatDuration(result.phases.reduce((a, p) => a + p.ms, 0))}.`,
+    `Image ${made.imageId} (${name}) is available${copies.length > 0 ? `, with copies in ${copies.map((c) => `${c.region} (${c.imageId})`).join(', ')}` : ''}; bake took ${formatDuration(result.phases.reduce((a, p) => a + p.ms, 0))}.`,
   );
-  return { ...result, image: { imageId, name, how: 'baked' } };
+  return {
+    ...result,
+    image: { imageId: made.imageId, name, how: made.how },
+    encryption: encryption && { ...encryption, intermediateId: made.intermediateId },
+    copies,
+  };
 }

@@ -1,8 +1,11 @@
 // The bake's fingerprint: sha256 over a canonical description of everything that shapes
 // the image — the base image, the role and env (they name the log group baked in), the
 // provisioning script and every shipped file (path, mode, bytes), the log paths, the app
-// version, the builder protocol version, and the builder script template itself (rendered
-// with this bake's content, so a change to the template always changes the fingerprint).
+// version, the builder protocol version, the builder script template itself (rendered
+// with this bake's content, so a change to the template always changes the fingerprint),
+// and how the image is published: the KMS key and the copy regions (an image encrypted
+// with another key, or a set of copies elsewhere, is another artefact). These two are left
+// out of the description when unused, so a plain bake keeps the fingerprint it always had.
 // Left out on purpose: how the bake runs (instance type, subnets, security groups,
 // instance profile, timeout) and who runs it (build, run id): changing a builder's size
 // must not rebake, and two builds with identical inputs share one image.
@@ -30,8 +33,19 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** How the image is published: encrypted with a KMS key, copied to other regions. */
+export interface Publication {
+  /** The KMS key as given (alias, id or ARN). */
+  kmsKeyId?: string | undefined;
+  copyToRegions?: readonly string[] | undefined;
+}
+
 /** The description the fingerprint hashes; shown in the debug log so a rebake can be explained. */
-export function fingerprintDescription(baseImageId: string, content: BakeContent): Record<string, unknown> {
+export function fingerprintDescription(
+  baseImageId: string,
+  content: BakeContent,
+  publication: Publication = {},
+): Record<string, unknown> {
   const neutral: BuilderSpec = { ...content, bakeId: '00000000-000000000000', selfDestructMinutes: 1 };
   return {
     protocol: BUILDER_PROTOCOL_VERSION,
@@ -43,9 +57,15 @@ export function fingerprintDescription(baseImageId: string, content: BakeContent
     script: { name: content.script.name, sha256: sha256(content.script.content) },
     files: content.files.map((f) => ({ path: f.path, mode: f.mode.toString(8), sha256: sha256(f.content) })),
     template: sha256(renderBuilderScript(neutral)),
+    kmsKeyId: publication.kmsKeyId,
+    copyToRegions: publication.copyToRegions?.length ? [...publication.copyToRegions].sort() : undefined,
   };
 }
 
-export function fingerprint(baseImageId: string, content: BakeContent): string {
-  return sha256(canonical(fingerprintDescription(baseImageId, content)));
+export function fingerprint(
+  baseImageId: string,
+  content: BakeContent,
+  publication: Publication = {},
+): string {
+  return sha256(canonical(fingerprintDescription(baseImageId, content, publication)));
 }

@@ -78,6 +78,18 @@ export async function findImageByName(
     : undefined;
 }
 
+/** This account's image with this id, with its tags and snapshots. */
+export async function findImageById(
+  ec2: EC2Client,
+  imageId: string,
+): Promise<(ImageInfo & { tags: Tags; snapshotIds: string[] }) | undefined> {
+  const out = await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }));
+  const image = out.Images?.[0];
+  return image
+    ? { ...info(image), tags: fromAwsTags(image.Tags), snapshotIds: snapshotIdsOf(image) }
+    : undefined;
+}
+
 const snapshotIdsOf = (image: Image): string[] =>
   (image.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : []));
 

@@ -1,4 +1,5 @@
 import {
+  AWS_REGION,
   awsIds,
   bool,
   commonInputs,
@@ -8,6 +9,7 @@ import {
   optional,
   text,
 } from '../../packages/core/src/inputs.js';
+import { kmsKeyInput } from './kms-key.js';
 
 export const bakeImageInputs = {
   ...commonInputs,
@@ -28,4 +30,6 @@ export const bakeImageInputs = {
   force: optional(bool(), 'false'),
   keepOnFailure: optional(bool(), 'false'),
   timeout: optional(duration('1m', '24h'), '60m'),
+  kmsKeyId: optional(kmsKeyInput()),
+  copyToRegions: optional(list(AWS_REGION, 'AWS regions such as eu-west-1, other than the bake region')),
 } as const;

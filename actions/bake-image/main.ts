@@ -5,22 +5,39 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { createAwsClient } from '../../packages/core/src/aws.js';
 import { undoCreated } from '../../packages/core/src/cleanup.js';
+import { InputError } from '../../packages/core/src/errors.js';
 import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
 import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
 import { KIND, bake, type BakeInputs, type BakeResult } from './bake.js';
 import { terminateBuilder } from './builder.js';
 import { removeImage } from './image.js';
 import { bakeImageInputs } from './inputs.js';
+import { kmsKeyProblem } from './kms-key.js';
 import { bakeSummary } from './summary.js';
 
 const ACTION = 'bake-image';
 /** State key: role and env of the run, for the post step's ownership checks. */
 const OWNER_STATE = 'bake-owner';
 
+/** Checks across inputs, once the bake region is known (it may come from AWS_REGION). */
+function crossCheck(inputs: BakeInputs): void {
+  const problems: string[] = [];
+  if (inputs.copyToRegions.includes(inputs.region)) {
+    problems.push(
+      `Input 'copy-to-regions' was '${inputs.copyToRegions.join(',')}': it names the bake region ${inputs.region}, where the image is made anyway; expected other regions only.`,
+    );
+  }
+  const copies = inputs.copyToRegions.filter((r) => r !== inputs.region);
+  const kmsProblem = inputs.kmsKey && kmsKeyProblem(inputs.kmsKey, inputs.region, copies);
+  if (inputs.kmsKey && kmsProblem)
+    problems.push(`Input 'kms-key-id' was '${inputs.kmsKey.raw}': ${kmsProblem}.`);
+  if (problems.length > 0) throw new InputError(problems);
+}
+
 export function readBakeInputs(ctx: Pick<ActionContext, 'io' | 'env'>): BakeInputs {
   const parsed = readInputs(bakeImageInputs, ctx.io.getInput);
   const common = resolveCommon(parsed, ctx.env);
-  return {
+  const inputs: BakeInputs = {
     ...common,
     baseImage: parsed.baseImage,
     provision: parsed.provision,
@@ -33,7 +50,20 @@ export function readBakeInputs(ctx: Pick<ActionContext, 'io' | 'env'>): BakeInpu
     force: parsed.force ?? false,
     keepOnFailure: parsed.keepOnFailure ?? false,
     timeoutMs: parsed.timeout ?? 60 * 60_000,
+    kmsKey: parsed.kmsKeyId,
+    copyToRegions: parsed.copyToRegions ?? [],
   };
+  crossCheck(inputs);
+  return inputs;
+}
+
+/** The image in every region, or undefined until every one exists (a dry run). */
+export function imageIds(result: BakeResult): Record<string, string> | undefined {
+  if (!result.image || result.copies.some((c) => c.how === 'missing')) return undefined;
+  return Object.fromEntries([
+    [result.region, result.image.imageId],
+    ...result.copies.map((c) => [c.region, c.imageId]),
+  ]);
 }
 
 export function setOutputs(io: ActionContext['io'], result: BakeResult): void {
@@ -43,17 +73,37 @@ export function setOutputs(io: ActionContext['io'], result: BakeResult): void {
   io.setOutput('image-name', result.image?.name ?? result.imageName);
   // A dry run that would bake has no image yet; an empty id must not look like one.
   if (result.image) io.setOutput('image-id', result.image.imageId);
+  const ids = imageIds(result);
+  if (ids) io.setOutput('image-ids', JSON.stringify(ids));
+}
+
+/** One EC2 client per region, made when first needed; `destroy` closes them all. */
+function ec2Clients(home: string) {
+  const clients = new Map<string, EC2Client>();
+  return {
+    get(region: string = home): EC2Client {
+      let client = clients.get(region);
+      if (!client) {
+        client = createAwsClient(EC2Client, { region, action: ACTION });
+        clients.set(region, client);
+      }
+      return client;
+    },
+    destroy(): void {
+      for (const client of clients.values()) client.destroy();
+    },
+  };
 }
 
 async function main(ctx: ActionContext): Promise<void> {
   const inputs = readBakeInputs(ctx);
   ctx.io.saveState(OWNER_STATE, JSON.stringify({ role: inputs.identity.role, env: inputs.identity.env }));
-  const settings = { region: inputs.region, action: ACTION };
-  const ec2 = createAwsClient(EC2Client, settings);
-  const ssm = createAwsClient(SSMClient, settings);
+  const ec2 = ec2Clients(inputs.region);
+  const ssm = createAwsClient(SSMClient, { region: inputs.region, action: ACTION });
   try {
     const result = await bake(inputs, {
-      ec2,
+      ec2: ec2.get(),
+      ec2For: (region) => ec2.get(region),
       ssm,
       io: ctx.io,
       clock: ctx.clock,
@@ -77,15 +127,9 @@ async function post(ctx: ActionContext): Promise<void> {
     if (!saved) throw new Error('the main step saved no owner; nothing can be removed safely');
     return JSON.parse(saved) as { role: string; env: string };
   };
-  const clients = new Map<string, EC2Client>();
-  const ec2For = (region: string): EC2Client => {
-    let client = clients.get(region);
-    if (!client) {
-      client = createAwsClient(EC2Client, { region, action: ACTION });
-      clients.set(region, client);
-    }
-    return client;
-  };
+  // Images may be in several regions (copies): each record names its region.
+  const clients = ec2Clients(ctx.env['AWS_REGION'] ?? 'us-east-1');
+  const ec2For = (region: string): EC2Client => clients.get(region);
   try {
     await undoCreated(ctx.cleanup, {
       io: ctx.io,
@@ -100,7 +144,7 @@ async function post(ctx: ActionContext): Promise<void> {
       },
     });
   } finally {
-    for (const client of clients.values()) client.destroy();
+    clients.destroy();
   }
 }
 

@@ -30,6 +30,16 @@ export function bakeSummary(identity: Identity, result: BakeResult): string {
       `${result.provision.script}${result.provision.filesDir ? ` + ${result.provision.fileCount} file(s) from ${result.provision.filesDir}` : ''}`,
     ],
   ];
+  if (result.encryption) {
+    const from = result.encryption.intermediateId
+      ? `, copied from ${result.encryption.intermediateId} (unencrypted, deleted)`
+      : '';
+    rows.push(['encryption', `KMS key ${result.encryption.kmsKeyId}${from}`]);
+  }
+  for (const copy of result.copies) {
+    const how = { copied: 'copied', existing: 'already there', missing: 'would be copied' };
+    rows.push([`copy in ${copy.region}`, `${copy.imageId ? `${copy.imageId} ` : ''}(${how[copy.how]})`]);
+  }
   if (result.userData) {
     rows.push([
       'user data',

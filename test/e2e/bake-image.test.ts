@@ -2,6 +2,13 @@
 // (whose builders follow core's builder protocol). Every scenario gets its own sandbox and
 // workspace and they all run at once in beforeAll; the tests then read what happened.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  DescribeImagesCommand,
+  DescribeSnapshotsCommand,
+  EC2Client,
+  type Image,
+  type Snapshot,
+} from '@aws-sdk/client-ec2';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +32,9 @@ const AL_LATEST = 'ami-0a0000000000a2303';
 const AL_SSM = 'ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 const [SUBNET_A, SUBNET_B] = SEED.subnets.map((s) => s.subnetId);
 const SCRIPT = 'deploy/api/provision.sh';
+const HOME = 'us-east-1';
+const COPY_REGIONS = ['us-west-2', 'eu-west-1'];
+const KEY_ALIAS_ARN = 'arn:aws:kms:us-east-1:123456789012:alias/immut-images';
 
 const INPUTS: Record<string, string> = {
   role: 'api',
@@ -89,6 +99,36 @@ const calls = (sb: Sandbox, operation: string): CallRecord[] =>
   sb.calls().filter((c) => c.operation === operation);
 const gone = (item: InventoryItem | undefined): boolean =>
   item?.state === 'shutting-down' || item?.state === 'terminated';
+
+/** Calls the tests made themselves (`${endpoint}#${seq}`), left out of the IAM check. */
+const observerCalls = new Set<string>();
+const lastSeq = (sb: Sandbox): number => sb.calls().at(-1)?.seq ?? 0;
+
+/** This account's images and snapshots in one region, read with the SDK (the inventory
+ *  does not say which region a resource is in). Only while no action runs on `sb`. */
+async function inRegion(sb: Sandbox, region: string): Promise<{ images: Image[]; snapshots: Snapshot[] }> {
+  const from = lastSeq(sb);
+  const ec2 = new EC2Client({
+    endpoint: sb.endpoint,
+    region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  try {
+    const images = (await ec2.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? [];
+    const snapshots = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? [];
+    return { images, snapshots };
+  } finally {
+    ec2.destroy();
+    for (const c of sb.calls()) {
+      const ours = c.operation === 'DescribeImages' || c.operation === 'DescribeSnapshots';
+      if (c.seq > from && c.region === region && ours) observerCalls.add(`${sb.endpoint}#${c.seq}`);
+    }
+  }
+}
+
+const tagsOf = (r: { Tags?: Array<{ Key?: string; Value?: string }> }): Record<string, string> =>
+  Object.fromEntries((r.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+
 const errorText = (run: ActionRun): string =>
   errorsOf(run)
     .map((a) => a.message)
@@ -202,6 +242,54 @@ async function dryRunScenario() {
   return { sb, run };
 }
 
+/** An encrypted bake: the builder's image is copied into one encrypted with the key. */
+async function encryptedScenario() {
+  const sb = await sandbox();
+  const ws = workspace();
+  const run = await runActionWithPost(ACTION, options(sb, ws, { 'kms-key-id': KEY_ALIAS_ARN }));
+  return { sb, run, home: await inRegion(sb, HOME) };
+}
+
+/** Copies to two regions (the first CopyImage throttled), then the same inputs again (a
+ *  cache hit). */
+async function copiesScenario() {
+  const sb = await sandbox([
+    { service: 'ec2', operation: 'CopyImage', error: 'RequestLimitExceeded', times: 1 },
+  ]);
+  const ws = workspace();
+  const inputs = { 'copy-to-regions': COPY_REGIONS.join(',') };
+  const first = await runActionWithPost(ACTION, options(sb, ws, inputs));
+  const regions = Object.fromEntries(
+    await Promise.all([HOME, ...COPY_REGIONS].map(async (r) => [r, await inRegion(sb, r)] as const)),
+  );
+  const from = lastSeq(sb);
+  const again = await runAction(ACTION, options(sb, ws, inputs, { GITHUB_RUN_ID: '9876543211' }));
+  return { sb, first, regions, again, againCalls: sb.calls().filter((c) => c.seq > from) };
+}
+
+/** An encrypted bake copied to two regions whose copy to the second region fails: post
+ *  must remove every image and snapshot the run made, in every region. */
+async function copyFailsScenario() {
+  const sb = await sandbox([
+    {
+      service: 'ec2',
+      operation: 'CopyImage',
+      error: 'ResourceLimitExceeded',
+      message: 'You have reached the limit of concurrent AMI copies',
+      match: { KmsKeyId: 'arn:aws:kms:eu-west-1:*' },
+    },
+  ]);
+  const ws = workspace();
+  const run = await runActionWithPost(
+    ACTION,
+    options(sb, ws, { 'kms-key-id': KEY_ALIAS_ARN, 'copy-to-regions': COPY_REGIONS.join(',') }),
+  );
+  const left = Object.fromEntries(
+    await Promise.all([HOME, ...COPY_REGIONS].map(async (r) => [r, await inRegion(sb, r)] as const)),
+  );
+  return { sb, run, left };
+}
+
 /** Malformed values: checked before anything else, so they go together into one run whose
  *  single error must list each of them (the contract test tries them one at a time too). */
 const MALFORMED: Array<[string, string, RegExp]> = [
@@ -219,6 +307,12 @@ const MALFORMED: Array<[string, string, RegExp]> = [
   ['force', 'yes', /Input 'force' was 'yes'/],
   ['keep-on-failure', '1', /Input 'keep-on-failure' was '1'/],
   ['timeout', '30s', /Input 'timeout' was '30s'.*from 1m to 24h/],
+  [
+    'kms-key-id',
+    'my-key',
+    /Input 'kms-key-id' was 'my-key': not a KMS key id, alias or ARN; expected a KMS key id/,
+  ],
+  ['copy-to-regions', 'eu-west-1,mars', /Input 'copy-to-regions' was 'eu-west-1,mars': invalid item 'mars'/],
 ];
 
 /** Well-formed values that are still wrong: found out by reading files or asking AWS. */
@@ -262,6 +356,26 @@ const WRONG: Array<[string, Record<string, string>, RegExp]> = [
     /Input 'subnet-ids'.*subnet-0123456789abcdef0/,
   ],
   [
+    'copy-to-regions with a region twice',
+    { 'copy-to-regions': 'eu-west-1,us-west-2,eu-west-1' },
+    /Input 'copy-to-regions' was 'eu-west-1,us-west-2,eu-west-1': 'eu-west-1' listed twice/,
+  ],
+  [
+    'copy-to-regions naming the bake region',
+    { 'copy-to-regions': 'eu-west-1,us-east-1' },
+    /Input 'copy-to-regions' was 'eu-west-1,us-east-1': it names the bake region us-east-1/,
+  ],
+  [
+    'kms-key-id of another region',
+    { 'kms-key-id': 'arn:aws:kms:eu-west-1:123456789012:alias/immut-images' },
+    /Input 'kms-key-id' was 'arn:aws:kms:eu-west-1:.*': the key is in eu-west-1, but the image is made in us-east-1/,
+  ],
+  [
+    'kms-key-id of a single-region key with copies',
+    { 'kms-key-id': '1234abcd-12ab-34cd-56ef-1234567890ab', 'copy-to-regions': 'eu-west-1' },
+    /Input 'kms-key-id' was '1234abcd-.*': a single-region key exists only in us-east-1, so it cannot encrypt the copies in eu-west-1/,
+  ],
+  [
     'security-group-ids unknown',
     { 'security-group-ids': 'sg-0123456789abcdef0' },
     /Input 'security-group-ids'.*sg-0123456789abcdef0/,
@@ -291,18 +405,25 @@ let cancelled: Awaited<ReturnType<typeof cancelledScenario>>;
 let rerun: Awaited<ReturnType<typeof rerunScenario>>;
 let dryRun: Awaited<ReturnType<typeof dryRunScenario>>;
 let bad: Awaited<ReturnType<typeof badInputsScenario>>;
+let encrypted: Awaited<ReturnType<typeof encryptedScenario>>;
+let copies: Awaited<ReturnType<typeof copiesScenario>>;
+let copyFails: Awaited<ReturnType<typeof copyFailsScenario>>;
 
 beforeAll(async () => {
-  [fresh, failure, imageFails, capacity, cancelled, rerun, dryRun, bad] = await Promise.all([
-    freshScenario(),
-    provisioningFailureScenario(),
-    imageFailsScenario(),
-    capacityAndThrottlingScenario(),
-    cancelledScenario(),
-    rerunScenario(),
-    dryRunScenario(),
-    badInputsScenario(),
-  ]);
+  [fresh, failure, imageFails, capacity, cancelled, rerun, dryRun, bad, encrypted, copies, copyFails] =
+    await Promise.all([
+      freshScenario(),
+      provisioningFailureScenario(),
+      imageFailsScenario(),
+      capacityAndThrottlingScenario(),
+      cancelledScenario(),
+      rerunScenario(),
+      dryRunScenario(),
+      badInputsScenario(),
+      encryptedScenario(),
+      copiesScenario(),
+      copyFailsScenario(),
+    ]);
 }, 180_000);
 
 afterAll(async () => {
@@ -556,13 +677,136 @@ describe('bad inputs', () => {
   });
 });
 
+describe('encryption', () => {
+  it('publishes the image encrypted with the KMS key and deletes the unencrypted intermediate', () => {
+    const { main, post } = encrypted.run;
+    expectSuccess(main);
+    const id = main.outputs['image-id'];
+    expect(JSON.parse(main.outputs['image-ids']!)).toEqual({ [HOME]: id });
+    // Another key is another artefact: not the plain bake's fingerprint.
+    expect(main.outputs.fingerprint).not.toBe(fresh.first.main.outputs.fingerprint);
+    const { images: homeImages, snapshots: homeSnapshots } = encrypted.home;
+    expect(homeImages.map((i) => i.ImageId)).toEqual([id]);
+    const image = homeImages[0]!;
+    expect(image.Name).toBe(main.outputs['image-name']);
+    expect(tagsOf(image)).toMatchObject({
+      'immut:fingerprint': main.outputs.fingerprint,
+      'immut:managed-by': 'immut',
+      Name: main.outputs['image-name'],
+    });
+    const ebs = image.BlockDeviceMappings![0]!.Ebs!;
+    expect(ebs).toMatchObject({ Encrypted: true, KmsKeyId: KEY_ALIAS_ARN });
+    expect(homeSnapshots.map((s) => s.SnapshotId)).toEqual([ebs.SnapshotId]);
+    expect(homeSnapshots[0]).toMatchObject({ Encrypted: true, KmsKeyId: KEY_ALIAS_ARN });
+    expect(tagsOf(homeSnapshots[0]!)['immut:fingerprint']).toBe(main.outputs.fingerprint);
+    // The builder was imaged as the intermediate, which was copied, then removed.
+    const created = calls(encrypted.sb, 'CreateImage').filter((c) => c.outcome === 'ok');
+    expect(created.map((c) => c.params.Name)).toEqual([`${main.outputs['image-name']}/unencrypted`]);
+    const encrypting = calls(encrypted.sb, 'CopyImage').filter((c) => c.outcome === 'ok');
+    expect(encrypting).toHaveLength(1);
+    expect(encrypting[0]).toMatchObject({
+      region: HOME,
+      params: { SourceRegion: HOME, Encrypted: 'true', KmsKeyId: KEY_ALIAS_ARN },
+    });
+    expect(calls(encrypted.sb, 'DeregisterImage')).toHaveLength(1);
+    expect(main.summary).toContain(`KMS key ${KEY_ALIAS_ARN}`);
+    expect(liveBuilders(encrypted.sb)).toEqual([]);
+    expectSuccess(post);
+  });
+});
+
+describe('copies to other regions', () => {
+  it('copies the image to each region, tagged there, and lists every id in image-ids', () => {
+    const { main, post } = copies.first;
+    expectSuccess(main);
+    const ids = JSON.parse(main.outputs['image-ids']!) as Record<string, string>;
+    expect(Object.keys(ids)).toEqual([HOME, ...COPY_REGIONS]);
+    expect(ids[HOME]).toBe(main.outputs['image-id']);
+    for (const region of [HOME, ...COPY_REGIONS]) {
+      const { images: here, snapshots: snaps } = copies.regions[region]!;
+      expect(here.map((i) => [i.ImageId, i.Name, i.State])).toEqual([
+        [ids[region], main.outputs['image-name'], 'available'],
+      ]);
+      const expected = {
+        'immut:managed-by': 'immut',
+        'immut:role': 'api',
+        'immut:env': 'prod',
+        'immut:build': 'b000042',
+        'immut:fingerprint': main.outputs.fingerprint,
+        'immut:base-image': AL_LATEST,
+        Name: main.outputs['image-name'],
+      };
+      expect(tagsOf(here[0]!)).toMatchObject(expected);
+      expect(snaps).toHaveLength(1);
+      expect(tagsOf(snaps[0]!)).toMatchObject(expected);
+    }
+    const attempts = calls(copies.sb, 'CopyImage');
+    // The throttled request was retried with the same ClientToken: one copy per region.
+    expect(attempts[0]!.errorCode).toBe('RequestLimitExceeded');
+    expect(attempts[1]!.params.ClientToken).toBe(attempts[0]!.params.ClientToken);
+    const copyCalls = attempts.filter((c) => c.outcome === 'ok');
+    expect(copyCalls.map((c) => c.region)).toEqual(COPY_REGIONS);
+    for (const copy of copyCalls) expect(copy.params.SourceRegion).toBe(HOME);
+    // The fingerprint went on the image (and its snapshot) at home once the copies existed.
+    const published = calls(copies.sb, 'CreateTags');
+    expect(published).toHaveLength(1);
+    expect(published[0]!.seq).toBeGreaterThan(copyCalls.at(-1)!.seq);
+    expect(main.summary).toContain(`copy in eu-west-1 | ${ids['eu-west-1']} (copied)`);
+    expectSuccess(post);
+  });
+
+  it('a re-run with the same inputs is a cache hit that makes no copies', () => {
+    expectSuccess(copies.again);
+    expect(copies.again.outputs['cache-hit']).toBe('true');
+    expect(copies.again.outputs['image-ids']).toBe(copies.first.main.outputs['image-ids']);
+    const ops = copies.againCalls.map((c) => c.operation);
+    expect(ops).not.toContain('CopyImage');
+    expect(ops).not.toContain('RunInstances');
+    expect(ops).not.toContain('CreateImage');
+    // It looked for the copies in each region.
+    const lookedIn = copies.againCalls.filter((c) => c.operation === 'DescribeImages').map((c) => c.region);
+    expect(new Set(lookedIn)).toEqual(new Set([HOME, ...COPY_REGIONS]));
+  });
+
+  it('post removes every image and snapshot of a run whose copy failed midway, in every region', () => {
+    const { main, post } = copyFails.run;
+    expect(main.exitCode).not.toBe(0);
+    expect(errorText(main)).toMatch(/ResourceLimitExceeded|concurrent AMI copies/);
+    expect(main.outputs['image-ids']).toBeUndefined();
+    const made = copyFails.sb.calls().filter((c) => c.operation === 'CopyImage' && c.outcome === 'ok');
+    // The encrypted image at home and the copy in us-west-2 were made before eu-west-1 failed.
+    expect(made.map((c) => c.region)).toEqual([HOME, 'us-west-2']);
+    expectSuccess(post);
+    expect(post.logLines.join('\n')).toMatch(/removed image ami-[0-9a-f]+/);
+    for (const region of [HOME, ...COPY_REGIONS]) {
+      expect({ region, ...copyFails.left[region] }).toEqual({ region, images: [], snapshots: [] });
+    }
+    expect(images(copyFails.sb)).toEqual([]);
+    expect(snapshots(copyFails.sb)).toEqual([]);
+    const deregistered = calls(copyFails.sb, 'DeregisterImage').filter((c) => c.outcome === 'ok');
+    // The intermediate (by main), the encrypted image and the us-west-2 copy (by post).
+    expect(deregistered.map((c) => c.region).sort()).toEqual([HOME, HOME, 'us-west-2']);
+    expect(liveBuilders(copyFails.sb)).toEqual([]);
+  });
+});
+
 describe('permissions', () => {
-  // Not seen as calls: ec2:CreateTags is what IAM checks for TagSpecifications on
-  // RunInstances and CreateImage; iam:PassRole is needed only with 'instance-profile'.
-  const NOT_CALLED = ['ec2:CreateTags', 'iam:PassRole'];
+  // Not seen as calls: iam:PassRole is needed only with 'instance-profile'; the KMS actions
+  // are what EBS calls on the caller's behalf when CopyImage encrypts with 'kms-key-id'
+  // (AWS's "Requirements for Amazon EBS encryption"); the sandbox has no KMS.
+  const NOT_CALLED = [
+    'iam:PassRole',
+    'kms:CreateGrant',
+    'kms:Decrypt',
+    'kms:DescribeKey',
+    'kms:GenerateDataKeyWithoutPlaintext',
+    'kms:ReEncrypt*',
+  ];
 
   it('documents exactly the IAM actions the action calls', () => {
-    const called = iamActionsCalled(sandboxes.flatMap((sb) => sb.calls()));
+    const called = iamActionsCalled(
+      sandboxes.flatMap((sb) => sb.calls().filter((c) => !observerCalls.has(`${sb.endpoint}#${c.seq}`))),
+    );
     const documented = documentedIamActions(ACTION);
     expect(called.filter((a) => !documented.includes(a))).toEqual([]);
     expect(documented.filter((a) => !called.includes(a))).toEqual(NOT_CALLED);

@@ -20,6 +20,18 @@ let sb: Sandbox;
 let ec2: EC2Client;
 let ssm: SSMClient;
 let ws: string;
+/** EC2 clients of the other regions, by region. */
+const regional = new Map<string, EC2Client>();
+
+function ec2For(region: string): EC2Client {
+  if (region === 'us-east-1') return ec2;
+  let client = regional.get(region);
+  if (!client) {
+    client = new EC2Client({ endpoint: sb.endpoint, region, credentials, maxAttempts: 1 });
+    regional.set(region, client);
+  }
+  return client;
+}
 
 beforeAll(async () => {
   sb = await startSandbox({ timeScale: 1 });
@@ -30,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   ec2.destroy();
   ssm.destroy();
+  for (const client of regional.values()) client.destroy();
   await sb.stop();
 });
 beforeEach(async () => {
@@ -61,6 +74,8 @@ const inputs = (over: Partial<BakeInputs> = {}): BakeInputs => ({
   force: false,
   keepOnFailure: false,
   timeoutMs: 60 * 60_000,
+  kmsKey: undefined,
+  copyToRegions: [],
   ...over,
 });
 
@@ -69,6 +84,7 @@ function deps(io = recordingIO()) {
     io,
     deps: {
       ec2,
+      ec2For,
       ssm,
       io,
       clock: sandboxClock(),

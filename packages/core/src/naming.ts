@@ -81,6 +81,14 @@ export function imageName(id: Identity, fingerprint: string): string {
   return `immut/${id.env}/${id.role}/${id.build}/${fingerprint.slice(0, 16)}`;
 }
 
+/**
+ * Name of the unencrypted image an encrypted bake makes first and copies into the
+ * encrypted one (then deletes): the image's name plus `/unencrypted`, at most 79 characters.
+ */
+export function intermediateImageName(id: Identity, fingerprint: string): string {
+  return `${imageName(id, fingerprint)}/unencrypted`;
+}
+
 /** The `Name` tag shown in the console for the release's servers. */
 export function instanceName(id: Identity): string {
   return `immut/${id.env}/${id.role}/${id.build}`;
@@ -94,6 +102,17 @@ export function builderName(id: Identity): string {
 /** The git tag recording the release. */
 export function gitTag(id: Identity): string {
   return `immut/${id.env}/${id.role}/${id.build}`;
+}
+
+/**
+ * The role name the world release's tag takes the place of: a world file may not name a role
+ * `world`, or its release tag would be the world release's.
+ */
+export const WORLD_ROLE = 'world';
+
+/** The git tag recording a world release: `immut/<env>/world/<build>`. */
+export function worldTag(world: { env: string; build: string }): string {
+  return gitTag({ env: world.env, role: WORLD_ROLE, build: world.build });
 }
 
 /** Parses a git tag made by `gitTag` back into its identity, or undefined. */

@@ -9,6 +9,7 @@ import {
   finalSnapshotId,
   gitTag,
   imageName,
+  intermediateImageName,
   instanceName,
   loadBalancerName,
   parseGitTag,
@@ -102,6 +103,18 @@ describe('naming standard', () => {
   it('gives AMI names AWS accepts: 3–128 characters of the allowed set', () => {
     fc.assert(
       fc.property(identity, fingerprint, (id, fp) => validAmiName(imageName(id, fp))),
+      RUNS,
+    );
+  });
+
+  it('gives the unencrypted intermediate image a valid name of its own', () => {
+    fc.assert(
+      fc.property(
+        identity,
+        fingerprint,
+        (id, fp) =>
+          validAmiName(intermediateImageName(id, fp)) && intermediateImageName(id, fp) !== imageName(id, fp),
+      ),
       RUNS,
     );
   });

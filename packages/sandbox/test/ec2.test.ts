@@ -546,6 +546,71 @@ describe('images and snapshots', () => {
       west.destroy();
     }
   });
+
+  it('CopyImage encrypts with a KMS key: image and snapshots show it, here and in copies elsewhere', async () => {
+    const id = await runningInstance();
+    const { ImageId } = await ec2.send(new CreateImageCommand({ InstanceId: id, Name: 'plain-8' }));
+    sb.advance(DURATIONS.imagePendingToAvailable);
+    const key = 'arn:aws:kms:us-east-1:123456789012:alias/images';
+    expect(
+      (
+        await failure(
+          ec2.send(
+            new CopyImageCommand({
+              SourceImageId: ImageId!,
+              SourceRegion: 'us-east-1',
+              Name: 'x-8',
+              KmsKeyId: key,
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('InvalidParameterCombination');
+    const tags = [{ Key: 'release', Value: '8' }];
+    const { ImageId: encryptedId } = await ec2.send(
+      new CopyImageCommand({
+        SourceImageId: ImageId!,
+        SourceRegion: 'us-east-1',
+        Name: 'encrypted-8',
+        Encrypted: true,
+        KmsKeyId: key,
+        TagSpecifications: [
+          { ResourceType: 'image', Tags: tags },
+          { ResourceType: 'snapshot', Tags: tags },
+        ],
+      }),
+    );
+    const [image] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [encryptedId!] }))).Images!;
+    const ebs = image!.BlockDeviceMappings![0]!.Ebs!;
+    expect(ebs).toMatchObject({ Encrypted: true, KmsKeyId: key });
+    expect(image!.Tags).toEqual(tags);
+    const [snap] = (await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [ebs.SnapshotId!] })))
+      .Snapshots!;
+    expect(snap).toMatchObject({ Encrypted: true, KmsKeyId: key, Tags: tags });
+    // The unencrypted source stays as it was.
+    const [source] = (await ec2.send(new DescribeImagesCommand({ ImageIds: [ImageId!] }))).Images!;
+    expect(source!.BlockDeviceMappings![0]!.Ebs).toMatchObject({ Encrypted: false });
+    expect(source!.BlockDeviceMappings![0]!.Ebs!.KmsKeyId).toBeUndefined();
+
+    sb.advance(DURATIONS.imagePendingToAvailable);
+    const west = clients(sb, 'us-west-2');
+    try {
+      const westKey = 'arn:aws:kms:us-west-2:123456789012:alias/images';
+      const { ImageId: copyId } = await west.ec2.send(
+        new CopyImageCommand({
+          SourceImageId: encryptedId!,
+          SourceRegion: 'us-east-1',
+          Name: 'encrypted-8',
+          Encrypted: true,
+          KmsKeyId: westKey,
+        }),
+      );
+      const [copy] = (await west.ec2.send(new DescribeImagesCommand({ ImageIds: [copyId!] }))).Images!;
+      expect(copy!.BlockDeviceMappings![0]!.Ebs).toMatchObject({ Encrypted: true, KmsKeyId: westKey });
+    } finally {
+      west.destroy();
+    }
+  });
 });
 
 describe('tags', () => {

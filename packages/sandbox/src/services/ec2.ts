@@ -63,6 +63,8 @@ interface BlockDevice {
   volumeType: string;
   deleteOnTermination: boolean;
   encrypted: boolean;
+  /** The KMS key of an encrypted copy, as the caller named it (there is no KMS here). */
+  kmsKeyId?: string;
 }
 interface Image {
   imageId: string;
@@ -92,6 +94,7 @@ interface Snapshot {
   description: string;
   startTime: number;
   encrypted: boolean;
+  kmsKeyId?: string;
   state: Timeline<SnapshotStateName>;
 }
 interface Instance {
@@ -494,6 +497,7 @@ export function createEc2Service(): Ec2Service {
           deleteOnTermination: b.deleteOnTermination,
           volumeType: b.volumeType,
           encrypted: b.encrypted,
+          kmsKeyId: b.kmsKeyId,
         },
       })),
       virtualizationType: 'hvm',
@@ -530,6 +534,7 @@ export function createEc2Service(): Ec2Service {
       description: snap.description,
       volumeSize: snap.volumeSize,
       encrypted: snap.encrypted,
+      kmsKeyId: snap.kmsKeyId,
       storageTier: 'standard',
       tagSet: tagSet(state.tags[snap.snapshotId]),
       completionTime: s === 'completed' ? iso(snap.state.since) : undefined,
@@ -1172,6 +1177,7 @@ export function createEc2Service(): Ec2Service {
       volumeSize: number;
       volumeId: string;
       encrypted: boolean;
+      kmsKeyId?: string | undefined;
       description: (imageId: string) => string;
     }>,
     tags: Record<string, Array<{ key: string; value: string }>>,
@@ -1191,6 +1197,7 @@ export function createEc2Service(): Ec2Service {
         description: d.description(imageId),
         startTime: now,
         encrypted: d.encrypted,
+        ...(d.kmsKeyId ? { kmsKeyId: d.kmsKeyId } : {}),
         state: timeline<SnapshotStateName>(now, 'pending', [
           [DURATIONS.snapshotPendingToCompleted, fails ? 'error' : 'completed'],
         ]),
@@ -1204,6 +1211,7 @@ export function createEc2Service(): Ec2Service {
         volumeType: 'gp3',
         deleteOnTermination: true,
         encrypted: d.encrypted,
+        ...(d.kmsKeyId ? { kmsKeyId: d.kmsKeyId } : {}),
       };
     });
     const image: Image = {
@@ -1266,6 +1274,7 @@ export function createEc2Service(): Ec2Service {
           volumeSize: inst.rootVolumeSize,
           volumeId: inst.rootVolumeId,
           encrypted: source?.blockDevices[0]?.encrypted ?? false,
+          kmsKeyId: source?.blockDevices[0]?.kmsKeyId,
           description: (imageId) => `Created by CreateImage(${inst.instanceId}) for ${imageId}`,
         },
       ],
@@ -1312,6 +1321,13 @@ export function createEc2Service(): Ec2Service {
       tags.image = [...copied, ...(tags.image ?? [])];
     }
     const encrypted = bool(p.Encrypted);
+    const kmsKeyId = str(p.KmsKeyId);
+    if (kmsKeyId !== undefined && !encrypted) {
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'The parameter KmsKeyId requires the parameter Encrypted to be set.',
+      );
+    }
     const image = registerImage(
       ctx,
       req.region,
@@ -1328,6 +1344,8 @@ export function createEc2Service(): Ec2Service {
         volumeSize: b.volumeSize,
         volumeId: 'vol-ffffffff',
         encrypted: encrypted || b.encrypted,
+        // Another key re-encrypts; without one, a copy in the same region keeps its key.
+        kmsKeyId: kmsKeyId ?? (sourceRegion === req.region ? b.kmsKeyId : undefined),
         description: (imageId) =>
           `Copied for DestinationAmi ${imageId} from SourceAmi ${source.imageId} for SourceSnapshot ${b.snapshotId}. Task created on ${now}.`,
       })),
