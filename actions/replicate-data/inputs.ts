@@ -5,7 +5,6 @@ import {
   duration,
   matching,
   optional,
-  secret,
   text,
 } from '../../packages/core/src/inputs.js';
 
@@ -25,9 +24,6 @@ export const replicateDataInputs = {
     'latest-snapshot',
   ),
   changelogCommand: optional(text('the command that applies the change log (migrations) to the replica')),
-  // A restored instance keeps its source's master credentials, so the change log connects
-  // with the source's master password until immut rotates the replica's into Secrets Manager.
-  masterPassword: optional(secret(text("the source DB instance's master user password"))),
   dbSubnetGroup: optional(matching(/^[a-zA-Z0-9 ._-]{1,255}$/, 'a DB subnet group name')),
   securityGroupIds: optional(awsIds('sg')),
   instanceClass: optional(

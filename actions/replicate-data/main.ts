@@ -1,12 +1,12 @@
 // replicate-data: a new RDS copy of the source per release, with the change log applied to
 // the copy only. main() reads inputs and builds the client; the work is in replicate.ts.
 //
-// The master password: a restored instance keeps its source's master credentials, so the
-// change log connects with the source's master password (input `master-password`, masked
-// before anything else runs, handed to the command only through its environment). Once the
-// change log has run, the replica's master password is moved into an RDS-managed Secrets
-// Manager secret (ModifyDBInstance ManageMasterUserPassword), so the copy stops sharing
-// production's password and nobody, immut included, ever sees its new one.
+// The master password: a restored instance keeps its source's master credentials, which immut
+// never asks for. Once the replica is available, immut sets a password generated for this run
+// on the replica only (masked first, handed to the change log command only through its
+// environment; password.ts), and afterwards moves the replica's master password into an
+// RDS-managed Secrets Manager secret (ModifyDBInstance ManageMasterUserPassword), so the
+// one-time password is dead when the run ends and nobody, immut included, sees the new one.
 import { RDSClient } from '@aws-sdk/client-rds';
 import { createAwsClient } from '../../packages/core/src/aws.js';
 import { undoCreated } from '../../packages/core/src/cleanup.js';
@@ -15,7 +15,6 @@ import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
 import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
 import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
 import { guardSource, rdsInstanceSource } from '../../packages/core/src/source-guard.js';
-import { secretForms } from './changelog.js';
 import { replicateDataInputs } from './inputs.js';
 import { setOutputs, summaryMarkdown } from './report.js';
 import { crossCheck, replicate } from './replicate.js';
@@ -31,17 +30,9 @@ function rdsClient(region: string, sourceId: string): RDSClient {
 }
 
 async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
-  // Masked first, before validation or any other line can print it.
-  const rawPassword = io.getInput('master-password').trim();
-  for (const form of secretForms(rawPassword)) io.setSecret(form);
   const inputs = readInputs(replicateDataInputs, io.getInput);
   const { identity, region, dryRun } = resolveCommon(inputs, env);
-  const problems = crossCheck({
-    identity,
-    sourceId: inputs.sourceDb,
-    changelogCommand: inputs.changelogCommand,
-    masterPassword: inputs.masterPassword,
-  });
+  const problems = crossCheck({ identity, sourceId: inputs.sourceDb });
   if (problems.length > 0) throw new InputError(problems);
   io.saveState(
     GUARD_STATE,
@@ -58,7 +49,6 @@ async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
         sourceId: inputs.sourceDb,
         from: parseFrom(inputs.from ?? 'latest-snapshot'),
         changelogCommand: inputs.changelogCommand,
-        masterPassword: inputs.masterPassword,
         dbSubnetGroup: inputs.dbSubnetGroup,
         securityGroupIds: inputs.securityGroupIds,
         instanceClass: inputs.instanceClass,

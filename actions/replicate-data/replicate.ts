@@ -1,7 +1,8 @@
 // The replication, start to finish, as one plain function over injected clients and IO:
 // source → point → replica (new, or this build's own from an earlier run) → available →
-// change log → own master password. A re-run of the same build picks up where the last run
-// stopped, and a dry run stops after resolving and checking, having changed nothing.
+// one-time master password → change log → master password in Secrets Manager. A re-run of
+// the same build picks up where the last run stopped, and a dry run stops after resolving
+// and checking, having changed nothing.
 import type { DBInstance, RDSClient } from '@aws-sdk/client-rds';
 import type { ActionIO } from '../../packages/core/src/action-io.js';
 import type { CleanupLog } from '../../packages/core/src/cleanup.js';
@@ -12,7 +13,8 @@ import { dbInstanceId } from '../../packages/core/src/naming.js';
 import type { Provenance } from '../../packages/core/src/provenance.js';
 import { standardTags } from '../../packages/core/src/tags.js';
 import { deadlineFrom } from '../../packages/core/src/wait.js';
-import { connectionOf, runChangelog, type Exec } from './changelog.js';
+import { connectionOf, runChangelog, secretForms, type Exec } from './changelog.js';
+import { generatePassword, setOneTimePassword } from './password.js';
 import {
   assertOwnReplica,
   changelogApplied,
@@ -22,6 +24,7 @@ import {
   rotateMasterPassword,
   tagsOf,
   waitAvailable,
+  type WaitContext,
 } from './replica.js';
 import {
   REPLICA_TAG,
@@ -39,7 +42,6 @@ export interface ReplicateRequest {
   sourceId: string;
   from: FromSpec;
   changelogCommand?: string;
-  masterPassword?: string;
   dbSubnetGroup?: string;
   securityGroupIds?: string[];
   instanceClass?: string;
@@ -49,7 +51,7 @@ export interface ReplicateRequest {
 
 export interface ReplicateDeps {
   rds: RDSClient;
-  io: Pick<ActionIO, 'info' | 'group'>;
+  io: Pick<ActionIO, 'info' | 'group' | 'setSecret'>;
   clock: Clock;
   cleanup: CleanupLog;
   /** The environment the change log command inherits. */
@@ -79,15 +81,8 @@ export interface ReplicateResult {
 }
 
 /** Problems between inputs that each look fine alone. */
-export function crossCheck(
-  request: Pick<ReplicateRequest, 'identity' | 'sourceId' | 'changelogCommand' | 'masterPassword'>,
-): string[] {
+export function crossCheck(request: Pick<ReplicateRequest, 'identity' | 'sourceId'>): string[] {
   const problems: string[] = [];
-  if (request.changelogCommand && !request.masterPassword) {
-    problems.push(
-      "Input 'master-password' is required when 'changelog-command' is given, but was not given: the replica keeps the source's master credentials, so the command connects with the source's master password; expected it from a secret.",
-    );
-  }
   const replicaId = dbInstanceId(request.identity);
   if (request.sourceId.toLowerCase() === replicaId) {
     problems.push(
@@ -217,7 +212,42 @@ async function continueExisting(
   return finish(request, deps, available, base, deadline);
 }
 
-/** Change log, then the replica's own master password, then the endpoint. */
+/**
+ * Runs the change log on the replica with a one-time master password, and marks it applied.
+ * Returns the replica as it is after the password change.
+ */
+async function applyChangelog(
+  command: string,
+  deps: ReplicateDeps,
+  waitCtx: WaitContext,
+  replica: DBInstance,
+): Promise<DBInstance> {
+  const id = replica.DBInstanceIdentifier ?? '';
+  if (replica.MasterUserSecret?.SecretArn) {
+    // Setting a password would mean taking the managed one out of Secrets Manager (which
+    // deletes its secret) on a replica that an earlier run finished without a change log.
+    throw new UserError(
+      `Replica ${id} was finished by an earlier run of this build without a changelog-command, and its master password is now in Secrets Manager; use a new build to apply a change log.`,
+    );
+  }
+  // A re-run cannot know an earlier run's password, so every run that applies the change log
+  // sets its own. Masked before it is used anywhere.
+  const password = generatePassword();
+  for (const form of secretForms(password)) deps.io.setSecret(form);
+  const ready = await setOneTimePassword(waitCtx, replica, password);
+  await runChangelog({
+    command,
+    connection: connectionOf(ready),
+    password,
+    io: deps.io,
+    baseEnv: deps.env,
+    exec: deps.exec,
+  });
+  await markChangelogApplied(deps.rds, ready);
+  return ready;
+}
+
+/** The change log, then the master password into Secrets Manager, then the endpoint. */
 async function finish(
   request: ReplicateRequest,
   deps: ReplicateDeps,
@@ -228,32 +258,21 @@ async function finish(
   const { rds, io, clock } = deps;
   const waitCtx = { rds, clock, deadline, log: (l: string) => io.info(l) };
   let changelog: ChangelogResult;
+  let current = available;
   if (changelogApplied(available)) {
     changelog = 'applied earlier';
     io.info(
       `The change log was applied to ${base.replicaId} by an earlier run of this build; not running it again.`,
     );
   } else if (request.changelogCommand) {
-    if (available.MasterUserSecret?.SecretArn) {
-      throw new UserError(
-        `Replica ${base.replicaId} already has its own master password (an earlier run of this build had no changelog-command), so the source's password no longer opens it; use a new build to apply a change log.`,
-      );
-    }
-    await runChangelog({
-      command: request.changelogCommand,
-      connection: connectionOf(available),
-      password: request.masterPassword ?? '',
-      io,
-      baseEnv: deps.env,
-      exec: deps.exec,
-    });
-    await markChangelogApplied(rds, available);
+    current = await applyChangelog(request.changelogCommand, deps, waitCtx, available);
     changelog = 'applied';
   } else {
     changelog = 'none';
     io.info('No changelog-command given; the replica is an unchanged copy.');
   }
-  const secretArn = await rotateMasterPassword(waitCtx, available);
+  // Secrets Manager replaces the one-time password, so it is useless once the run ends.
+  const secretArn = await rotateMasterPassword(waitCtx, current);
   const final = (await describeInstance(rds, base.replicaId)) ?? available;
   return {
     ...base,

@@ -14,6 +14,7 @@ import { CleanupLog } from '../../../packages/core/src/cleanup.js';
 import { scaledClock } from '../../../packages/core/src/clock.js';
 import { GuardError, UserError } from '../../../packages/core/src/errors.js';
 import { guardSource, rdsInstanceSource } from '../../../packages/core/src/source-guard.js';
+import { deadlineFrom } from '../../../packages/core/src/wait.js';
 import { recordingIO } from '../../../test/support/recording-io.js';
 import {
   connectionEnv,
@@ -26,6 +27,7 @@ import {
 } from '../changelog.js';
 import { replicateData } from '../main.js';
 import { crossCheck, replicate, type ReplicateRequest } from '../replicate.js';
+import { acceptablePassword, generatePassword, setOneTimePassword } from '../password.js';
 import { newestAvailable, parseFrom } from '../source.js';
 import { deleteReplica, deleteSnapshot } from '../undo.js';
 
@@ -70,11 +72,14 @@ function request(build: string, extra: Partial<ReplicateRequest> = {}): Replicat
 }
 
 /** An injected command runner that records what it was given and answers with `code`. */
-function fakeExec(code = 0, lines: string[] = []): Exec & { seen: Array<Record<string, string>> } {
+function fakeExec(
+  code = 0,
+  lines: string[] | ((env: Record<string, string>) => string[]) = [],
+): Exec & { seen: Array<Record<string, string>> } {
   const seen: Array<Record<string, string>> = [];
   const exec = (async (_command, { env, onLine }) => {
     seen.push(env);
-    lines.forEach(onLine);
+    (typeof lines === 'function' ? lines(env) : lines).forEach(onLine);
     return code;
   }) as Exec & { seen: typeof seen };
   exec.seen = seen;
@@ -88,6 +93,15 @@ function deps(exec?: Exec) {
 
 const mutatingCalls = () => sandbox.calls().filter((c) => !/^(Describe|List)/.test(c.operation));
 
+/** The one-time passwords the sandbox was sent (it sees them; nothing else may). */
+const passwordsSent = (replicaId: string) =>
+  sandbox
+    .calls()
+    .filter((c) => c.operation === 'ModifyDBInstance' && c.params['DBInstanceIdentifier'] === replicaId)
+    .flatMap((c) =>
+      typeof c.params['MasterUserPassword'] === 'string' ? [c.params['MasterUserPassword']] : [],
+    );
+
 describe('inputs', () => {
   it('parses every form of from', () => {
     expect(parseFrom('latest-snapshot')).toEqual({ kind: 'latest-snapshot' });
@@ -99,23 +113,13 @@ describe('inputs', () => {
     expect(parseFrom('new-snapshot')).toEqual({ kind: 'new-snapshot' });
   });
 
-  it('requires the master password with a change log, and refuses the replica as its own source', () => {
-    expect(crossCheck({ identity: identity('b1'), sourceId: 'app-db', changelogCommand: 'x' })).toEqual([
-      expect.stringMatching(/^Input 'master-password' is required when 'changelog-command' is given/),
-    ]);
+  it('refuses the replica as its own source', () => {
     expect(crossCheck({ identity: identity('b1'), sourceId: 'unit-api-b1' })).toEqual([
       expect.stringMatching(
         /^Input 'source-db' was 'unit-api-b1': that is the name of this build's own replica/,
       ),
     ]);
-    expect(
-      crossCheck({
-        identity: identity('b1'),
-        sourceId: 'app-db',
-        changelogCommand: 'x',
-        masterPassword: 'p',
-      }),
-    ).toEqual([]);
+    expect(crossCheck({ identity: identity('b1'), sourceId: 'app-db' })).toEqual([]);
   });
 });
 
@@ -171,16 +175,29 @@ describe('choosing the point', () => {
 
 describe('replicate', () => {
   beforeEach(() => sandbox.clearCalls());
+  /** The password of the failed run of build r3, which its re-run cannot know. */
+  let r3Password: string | undefined;
 
-  it('restores a tagged replica, runs the change log on it, then moves its password into Secrets Manager', async () => {
-    const exec = fakeExec(0, ['migrated with secret-pw inside']);
-    const { io, deps: d } = deps(exec);
+  it('restores a tagged replica, sets a one-time password, runs the change log with it, then moves the password into Secrets Manager', async () => {
+    // The command sees the replica as it is then: the one-time password in effect.
+    const statusSeen: unknown[] = [];
+    const exec = fakeExec(0, (env) => [`migrated with ${env['PGPASSWORD']} inside`]);
+    const { io, deps: d } = deps(async (command, options) => {
+      const { DBInstances } = await rds.send(
+        new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'unit-api-r1' }),
+      );
+      statusSeen.push([DBInstances?.[0]?.DBInstanceStatus, DBInstances?.[0]?.PendingModifiedValues]);
+      return exec(command, options);
+    });
+    // Masking comes before the password goes anywhere: no call has carried it yet.
+    const sentWhenMasked: boolean[] = [];
+    const setSecret = io.setSecret;
+    io.setSecret = (value) => {
+      sentWhenMasked.push(JSON.stringify(sandbox.calls()).includes(value));
+      setSecret(value);
+    };
     const result = await replicate(
-      request('r1', {
-        changelogCommand: 'migrate up',
-        masterPassword: 'secret-pw',
-        instanceClass: 'db.t4g.large',
-      }),
+      request('r1', { changelogCommand: 'migrate up', instanceClass: 'db.t4g.large' }),
       d,
     );
     expect(result).toMatchObject({
@@ -195,19 +212,28 @@ describe('replicate', () => {
       port: 5432,
     });
     expect(result.timeToAvailableMs).toBeGreaterThan(0);
-    // The command got the replica's connection, never the source's.
+    const [password, ...more] = passwordsSent('unit-api-r1');
+    expect(more).toEqual([]);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(io.secrets).toEqual([password]);
+    expect(sentWhenMasked).toEqual([false]);
+    // The command got the replica's connection with the source's master user and the
+    // one-time password, once RDS had applied it.
     expect(exec.seen[0]).toMatchObject({
       PGHOST: result.endpoint,
       PGPORT: '5432',
       PGUSER: 'appadmin',
       PGDATABASE: 'app',
-      PGPASSWORD: 'secret-pw',
-      DATABASE_URL: `postgresql://appadmin:secret-pw@${result.endpoint}:5432/app`,
+      PGPASSWORD: password,
+      DATABASE_URL: `postgresql://appadmin:${password}@${result.endpoint}:5432/app`,
     });
+    expect(statusSeen).toEqual([['available', {}]]);
     expect(io.log).toContain('migrated with *** inside');
+    expect(io.log.join('\n')).not.toContain(password);
     expect(d.cleanup.created()).toEqual([{ kind: 'db-instance', id: 'unit-api-r1', region: 'us-east-1' }]);
     expect(mutatingCalls().map((c) => c.operation)).toEqual([
       'RestoreDBInstanceFromDBSnapshot',
+      'ModifyDBInstance',
       'AddTagsToResource',
       'ModifyDBInstance',
     ]);
@@ -217,28 +243,29 @@ describe('replicate', () => {
       DBInstanceClass: 'db.t4g.large',
       DBSubnetGroupName: 'default',
     });
-    const modify = sandbox.calls().find((c) => c.operation === 'ModifyDBInstance')!;
-    expect(modify.params).toMatchObject({
-      DBInstanceIdentifier: 'unit-api-r1',
-      ManageMasterUserPassword: 'true',
-    });
-    expect(JSON.stringify(sandbox.calls())).not.toContain('secret-pw');
+    const modifies = sandbox.calls().filter((c) => c.operation === 'ModifyDBInstance');
+    expect(modifies.map((c) => c.params)).toEqual([
+      { DBInstanceIdentifier: 'unit-api-r1', MasterUserPassword: password, ApplyImmediately: 'true' },
+      { DBInstanceIdentifier: 'unit-api-r1', ManageMasterUserPassword: 'true', ApplyImmediately: 'true' },
+    ]);
+    // Only that one call carried it; RDS keeps it nowhere readable.
+    expect(sandbox.calls().filter((c) => JSON.stringify(c).includes(password!))).toEqual([modifies[0]]);
+    expect(JSON.stringify(sandbox.inventory())).not.toContain(password);
   });
 
   it('continues with its own replica on a re-run, without restoring or migrating again', async () => {
     const exec = fakeExec();
     const { io, deps: d } = deps(exec);
-    const result = await replicate(
-      request('r1', { changelogCommand: 'migrate up', masterPassword: 'secret-pw' }),
-      d,
-    );
+    const result = await replicate(request('r1', { changelogCommand: 'migrate up' }), d);
     expect(result).toMatchObject({
       reused: true,
       changelog: 'applied earlier',
     });
     expect(result.timeToAvailableMs).toBeUndefined();
     expect(exec.seen).toEqual([]);
+    // No password is set when the change log is not run.
     expect(mutatingCalls()).toEqual([]);
+    expect(io.secrets).toEqual([]);
     expect(d.cleanup.created()).toEqual([]);
     expect(io.log.join('\n')).toMatch(
       /Found unit-api-r1, restored from snapshot:rds:app-db-.* by an earlier run/,
@@ -270,17 +297,14 @@ describe('replicate', () => {
   });
 
   it('fails with the command’s last lines, without the password, and leaves the replica for post', async () => {
-    const exec = fakeExec(2, [
+    const exec = fakeExec(2, (env) => [
       'starting',
-      'Error: boom (url postgresql://appadmin:secret-pw@h/app)',
+      `Error: boom (url postgresql://appadmin:${env['PGPASSWORD']}@h/app)`,
       '    at Object.<anonymous> (x.js:1:1)',
       '',
     ]);
     const { deps: d } = deps(exec);
-    const failure = replicate(
-      request('r3', { changelogCommand: 'migrate up', masterPassword: 'secret-pw' }),
-      d,
-    );
+    const failure = replicate(request('r3', { changelogCommand: 'migrate up' }), d);
     await expect(failure).rejects.toThrow(
       'The change log command failed (exit code 2) on the replica appadmin@',
     );
@@ -293,6 +317,52 @@ describe('replicate', () => {
       new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'unit-api-r3' }),
     );
     expect(DBInstances?.[0]?.TagList?.some((t) => t.Key === 'immut:changelog')).toBe(false);
+    // Its one-time password is still the replica's, not yet replaced by a managed one.
+    expect(DBInstances?.[0]?.MasterUserSecret).toBeUndefined();
+    r3Password = passwordsSent('unit-api-r3')[0];
+    expect(r3Password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('gives a re-run whose change log has not run yet a fresh password', async () => {
+    const exec = fakeExec();
+    const { io, deps: d } = deps(exec);
+    const result = await replicate(request('r3', { changelogCommand: 'migrate up' }), d);
+    expect(result).toMatchObject({ reused: true, changelog: 'applied' });
+    const [second] = passwordsSent('unit-api-r3');
+    expect(second).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(second).not.toBe(r3Password);
+    expect(exec.seen[0]?.['PGPASSWORD']).toBe(second);
+    expect(io.secrets).toEqual([second]);
+    expect(result.secretArn).toMatch(/^arn:aws:secretsmanager:/);
+  });
+
+  it('refuses to apply a change log to a replica an earlier run finished without one', async () => {
+    await replicate(request('r5'), deps().deps);
+    sandbox.clearCalls();
+    const exec = fakeExec();
+    await expect(
+      replicate(request('r5', { changelogCommand: 'migrate up' }), deps(exec).deps),
+    ).rejects.toThrow(
+      /Replica unit-api-r5 was finished by an earlier run of this build without a changelog-command.*use a new build/,
+    );
+    expect(exec.seen).toEqual([]);
+    expect(mutatingCalls()).toEqual([]);
+  });
+
+  it('never sends the source a ModifyDBInstance: the guard refuses a password change that names it', async () => {
+    const ctx = {
+      rds,
+      clock: scaledClock(SCALE),
+      deadline: deadlineFrom(scaledClock(SCALE), 60_000),
+      log: () => undefined,
+    };
+    await expect(
+      setOneTimePassword(ctx, { DBInstanceIdentifier: 'app-db' }, generatePassword()),
+    ).rejects.toBeInstanceOf(GuardError);
+    await expect(
+      setOneTimePassword(ctx, { DBInstanceIdentifier: 'APP-DB' }, generatePassword()),
+    ).rejects.toThrow(/names the source RDS DB instance 'app-db'/);
+    expect(mutatingCalls()).toEqual([]);
   });
 
   it('takes a new snapshot of the source, recorded for cleanup, and a dry run takes none', async () => {
@@ -318,6 +388,44 @@ describe('replicate', () => {
       DBInstanceIdentifier: 'app-db',
       DBSnapshotIdentifier: 'unit-api-r4-source',
     });
+  });
+});
+
+describe('the one-time password', () => {
+  it('is 32 URL-safe characters that every engine accepts, and new each time', () => {
+    const drawn = Array.from({ length: 200 }, () => generatePassword());
+    for (const p of drawn) {
+      expect(p).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(acceptablePassword(p)).toBe(true);
+      expect(encodeURIComponent(p)).toBe(p); // one form to mask
+    }
+    expect(new Set(drawn).size).toBe(drawn.length);
+  });
+
+  it('draws again when a draw lacks a digit or a letter of either case', () => {
+    const good = 'QWxhZGRpbjpvcGVuIHNlc2FtZTEyMzQ1Njc4';
+    // 24 zero bytes encode as 32 'A's: no lower-case letter, no digit.
+    const draws = [Buffer.alloc(24, 0), Buffer.from(good, 'base64url')];
+    expect(generatePassword(() => draws.shift()!)).toBe(good);
+    expect(draws).toEqual([]);
+  });
+
+  it('checks the RDS rules', () => {
+    expect(acceptablePassword('Abcdefg1')).toBe(true);
+    for (const bad of [
+      'Abcdef1',
+      'Abc/defg1',
+      'Abc@defg1',
+      'Abc"defg1',
+      "Abc'defg1",
+      'Abc defg1',
+      'abcdefg1',
+      'ABCDEFG1',
+      'Abcdefgh',
+      `A1${'b'.repeat(127)}`,
+    ]) {
+      expect(acceptablePassword(bad)).toBe(false);
+    }
   });
 });
 

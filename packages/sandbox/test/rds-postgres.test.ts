@@ -10,6 +10,7 @@ import {
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
   type DBInstance,
+  ModifyDBInstanceCommand,
   RDSClient,
   RestoreDBInstanceFromDBSnapshotCommand,
   RestoreDBInstanceToPointInTimeCommand,
@@ -215,5 +216,27 @@ describe('RDS on a real PostgreSQL', () => {
       new DeleteDBInstanceCommand({ DBInstanceIdentifier: 'fresh-db', SkipFinalSnapshot: true }),
     );
     expect(await listDatabases(backend)).not.toContain('fresh-db');
+  });
+
+  it('accepts the master password RDS set on an instance: passwords are recorded, not verified', async () => {
+    await rds.send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'app-db-restored',
+        MasterUserPassword: 'one-time-Password-7',
+        ApplyImmediately: true,
+      }),
+    );
+    await waitUntilDBInstanceAvailable({ client: rds, ...WAIT }, { DBInstanceIdentifier: 'app-db-restored' });
+    const inst = await describe1('app-db-restored');
+    const client = await pgClient({
+      host: inst.Endpoint!.Address!,
+      port: inst.Endpoint!.Port!,
+      database: inst.DBName!,
+      user: inst.MasterUsername!,
+      password: 'one-time-Password-7',
+    });
+    await client.connect();
+    open.push(client);
+    expect(await customerNames(client)).toContain('Grace Hopper');
   });
 });

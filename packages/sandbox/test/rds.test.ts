@@ -296,6 +296,34 @@ describe('ModifyDBInstance', () => {
     expect(manual.name).toBe('InvalidParameterCombination');
   });
 
+  it('resets the master password: resetting-master-credentials, pending as ****, then available', async () => {
+    await createAvailable('reset-db');
+    const bad = await failure(
+      rds.send(
+        new ModifyDBInstanceCommand({ DBInstanceIdentifier: 'reset-db', MasterUserPassword: 'has/slash' }),
+      ),
+    );
+    expect(bad.name).toBe('InvalidParameterValue');
+    const out = await rds.send(
+      new ModifyDBInstanceCommand({
+        DBInstanceIdentifier: 'reset-db',
+        MasterUserPassword: 'a-new-password-42',
+        ApplyImmediately: true,
+      }),
+    );
+    expect(out.DBInstance?.DBInstanceStatus).toBe('resetting-master-credentials');
+    expect(out.DBInstance?.PendingModifiedValues).toEqual({ MasterUserPassword: '****' });
+    expect(JSON.stringify(out)).not.toContain('a-new-password-42');
+    sandbox.advance(2 * MIN);
+    const after = await describe1('reset-db');
+    expect(after.DBInstanceStatus).toBe('available');
+    expect(after.PendingModifiedValues).toEqual({});
+    // What is kept is when, never the password itself.
+    const rdsState = JSON.stringify(sandbox.services.find((s) => s.name === 'rds')!.snapshotState());
+    expect(rdsState).toContain('masterPasswordChange');
+    expect(rdsState).not.toContain('a-new-password-42');
+  });
+
   it('applies class and storage changes immediately or leaves them pending', async () => {
     await createAvailable('resize-db');
     const pending = await rds.send(

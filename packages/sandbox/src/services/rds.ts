@@ -94,6 +94,10 @@ interface DbInstance {
   timeline: Timeline<InstanceStatus>;
   tags: Tag[];
   masterUserSecret?: { arn: string; kmsKeyId: string; activeAt: number };
+  /** The last MasterUserPassword change (sandbox ms): when it was asked for and when it takes
+   *  effect. Only the times are kept: the backend PostgreSQL trusts loopback connections, so
+   *  passwords are recorded, not verified. */
+  masterPasswordChange?: { requestedAt: number; appliedAt: number };
   pendingModifiedValues: Record<string, string | number | boolean>;
   /** Sandbox ms when backing-up starts (the initial automated backup), if backups are on. */
   initialBackupAt?: number;
@@ -628,7 +632,11 @@ export function createRdsService(options: RdsServiceOptions = {}): RdsService {
       AvailabilityZone: inst.availabilityZone,
       DBSubnetGroup: inst.dbSubnetGroupName ? renderSubnetGroup(inst.dbSubnetGroupName) : undefined,
       PreferredMaintenanceWindow: inst.preferredMaintenanceWindow,
-      PendingModifiedValues: inst.pendingModifiedValues,
+      // RDS reports a password change as pending, masked, until it has been applied.
+      PendingModifiedValues:
+        inst.masterPasswordChange && now < inst.masterPasswordChange.appliedAt
+          ? { ...inst.pendingModifiedValues, MasterUserPassword: '****' }
+          : inst.pendingModifiedValues,
       LatestRestorableTime: lrt === undefined ? undefined : iso(lrt),
       MultiAZ: inst.multiAz,
       EngineVersion: inst.engineVersion,
@@ -997,6 +1005,7 @@ export function createRdsService(options: RdsServiceOptions = {}): RdsService {
       const d =
         busy === 'resetting-master-credentials' ? RDS_TIMINGS.resettingCredentials : DURATIONS.rdsModifying;
       transition(inst.timeline, now, busy, [[d, 'available']]);
+      if (password !== undefined) inst.masterPasswordChange = { requestedAt: now, appliedAt: now + d };
     }
     return { DBInstance: renderInstance(inst, ctx) };
   };
