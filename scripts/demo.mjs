@@ -110,6 +110,7 @@ function printRun(title, result, report, answers) {
     say(`    role name  ${answers.get(row.role) ?? '—'}`);
     say(`    stages     ${stages}`);
   }
+  if (report.rows.length === 0) for (const answer of answers.values()) say(`  role name  ${answer}`);
   say(`  AWS calls: ${[...report.calls].map(([service, n]) => `${service} ${n}`).join(', ')}`);
   for (const error of report.errors) say(`  error: ${error.split('\n')[0]}`);
 }
