@@ -1,269 +1,62 @@
 // The GitHub side of a release: an annotated tag `immut/<env>/<role>/<build>` on the commit
 // with the manifest in its message, a release with a readable body, and the manifest as the
-// `manifest.json` asset. A release is never rewritten: what already exists is compared with
-// what this run would record, ignoring only the `created` time. Identical → the run reuses
-// the recorded manifest and completes whatever is missing (a re-run, or a run that failed
-// half-way); different → a conflict error, before anything is written.
-import { UserError } from '../../packages/core/src/errors.js';
-import {
-  describeGitHubError,
-  gitHubCall,
-  gitHubFind,
-  statusOf,
-  type GitHubClient,
-} from '../../packages/core/src/github.js';
+// `manifest.json` asset. The recording itself (find, reconcile, create; never rewrite) is
+// core's recorded-release; this module is its codec for the release manifest.
 import { writeManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
 import {
-  MANIFEST_ASSET,
-  downloadAsset,
+  createRecorder,
+  jsonDifferences,
+  type ExistingRecord,
+  type ManifestCodec,
+  type RecordHooks,
+  type RecordTarget,
+  type Recorded,
+} from '../../packages/core/src/recorded-release.js';
+import {
   manifestFromJson,
   manifestFromTagMessage,
   tagMessage,
 } from '../../packages/core/src/release-reader.js';
 
-export interface RecordTarget {
-  octokit: GitHubClient;
-  owner: string;
-  repo: string;
-  tag: string;
-  /** The commit the tag points at (GITHUB_SHA). */
-  sha: string;
-}
-
-export interface ExistingRelease {
-  tag?: { objectSha: string; commit: string; manifest: ReleaseManifest };
-  release?: { id: number; url: string; uploadUrl: string; asset?: { id: number } };
-}
-
-/** A release that exists and differs from what this run would record. */
-export class ReleaseConflictError extends UserError {
-  override name = 'ReleaseConflictError';
-}
-
-const repository = (t: RecordTarget): string => `${t.owner}/${t.repo}`;
-const reading = (t: RecordTarget, what: string) => ({ what, write: false, repository: repository(t) });
-const writing = (t: RecordTarget, what: string) => ({ what, write: true, repository: repository(t) });
+export { ReleaseConflictError, plannedSteps } from '../../packages/core/src/recorded-release.js';
+export type { RecordHooks, RecordTarget, Recorded };
+export type ExistingRelease = ExistingRecord<ReleaseManifest>;
 
 /** Paths where two manifests differ, ignoring `created`: `image.id ('a' recorded, 'b' now)`. */
 export function manifestDifferences(recorded: ReleaseManifest, wanted: ReleaseManifest): string[] {
-  const flat = (value: unknown, prefix = ''): Map<string, string> => {
-    const out = new Map<string, string>();
-    if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) {
-        for (const [k, v] of flat(inner, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
-      }
-    } else out.set(prefix, JSON.stringify(value));
-    return out;
-  };
-  const a = flat({ ...recorded, created: undefined });
-  const b = flat({ ...wanted, created: undefined });
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return keys
-    .filter((k) => a.get(k) !== b.get(k))
-    .map((k) => `${k} (${a.get(k) ?? 'absent'} recorded, ${b.get(k) ?? 'absent'} now)`);
+  return jsonDifferences(recorded, wanted, ['created']);
 }
 
-function conflict(tag: string, why: string): ReleaseConflictError {
-  return new ReleaseConflictError(
-    `Release ${tag} already exists and ${why}. A release is never rewritten: record a new build instead (a new workflow run, or another 'build' input). If the existing release is a mistake, delete its tag and GitHub release by hand first.`,
-  );
-}
+export const releaseCodec: ManifestCodec<ReleaseManifest> = {
+  noun: 'release',
+  fromJson: manifestFromJson,
+  fromTagMessage: manifestFromTagMessage,
+  write: writeManifest,
+  tagMessage,
+  releaseName: (m) => `${m.release} (${m.env})`,
+  differences: manifestDifferences,
+};
+
+const recorder = createRecorder(releaseCodec);
 
 /** What already exists on GitHub under the tag. */
-export async function findExisting(t: RecordTarget): Promise<ExistingRelease> {
-  const { octokit, owner, repo, tag } = t;
-  const existing: ExistingRelease = {};
-  const ref = await gitHubFind(reading(t, `reading the git tag ${tag}`), () =>
-    octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }),
-  );
-  if (ref) {
-    if (ref.data.object.type !== 'tag') {
-      throw conflict(tag, `is a lightweight tag (on ${ref.data.object.sha}), not an immut release`);
-    }
-    const object = await gitHubCall(reading(t, `reading the git tag ${tag}`), () =>
-      octokit.rest.git.getTag({ owner, repo, tag_sha: ref.data.object.sha }),
-    );
-    let manifest: ReleaseManifest;
-    try {
-      manifest = manifestFromTagMessage(object.data.message);
-    } catch (error) {
-      throw conflict(tag, `its message holds no valid manifest (${(error as Error).message})`);
-    }
-    existing.tag = { objectSha: object.data.sha, commit: object.data.object.sha, manifest };
-  }
-  const release = await gitHubFind(reading(t, `reading the release ${tag}`), () =>
-    octokit.rest.repos.getReleaseByTag({ owner, repo, tag }),
-  );
-  if (release) {
-    const asset = release.data.assets.find((a) => a.name === MANIFEST_ASSET);
-    existing.release = {
-      id: release.data.id,
-      url: release.data.html_url,
-      uploadUrl: release.data.upload_url,
-      ...(asset ? { asset: { id: asset.id } } : {}),
-    };
-  }
-  return existing;
-}
+export const findExisting = (t: RecordTarget): Promise<ExistingRelease> => recorder.findExisting(t);
 
 /**
  * The manifest to record: the recorded one when it matches (so a re-run keeps its first
  * `created` time), `wanted` when nothing is recorded; a conflict error otherwise.
  */
-export async function reconcile(
+export const reconcile = (
   t: RecordTarget,
   existing: ExistingRelease,
   wanted: ReleaseManifest,
-): Promise<ReleaseManifest> {
-  if (!existing.tag) {
-    if (existing.release)
-      throw conflict(t.tag, `has a GitHub release (${existing.release.url}) but no annotated tag`);
-    return wanted;
-  }
-  if (existing.tag.commit !== t.sha) {
-    throw conflict(t.tag, `points at commit ${existing.tag.commit}, while this run is at ${t.sha}`);
-  }
-  const differences = manifestDifferences(existing.tag.manifest, wanted);
-  if (differences.length > 0) throw conflict(t.tag, `its manifest differs: ${differences.join('; ')}`);
-  const recorded = existing.tag.manifest;
-  if (existing.release?.asset) {
-    const assetId = existing.release.asset.id;
-    const text = await gitHubCall(reading(t, `downloading ${MANIFEST_ASSET} of ${t.tag}`), () =>
-      downloadAsset(t.octokit, { owner: t.owner, repo: t.repo, assetId }),
-    );
-    let asset: ReleaseManifest;
-    try {
-      asset = manifestFromJson(text);
-    } catch (error) {
-      throw conflict(
-        t.tag,
-        `its ${MANIFEST_ASSET} asset is not a valid manifest (${(error as Error).message})`,
-      );
-    }
-    if (writeManifest(asset) !== writeManifest(recorded)) {
-      throw conflict(t.tag, `its ${MANIFEST_ASSET} asset differs from the tag's manifest`);
-    }
-  }
-  return recorded;
-}
-
-/** What `record` will create (nothing when the release is complete). */
-export function plannedSteps(existing: ExistingRelease, tag: string): string[] {
-  return [
-    ...(existing.tag ? [] : [`the annotated git tag ${tag}`]),
-    ...(existing.release ? [] : [`the GitHub release ${tag}`]),
-    ...(existing.release?.asset ? [] : [`the release asset ${MANIFEST_ASSET}`]),
-  ];
-}
-
-export interface RecordHooks {
-  /** Called right after each GitHub object is created (for the post step's report). */
-  created(kind: 'git-tag' | 'github-release' | 'release-asset', id: string): void;
-  info(line: string): void;
-}
-
-export interface Recorded {
-  releaseUrl: string;
-  releaseId: number;
-  /** What this run created. */
-  created: string[];
-}
-
-async function createTag(t: RecordTarget, manifest: ReleaseManifest, hooks: RecordHooks): Promise<boolean> {
-  const { octokit, owner, repo, tag } = t;
-  const object = await gitHubCall(writing(t, `creating the git tag ${tag}`), () =>
-    octokit.rest.git.createTag({
-      owner,
-      repo,
-      tag,
-      message: tagMessage(manifest),
-      object: t.sha,
-      type: 'commit',
-    }),
-  );
-  try {
-    await octokit.rest.git.createRef({ owner, repo, ref: `refs/tags/${tag}`, sha: object.data.sha });
-  } catch (error) {
-    // Another run recorded the same tag in between: fine if it recorded the same release.
-    if (statusOf(error) === 422) {
-      await reconcile(t, await findExisting(t), manifest);
-      return false;
-    }
-    throw describeGitHubError(error, writing(t, `creating the git tag ${tag}`));
-  }
-  hooks.created('git-tag', tag);
-  hooks.info(`Created the annotated tag ${tag} on ${t.sha}`);
-  return true;
-}
-
-async function createRelease(
-  t: RecordTarget,
-  manifest: ReleaseManifest,
-  body: string,
-  hooks: RecordHooks,
-): Promise<NonNullable<ExistingRelease['release']> & { created: boolean }> {
-  const { octokit, owner, repo, tag } = t;
-  try {
-    const response = await octokit.rest.repos.createRelease({
-      owner,
-      repo,
-      tag_name: tag,
-      name: `${manifest.release} (${manifest.env})`,
-      body,
-      make_latest: 'false',
-    });
-    const release = {
-      id: response.data.id,
-      url: response.data.html_url,
-      uploadUrl: response.data.upload_url,
-    };
-    hooks.created('github-release', String(release.id));
-    hooks.info(`Created the GitHub release ${release.url}`);
-    return { ...release, created: true };
-  } catch (error) {
-    // 422 already_exists: another run created it in between; use it if it matches.
-    if (statusOf(error) === 422) {
-      const again = await findExisting(t);
-      await reconcile(t, again, manifest);
-      if (again.release) return { ...again.release, created: false };
-    }
-    throw describeGitHubError(error, writing(t, `creating the GitHub release ${tag}`));
-  }
-}
+): Promise<ReleaseManifest> => recorder.reconcile(t, existing, wanted);
 
 /** Creates what is missing: tag, release, asset — in that order, so the tag comes first. */
-export async function record(
+export const record = (
   t: RecordTarget,
   existing: ExistingRelease,
   manifest: ReleaseManifest,
   body: string,
   hooks: RecordHooks,
-): Promise<Recorded> {
-  const { octokit, owner, repo, tag } = t;
-  const created: string[] = [];
-  if (!existing.tag && (await createTag(t, manifest, hooks))) created.push(`git tag ${tag}`);
-  let release = existing.release;
-  if (!release) {
-    const made = await createRelease(t, manifest, body, hooks);
-    if (made.created) created.push(`GitHub release ${tag}`);
-    release = made;
-  }
-  if (!release.asset) {
-    const target = release;
-    await gitHubCall(writing(t, `uploading ${MANIFEST_ASSET} to the release ${tag}`), () =>
-      octokit.rest.repos.uploadReleaseAsset({
-        owner,
-        repo,
-        release_id: target.id,
-        name: MANIFEST_ASSET,
-        url: target.uploadUrl,
-        data: writeManifest(manifest),
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-    hooks.created('release-asset', `${release.id}/${MANIFEST_ASSET}`);
-    hooks.info(`Uploaded ${MANIFEST_ASSET} to the release`);
-    created.push(`release asset ${MANIFEST_ASSET}`);
-  }
-  return { releaseUrl: release.url, releaseId: release.id, created };
-}
+): Promise<Recorded> => recorder.record(t, existing, manifest, body, hooks);

@@ -1,15 +1,27 @@
-// world: plans rebuild-the-world from the world file. Recording the world release (mode
-// 'record') needs tag-release's GitHub side and is not implemented yet.
+// world: the two ends of rebuild-the-world. Mode 'plan' turns the world file into the
+// release matrix (one release per role); mode 'record' records the world release
+// `immut/<env>/world/<build>` that lists every role's release in this build, or marks the
+// role missing (see record.ts for why a partial world is recorded and the step then fails).
+//
+// No post step: the world action creates nothing on AWS, and what it records on GitHub is
+// kept after a failure on purpose (a re-run completes it; the error says so).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../packages/core/src/errors.js';
-import { readInputs } from '../../packages/core/src/inputs.js';
-import type { ActionDefinition } from '../../packages/core/src/run-action.js';
-import { NotImplementedError } from '../../packages/core/src/run-action.js';
+import { createGitHubClient, repositoryFromEnv } from '../../packages/core/src/github.js';
+import { buildFromRunNumber } from '../../packages/core/src/identity.js';
+import { readInputs, type ParsedInputs } from '../../packages/core/src/inputs.js';
+import { provenanceFromEnv, type Env } from '../../packages/core/src/provenance.js';
+import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
 import { heading, markdownTable, summary } from '../../packages/core/src/summary.js';
-import { parseWorld, planWorld } from '../../packages/core/src/world.js';
+import { parseWorld, planWorld, type RolePlan, type World } from '../../packages/core/src/world.js';
 import { worldInputs } from './inputs.js';
 import { releaseMatrix } from './plan.js';
+import { recordWorld } from './record.js';
+
+const ACTION = 'world';
+
+type WorldInputs = ParsedInputs<typeof worldInputs>;
 
 async function readWorldFile(workspace: string, file: string): Promise<string> {
   try {
@@ -24,33 +36,87 @@ async function readWorldFile(workspace: string, file: string): Promise<string> {
   }
 }
 
-export const world: ActionDefinition = {
-  name: 'world',
-  main: async ({ io }) => {
-    const inputs = readInputs(worldInputs, io.getInput);
-    if (inputs.mode === 'record') throw new NotImplementedError();
-    const workspace = io.env['GITHUB_WORKSPACE'] ?? process.cwd();
-    const file = inputs.worldFile ?? 'immut.world.yml';
-    const parsed = parseWorld(await readWorldFile(workspace, file), file);
-    const plans = planWorld(parsed);
-    io.setOutput('matrix', JSON.stringify(releaseMatrix(plans)));
-    io.setOutput('env', parsed.env);
-    io.setOutput('roles', plans.map((p) => p.role).join(','));
-    io.info(`${file}: ${plans.length} role(s) in env ${parsed.env}: ${plans.map((p) => p.role).join(', ')}`);
-    await io.appendSummary(
-      summary(
-        heading(`World ${parsed.env}: ${plans.length} role(s)`),
-        markdownTable(
-          ['role', 'base image', 'app version', 'data', 'name'],
-          plans.map((p) => [
-            p.role,
-            p['base-image'] ?? '',
-            p['app-version'] ?? '',
-            p['source-db'] ?? '—',
-            p['dns-name'],
-          ]),
-        ),
+/** The build shared by the world's releases: the input, else derived from the run number. */
+function worldBuild(build: string | undefined, env: Env): string {
+  if (build) return build;
+  const run = env['GITHUB_RUN_NUMBER'];
+  if (run && /^\d+$/.test(run)) return buildFromRunNumber(run);
+  throw new UserError(
+    "Input 'build' was not given and GITHUB_RUN_NUMBER is not set; expected the build id of the world's releases (e.g. b000042).",
+  );
+}
+
+function timeScale(env: Env): number {
+  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
+  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+}
+
+async function plan({ io }: ActionContext, world: World, plans: RolePlan[], file: string): Promise<void> {
+  io.setOutput('matrix', JSON.stringify(releaseMatrix(plans)));
+  io.info(`${file}: ${plans.length} role(s) in env ${world.env}: ${plans.map((p) => p.role).join(', ')}`);
+  await io.appendSummary(
+    summary(
+      heading(`World ${world.env}: ${plans.length} role(s)`),
+      markdownTable(
+        ['role', 'base image', 'app version', 'data', 'name'],
+        plans.map((p) => [
+          p.role,
+          p['base-image'] ?? '',
+          p['app-version'] ?? '',
+          p['source-db'] ?? '—',
+          p['dns-name'],
+        ]),
       ),
+    ),
+  );
+}
+
+async function record(
+  { io, env }: ActionContext,
+  inputs: WorldInputs,
+  world: World,
+  plans: RolePlan[],
+): Promise<void> {
+  const build = worldBuild(inputs.build, env);
+  const provenance = provenanceFromEnv(env);
+  if (!/^[0-9a-f]{40}$/.test(provenance.sha)) {
+    throw new UserError(
+      `GITHUB_SHA is '${provenance.sha}', expected a commit sha; run this action in a workflow.`,
     );
-  },
-};
+  }
+  const repository = repositoryFromEnv(env);
+  const octokit = createGitHubClient({
+    token: inputs.githubToken,
+    env,
+    action: ACTION,
+    log: io,
+    timeScale: timeScale(env),
+  });
+  await recordWorld({
+    env: world.env,
+    roles: plans.map((p) => p.role),
+    build,
+    provenance,
+    repository,
+    octokit,
+    now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    dryRun: inputs.dryRun === true,
+    io,
+  });
+}
+
+async function main(ctx: ActionContext): Promise<void> {
+  const { io } = ctx;
+  const inputs = readInputs(worldInputs, io.getInput);
+  if (inputs.githubToken) io.setSecret(inputs.githubToken);
+  const workspace = io.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const file = inputs.worldFile ?? 'immut.world.yml';
+  const world = parseWorld(await readWorldFile(workspace, file), file);
+  const plans = planWorld(world);
+  io.setOutput('env', world.env);
+  io.setOutput('roles', plans.map((p) => p.role).join(','));
+  if (inputs.mode === 'plan') await plan(ctx, world, plans, file);
+  else await record(ctx, inputs, world, plans);
+}
+
+export const world: ActionDefinition = { name: ACTION, main };

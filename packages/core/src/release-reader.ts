@@ -14,6 +14,11 @@ import {
 } from './manifest.js';
 import { gitTag, parseGitTag } from './naming.js';
 
+/** Neither a GitHub release nor a git tag exists under the tag: the release was never recorded. */
+export class ReleaseNotFoundError extends UserError {
+  override name = 'ReleaseNotFoundError';
+}
+
 /** Name of the release asset that holds the manifest. */
 export const MANIFEST_ASSET = 'manifest.json';
 
@@ -167,7 +172,7 @@ export async function readReleaseDetails(options: ReadReleaseOptions): Promise<R
       octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }),
     );
     if (!ref) {
-      throw new UserError(
+      throw new ReleaseNotFoundError(
         `No release '${tag}' in ${repository}: neither a GitHub release nor a git tag of that name exists. Give the tag tag-release recorded (its 'tag' output).`,
       );
     }

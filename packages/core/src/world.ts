@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { UserError } from './errors.js';
 import { ENV_RULE, RESERVED_ENVS, ROLE_RULE } from './identity.js';
 import { AWS_REGION } from './inputs.js';
-import { checkDnsName, normalizeDnsName, roleDnsName } from './naming.js';
+import { WORLD_ROLE, checkDnsName, normalizeDnsName, roleDnsName } from './naming.js';
 import { secretReason } from './secrets.js';
 
 export const WORLD_SCHEMA = 'immut.world/v1';
@@ -143,6 +143,11 @@ function missingPerRole(value: unknown): string[] {
   const defaults = isObject(value['defaults']) ? value['defaults'] : {};
   const problems: string[] = [];
   for (const [role, own] of Object.entries(value['roles'])) {
+    if (role === WORLD_ROLE) {
+      problems.push(
+        `roles.${role}: the role name '${WORLD_ROLE}' is reserved: its release tag would be the world release's (immut/<env>/${WORLD_ROLE}/<build>); rename the role`,
+      );
+    }
     const merged: Loose = { ...defaults, ...(isObject(own) ? own : {}) };
     for (const key of REQUIRED_PER_ROLE) {
       if (merged[key] === undefined)

@@ -89,3 +89,14 @@ roles:
     expect(Object.keys(schema.properties)).toEqual(['schema', 'env', 'region', 'zone', 'defaults', 'roles']);
   });
 });
+
+describe('reserved role names', () => {
+  it("refuses a role named 'world': its release tag would be the world release's", () => {
+    const problems = problemsOf(
+      'schema: immut.world/v1\nenv: prod\nregion: us-east-1\nzone: example.test\nroles:\n  world:\n    provision: p.sh\n',
+    );
+    expect(problems).toContain(
+      "roles.world: the role name 'world' is reserved: its release tag would be the world release's (immut/<env>/world/<build>); rename the role",
+    );
+  });
+});
