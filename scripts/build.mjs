@@ -114,7 +114,10 @@ function compileTypeScript() {
     cwd: ROOT,
     stdio: 'inherit',
   });
-  if (result.status !== 0) fail('tsc -p tsconfig.build.json failed; nothing was bundled');
+  // Exit 2 means type errors with everything emitted: bundling still works, and
+  // `npm run typecheck` (first in `npm test`) is what fails on type errors.
+  if (result.status === 2) console.warn('build: tsc reported type errors (see above); bundling anyway');
+  else if (result.status !== 0) fail('tsc -p tsconfig.build.json failed; nothing was bundled');
 }
 
 function buildInChild(name) {

@@ -35,14 +35,6 @@ export function launchProblems(inputs: LaunchInputs): string[] {
   return problems;
 }
 
-/**
- * The run URL without the attempt: tags become part of RunInstances' idempotent request,
- * and a re-run (a new attempt) must send the same request to get the same servers.
- */
-export function launchProvenance(env: Env) {
-  return provenanceFromEnv({ ...env, GITHUB_RUN_ATTEMPT: undefined });
-}
-
 /** Reads a release by its tag from the workflow's repository (tag-release wrote it there). */
 export function tagReader(inputs: Pick<LaunchInputs, 'githubToken'>, env: Env, io: ActionIO): TagReader {
   return async (tag) => {
@@ -92,7 +84,7 @@ export const launchBehindLb: ActionDefinition = {
         inputs,
         common,
         clients,
-        launchProvenance(env),
+        provenanceFromEnv(env),
         tagReader(inputs, env, io),
       );
       if (common.dryRun) {

@@ -56,14 +56,6 @@ export interface RecordWorldResult {
 
 const recorder = createRecorder(worldReleaseCodec);
 
-/**
- * The run a world release came from, without the attempt: a re-run attempt of the record
- * job records the same world, so it must produce the same manifest.
- */
-export function runOf(provenance: Provenance): string {
-  return provenance.runUrl.replace(/\/attempts\/\d+$/, '');
-}
-
 interface RoleOutcome {
   entry: WorldRoleEntry;
   url?: string;
@@ -148,7 +140,7 @@ export async function recordWorld(options: RecordWorldOptions): Promise<RecordWo
     source: {
       repository: options.provenance.repository,
       sha: options.provenance.sha,
-      run: runOf(options.provenance),
+      run: options.provenance.runUrl,
     },
     roles,
   });

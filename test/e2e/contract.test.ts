@@ -1,13 +1,11 @@
 // End-to-end contract of every BUILT bundle (dist/<action>/index.js), run through the runner
 // harness exactly as the GitHub runner runs it:
 //   (a) no inputs → non-zero exit, exactly one ::error:: naming every missing required input;
-//   (b) all required inputs valid → non-zero exit, exactly one ::error:: saying the action is
-//       not implemented, and no outputs (never a fake success);
-//   (c) one bad value → one ::error:: naming the input, showing the value, saying what is expected;
-//   (d) post after a failed main → exits 0 (nothing was created).
+//   (b) one bad value → one ::error:: naming the input, showing the value, saying what is expected;
+//   (c) post after a failed main → exits 0 (nothing was created).
 // All runs start together in beforeAll (the harness limits how many run at once).
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   REPO_ROOT,
@@ -151,12 +149,6 @@ async function result<T extends ActionRun | ActionRunWithPost>(key: string): Pro
   return settled.value as T;
 }
 
-// Actions whose own issue has not landed still validate inputs and then fail as "not
-// implemented"; once implemented, valid inputs would reach AWS, so those runs are skipped.
-const PENDING = ACTIONS.filter((a) =>
-  readFileSync(path.join(REPO_ROOT, 'actions', a, 'main.ts'), 'utf8').includes('pendingAction('),
-);
-
 const missingBundles = ACTIONS.filter((a) => !existsSync(path.join(REPO_ROOT, 'dist', a, 'index.js')));
 
 beforeAll(async () => {
@@ -169,12 +161,6 @@ beforeAll(async () => {
   for (const action of ACTIONS) {
     const valid = validInputs(action);
     start(`${action}:none`, () => runActionWithPost(action, {}));
-    if (PENDING.includes(action)) {
-      start(`${action}:valid`, () => runActionWithPost(action, { inputs: valid }));
-      start(`${action}:region-from-env`, () =>
-        runAction(action, { inputs: omit(valid, 'region', 'build'), env: { AWS_REGION: 'us-east-1' } }),
-      );
-    }
     for (const bad of badCasesOf(action)) {
       start(`${action}:bad:${bad.input}`, () =>
         runAction(action, { inputs: { ...valid, [bad.input]: bad.value } }),
@@ -229,27 +215,9 @@ describe.each(ACTIONS)('%s', (action) => {
     expect(main.outputs).toEqual({});
   });
 
-  if (PENDING.includes(action)) {
-    it('(b) with valid inputs fails with one ::error:: saying it is not implemented, and sets no outputs', async () => {
-      const { main } = await result<ActionRunWithPost>(`${action}:valid`);
-      const message = theOneError(main);
-      expect(message).toMatch(new RegExp(`^${action}: .*not implemented`));
-      expect(message).toMatch(/nothing was created or changed/);
-      expect(main.outputs).toEqual({});
-      expect(main.state['immut-created']).toBeUndefined();
-      expect(main.state['immut-succeeded']).toBeUndefined();
-    });
-
-    it('(b) takes region from AWS_REGION and build from the run number when not given', async () => {
-      const run = await result<ActionRun>(`${action}:region-from-env`);
-      expect(theOneError(run)).toMatch(/not implemented/);
-      expect(run.outputs).toEqual({});
-    });
-  }
-
   const cases = badCasesOf(action);
   it.each(cases.map((c) => [c.input, c] as const))(
-    '(c) a bad %s gives one ::error:: naming it, its value and what is expected',
+    '(b) a bad %s gives one ::error:: naming it, its value and what is expected',
     async (_input, bad) => {
       const run = await result<ActionRun>(`${action}:bad:${bad.input}`);
       const message = theOneError(run);
@@ -261,7 +229,7 @@ describe.each(ACTIONS)('%s', (action) => {
   );
 
   if (YML[action].runs.post !== undefined) {
-    it('(d) post after a main that failed on missing inputs exits 0', async () => {
+    it('(c) post after a main that failed on missing inputs exits 0', async () => {
       const { main, post } = await result<ActionRunWithPost>(`${action}:none`);
       expect(main.exitCode).not.toBe(0);
       expect(post).toBeDefined();
@@ -270,16 +238,6 @@ describe.each(ACTIONS)('%s', (action) => {
       expect(errorsOf(post)).toEqual([]);
       expect(post.outputs).toEqual({});
     });
-
-    if (PENDING.includes(action)) {
-      it('(d) post after a main that stopped at "not implemented" exits 0', async () => {
-        const { main, post } = await result<ActionRunWithPost>(`${action}:valid`);
-        expect(main.exitCode).not.toBe(0);
-        expect(post?.exitCode).toBe(0);
-        expect(post && errorsOf(post)).toEqual([]);
-        expect(post?.annotations.filter((a) => a.level === 'warning')).toEqual([]);
-      });
-    }
   } else {
     it('has no post step, so none runs', async () => {
       const { post } = await result<ActionRunWithPost>(`${action}:none`);
@@ -305,11 +263,6 @@ describe('common inputs', () => {
 });
 
 describe('messages and rules that span inputs', () => {
-  it('the not-implemented message names the action once, not twice', async () => {
-    const { main } = await result<ActionRunWithPost>('bake-image:valid');
-    expect(theOneError(main)).not.toMatch(/^bake-image: bake-image /);
-  });
-
   it('a malformed flags line reads as a sentence ("it line 2 … is not KEY=VALUE" does not)', async () => {
     const message = theOneError(await result<ActionRun>('tag-release:bad:flags'));
     expect(message).not.toMatch(/: it line \d/);

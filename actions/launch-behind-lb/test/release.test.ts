@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { writeManifest, type ReleaseManifest } from '../../../packages/core/src/manifest.js';
 import { runAction } from '../../../packages/core/src/run-action.js';
 import { recordingIO } from '../../../test/support/recording-io.js';
-import { launchBehindLb, launchProvenance } from '../main.js';
+import { launchBehindLb } from '../main.js';
 import { looksLikeTag, resolveSource, type TagReader } from '../release.js';
 
 const id = { role: 'api', env: 'prod', build: 'b000050' };
@@ -74,11 +74,6 @@ describe('resolveSource', () => {
 });
 
 describe('main and post', () => {
-  it('tags carry the run URL without the attempt, so a re-run sends the same RunInstances', () => {
-    const env = { GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc', GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '3' };
-    expect(launchProvenance(env).runUrl).toBe('https://github.com/o/r/actions/runs/7');
-  });
-
   it('post with nothing recorded succeeds quietly, whatever the inputs', async () => {
     const io = recordingIO({ role: 'BAD', 'keep-on-failure': 'maybe' }, { env: {} });
     await runAction(launchBehindLb, io, 'post');

@@ -5,7 +5,11 @@ export interface Provenance {
   /** `owner/repo` */
   repository: string;
   sha: string;
-  /** URL of the workflow run (attempt included), or '' outside GitHub Actions. */
+  /**
+   * URL of the workflow run, or '' outside GitHub Actions. Without the attempt: a re-run of
+   * a run must record the same provenance, or tags, ClientTokens and release manifests
+   * would differ between attempts and a re-run could not find or complete its own work.
+   */
   runUrl: string;
 }
 
@@ -16,9 +20,6 @@ export function provenanceFromEnv(env: Env): Provenance {
   const sha = env['GITHUB_SHA'] ?? 'unknown';
   const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
   const runId = env['GITHUB_RUN_ID'];
-  const attempt = env['GITHUB_RUN_ATTEMPT'];
-  const runUrl = runId
-    ? `${server}/${repository}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-    : '';
+  const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
   return { repository, sha, runUrl };
 }

@@ -5,8 +5,7 @@
 import type { ActionIO } from './action-io.js';
 import { CleanupLog } from './cleanup.js';
 import { clockFromEnv, type Clock } from './clock.js';
-import { InputError, UserError, describeError } from './errors.js';
-import { commonInputs, readInputs, resolveCommon, type InputSpecs, type ParsedInputs } from './inputs.js';
+import { UserError, describeError } from './errors.js';
 import type { Env } from './provenance.js';
 
 export interface ActionContext {
@@ -73,36 +72,5 @@ export function entrypoints(
   return {
     runMain: () => runAction(definition, io(), 'main'),
     runPost: () => runAction(definition, io(), 'post'),
-  };
-}
-
-/** For actions whose own issue has not landed: their inputs are checked, then this is thrown. */
-export class NotImplementedError extends UserError {
-  override name = 'NotImplementedError';
-  constructor() {
-    super(
-      'not implemented yet in this version of immut. Its inputs are valid; nothing was created or changed.',
-    );
-  }
-}
-
-/**
- * The definition of an action whose own issue has not landed: it validates its inputs
- * exactly as the real action will, then fails clearly. Never a fake success.
- */
-export function pendingAction<S extends InputSpecs & typeof commonInputs>(
-  name: string,
-  specs: S,
-  crossCheck: (inputs: ParsedInputs<S>) => string[] = () => [],
-): ActionDefinition {
-  return {
-    name,
-    main: async ({ io }) => {
-      const inputs = readInputs(specs, io.getInput);
-      resolveCommon(inputs, io.env);
-      const problems = crossCheck(inputs);
-      if (problems.length > 0) throw new InputError(problems);
-      throw new NotImplementedError();
-    },
   };
 }

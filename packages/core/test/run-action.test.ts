@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../src/errors.js';
-import { NotImplementedError, failureMessage, pendingAction, runAction } from '../src/run-action.js';
-import { commonInputs } from '../src/inputs.js';
+import { failureMessage, runAction } from '../src/run-action.js';
 import { IMMUT_VERSION } from '../src/version.js';
 import { recordingIO } from '../../../test/support/recording-io.js';
 
@@ -59,16 +58,6 @@ describe('runAction', () => {
     expect(failureMessage('bake-image', new TypeError('x is undefined'))).toMatch(
       /^bake-image failed unexpectedly: x is undefined\. This is likely a bug in immut/,
     );
-  });
-
-  it('fails a pending action after validating its inputs, never with a fake success', async () => {
-    const io = recordingIO({ role: 'api', env: 'prod', build: 'b1', region: 'us-east-1' });
-    await runAction(pendingAction('cutover-dns', commonInputs), io, 'main');
-    expect(io.failures).toEqual([`cutover-dns: ${new NotImplementedError().message}`]);
-    expect(io.outputs).toEqual({});
-    const bad = recordingIO({ env: 'prod' });
-    await runAction(pendingAction('cutover-dns', commonInputs), bad, 'main');
-    expect(bad.failures[0]).toMatch(/^cutover-dns: Input 'role' is required/);
   });
 });
 

@@ -30,7 +30,7 @@ describe('standard tags', () => {
       'immut:build': 'b000042',
       'immut:release': 'api-b000042',
       'immut:source': 'acme/shop@abc123',
-      'immut:run': 'https://github.com/acme/shop/actions/runs/99/attempts/2',
+      'immut:run': 'https://github.com/acme/shop/actions/runs/99',
     });
   });
 
@@ -38,6 +38,16 @@ describe('standard tags', () => {
     const tags = standardTags(id, provenance, 'n', { [TAG.fingerprint]: 'ff', [TAG.role]: 'other' });
     expect(tags[TAG.fingerprint]).toBe('ff');
     expect(tags[TAG.role]).toBe('api');
+  });
+
+  it('carry the same run URL on every attempt of a run, so a re-run sends identical requests', () => {
+    const again = provenanceFromEnv({
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_SHA: 'abc123',
+      GITHUB_RUN_ID: '99',
+      GITHUB_RUN_ATTEMPT: '3',
+    });
+    expect(standardTags(id, again, 'n')).toEqual(standardTags(id, provenance, 'n'));
   });
 
   it('omit the run URL outside GitHub Actions', () => {
