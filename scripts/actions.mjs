@@ -11,6 +11,7 @@ export const ACTIONS = Object.freeze([
   'tag-release',
   'launch-behind-lb',
   'cutover-dns',
+  'retire-release',
   'world',
 ]);
 

@@ -6,21 +6,12 @@ import {
   type ResourceRecordSet,
   type Route53Client,
 } from '@aws-sdk/client-route-53';
+import { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
 import { type CallContext, retryThrottled } from './retry.js';
 
+export { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
+
 export type RecordSet = ResourceRecordSet;
-
-/** Where an alias points: a load balancer's DNS name and its canonical hosted zone id. */
-export interface AliasTarget {
-  dnsName: string;
-  zoneId: string;
-}
-
-/** Route 53's stored form of a DNS name. */
-export function fqdn(name: string): string {
-  const lower = name.trim().toLowerCase();
-  return (lower.endsWith('.') ? lower : `${lower}.`).replace(/\*/g, '\\052');
-}
 
 /** A load balancer DNS name as compared: lower case, no trailing dot, no `dualstack.`. */
 export function bareDnsName(name: string): string {

@@ -9,6 +9,7 @@ import { bakeImageInputs } from '../../actions/bake-image/inputs.js';
 import { cutoverDnsInputs } from '../../actions/cutover-dns/inputs.js';
 import { launchBehindLbInputs } from '../../actions/launch-behind-lb/inputs.js';
 import { replicateDataInputs } from '../../actions/replicate-data/inputs.js';
+import { retireReleaseInputs } from '../../actions/retire-release/inputs.js';
 import { tagReleaseInputs } from '../../actions/tag-release/inputs.js';
 import { worldInputs } from '../../actions/world/inputs.js';
 import { REPO_ROOT, readActionYml } from '../harness/run-action.js';
@@ -19,6 +20,7 @@ const SPECS: Readonly<Record<string, InputSpecs>> = {
   'tag-release': tagReleaseInputs,
   'launch-behind-lb': launchBehindLbInputs,
   'cutover-dns': cutoverDnsInputs,
+  'retire-release': retireReleaseInputs,
   world: worldInputs,
 };
 

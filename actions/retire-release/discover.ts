@@ -1,0 +1,334 @@
+// Finds everything immut created for one role and env, by tags alone (never by name: a
+// look-alike name proves nothing), grouped by build. Only resources carrying
+// immut:managed-by=immut and this role and env are returned; everything else is invisible to
+// retirement. Bake builders (immut:component) belong to bake-image and are left alone.
+import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  type EC2Client,
+  type Instance,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupAttributesCommand,
+  DescribeTargetGroupsCommand,
+  type ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, type RDSClient } from '@aws-sdk/client-rds';
+import type { Identity } from '../../packages/core/src/identity.js';
+import { sourceSnapshotId } from '../../packages/core/src/naming.js';
+import { MANAGED_BY_VALUE, TAG, fromAwsTags, type Tags } from '../../packages/core/src/tags.js';
+
+export type RoleEnv = Pick<Identity, 'role' | 'env'>;
+
+export interface LoadBalancer {
+  arn: string;
+  name: string;
+  /** Lower case, no trailing dot, no `dualstack.`. */
+  dnsName: string;
+  zoneId: string;
+  listenerArns: string[];
+  tags: Tags;
+}
+export interface TargetGroup {
+  arn: string;
+  name: string;
+  /** deregistration_delay.timeout_seconds, in ms. */
+  deregistrationDelayMs: number;
+  tags: Tags;
+}
+export interface Server {
+  id: string;
+  state: string;
+  imageId: string;
+  tags: Tags;
+}
+export interface Database {
+  id: string;
+  status: string;
+  tags: Tags;
+}
+export interface DbSnapshot {
+  id: string;
+  tags: Tags;
+}
+export interface Image {
+  id: string;
+  name: string;
+  state: string;
+  created: string;
+  snapshotIds: string[];
+  tags: Tags;
+}
+
+/** What one build left standing. */
+export interface BuildResources {
+  build: string;
+  release: string;
+  loadBalancers: LoadBalancer[];
+  targetGroups: TargetGroup[];
+  instances: Server[];
+  databases: Database[];
+  /** replicate-data's `-source` snapshot of this build (`from: new-snapshot`). */
+  sourceSnapshots: DbSnapshot[];
+}
+
+export interface Inventory {
+  builds: BuildResources[];
+  images: Image[];
+}
+
+export interface DiscoverClients {
+  ec2: EC2Client;
+  elb: ElasticLoadBalancingV2Client;
+  rds: RDSClient;
+}
+
+/** AWS's default deregistration delay, used when the attribute cannot be read. */
+const DEFAULT_DEREGISTRATION_DELAY_MS = 300_000;
+/** DescribeTags takes at most 20 ARNs. */
+const ELB_TAG_BATCH = 20;
+
+export function belongs(tags: Tags, who: RoleEnv): boolean {
+  return tags[TAG.managedBy] === MANAGED_BY_VALUE && tags[TAG.role] === who.role && tags[TAG.env] === who.env;
+}
+
+const bare = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^dualstack\./, '');
+
+async function elbTags(elb: ElasticLoadBalancingV2Client, arns: string[]): Promise<Map<string, Tags>> {
+  const out = new Map<string, Tags>();
+  for (let i = 0; i < arns.length; i += ELB_TAG_BATCH) {
+    const page = await elb.send(new DescribeTagsCommand({ ResourceArns: arns.slice(i, i + ELB_TAG_BATCH) }));
+    for (const d of page.TagDescriptions ?? []) {
+      if (d.ResourceArn) out.set(d.ResourceArn, fromAwsTags(d.Tags));
+    }
+  }
+  return out;
+}
+
+async function loadBalancers(elb: ElasticLoadBalancingV2Client, who: RoleEnv): Promise<LoadBalancer[]> {
+  const all: Array<{ arn: string; name: string; dnsName: string; zoneId: string }> = [];
+  let Marker: string | undefined;
+  do {
+    const page = await elb.send(new DescribeLoadBalancersCommand(Marker ? { Marker } : {}));
+    for (const lb of page.LoadBalancers ?? []) {
+      if (!lb.LoadBalancerArn) continue;
+      all.push({
+        arn: lb.LoadBalancerArn,
+        name: lb.LoadBalancerName ?? '',
+        dnsName: bare(lb.DNSName ?? ''),
+        zoneId: lb.CanonicalHostedZoneId ?? '',
+      });
+    }
+    Marker = page.NextMarker;
+  } while (Marker);
+  const tags = await elbTags(
+    elb,
+    all.map((lb) => lb.arn),
+  );
+  const mine = all.filter((lb) => belongs(tags.get(lb.arn) ?? {}, who));
+  return Promise.all(
+    mine.map(async (lb) => {
+      const listeners = await elb.send(new DescribeListenersCommand({ LoadBalancerArn: lb.arn }));
+      return {
+        ...lb,
+        listenerArns: (listeners.Listeners ?? []).flatMap((l) => (l.ListenerArn ? [l.ListenerArn] : [])),
+        tags: tags.get(lb.arn) ?? {},
+      };
+    }),
+  );
+}
+
+async function deregistrationDelayMs(elb: ElasticLoadBalancingV2Client, arn: string): Promise<number> {
+  const out = await elb.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: arn }));
+  const value = out.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) * 1000 : DEFAULT_DEREGISTRATION_DELAY_MS;
+}
+
+async function targetGroups(elb: ElasticLoadBalancingV2Client, who: RoleEnv): Promise<TargetGroup[]> {
+  const all: Array<{ arn: string; name: string }> = [];
+  let Marker: string | undefined;
+  do {
+    const page = await elb.send(new DescribeTargetGroupsCommand(Marker ? { Marker } : {}));
+    for (const tg of page.TargetGroups ?? []) {
+      if (tg.TargetGroupArn) all.push({ arn: tg.TargetGroupArn, name: tg.TargetGroupName ?? '' });
+    }
+    Marker = page.NextMarker;
+  } while (Marker);
+  const tags = await elbTags(
+    elb,
+    all.map((tg) => tg.arn),
+  );
+  const mine = all.filter((tg) => belongs(tags.get(tg.arn) ?? {}, who));
+  return Promise.all(
+    mine.map(async (tg) => ({
+      ...tg,
+      deregistrationDelayMs: await deregistrationDelayMs(elb, tg.arn),
+      tags: tags.get(tg.arn) ?? {},
+    })),
+  );
+}
+
+function roleEnvFilters(who: RoleEnv): Array<{ Name: string; Values: string[] }> {
+  return [
+    { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
+    { Name: `tag:${TAG.role}`, Values: [who.role] },
+    { Name: `tag:${TAG.env}`, Values: [who.env] },
+  ];
+}
+
+async function instances(ec2: EC2Client, who: RoleEnv): Promise<Server[]> {
+  const found: Instance[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await ec2.send(
+      new DescribeInstancesCommand({
+        Filters: [
+          ...roleEnvFilters(who),
+          // Terminated instances stay visible for an hour; they are already gone.
+          { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+        ],
+        MaxResults: 1000,
+        ...(NextToken ? { NextToken } : {}),
+      }),
+    );
+    for (const r of page.Reservations ?? []) found.push(...(r.Instances ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return found
+    .map((i) => ({
+      id: i.InstanceId ?? '',
+      state: i.State?.Name ?? 'unknown',
+      imageId: i.ImageId ?? '',
+      tags: fromAwsTags(i.Tags),
+    }))
+    .filter((i) => i.id !== '' && belongs(i.tags, who) && i.tags[TAG.component] === undefined);
+}
+
+async function databases(rds: RDSClient, who: RoleEnv): Promise<Database[]> {
+  const found: Database[] = [];
+  let Marker: string | undefined;
+  do {
+    const page = await rds.send(
+      new DescribeDBInstancesCommand({ MaxRecords: 100, ...(Marker ? { Marker } : {}) }),
+    );
+    for (const db of page.DBInstances ?? []) {
+      const tags = fromAwsTags(db.TagList);
+      // An instance already being deleted is on its way out: nothing left to do for it.
+      if (db.DBInstanceIdentifier && belongs(tags, who) && db.DBInstanceStatus !== 'deleting') {
+        found.push({ id: db.DBInstanceIdentifier, status: db.DBInstanceStatus ?? 'unknown', tags });
+      }
+    }
+    Marker = page.Marker;
+  } while (Marker);
+  return found;
+}
+
+async function sourceSnapshots(rds: RDSClient, who: RoleEnv): Promise<DbSnapshot[]> {
+  const found: DbSnapshot[] = [];
+  let Marker: string | undefined;
+  do {
+    const page = await rds.send(
+      new DescribeDBSnapshotsCommand({
+        SnapshotType: 'manual',
+        MaxRecords: 100,
+        ...(Marker ? { Marker } : {}),
+      }),
+    );
+    for (const s of page.DBSnapshots ?? []) {
+      const tags = fromAwsTags(s.TagList);
+      const build = tags[TAG.build];
+      // Only the snapshot replicate-data names for that build; final snapshots are kept.
+      if (
+        s.DBSnapshotIdentifier &&
+        build &&
+        belongs(tags, who) &&
+        s.DBSnapshotIdentifier === sourceSnapshotId({ ...who, build })
+      ) {
+        found.push({ id: s.DBSnapshotIdentifier, tags });
+      }
+    }
+    Marker = page.Marker;
+  } while (Marker);
+  return found;
+}
+
+async function images(ec2: EC2Client, who: RoleEnv): Promise<Image[]> {
+  const out = await ec2.send(new DescribeImagesCommand({ Owners: ['self'], Filters: roleEnvFilters(who) }));
+  return (out.Images ?? [])
+    .map((i) => ({
+      id: i.ImageId ?? '',
+      name: i.Name ?? '',
+      state: i.State ?? 'unknown',
+      created: i.CreationDate ?? '',
+      snapshotIds: (i.BlockDeviceMappings ?? []).flatMap((b) =>
+        b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : [],
+      ),
+      tags: fromAwsTags(i.Tags),
+    }))
+    .filter((i) => i.id !== '' && belongs(i.tags, who));
+}
+
+/** Groups resources by their immut:build tag. */
+function byBuild(parts: {
+  loadBalancers: LoadBalancer[];
+  targetGroups: TargetGroup[];
+  instances: Server[];
+  databases: Database[];
+  sourceSnapshots: DbSnapshot[];
+}): BuildResources[] {
+  const builds = new Map<string, BuildResources>();
+  const of = (tags: Tags): BuildResources | undefined => {
+    const build = tags[TAG.build];
+    if (!build) return undefined;
+    let entry = builds.get(build);
+    if (!entry) {
+      entry = {
+        build,
+        release: '',
+        loadBalancers: [],
+        targetGroups: [],
+        instances: [],
+        databases: [],
+        sourceSnapshots: [],
+      };
+      builds.set(build, entry);
+    }
+    const release = tags[TAG.release];
+    if (!entry.release && release) entry.release = release;
+    return entry;
+  };
+  for (const key of ['loadBalancers', 'targetGroups', 'instances', 'databases', 'sourceSnapshots'] as const) {
+    for (const item of parts[key]) (of(item.tags)?.[key] as Array<typeof item> | undefined)?.push(item);
+  }
+  return [...builds.values()].map((b) => ({ ...b, release: b.release || `${b.build}` }));
+}
+
+export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<Inventory> {
+  const [lbs, tgs, servers, dbs, snaps, imgs] = await Promise.all([
+    loadBalancers(clients.elb, who),
+    targetGroups(clients.elb, who),
+    instances(clients.ec2, who),
+    databases(clients.rds, who),
+    sourceSnapshots(clients.rds, who),
+    images(clients.ec2, who),
+  ]);
+  return {
+    builds: byBuild({
+      loadBalancers: lbs,
+      targetGroups: tgs,
+      instances: servers,
+      databases: dbs,
+      sourceSnapshots: snaps,
+    }),
+    images: imgs,
+  };
+}
+
+export { bare as bareDnsName };
