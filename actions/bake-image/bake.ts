@@ -277,6 +277,25 @@ async function buildImage(
   return imageId;
 }
 
+/**
+ * A cache hit can come after an earlier attempt of this build was killed between imaging and
+ * terminating its builder (the runner never ran its post step): that builder is this build's
+ * to remove, or it would outlive the bake.
+ */
+async function removeLeftoverBuilders(
+  ec2: EC2Client,
+  identity: BakeInputs['identity'],
+  fingerprint: string,
+  io: BakeDeps['io'],
+): Promise<void> {
+  for (const leftover of await findLiveBuilders(ec2, identity, fingerprint)) {
+    const id = leftover.InstanceId ?? '';
+    if (await terminateBuilder(ec2, id, identity)) {
+      io.info(`Terminated builder ${id}, left by an earlier attempt of this build.`);
+    }
+  }
+}
+
 /** Terminates the builder unless the run failed and keep-on-failure asks to keep it. */
 async function finishBuilder(
   builder: ObtainedBuilder,
@@ -489,6 +508,7 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
     io.info(
       `Cache hit: image ${cached.imageId} (${cached.name}) already has this fingerprint; nothing to bake.`,
     );
+    if (!inputs.dryRun) await removeLeftoverBuilders(ec2, inputs.identity, fp, io);
     const ref: ImageRef = { imageId: cached.imageId, name: cached.name };
     // The copies are part of the artefact: make any that has gone missing since.
     const copies = inputs.dryRun

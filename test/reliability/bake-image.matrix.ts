@@ -39,7 +39,6 @@ interface BakeRow extends RowSpec {
    *  while the image is pending (no post: the runner died), then a second attempt + post. */
   shape?: 'plain' | 'cancel' | 'rerun';
   /** A bug found by this row and reported (README.md): its orphan check is expected to fail. */
-  knownBug?: string;
 }
 
 const ec2 = (operation: string, error: string, times?: number): FaultSpec => ({
@@ -119,7 +118,6 @@ export const ROWS: BakeRow[] = [
     outcome: 'succeeds',
     faults: [],
     shape: 'rerun',
-    knownBug: "the re-run's cache hit (the image became available) leaves attempt 1's stopped builder behind",
   },
 ];
 
@@ -213,17 +211,13 @@ describe.each(ROWS)('bake-image under $fault', (row) => {
     }
   });
 
-  // A row with a known bug (README.md, "Known bugs") is `it.failing`: it turns red once fixed.
-  (row.knownBug ? it.failing : it)(
-    'leaves no orphan: one available image with its snapshot on success, nothing on failure',
-    async () => {
-      const r = await results.get(row.name)!;
-      expect(r.builders).toBe(0);
-      if (row.outcome === 'succeeds') expect(r.added).toEqual({ image: 1, snapshot: 1 });
-      if (row.outcome === 'succeeds') expect(r.imageStates).toEqual(['available']);
-      else expect(r.added).toEqual({});
-    },
-  );
+  it('leaves no orphan: one available image with its snapshot on success, nothing on failure', async () => {
+    const r = await results.get(row.name)!;
+    expect(r.builders).toBe(0);
+    if (row.outcome === 'succeeds') expect(r.added).toEqual({ image: 1, snapshot: 1 });
+    if (row.outcome === 'succeeds') expect(r.imageStates).toEqual(['available']);
+    else expect(r.added).toEqual({});
+  });
 
   it('leaks no secret', async () => {
     const r = await results.get(row.name)!;

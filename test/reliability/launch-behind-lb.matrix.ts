@@ -49,7 +49,6 @@ interface LaunchRow extends RowSpec {
   /** cancel: SIGTERM during the health wait, then post; rerun: SIGTERM there (no post),
    *  then a second attempt with post. */
   shape?: 'plain' | 'cancel' | 'rerun';
-  knownBug?: string;
   inputs?: Record<string, string>;
 }
 
@@ -229,14 +228,11 @@ describe.each(ROWS)('launch-behind-lb under $fault', (row) => {
     }
   });
 
-  (row.knownBug ? it.failing : it)(
-    'leaves no orphan: the released build on success, nothing live on failure',
-    async () => {
-      const r = await results.get(row.name)!;
-      if (row.outcome === 'succeeds') expect(r.added).toEqual(RELEASED);
-      else expect(r.added).toEqual({});
-    },
-  );
+  it('leaves no orphan: the released build on success, nothing live on failure', async () => {
+    const r = await results.get(row.name)!;
+    if (row.outcome === 'succeeds') expect(r.added).toEqual(RELEASED);
+    else expect(r.added).toEqual({});
+  });
 
   it("never lets the build's name answer while a target is unhealthy", async () => {
     const r = await results.get(row.name)!;

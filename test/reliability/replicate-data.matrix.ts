@@ -33,7 +33,6 @@ interface ReplicateRow extends RowSpec {
   faults: FaultSpec[];
   inputs?: Record<string, string>;
   shape?: 'plain' | 'cancel' | 'rerun';
-  knownBug?: string;
 }
 
 const rds = (operation: string, error: string, times?: number): FaultSpec => ({
@@ -249,13 +248,10 @@ describe.each(ROWS)('replicate-data under $fault', (row) => {
     }
   });
 
-  (row.knownBug ? it.failing : it)(
-    'leaves no orphan: the replica on success, nothing live on failure',
-    async () => {
-      const r = await results.get(row.name)!;
-      expect(r.live).toEqual(row.outcome === 'succeeds' ? { 'db-instance': 1 } : {});
-    },
-  );
+  it('leaves no orphan: the replica on success, nothing live on failure', async () => {
+    const r = await results.get(row.name)!;
+    expect(r.live).toEqual(row.outcome === 'succeeds' ? { 'db-instance': 1 } : {});
+  });
 
   it("leaks no secret: neither the GitHub token nor the replica's one-time password", async () => {
     const r = await results.get(row.name)!;
