@@ -71,16 +71,31 @@ export function launchDigest(spec: InstanceSpec): string {
   ).slice(0, 16);
 }
 
-/** Idempotency token of one RunInstances: same inputs, same token, on every attempt. */
+/**
+ * Idempotency token of one RunInstances: same inputs, same token, on every attempt. The tags
+ * are part of the request, so they are part of the token: a later run relaunching the same
+ * build (a rollback to a retired release) carries its own run in its tags and must not reuse
+ * the first launch's token, which EC2 would refuse as IdempotentParameterMismatch.
+ */
 export function clientToken(
   identity: Identity,
   digest: string,
   subnetId: string,
   slots: readonly number[],
   generation = '',
+  tags: Tags = {},
 ): string {
   const hash = sha256(
-    [identity.env, identity.role, identity.build, digest, subnetId, slots.join(','), generation].join('\0'),
+    [
+      identity.env,
+      identity.role,
+      identity.build,
+      digest,
+      subnetId,
+      slots.join(','),
+      generation,
+      JSON.stringify(Object.entries(tags).sort(([a], [b]) => a.localeCompare(b))),
+    ].join('\0'),
   );
   const token = `immut-${identity.build}-${hash.slice(0, 32)}`;
   return token.slice(0, CLIENT_TOKEN_MAX);
@@ -193,7 +208,7 @@ async function runBatch(
 ): Promise<Instance[]> {
   let generation = '';
   for (let round = 0; round < 5; round++) {
-    const token = clientToken(ctx.identity, digest, subnetId, slots, generation);
+    const token = clientToken(ctx.identity, digest, subnetId, slots, generation, ctx.tags);
     const out = await ctx.ec2.send(
       new RunInstancesCommand({
         ...runParams(spec, ctx, subnetId, slots.length, digest),

@@ -9,6 +9,7 @@ import type { ActionIO } from '../../packages/core/src/action-io.js';
 import type { CleanupLog } from '../../packages/core/src/cleanup.js';
 import type { Clock } from '../../packages/core/src/clock.js';
 import { UserError, describeError } from '../../packages/core/src/errors.js';
+import { resolveZone, type Zone } from '../../packages/core/src/hosted-zone.js';
 import { releaseId, type Identity } from '../../packages/core/src/identity.js';
 import type { ParsedInputs } from '../../packages/core/src/inputs.js';
 import {
@@ -45,15 +46,7 @@ import {
   listenerPort,
   type HealthCheckSpec,
 } from './load-balancer.js';
-import {
-  awsErrorName,
-  checkImage,
-  checkNetwork,
-  checkSecurityGroups,
-  resolveZone,
-  type HostedZone,
-  type Network,
-} from './preflight.js';
+import { awsErrorName, checkImage, checkNetwork, checkSecurityGroups, type Network } from './preflight.js';
 import { resolveSource, type LaunchSource, type TagReader } from './release.js';
 import { launchSummary, planSummary, type SummaryResource } from './summary.js';
 
@@ -75,7 +68,7 @@ export interface Plan {
   imageName: string;
   network: Network;
   names: { loadBalancer: string; targetGroup: string; instance: string };
-  zone?: HostedZone;
+  zone?: Zone;
   buildDnsName?: string;
   variables: Record<string, string>;
   userDataBytes: number;

@@ -8,6 +8,7 @@ import { createAwsClient } from '../../packages/core/src/aws.js';
 import { undoCreated } from '../../packages/core/src/cleanup.js';
 import { InputError, UserError } from '../../packages/core/src/errors.js';
 import { createGitHubClient, repositoryFromEnv } from '../../packages/core/src/github.js';
+import { zoneInputProblem } from '../../packages/core/src/hosted-zone.js';
 import type { Identity } from '../../packages/core/src/identity.js';
 import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
 import { provenanceFromEnv, type Env } from '../../packages/core/src/provenance.js';
@@ -23,9 +24,14 @@ const ACTION = 'launch-behind-lb';
 /** Saved before anything is created, so the post step's guard knows whose resources it may remove. */
 export const IDENTITY_STATE = 'launch-identity';
 
-/** Rules beyond each input's own: exactly one source, and whole-second health-check intervals. */
+/**
+ * Rules beyond each input's own: exactly one source, the form of `zone`, and whole-second
+ * health-check intervals.
+ */
 export function launchProblems(inputs: LaunchInputs): string[] {
   const problems = crossCheckLaunchBehindLb(inputs);
+  const zoneProblem = inputs.zone === undefined ? undefined : zoneInputProblem(inputs.zone);
+  if (zoneProblem) problems.push(zoneProblem);
   const interval = inputs.healthCheckInterval;
   if (interval !== undefined && interval % 1000 !== 0) {
     problems.push(

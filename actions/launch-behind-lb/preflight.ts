@@ -1,19 +1,13 @@
-// Read-only checks before anything is created: the subnets, security groups, image and
-// hosted zone the inputs name must exist and fit together, so a bad value fails with a
-// clear message and leaves nothing half-created behind.
+// Read-only checks before anything is created: the subnets, security groups and image the
+// inputs name must exist and fit together, so a bad value fails with a clear message and
+// leaves nothing half-created behind. (The hosted zone: core's hosted-zone.ts.)
 import {
   DescribeImagesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
-import {
-  GetHostedZoneCommand,
-  ListHostedZonesByNameCommand,
-  type Route53Client,
-} from '@aws-sdk/client-route-53';
 import { UserError } from '../../packages/core/src/errors.js';
-import { checkDnsName, normalizeDnsName } from '../../packages/core/src/naming.js';
 
 export interface SubnetInfo {
   id: string;
@@ -112,49 +106,4 @@ export async function checkImage(ec2: EC2Client, imageId: string, origin: string
     );
   }
   return image.Name ?? imageId;
-}
-
-export interface HostedZone {
-  /** Bare id, without `/hostedzone/`. */
-  id: string;
-  /** Normalized name, without the trailing dot. */
-  name: string;
-}
-
-const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,32})$/;
-
-/** The `zone` input: a hosted zone id (`Z…`) or a public zone's name. */
-export async function resolveZone(route53: Route53Client, zone: string): Promise<HostedZone> {
-  const idMatch = ZONE_ID.exec(zone.trim());
-  if (idMatch?.[1]) {
-    try {
-      const found = await route53.send(new GetHostedZoneCommand({ Id: idMatch[1] }));
-      return { id: idMatch[1], name: normalizeDnsName(found.HostedZone?.Name ?? '') };
-    } catch (error) {
-      if (awsErrorName(error) === 'NoSuchHostedZone') {
-        throw new UserError(
-          `Input 'zone' was '${zone}': no hosted zone has this id; expected a hosted zone id or name.`,
-        );
-      }
-      throw error;
-    }
-  }
-  const name = normalizeDnsName(zone);
-  const problem = checkDnsName(name);
-  if (problem)
-    throw new UserError(`Input 'zone' was '${zone}': ${problem}; expected a hosted zone id or name.`);
-  const listed = await route53.send(new ListHostedZonesByNameCommand({ DNSName: name, MaxItems: 10 }));
-  const matches = (listed.HostedZones ?? []).filter((z) => normalizeDnsName(z.Name ?? '') === name);
-  // A public and a private zone may share a name; the build name is for testing from
-  // anywhere, so the public one is meant unless an id says otherwise.
-  const publicZones = matches.filter((z) => !z.Config?.PrivateZone);
-  const chosen = publicZones.length === 1 ? publicZones[0] : matches.length === 1 ? matches[0] : undefined;
-  if (!chosen?.Id) {
-    throw new UserError(
-      matches.length === 0
-        ? `Input 'zone' was '${zone}': no hosted zone has this name in this account; expected a hosted zone id or name.`
-        : `Input 'zone' was '${zone}': ${matches.length} hosted zones have this name; pass the id of the one to use.`,
-    );
-  }
-  return { id: chosen.Id.replace(/^\/hostedzone\//, ''), name };
 }

@@ -108,6 +108,11 @@ describe('clientToken', () => {
     expect(clientToken(long, 'd'.repeat(16), B, [0, 1])).not.toBe(token);
     expect(clientToken(long, 'd'.repeat(16), A, [2])).not.toBe(token);
     expect(clientToken({ ...long, build: 'b00000000043' }, 'd'.repeat(16), A, [0, 1])).not.toBe(token);
+    expect(
+      clientToken(long, 'd'.repeat(16), A, [0, 1], '', {
+        'immut:run': 'https://github.com/o/r/actions/runs/2',
+      }),
+    ).not.toBe(token);
   });
 });
 
