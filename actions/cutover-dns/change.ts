@@ -10,9 +10,9 @@ import {
 } from '@aws-sdk/client-route-53';
 import type { Clock } from '../../packages/core/src/clock.js';
 import { UserError } from '../../packages/core/src/errors.js';
+import { type CallContext, retryThrottled } from '../../packages/core/src/throttle-retry.js';
 import { waitFor } from '../../packages/core/src/wait.js';
 import { type AliasTarget, type RecordSet, bareDnsName } from './records.js';
-import { type CallContext, retryThrottled } from './retry.js';
 
 /** The name's records (A) and its history (TXT) at one moment. */
 export interface Snapshot {

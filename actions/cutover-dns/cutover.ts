@@ -7,6 +7,8 @@ import type { Route53Client } from '@aws-sdk/client-route-53';
 import type { Clock } from '../../packages/core/src/clock.js';
 import { formatDuration } from '../../packages/core/src/clock.js';
 import { UserError, describeError } from '../../packages/core/src/errors.js';
+import type { Zone } from '../../packages/core/src/hosted-zone.js';
+import type { CallContext } from '../../packages/core/src/throttle-retry.js';
 import { deadlineFrom, waitFor } from '../../packages/core/src/wait.js';
 import {
   type Resolve4,
@@ -37,7 +39,6 @@ import {
   weightFor,
   weightedAlias,
 } from './records.js';
-import type { CallContext } from './retry.js';
 import {
   type LoadBalancerTarget,
   assessHealth,
@@ -45,7 +46,6 @@ import {
   gatingTargetGroups,
   resolveTarget,
 } from './targets.js';
-import type { Zone } from './zone.js';
 
 export interface CutoverRequest {
   zone: Zone;

@@ -7,16 +7,16 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { createAwsClient } from '../../packages/core/src/aws.js';
 import { InputError } from '../../packages/core/src/errors.js';
+import { nameProblem, resolveZone, zoneInputProblem } from '../../packages/core/src/hosted-zone.js';
 import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
 import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
 import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
+import type { CallContext } from '../../packages/core/src/throttle-retry.js';
 import { deadlineFrom } from '../../packages/core/src/wait.js';
 import { type CutoverRequest, newProgress, runCutover } from './cutover.js';
 import { historyName } from './history.js';
 import { crossCheckCutoverDns, cutoverDnsInputs } from './inputs.js';
 import { renderSummary, writeOutputs } from './report.js';
-import type { CallContext } from './retry.js';
-import { nameProblem, resolveZone, zoneInputProblem } from './zone.js';
 
 const ACTION = 'cutover-dns';
 const ROUTE53_SDK_ATTEMPTS = 2;
@@ -48,7 +48,7 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
     log: (line) => io.info(line),
   };
-  const zone = await resolveZone(route53, calls, inputs.zone);
+  const zone = await resolveZone(route53, inputs.zone, calls);
   const outside = nameProblem(inputs.name, zone);
   if (outside) throw new InputError([outside]);
 
@@ -69,7 +69,7 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     runUrl: provenanceFromEnv(env).runUrl,
   };
   io.info(
-    `${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name.replace(/\.$/, '')} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`,
+    `${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`,
   );
   const progress = newProgress();
   try {
@@ -85,7 +85,7 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
       renderSummary(
         {
           name: request.name,
-          zoneName: zone.name.replace(/\.$/, ''),
+          zoneName: zone.name,
           mode: request.mode,
           strategy: request.strategy,
         },

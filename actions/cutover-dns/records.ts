@@ -7,7 +7,7 @@ import {
   type Route53Client,
 } from '@aws-sdk/client-route-53';
 import { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
-import { type CallContext, retryThrottled } from './retry.js';
+import { type CallContext, retryThrottled } from '../../packages/core/src/throttle-retry.js';
 
 export { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
 

@@ -12,9 +12,9 @@ import {
 import { UserError } from '../../packages/core/src/errors.js';
 import { releaseId } from '../../packages/core/src/identity.js';
 import { MANAGED_BY_VALUE, TAG, type Tags, fromAwsTags } from '../../packages/core/src/tags.js';
+import { type CallContext, retryThrottled } from '../../packages/core/src/throttle-retry.js';
 import type { BuildTarget } from './history.js';
 import { bareDnsName } from './records.js';
-import { type CallContext, retryThrottled } from './retry.js';
 
 export interface LoadBalancerTarget extends BuildTarget {
   arn: string;

@@ -11,17 +11,17 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { createAwsClient } from '../../packages/core/src/aws.js';
 import { historyName } from '../../packages/core/src/dns-history.js';
 import { InputError } from '../../packages/core/src/errors.js';
+import { nameProblem, resolveZone, zoneInputProblem } from '../../packages/core/src/hosted-zone.js';
 import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
 import { roleDnsName } from '../../packages/core/src/naming.js';
 import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
 import { deadlineFrom } from '../../packages/core/src/wait.js';
 import { discover } from './discover.js';
-import { retireReleaseInputs, zoneInputProblem } from './inputs.js';
+import { retireReleaseInputs } from './inputs.js';
 import { readLive } from './live.js';
 import { plan } from './plan.js';
 import { type Outcome, type RetireContext, carryOut, describeResources } from './retire.js';
 import { renderSummary, writeOutputs } from './report.js';
-import { nameProblem, resolveZone } from './zone.js';
 
 const ACTION = 'retire-release';
 /** Longest name whose history record (`_immut-history.<name>`) is still a valid DNS name. */

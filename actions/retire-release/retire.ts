@@ -20,6 +20,7 @@ import { DeleteDBInstanceCommand, DeleteDBSnapshotCommand, type RDSClient } from
 import { ChangeResourceRecordSetsCommand, type Route53Client } from '@aws-sdk/client-route-53';
 import { formatDuration, type Clock } from '../../packages/core/src/clock.js';
 import { UserError } from '../../packages/core/src/errors.js';
+import type { Zone } from '../../packages/core/src/hosted-zone.js';
 import { buildDnsName, finalSnapshotId } from '../../packages/core/src/naming.js';
 import { assertManaged, type Tags } from '../../packages/core/src/tags.js';
 import { type Deadline, waitFor } from '../../packages/core/src/wait.js';
@@ -27,7 +28,6 @@ import { type RoleEnv, bareDnsName } from './discover.js';
 import type { Live } from './live.js';
 import { recordsAt } from './live.js';
 import type { Decision, ImageDecision, Plan } from './plan.js';
-import type { Zone } from './zone.js';
 
 export interface RetireClients {
   ec2: EC2Client;

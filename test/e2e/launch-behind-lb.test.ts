@@ -182,11 +182,12 @@ const BAD: ReadonlyArray<{ name: string; inputs: Record<string, string>; problem
     problems: [/Inputs 'release' and 'image-id' were both empty/],
   },
   {
-    name: 'release and image-id both given, interval 7500ms',
-    inputs: { release: 'immut/prod/api/b1', 'health-check-interval': '7500ms' },
+    name: 'release and image-id both given, interval 7500ms, a zone that is neither id nor name',
+    inputs: { release: 'immut/prod/api/b1', 'health-check-interval': '7500ms', zone: 'not a zone!' },
     problems: [
       /Inputs 'release' and 'image-id' were both given/,
       /Input 'health-check-interval' was 7500ms.*whole seconds/,
+      /Input 'zone' was 'not a zone!': neither a hosted zone id nor a DNS name/,
     ],
   },
   // The release.
@@ -258,12 +259,12 @@ const BAD: ReadonlyArray<{ name: string; inputs: Record<string, string>; problem
   {
     name: 'a zone name that does not exist',
     inputs: { zone: 'nowhere.test' },
-    problems: [/Input 'zone' was 'nowhere.test': no hosted zone has this name/],
+    problems: [/Input 'zone' was 'nowhere.test': this account has no hosted zone of that name/],
   },
   {
     name: 'a zone id that does not exist',
     inputs: { zone: 'Z0000000000000000000' },
-    problems: [/Input 'zone' was 'Z0000000000000000000': no hosted zone has this id/],
+    problems: [/Input 'zone' was 'Z0000000000000000000': no hosted zone has that id/],
   },
 ];
 

@@ -4,19 +4,17 @@
 import { DeleteLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Clock } from '../../../packages/core/src/clock.js';
+import type { CallContext } from '../../../packages/core/src/throttle-retry.js';
 import { deadlineFrom } from '../../../packages/core/src/wait.js';
 import { type Sandbox, startSandbox } from '../../../packages/sandbox/src/index.js';
 import { ConcurrentChangeError, applyBatch, waitInSync } from '../change.js';
 import { type Progress, newProgress, runCutover } from '../cutover.js';
 import { plainAlias, readRecords } from '../records.js';
-import type { CallContext } from '../retry.js';
 import { assessHealth, gatingTargetGroups, resolveTarget } from '../targets.js';
-import { nameProblem, resolveZone } from '../zone.js';
 import {
   type Build,
   type Clients,
   ZONE_NAME,
-  createZone,
   launchBuild,
   loseHealth,
   pointsAt,
@@ -54,42 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   c.destroy();
   await sandbox.stop();
-});
-
-describe('resolveZone', () => {
-  it('finds a zone by id or by name, with or without the trailing dot', async () => {
-    const byId = await resolveZone(c.route53, calls(), zone);
-    expect(byId).toEqual({ id: zone, name: 'example.test.', privateZone: false });
-    expect(await resolveZone(c.route53, calls(), `/hostedzone/${zone}`)).toEqual(byId);
-    expect(await resolveZone(c.route53, calls(), 'Example.Test.')).toEqual(byId);
-  });
-
-  it('prefers the public zone over a private one of the same name, and lists candidates when unsure', async () => {
-    const publicId = await createZone(c, 'split.test');
-    await createZone(c, 'split.test', 'vpc-0a1b2c3d4e5f60001');
-    expect((await resolveZone(c.route53, calls(), 'split.test')).id).toBe(publicId);
-    const privateOnly = await createZone(c, 'inside.test', 'vpc-0a1b2c3d4e5f60001');
-    expect(await resolveZone(c.route53, calls(), 'inside.test')).toEqual({
-      id: privateOnly,
-      name: 'inside.test.',
-      privateZone: true,
-    });
-    await createZone(c, 'split.test');
-    await expect(resolveZone(c.route53, calls(), 'split.test')).rejects.toThrow(
-      /2 public hosted zones have that name: (Z\w+ \((public|private)\)(, )?){3}; pass the id/,
-    );
-  });
-
-  it('does not take a zone whose name only starts the list', async () => {
-    await expect(resolveZone(c.route53, calls(), 'test')).rejects.toThrow(/no hosted zone of that name/);
-  });
-
-  it('checks the record name lies inside the zone', () => {
-    const z = { id: zone, name: 'example.test.', privateZone: false };
-    expect(nameProblem('api.prod.example.test', z)).toBeUndefined();
-    expect(nameProblem('example.test.', z)).toBeUndefined();
-    expect(nameProblem('api.notexample.test', z)).toMatch(/not inside hosted zone example.test/);
-  });
 });
 
 describe('targets and health', () => {
@@ -232,7 +194,7 @@ describe('runCutover', () => {
   const request = (
     overrides: Partial<Parameters<typeof runCutover>[0]> = {},
   ): Parameters<typeof runCutover>[0] => ({
-    zone: { id: zone, name: `${ZONE_NAME}.`, privateZone: false },
+    zone: { id: zone, name: ZONE_NAME, privateZone: false },
     name,
     identity: { role: 'api', env: 'prod', build: 'b2' },
     region: 'us-east-1',

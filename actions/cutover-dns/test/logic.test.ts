@@ -1,10 +1,8 @@
 // The parts of cutover-dns that need no AWS: the history record, record shapes and weights,
-// the step plan, the cross-input rules, throttling retries and answer matching.
+// the step plan, the cross-input rules and answer matching (throttling retries: packages/core/test).
 import { describe, expect, it } from '@jest/globals';
-import type { Clock } from '../../../packages/core/src/clock.js';
 import { GuardError, UserError } from '../../../packages/core/src/errors.js';
 import { readInputs } from '../../../packages/core/src/inputs.js';
-import { deadlineFrom } from '../../../packages/core/src/wait.js';
 import { answerMatches, casBatch, snapshotKey } from '../change.js';
 import { planSteps } from '../cutover.js';
 import {
@@ -17,7 +15,6 @@ import {
 } from '../history.js';
 import { LOAD_BALANCER_DNS_NAME, crossCheckCutoverDns, cutoverDnsInputs } from '../inputs.js';
 import { fqdn, plainAlias, shapeOf, weightFor, weightedAlias } from '../records.js';
-import { backoffDelay, retryThrottled } from '../retry.js';
 import { loadBalancerNameOf } from '../targets.js';
 
 const A: BuildTarget = {
@@ -34,23 +31,6 @@ const B: BuildTarget = {
 };
 const NAME = 'api.prod.example.test';
 const ID = { role: 'api', env: 'prod' };
-
-function manualClock(): Clock & { slept: number[] } {
-  let now = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
-
-function awsError(name: string): Error {
-  return Object.assign(new Error(`${name} happened`), { name, $metadata: {} });
-}
 
 describe('history record', () => {
   it('round-trips current and previous build, targets, weight, time and run', () => {
@@ -233,56 +213,6 @@ describe('inputs', () => {
     expect(LOAD_BALANCER_DNS_NAME.test('dualstack.web-1.eu-west-1.elb.amazonaws.com.')).toBe(true);
     expect(LOAD_BALANCER_DNS_NAME.test('net-1a2b.elb.us-east-1.amazonaws.com')).toBe(true);
     expect(LOAD_BALANCER_DNS_NAME.test('api.example.com')).toBe(false);
-  });
-});
-
-describe('retryThrottled', () => {
-  it('retries Throttling and PriorRequestNotComplete with growing jittered waits until it succeeds', async () => {
-    const clock = manualClock();
-    const log: string[] = [];
-    const errors = [awsError('Throttling'), awsError('PriorRequestNotComplete'), awsError('Throttling')];
-    const result = await retryThrottled(
-      { clock, deadline: deadlineFrom(clock, 600_000), log: (l) => log.push(l), random: () => 0.5 },
-      'changing the record',
-      async () => {
-        const error = errors.shift();
-        if (error) throw error;
-        return 'ok';
-      },
-    );
-    expect(result).toBe('ok');
-    expect(clock.slept).toEqual([750, 1500, 3000]);
-    expect(log[1]).toBe('changing the record: AWS throttled it (PriorRequestNotComplete); retrying in 2s');
-  });
-
-  it('gives up when the deadline leaves no room for the next wait, with the AWS error', async () => {
-    const clock = manualClock();
-    const call = retryThrottled(
-      { clock, deadline: deadlineFrom(clock, 5_000), log: () => undefined, random: () => 0.99 },
-      'x',
-      () => Promise.reject(awsError('Throttling')),
-    );
-    await expect(call).rejects.toThrow('Throttling happened');
-    expect(clock.now()).toBeLessThan(5_000);
-  });
-
-  it('never retries other errors', async () => {
-    const clock = manualClock();
-    let calls = 0;
-    const call = retryThrottled(
-      { clock, deadline: deadlineFrom(clock, 600_000), log: () => undefined },
-      'x',
-      () => {
-        calls += 1;
-        return Promise.reject(awsError('InvalidChangeBatch'));
-      },
-    );
-    await expect(call).rejects.toThrow('InvalidChangeBatch');
-    expect(calls).toBe(1);
-  });
-
-  it('caps the backoff', () => {
-    expect(backoffDelay(10, () => 0.999)).toBeLessThanOrEqual(20_000);
   });
 });
 

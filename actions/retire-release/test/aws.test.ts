@@ -73,7 +73,7 @@ describe('retireBuild', () => {
     const ctx = {
       clients: { ec2: c.ec2, elb: c.elb, rds, route53: c.route53 },
       who,
-      zone: { id: await zoneId(c), name: 'example.test' },
+      zone: { id: await zoneId(c), name: 'example.test', privateZone: false },
       clock,
       deadline: deadlineFrom(clock, 60_000),
       log: () => undefined,

@@ -49,6 +49,7 @@ const ACCESS_DENIED = new Set([
   'AuthorizationError',
   'AccessDeniedFault',
 ]);
+/** Error names AWS uses for "slow down": rejected requests, never applied, so safe to resend. */
 const THROTTLED = new Set([
   'Throttling',
   'ThrottlingException',
@@ -59,6 +60,12 @@ const THROTTLED = new Set([
   'EC2ThrottledException',
   'RequestThrottled',
 ]);
+
+/** True when AWS refused the call for its request rate (the one list retries and messages share). */
+export function isThrottlingError(error: unknown): boolean {
+  return error instanceof Error && THROTTLED.has(error.name);
+}
+
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
 
@@ -102,7 +109,7 @@ function describeAwsError(error: AwsLikeError): string {
   if (ACCESS_DENIED.has(error.name)) {
     return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
   }
-  if (THROTTLED.has(error.name)) {
+  if (isThrottlingError(error)) {
     const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
     return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;
   }

@@ -2,23 +2,9 @@
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
 // limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
 // action's deadline, so twenty parallel cutovers queue up instead of failing.
-import type { Clock } from '../../packages/core/src/clock.js';
-import { formatDuration } from '../../packages/core/src/clock.js';
-import type { Deadline } from '../../packages/core/src/wait.js';
-
-/** Error names AWS uses for "slow down": rejected requests, never applied, so safe to resend. */
-const THROTTLED = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'PriorRequestNotComplete',
-  'PriorRequestNotCompleteException',
-  'RequestLimitExceeded',
-  'TooManyRequestsException',
-]);
-
-export function isThrottled(error: unknown): boolean {
-  return error instanceof Error && THROTTLED.has(error.name);
-}
+import { formatDuration, type Clock } from './clock.js';
+import { isThrottlingError } from './errors.js';
+import type { Deadline } from './wait.js';
 
 /** What every AWS call of one run shares: its clock, deadline and log. */
 export interface CallContext {
@@ -48,7 +34,7 @@ export async function retryThrottled<T>(ctx: CallContext, what: string, call: ()
     try {
       return await call();
     } catch (error) {
-      if (!isThrottled(error)) throw error;
+      if (!isThrottlingError(error)) throw error;
       const delay = backoffDelay(attempt, random);
       if (delay >= ctx.deadline.remaining()) throw error;
       ctx.log(`${what}: AWS throttled it (${(error as Error).name}); retrying in ${formatDuration(delay)}`);

@@ -1,0 +1,117 @@
+// The `zone` input of the actions that write DNS: a hosted zone given by id or by name. By
+// name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
+// zone preferred over private ones of the same name (names are meant to be reachable from
+// anywhere unless an id says otherwise), and an error listing the candidates when the choice
+// is not clear.
+import {
+  GetHostedZoneCommand,
+  ListHostedZonesByNameCommand,
+  type HostedZone,
+  type Route53Client,
+} from '@aws-sdk/client-route-53';
+import { fqdn } from './dns-history.js';
+import { UserError } from './errors.js';
+import { type CallContext, retryThrottled } from './throttle-retry.js';
+
+export interface Zone {
+  /** Bare id, without `/hostedzone/`. */
+  id: string;
+  /** Lower case, without the trailing dot (the form naming.ts builds names under). */
+  name: string;
+  privateZone: boolean;
+}
+
+const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/;
+const ZONE_NAME =
+  /^(?=.{1,254}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
+const EXPECTED = "expected a hosted zone id ('Z…') or the zone's name ('example.com')";
+
+function zoneOf(z: HostedZone): Zone {
+  return {
+    id: (z.Id ?? '').replace(/^\/hostedzone\//, ''),
+    name: (z.Name ?? '').toLowerCase().replace(/\.$/, ''),
+    privateZone: z.Config?.PrivateZone === true,
+  };
+}
+
+function badZone(given: string, why: string): UserError {
+  return new UserError(`Input 'zone' was '${given}': ${why}; ${EXPECTED}.`);
+}
+
+/** Checks the form of the `zone` input before any call; undefined when it is fine. */
+export function zoneInputProblem(given: string): string | undefined {
+  if (ZONE_ID.test(given) || ZONE_NAME.test(given)) return undefined;
+  return `Input 'zone' was '${given}': neither a hosted zone id nor a DNS name; ${EXPECTED}.`;
+}
+
+/** Sends one Route 53 call, retried on throttling or not, as the caller chose. */
+type Send = <T>(what: string, call: () => Promise<T>) => Promise<T>;
+
+/**
+ * The hosted zone the `zone` input names. With `calls`, throttled calls are retried until its
+ * deadline (see throttle-retry.ts); without, throttling is left to the SDK's own retries.
+ */
+export async function resolveZone(route53: Route53Client, given: string, calls?: CallContext): Promise<Zone> {
+  const problem = zoneInputProblem(given);
+  if (problem) throw new UserError(problem);
+  const send: Send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+  const id = ZONE_ID.exec(given)?.[1];
+  return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
+}
+
+async function zoneById(route53: Route53Client, send: Send, given: string, id: string): Promise<Zone> {
+  try {
+    const out = await send(`reading hosted zone ${id}`, () =>
+      route53.send(new GetHostedZoneCommand({ Id: id })),
+    );
+    if (!out.HostedZone) throw badZone(given, 'Route 53 returned no zone');
+    return zoneOf(out.HostedZone);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'NoSuchHostedZone')
+      throw badZone(given, 'no hosted zone has that id');
+    throw error;
+  }
+}
+
+async function zoneByName(route53: Route53Client, send: Send, given: string): Promise<Zone> {
+  const wanted = fqdn(given);
+  const matches: Zone[] = [];
+  let next: { DNSName: string; HostedZoneId?: string } | undefined = { DNSName: wanted };
+  while (next) {
+    const request: { DNSName: string; HostedZoneId?: string } = next;
+    const page = await send(`looking up hosted zone ${wanted}`, () =>
+      route53.send(new ListHostedZonesByNameCommand({ ...request, MaxItems: 100 })),
+    );
+    const zones = page.HostedZones ?? [];
+    const exact = zones.filter((z) => (z.Name ?? '').toLowerCase() === wanted).map(zoneOf);
+    matches.push(...exact);
+    // Zones come in name order from `wanted` on: past the exact matches, none can follow.
+    next =
+      page.IsTruncated && exact.length === zones.length && page.NextDNSName
+        ? {
+            DNSName: page.NextDNSName,
+            ...(page.NextHostedZoneId ? { HostedZoneId: page.NextHostedZoneId } : {}),
+          }
+        : undefined;
+  }
+  return pickZone(given, matches);
+}
+
+function pickZone(given: string, matches: readonly Zone[]): Zone {
+  const publicZones = matches.filter((z) => !z.privateZone);
+  const pick = publicZones.length > 0 ? publicZones : matches;
+  if (pick.length === 1) return pick[0]!;
+  if (pick.length === 0) throw badZone(given, 'this account has no hosted zone of that name');
+  const list = matches.map((z) => `${z.id} (${z.privateZone ? 'private' : 'public'})`).join(', ');
+  throw badZone(
+    given,
+    `${pick.length} ${publicZones.length > 0 ? 'public' : 'private'} hosted zones have that name: ${list}; pass the id of the one to use`,
+  );
+}
+
+/** The record name must lie in the zone (Route 53 would refuse it, less clearly). */
+export function nameProblem(name: string, zone: Zone): string | undefined {
+  const n = fqdn(name);
+  if (n === `${zone.name}.` || n.endsWith(`.${zone.name}.`)) return undefined;
+  return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name} (${zone.id}); expected a name ending in .${zone.name}.`;
+}

@@ -1,0 +1,183 @@
+// Resolving the `zone` input with the real Route 53 client against the sandbox, whose clock is
+// the retry's clock: backoff advances sandbox time instead of sleeping.
+import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Clock } from '../src/clock.js';
+import { UserError } from '../src/errors.js';
+import { nameProblem, resolveZone, zoneInputProblem } from '../src/hosted-zone.js';
+import type { CallContext } from '../src/throttle-retry.js';
+import { deadlineFrom } from '../src/wait.js';
+import { type Sandbox, startSandbox } from '../../sandbox/src/index.js';
+
+const VPC = 'vpc-0a1b2c3d4e5f60001';
+
+let sandbox: Sandbox;
+let route53: Route53Client;
+let seeded: string;
+const log: string[] = [];
+
+function calls(timeoutMs = 3_600_000): CallContext {
+  const clock: Clock = { now: () => sandbox.clock.now(), sleep: async (ms) => sandbox.advance(ms) };
+  return { clock, deadline: deadlineFrom(clock, timeoutMs), log: (line) => log.push(line) };
+}
+
+async function createZone(name: string, privateVpc?: string): Promise<string> {
+  const out = await route53.send(
+    new CreateHostedZoneCommand({
+      Name: name,
+      CallerReference: `${name}-${privateVpc ?? 'public'}-${Math.random()}`,
+      ...(privateVpc
+        ? { HostedZoneConfig: { PrivateZone: true }, VPC: { VPCRegion: 'us-east-1', VPCId: privateVpc } }
+        : {}),
+    }),
+  );
+  return (out.HostedZone?.Id ?? '').replace('/hostedzone/', '');
+}
+
+function zoneCalls(operation: string): number {
+  return sandbox.calls().filter((c) => c.service === 'route53' && c.operation === operation).length;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  route53 = new Route53Client({
+    endpoint: sandbox.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  seeded = await createZone('zones.test');
+});
+
+beforeEach(() => {
+  sandbox.clearFaults();
+  sandbox.clearCalls();
+  log.length = 0;
+});
+
+afterAll(async () => {
+  route53.destroy();
+  await sandbox.stop();
+});
+
+describe('zoneInputProblem', () => {
+  it('accepts zone ids and DNS names, and says what is expected otherwise', () => {
+    expect(zoneInputProblem('Z0123456789ABCDEFGHIJ')).toBeUndefined();
+    expect(zoneInputProblem('/hostedzone/Z1D633PJN98FT9')).toBeUndefined();
+    expect(zoneInputProblem('Example.COM.')).toBeUndefined();
+    expect(zoneInputProblem('not a zone!')).toBe(
+      "Input 'zone' was 'not a zone!': neither a hosted zone id nor a DNS name; expected a hosted zone id ('Z…') or the zone's name ('example.com').",
+    );
+    expect(zoneInputProblem('')).toMatch(/^Input 'zone' was '': neither/);
+  });
+});
+
+describe('resolveZone', () => {
+  it('finds a zone by id or by name, with or without the trailing dot and in any case', async () => {
+    const byId = await resolveZone(route53, seeded);
+    expect(byId).toEqual({ id: seeded, name: 'zones.test', privateZone: false });
+    expect(await resolveZone(route53, `/hostedzone/${seeded}`)).toEqual(byId);
+    expect(await resolveZone(route53, 'Zones.Test.')).toEqual(byId);
+  });
+
+  it('prefers the public zone over a private one of the same name', async () => {
+    const publicId = await createZone('split.test');
+    await createZone('split.test', VPC);
+    expect((await resolveZone(route53, 'split.test')).id).toBe(publicId);
+    const privateOnly = await createZone('inside.test', VPC);
+    expect(await resolveZone(route53, 'inside.test')).toEqual({
+      id: privateOnly,
+      name: 'inside.test',
+      privateZone: true,
+    });
+  });
+
+  it('lists every candidate when the choice is not clear', async () => {
+    await createZone('twins.test');
+    await createZone('twins.test');
+    await createZone('twins.test', VPC);
+    await expect(resolveZone(route53, 'twins.test')).rejects.toThrow(
+      /^Input 'zone' was 'twins.test': 2 public hosted zones have that name: (Z\w+ \((public|private)\)(, )?){3}; pass the id of the one to use; expected/,
+    );
+    await createZone('private-twins.test', VPC);
+    await createZone('private-twins.test', VPC);
+    await expect(resolveZone(route53, 'private-twins.test')).rejects.toThrow(
+      /2 private hosted zones have that name: Z\w+ \(private\), Z\w+ \(private\);/,
+    );
+  });
+
+  it('reads every page of zones of that name', async () => {
+    for (let i = 0; i < 101; i++) await createZone('many.test');
+    sandbox.clearCalls();
+    await expect(resolveZone(route53, 'many.test')).rejects.toThrow(/101 public hosted zones have that name/);
+    expect(zoneCalls('ListHostedZonesByName')).toBe(2);
+  });
+
+  it('does not take a zone whose name only starts the list', async () => {
+    await expect(resolveZone(route53, 'test')).rejects.toThrow(
+      "Input 'zone' was 'test': this account has no hosted zone of that name; expected a hosted zone id ('Z…') or the zone's name ('example.com').",
+    );
+  });
+
+  it('says when no zone has the id', async () => {
+    const error = await resolveZone(route53, 'Z0000000000NOPE').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe(
+      "Input 'zone' was 'Z0000000000NOPE': no hosted zone has that id; expected a hosted zone id ('Z…') or the zone's name ('example.com').",
+    );
+  });
+
+  it('refuses a value that is neither id nor name without calling Route 53', async () => {
+    await expect(resolveZone(route53, 'not a zone!')).rejects.toThrow(
+      /neither a hosted zone id nor a DNS name/,
+    );
+    expect(sandbox.calls()).toHaveLength(0);
+  });
+
+  it('retries throttled lookups until they pass when given the run’s call context', async () => {
+    sandbox.addFaults([
+      { service: 'route53', operation: 'ListHostedZonesByName', error: 'Throttling', times: 2 },
+      { service: 'route53', operation: 'GetHostedZone', error: 'PriorRequestNotComplete', times: 1 },
+    ]);
+    expect((await resolveZone(route53, 'zones.test', calls())).id).toBe(seeded);
+    expect((await resolveZone(route53, seeded, calls())).id).toBe(seeded);
+    expect(log).toEqual([
+      expect.stringMatching(
+        /^looking up hosted zone zones\.test\.: AWS throttled it \(Throttling\); retrying in/,
+      ),
+      expect.stringMatching(
+        /^looking up hosted zone zones\.test\.: AWS throttled it \(Throttling\); retrying in/,
+      ),
+      expect.stringMatching(
+        /^reading hosted zone Z\w+: AWS throttled it \(PriorRequestNotComplete\); retrying in/,
+      ),
+    ]);
+  });
+
+  it('leaves throttling to the SDK without a call context, and gives up at the deadline with one', async () => {
+    sandbox.addFaults([{ service: 'route53', operation: 'ListHostedZonesByName', error: 'Throttling' }]);
+    await expect(resolveZone(route53, 'zones.test')).rejects.toMatchObject({ name: 'Throttling' });
+    expect(zoneCalls('ListHostedZonesByName')).toBe(1);
+    await expect(resolveZone(route53, 'zones.test', calls(10_000))).rejects.toMatchObject({
+      name: 'Throttling',
+    });
+    expect(zoneCalls('ListHostedZonesByName')).toBeGreaterThan(2);
+  });
+});
+
+describe('nameProblem', () => {
+  const zone = { id: 'Z1', name: 'example.test', privateZone: false };
+
+  it('accepts the zone apex and names under it', () => {
+    expect(nameProblem('api.prod.example.test', zone)).toBeUndefined();
+    expect(nameProblem('API.Example.Test.', zone)).toBeUndefined();
+    expect(nameProblem('example.test.', zone)).toBeUndefined();
+  });
+
+  it('refuses names outside the zone, even when they end in its name', () => {
+    expect(nameProblem('api.notexample.test', zone)).toBe(
+      "Input 'name' was 'api.notexample.test': it is not inside hosted zone example.test (Z1); expected a name ending in .example.test.",
+    );
+    expect(nameProblem('example.test.evil', zone)).toMatch(/not inside hosted zone/);
+  });
+});

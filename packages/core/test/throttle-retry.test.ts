@@ -1,0 +1,101 @@
+// Retrying throttled AWS calls until the run's deadline, on a clock that advances only when
+// slept on (so backoff is instant and its waits countable).
+import { describe, expect, it } from '@jest/globals';
+import type { Clock } from '../src/clock.js';
+import { describeError, isThrottlingError } from '../src/errors.js';
+import { backoffDelay, retryThrottled } from '../src/throttle-retry.js';
+import { deadlineFrom } from '../src/wait.js';
+
+function manualClock(): Clock & { slept: number[] } {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+function awsError(name: string): Error {
+  return Object.assign(new Error(`${name} happened`), { name, $metadata: {} });
+}
+
+describe('retryThrottled', () => {
+  it('retries Throttling and PriorRequestNotComplete with growing jittered waits until it succeeds', async () => {
+    const clock = manualClock();
+    const log: string[] = [];
+    const errors = [awsError('Throttling'), awsError('PriorRequestNotComplete'), awsError('Throttling')];
+    const result = await retryThrottled(
+      { clock, deadline: deadlineFrom(clock, 600_000), log: (l) => log.push(l), random: () => 0.5 },
+      'changing the record',
+      async () => {
+        const error = errors.shift();
+        if (error) throw error;
+        return 'ok';
+      },
+    );
+    expect(result).toBe('ok');
+    expect(clock.slept).toEqual([750, 1500, 3000]);
+    expect(log[1]).toBe('changing the record: AWS throttled it (PriorRequestNotComplete); retrying in 2s');
+  });
+
+  it('gives up when the deadline leaves no room for the next wait, with the AWS error', async () => {
+    const clock = manualClock();
+    const call = retryThrottled(
+      { clock, deadline: deadlineFrom(clock, 5_000), log: () => undefined, random: () => 0.99 },
+      'x',
+      () => Promise.reject(awsError('Throttling')),
+    );
+    await expect(call).rejects.toThrow('Throttling happened');
+    expect(clock.now()).toBeLessThan(5_000);
+  });
+
+  it('never retries other errors', async () => {
+    const clock = manualClock();
+    let calls = 0;
+    const call = retryThrottled(
+      { clock, deadline: deadlineFrom(clock, 600_000), log: () => undefined },
+      'x',
+      () => {
+        calls += 1;
+        return Promise.reject(awsError('InvalidChangeBatch'));
+      },
+    );
+    await expect(call).rejects.toThrow('InvalidChangeBatch');
+    expect(calls).toBe(1);
+  });
+
+  it('caps the backoff', () => {
+    expect(backoffDelay(10, () => 0.999)).toBeLessThanOrEqual(20_000);
+  });
+});
+
+describe('one list of throttling errors', () => {
+  it('is what both the retry and describeError go by', async () => {
+    for (const name of [
+      'Throttling',
+      'PriorRequestNotComplete',
+      'RequestLimitExceeded',
+      'EC2ThrottledException',
+    ]) {
+      expect(isThrottlingError(awsError(name))).toBe(true);
+      expect(describeError(awsError(name))).toMatch(/^AWS kept throttling/);
+      const clock = manualClock();
+      const errors = [awsError(name)];
+      await retryThrottled(
+        { clock, deadline: deadlineFrom(clock, 60_000), log: () => undefined },
+        'x',
+        async () => {
+          const error = errors.shift();
+          if (error) throw error;
+        },
+      );
+      expect(clock.slept).toHaveLength(1);
+    }
+    expect(isThrottlingError(awsError('AccessDenied'))).toBe(false);
+    expect(isThrottlingError('Throttling')).toBe(false);
+  });
+});
