@@ -64460,6 +64460,7 @@ const ACCESS_DENIED = new Set([
     'AuthorizationError',
     'AccessDeniedFault',
 ]);
+/** Error names AWS uses for "slow down": rejected requests, never applied, so safe to resend. */
 const THROTTLED = new Set([
     'Throttling',
     'ThrottlingException',
@@ -64470,6 +64471,10 @@ const THROTTLED = new Set([
     'EC2ThrottledException',
     'RequestThrottled',
 ]);
+/** True when AWS refused the call for its request rate (the one list retries and messages share). */
+function isThrottlingError(error) {
+    return error instanceof Error && THROTTLED.has(error.name);
+}
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
 function isAwsLikeError(error) {
@@ -64504,7 +64509,7 @@ function describeAwsError(error) {
     if (ACCESS_DENIED.has(error.name)) {
         return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
     }
-    if (THROTTLED.has(error.name)) {
+    if (isThrottlingError(error)) {
         const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
         return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;
     }
@@ -64746,6 +64751,371 @@ const nameFailedCall = (next, context) => async (args) => {
         throw error;
     }
 };
+
+;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/identity.js
+// Who a release belongs to: role, env and build. Every name and tag derives from these,
+// so they are validated once, here, with rules strict enough that every derived name is
+// valid for every AWS service immut touches.
+// No trailing hyphen and no '--': both would make invalid RDS identifiers and DNS labels.
+const ROLE_RULE = {
+    pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/,
+    expected: '1–20 lowercase letters, digits or single hyphens, starting with a letter and not ending with a hyphen (e.g. api, billing-worker)',
+};
+const ENV_RULE = {
+    pattern: /^[a-z][a-z0-9]{0,9}$/,
+    expected: '1–10 lowercase letters or digits, starting with a letter (e.g. prod, staging)',
+};
+const BUILD_RULE = {
+    pattern: /^[a-z0-9]{1,12}$/,
+    expected: '1–12 lowercase letters or digits (e.g. b000042); by default derived from the workflow run number',
+};
+/** Env names that would produce invalid AWS names: load balancer names may not start with `internal-`. */
+const RESERVED_ENVS = new Map([
+    ['internal', "load balancer names may not start with 'internal-', and env comes first in every name"],
+]);
+/** Returns a problem description, or undefined when the env is valid. */
+function checkEnv(env) {
+    if (!ENV_RULE.pattern.test(env))
+        return `expected ${ENV_RULE.expected}`;
+    const reserved = RESERVED_ENVS.get(env);
+    return reserved ? `'${env}' is reserved: ${reserved}` : undefined;
+}
+/** Digits of a run number, padded so builds sort in run order as strings. */
+const BUILD_DIGITS = 6;
+/**
+ * The default build id for a workflow run: `b` + the zero-padded run number. Re-running
+ * a run keeps its run number, so a re-run gets the same build and finds its own resources.
+ */
+function buildFromRunNumber(runNumber) {
+    if (!/^\d{1,11}$/.test(runNumber)) {
+        throw new Error(`GITHUB_RUN_NUMBER '${runNumber}' is not a number`);
+    }
+    return `b${runNumber.padStart(BUILD_DIGITS, '0')}`;
+}
+/** The release id: `<role>-<build>`. */
+function identity_releaseId(id) {
+    return `${id.role}-${id.build}`;
+}
+
+;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/tags.js
+// The standard tag set on every AWS resource immut creates, and the guard that keeps immut
+// from modifying or deleting anything it did not create for the expected role and env.
+
+
+const TAG = {
+    managedBy: 'immut:managed-by',
+    role: 'immut:role',
+    env: 'immut:env',
+    build: 'immut:build',
+    release: 'immut:release',
+    source: 'immut:source',
+    run: 'immut:run',
+    fingerprint: 'immut:fingerprint',
+    baseImage: 'immut:base-image',
+    /** Marks bake builder instances, so cleanup and audits can find them. */
+    component: 'immut:component',
+    name: 'Name',
+};
+const MANAGED_BY_VALUE = 'immut';
+/** AWS limits shared by EC2, ELBv2 and RDS tags. */
+const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 };
+/**
+ * The standard tags for a resource of this release. `extra` adds kind-specific tags
+ * (e.g. the fingerprint on images); it cannot override the identity tags.
+ */
+function standardTags(id, provenance, name, extra = {}) {
+    const tags = {
+        ...extra,
+        [TAG.name]: name,
+        [TAG.managedBy]: MANAGED_BY_VALUE,
+        [TAG.role]: id.role,
+        [TAG.env]: id.env,
+        [TAG.build]: id.build,
+        [TAG.release]: releaseId(id),
+        [TAG.source]: `${provenance.repository}@${provenance.sha}`,
+    };
+    if (provenance.runUrl)
+        tags[TAG.run] = provenance.runUrl;
+    checkTags(tags);
+    return tags;
+}
+/** Throws when tags break AWS's limits, before any call is made. */
+function checkTags(tags) {
+    const entries = Object.entries(tags);
+    if (entries.length > TAG_LIMITS.perResource) {
+        throw new Error(`${entries.length} tags exceed AWS's limit of ${TAG_LIMITS.perResource} per resource`);
+    }
+    for (const [key, value] of entries) {
+        if (key.length === 0 || key.length > TAG_LIMITS.keyLength) {
+            throw new Error(`tag key '${key}' must be 1–${TAG_LIMITS.keyLength} characters`);
+        }
+        if (key.toLowerCase().startsWith('aws:'))
+            throw new Error(`tag key '${key}' uses the reserved 'aws:' prefix`);
+        if (value.length > TAG_LIMITS.valueLength) {
+            throw new Error(`tag '${key}' value is ${value.length} characters; AWS allows ${TAG_LIMITS.valueLength}`);
+        }
+    }
+}
+/** `[{ Key, Value }]`, the shape EC2, ELBv2 and RDS all take. */
+function toAwsTags(tags) {
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+/** The inverse of `toAwsTags`; tolerates the SDK's optional fields. */
+function fromAwsTags(list) {
+    const tags = {};
+    for (const { Key, Value } of list ?? [])
+        if (Key !== undefined)
+            tags[Key] = Value ?? '';
+    return tags;
+}
+/** EC2/ELBv2 filters that find resources of exactly this release. */
+function releaseFilters(id) {
+    return [
+        { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
+        { Name: `tag:${TAG.role}`, Values: [id.role] },
+        { Name: `tag:${TAG.env}`, Values: [id.env] },
+        { Name: `tag:${TAG.build}`, Values: [id.build] },
+    ];
+}
+/**
+ * The one guard every modify or delete goes through: refuses any resource that lacks
+ * `immut:managed-by=immut` or belongs to another role or env, whatever the inputs said.
+ */
+function assertManaged(resource, expected) {
+    const { tags } = resource;
+    const refuse = (why) => {
+        throw new GuardError(`Refusing to modify ${resource.kind} ${resource.id}: ${why}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`);
+    };
+    if (tags[TAG.managedBy] !== MANAGED_BY_VALUE)
+        refuse(`it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`);
+    if (tags[TAG.role] !== expected.role)
+        refuse(`it belongs to role '${tags[TAG.role] ?? '(none)'}'`);
+    if (tags[TAG.env] !== expected.env)
+        refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
+}
+
+;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/dns-history.js
+
+
+const HISTORY_PREFIX = '_immut-history.';
+const HISTORY_TTL = 60;
+const VERSION = '1';
+/** Route 53's stored form of a DNS name: lower case, trailing dot, `*` as \052. */
+function fqdn(name) {
+    const lower = name.trim().toLowerCase();
+    return (lower.endsWith('.') ? lower : `${lower}.`).replace(/\*/g, '\\052');
+}
+function historyName(name) {
+    return fqdn(`${HISTORY_PREFIX}${name}`);
+}
+// TXT strings are at most 255 characters and are quoted; our values never hold quotes or
+// spaces (builds, DNS names, zone ids, ISO times, URLs), so key=value strings stay simple.
+function quoted(key, value) {
+    const text = `${key}=${value}`;
+    if (/["\s\\]/.test(text) || text.length > 255) {
+        throw new Error(`history value ${key} cannot be stored in a TXT string: '${value}'`);
+    }
+    return `"${text}"`;
+}
+function targetFields(prefix, t) {
+    return [
+        quoted(prefix, t.build),
+        quoted(`${prefix}-target`, t.dnsName),
+        quoted(`${prefix}-zone`, t.zoneId),
+        quoted(`${prefix}-release`, t.release),
+    ];
+}
+/** The TXT record holding `history`. */
+function historyRecord(name, history) {
+    const strings = [
+        quoted('immut-history', VERSION),
+        quoted('managed-by', MANAGED_BY_VALUE),
+        quoted('role', history.role),
+        quoted('env', history.env),
+        ...targetFields('current', history.current),
+        ...(history.previous ? targetFields('previous', history.previous) : []),
+        ...(history.weight !== undefined ? [quoted('weight', String(history.weight))] : []),
+        quoted('at', history.at),
+        ...(history.run ? [quoted('run', history.run)] : []),
+    ];
+    return {
+        Name: historyName(name),
+        Type: 'TXT',
+        TTL: HISTORY_TTL,
+        ResourceRecords: [{ Value: strings.join(' ') }],
+    };
+}
+/** key → value of every `"key=value"` string in the record's values. */
+function fields(record) {
+    const out = new Map();
+    for (const { Value } of record.ResourceRecords ?? []) {
+        for (const [, text] of (Value ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+            const eq = (text ?? '').indexOf('=');
+            if (eq > 0)
+                out.set(text.slice(0, eq), text.slice(eq + 1));
+        }
+    }
+    return out;
+}
+function targetFrom(f, prefix) {
+    const build = f.get(prefix);
+    const dnsName = f.get(`${prefix}-target`);
+    const zoneId = f.get(`${prefix}-zone`);
+    if (!build || !dnsName || !zoneId)
+        return undefined;
+    return { build, dnsName, zoneId, release: f.get(`${prefix}-release`) ?? build };
+}
+/** Reads a history record back; a TXT record that is not one is refused, never overwritten. */
+function parseHistory(record) {
+    const f = fields(record);
+    const current = targetFrom(f, 'current');
+    const role = f.get('role');
+    const env = f.get('env');
+    if (f.get('immut-history') === undefined || !current || !role || !env) {
+        throw new GuardError(`Refusing to change ${record.Name}: that TXT record is not an immut history record (it holds ${JSON.stringify(record.ResourceRecords?.map((r) => r.Value))}). Delete it or pick another name.`);
+    }
+    const previous = targetFrom(f, 'previous');
+    const weight = f.get('weight');
+    const run = f.get('run');
+    return {
+        role,
+        env,
+        current,
+        ...(previous ? { previous } : {}),
+        ...(weight !== undefined && /^\d+$/.test(weight) ? { weight: Number(weight) } : {}),
+        at: f.get('at') ?? '',
+        ...(run ? { run } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/throttle-retry.js
+// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
+// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
+// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
+// action's deadline, so twenty parallel cutovers queue up instead of failing.
+
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 20_000;
+/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
+function backoffDelay(attempt, random) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
+}
+/**
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
+ * Any other error, or throttling with no time left, is thrown as it came (describeError then
+ * tells the user to run fewer releases at once).
+ */
+async function retryThrottled(ctx, what, call) {
+    const random = ctx.random ?? Math.random;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!isThrottlingError(error))
+                throw error;
+            const delay = backoffDelay(attempt, random);
+            if (delay >= ctx.deadline.remaining())
+                throw error;
+            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${formatDuration(delay)}`);
+            await ctx.clock.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/hosted-zone.js
+// The `zone` input of the actions that write DNS: a hosted zone given by id or by name. By
+// name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
+// zone preferred over private ones of the same name (names are meant to be reachable from
+// anywhere unless an id says otherwise), and an error listing the candidates when the choice
+// is not clear.
+
+
+
+
+const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/;
+const ZONE_NAME = /^(?=.{1,254}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
+const EXPECTED = "expected a hosted zone id ('Z…') or the zone's name ('example.com')";
+function zoneOf(z) {
+    return {
+        id: (z.Id ?? '').replace(/^\/hostedzone\//, ''),
+        name: (z.Name ?? '').toLowerCase().replace(/\.$/, ''),
+        privateZone: z.Config?.PrivateZone === true,
+    };
+}
+function badZone(given, why) {
+    return new UserError(`Input 'zone' was '${given}': ${why}; ${EXPECTED}.`);
+}
+/** Checks the form of the `zone` input before any call; undefined when it is fine. */
+function zoneInputProblem(given) {
+    if (ZONE_ID.test(given) || ZONE_NAME.test(given))
+        return undefined;
+    return `Input 'zone' was '${given}': neither a hosted zone id nor a DNS name; ${EXPECTED}.`;
+}
+/**
+ * The hosted zone the `zone` input names. With `calls`, throttled calls are retried until its
+ * deadline (see throttle-retry.ts); without, throttling is left to the SDK's own retries.
+ */
+async function resolveZone(route53, given, calls) {
+    const problem = zoneInputProblem(given);
+    if (problem)
+        throw new UserError(problem);
+    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const id = ZONE_ID.exec(given)?.[1];
+    return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
+}
+async function zoneById(route53, send, given, id) {
+    try {
+        const out = await send(`reading hosted zone ${id}`, () => route53.send(new client_route_53_dist_cjs/* GetHostedZoneCommand */.HAz({ Id: id })));
+        if (!out.HostedZone)
+            throw badZone(given, 'Route 53 returned no zone');
+        return zoneOf(out.HostedZone);
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'NoSuchHostedZone')
+            throw badZone(given, 'no hosted zone has that id');
+        throw error;
+    }
+}
+async function zoneByName(route53, send, given) {
+    const wanted = fqdn(given);
+    const matches = [];
+    let next = { DNSName: wanted };
+    while (next) {
+        const request = next;
+        const page = await send(`looking up hosted zone ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListHostedZonesByNameCommand */.agy({ ...request, MaxItems: 100 })));
+        const zones = page.HostedZones ?? [];
+        const exact = zones.filter((z) => (z.Name ?? '').toLowerCase() === wanted).map(zoneOf);
+        matches.push(...exact);
+        // Zones come in name order from `wanted` on: past the exact matches, none can follow.
+        next =
+            page.IsTruncated && exact.length === zones.length && page.NextDNSName
+                ? {
+                    DNSName: page.NextDNSName,
+                    ...(page.NextHostedZoneId ? { HostedZoneId: page.NextHostedZoneId } : {}),
+                }
+                : undefined;
+    }
+    return pickZone(given, matches);
+}
+function pickZone(given, matches) {
+    const publicZones = matches.filter((z) => !z.privateZone);
+    const pick = publicZones.length > 0 ? publicZones : matches;
+    if (pick.length === 1)
+        return pick[0];
+    if (pick.length === 0)
+        throw badZone(given, 'this account has no hosted zone of that name');
+    const list = matches.map((z) => `${z.id} (${z.privateZone ? 'private' : 'public'})`).join(', ');
+    throw badZone(given, `${pick.length} ${publicZones.length > 0 ? 'public' : 'private'} hosted zones have that name: ${list}; pass the id of the one to use`);
+}
+/** The record name must lie in the zone (Route 53 would refuse it, less clearly). */
+function nameProblem(name, zone) {
+    const n = fqdn(name);
+    if (n === `${zone.name}.` || n.endsWith(`.${zone.name}.`))
+        return undefined;
+    return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name} (${zone.id}); expected a name ending in .${zone.name}.`;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -74282,51 +74652,6 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/identity.js
-// Who a release belongs to: role, env and build. Every name and tag derives from these,
-// so they are validated once, here, with rules strict enough that every derived name is
-// valid for every AWS service immut touches.
-// No trailing hyphen and no '--': both would make invalid RDS identifiers and DNS labels.
-const ROLE_RULE = {
-    pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/,
-    expected: '1–20 lowercase letters, digits or single hyphens, starting with a letter and not ending with a hyphen (e.g. api, billing-worker)',
-};
-const ENV_RULE = {
-    pattern: /^[a-z][a-z0-9]{0,9}$/,
-    expected: '1–10 lowercase letters or digits, starting with a letter (e.g. prod, staging)',
-};
-const BUILD_RULE = {
-    pattern: /^[a-z0-9]{1,12}$/,
-    expected: '1–12 lowercase letters or digits (e.g. b000042); by default derived from the workflow run number',
-};
-/** Env names that would produce invalid AWS names: load balancer names may not start with `internal-`. */
-const RESERVED_ENVS = new Map([
-    ['internal', "load balancer names may not start with 'internal-', and env comes first in every name"],
-]);
-/** Returns a problem description, or undefined when the env is valid. */
-function checkEnv(env) {
-    if (!ENV_RULE.pattern.test(env))
-        return `expected ${ENV_RULE.expected}`;
-    const reserved = RESERVED_ENVS.get(env);
-    return reserved ? `'${env}' is reserved: ${reserved}` : undefined;
-}
-/** Digits of a run number, padded so builds sort in run order as strings. */
-const BUILD_DIGITS = 6;
-/**
- * The default build id for a workflow run: `b` + the zero-padded run number. Re-running
- * a run keeps its run number, so a re-run gets the same build and finds its own resources.
- */
-function buildFromRunNumber(runNumber) {
-    if (!/^\d{1,11}$/.test(runNumber)) {
-        throw new Error(`GITHUB_RUN_NUMBER '${runNumber}' is not a number`);
-    }
-    return `b${runNumber.padStart(BUILD_DIGITS, '0')}`;
-}
-/** The release id: `<role>-<build>`. */
-function identity_releaseId(id) {
-    return `${id.role}-${id.build}`;
-}
-
 ;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/inputs.js
 // Typed reading of action inputs. Each input has a spec: how to parse it (a zod schema over
 // the raw string), what a valid value looks like, whether it is required, its default and
@@ -74588,240 +74913,6 @@ async function waitFor(options) {
 function deadlineFrom(clock, timeoutMs) {
     const end = clock.now() + timeoutMs;
     return { remaining: () => Math.max(0, end - clock.now()) };
-}
-
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/tags.js
-// The standard tag set on every AWS resource immut creates, and the guard that keeps immut
-// from modifying or deleting anything it did not create for the expected role and env.
-
-
-const TAG = {
-    managedBy: 'immut:managed-by',
-    role: 'immut:role',
-    env: 'immut:env',
-    build: 'immut:build',
-    release: 'immut:release',
-    source: 'immut:source',
-    run: 'immut:run',
-    fingerprint: 'immut:fingerprint',
-    baseImage: 'immut:base-image',
-    /** Marks bake builder instances, so cleanup and audits can find them. */
-    component: 'immut:component',
-    name: 'Name',
-};
-const MANAGED_BY_VALUE = 'immut';
-/** AWS limits shared by EC2, ELBv2 and RDS tags. */
-const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 };
-/**
- * The standard tags for a resource of this release. `extra` adds kind-specific tags
- * (e.g. the fingerprint on images); it cannot override the identity tags.
- */
-function standardTags(id, provenance, name, extra = {}) {
-    const tags = {
-        ...extra,
-        [TAG.name]: name,
-        [TAG.managedBy]: MANAGED_BY_VALUE,
-        [TAG.role]: id.role,
-        [TAG.env]: id.env,
-        [TAG.build]: id.build,
-        [TAG.release]: releaseId(id),
-        [TAG.source]: `${provenance.repository}@${provenance.sha}`,
-    };
-    if (provenance.runUrl)
-        tags[TAG.run] = provenance.runUrl;
-    checkTags(tags);
-    return tags;
-}
-/** Throws when tags break AWS's limits, before any call is made. */
-function checkTags(tags) {
-    const entries = Object.entries(tags);
-    if (entries.length > TAG_LIMITS.perResource) {
-        throw new Error(`${entries.length} tags exceed AWS's limit of ${TAG_LIMITS.perResource} per resource`);
-    }
-    for (const [key, value] of entries) {
-        if (key.length === 0 || key.length > TAG_LIMITS.keyLength) {
-            throw new Error(`tag key '${key}' must be 1–${TAG_LIMITS.keyLength} characters`);
-        }
-        if (key.toLowerCase().startsWith('aws:'))
-            throw new Error(`tag key '${key}' uses the reserved 'aws:' prefix`);
-        if (value.length > TAG_LIMITS.valueLength) {
-            throw new Error(`tag '${key}' value is ${value.length} characters; AWS allows ${TAG_LIMITS.valueLength}`);
-        }
-    }
-}
-/** `[{ Key, Value }]`, the shape EC2, ELBv2 and RDS all take. */
-function toAwsTags(tags) {
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
-/** The inverse of `toAwsTags`; tolerates the SDK's optional fields. */
-function fromAwsTags(list) {
-    const tags = {};
-    for (const { Key, Value } of list ?? [])
-        if (Key !== undefined)
-            tags[Key] = Value ?? '';
-    return tags;
-}
-/** EC2/ELBv2 filters that find resources of exactly this release. */
-function releaseFilters(id) {
-    return [
-        { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
-        { Name: `tag:${TAG.role}`, Values: [id.role] },
-        { Name: `tag:${TAG.env}`, Values: [id.env] },
-        { Name: `tag:${TAG.build}`, Values: [id.build] },
-    ];
-}
-/**
- * The one guard every modify or delete goes through: refuses any resource that lacks
- * `immut:managed-by=immut` or belongs to another role or env, whatever the inputs said.
- */
-function assertManaged(resource, expected) {
-    const { tags } = resource;
-    const refuse = (why) => {
-        throw new GuardError(`Refusing to modify ${resource.kind} ${resource.id}: ${why}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`);
-    };
-    if (tags[TAG.managedBy] !== MANAGED_BY_VALUE)
-        refuse(`it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`);
-    if (tags[TAG.role] !== expected.role)
-        refuse(`it belongs to role '${tags[TAG.role] ?? '(none)'}'`);
-    if (tags[TAG.env] !== expected.env)
-        refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
-}
-
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/dns-history.js
-
-
-const HISTORY_PREFIX = '_immut-history.';
-const HISTORY_TTL = 60;
-const VERSION = '1';
-/** Route 53's stored form of a DNS name: lower case, trailing dot, `*` as \052. */
-function fqdn(name) {
-    const lower = name.trim().toLowerCase();
-    return (lower.endsWith('.') ? lower : `${lower}.`).replace(/\*/g, '\\052');
-}
-function historyName(name) {
-    return fqdn(`${HISTORY_PREFIX}${name}`);
-}
-// TXT strings are at most 255 characters and are quoted; our values never hold quotes or
-// spaces (builds, DNS names, zone ids, ISO times, URLs), so key=value strings stay simple.
-function quoted(key, value) {
-    const text = `${key}=${value}`;
-    if (/["\s\\]/.test(text) || text.length > 255) {
-        throw new Error(`history value ${key} cannot be stored in a TXT string: '${value}'`);
-    }
-    return `"${text}"`;
-}
-function targetFields(prefix, t) {
-    return [
-        quoted(prefix, t.build),
-        quoted(`${prefix}-target`, t.dnsName),
-        quoted(`${prefix}-zone`, t.zoneId),
-        quoted(`${prefix}-release`, t.release),
-    ];
-}
-/** The TXT record holding `history`. */
-function historyRecord(name, history) {
-    const strings = [
-        quoted('immut-history', VERSION),
-        quoted('managed-by', MANAGED_BY_VALUE),
-        quoted('role', history.role),
-        quoted('env', history.env),
-        ...targetFields('current', history.current),
-        ...(history.previous ? targetFields('previous', history.previous) : []),
-        ...(history.weight !== undefined ? [quoted('weight', String(history.weight))] : []),
-        quoted('at', history.at),
-        ...(history.run ? [quoted('run', history.run)] : []),
-    ];
-    return {
-        Name: historyName(name),
-        Type: 'TXT',
-        TTL: HISTORY_TTL,
-        ResourceRecords: [{ Value: strings.join(' ') }],
-    };
-}
-/** key → value of every `"key=value"` string in the record's values. */
-function fields(record) {
-    const out = new Map();
-    for (const { Value } of record.ResourceRecords ?? []) {
-        for (const [, text] of (Value ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
-            const eq = (text ?? '').indexOf('=');
-            if (eq > 0)
-                out.set(text.slice(0, eq), text.slice(eq + 1));
-        }
-    }
-    return out;
-}
-function targetFrom(f, prefix) {
-    const build = f.get(prefix);
-    const dnsName = f.get(`${prefix}-target`);
-    const zoneId = f.get(`${prefix}-zone`);
-    if (!build || !dnsName || !zoneId)
-        return undefined;
-    return { build, dnsName, zoneId, release: f.get(`${prefix}-release`) ?? build };
-}
-/** Reads a history record back; a TXT record that is not one is refused, never overwritten. */
-function parseHistory(record) {
-    const f = fields(record);
-    const current = targetFrom(f, 'current');
-    const role = f.get('role');
-    const env = f.get('env');
-    if (f.get('immut-history') === undefined || !current || !role || !env) {
-        throw new GuardError(`Refusing to change ${record.Name}: that TXT record is not an immut history record (it holds ${JSON.stringify(record.ResourceRecords?.map((r) => r.Value))}). Delete it or pick another name.`);
-    }
-    const previous = targetFrom(f, 'previous');
-    const weight = f.get('weight');
-    const run = f.get('run');
-    return {
-        role,
-        env,
-        current,
-        ...(previous ? { previous } : {}),
-        ...(weight !== undefined && /^\d+$/.test(weight) ? { weight: Number(weight) } : {}),
-        at: f.get('at') ?? '',
-        ...(run ? { run } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/retry.js
-
-/** Error names AWS uses for "slow down": rejected requests, never applied, so safe to resend. */
-const retry_THROTTLED = new Set([
-    'Throttling',
-    'ThrottlingException',
-    'PriorRequestNotComplete',
-    'PriorRequestNotCompleteException',
-    'RequestLimitExceeded',
-    'TooManyRequestsException',
-]);
-function isThrottled(error) {
-    return error instanceof Error && retry_THROTTLED.has(error.name);
-}
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 20_000;
-/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
-function backoffDelay(attempt, random) {
-    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
-}
-/**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
- */
-async function retryThrottled(ctx, what, call) {
-    const random = ctx.random ?? Math.random;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!isThrottled(error))
-                throw error;
-            const delay = backoffDelay(attempt, random);
-            if (delay >= ctx.deadline.remaining())
-                throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${formatDuration(delay)}`);
-            await ctx.clock.sleep(delay);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/records.js
@@ -75700,85 +75791,6 @@ function renderSummary(request, progress) {
     return summary_summary(heading(`cutover-dns: ${request.name}`), flow(request.name, progress), facts, steps, batches);
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/zone.js
-// The hosted zone, given by id or by name. By name: exact matches only (ListHostedZonesByName
-// lists zones *from* the name on), a public zone preferred over private ones of the same
-// name, and an error listing the candidates when the choice is not clear.
-
-
-
-
-const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/;
-const ZONE_NAME = /^(?=.{1,254}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
-function zoneOf(z) {
-    return {
-        id: (z.Id ?? '').replace(/^\/hostedzone\//, ''),
-        name: (z.Name ?? '').toLowerCase(),
-        privateZone: z.Config?.PrivateZone === true,
-    };
-}
-function badZone(given, why) {
-    return new UserError(`Input 'zone' was '${given}': ${why}; expected a hosted zone id ('Z…') or the zone's name ('example.com').`);
-}
-/** Checks the form of the `zone` input before any call; undefined when it is fine. */
-function zoneInputProblem(given) {
-    if (ZONE_ID.test(given) || ZONE_NAME.test(given))
-        return undefined;
-    return `Input 'zone' was '${given}': neither a hosted zone id nor a DNS name; expected a hosted zone id ('Z…') or the zone's name ('example.com').`;
-}
-async function resolveZone(route53, calls, given) {
-    const id = ZONE_ID.exec(given)?.[1];
-    if (id) {
-        try {
-            const out = await retryThrottled(calls, `reading hosted zone ${id}`, () => route53.send(new client_route_53_dist_cjs/* GetHostedZoneCommand */.HAz({ Id: id })));
-            if (!out.HostedZone)
-                throw badZone(given, 'Route 53 returned no zone');
-            return zoneOf(out.HostedZone);
-        }
-        catch (error) {
-            if (error instanceof Error && error.name === 'NoSuchHostedZone')
-                throw badZone(given, 'no hosted zone has that id');
-            throw error;
-        }
-    }
-    return zoneByName(route53, calls, given);
-}
-async function zoneByName(route53, calls, given) {
-    const wanted = fqdn(given);
-    const matches = [];
-    let next = { DNSName: wanted };
-    while (next) {
-        const request = next;
-        const page = await retryThrottled(calls, `looking up hosted zone ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListHostedZonesByNameCommand */.agy({ ...request, MaxItems: 100 })));
-        const zones = (page.HostedZones ?? []).map(zoneOf);
-        const exact = zones.filter((z) => z.name === wanted);
-        matches.push(...exact);
-        // Zones come in name order from `wanted` on: past the exact matches, none can follow.
-        next =
-            page.IsTruncated && exact.length === zones.length && page.NextDNSName
-                ? {
-                    DNSName: page.NextDNSName,
-                    ...(page.NextHostedZoneId ? { HostedZoneId: page.NextHostedZoneId } : {}),
-                }
-                : undefined;
-    }
-    const publicZones = matches.filter((z) => !z.privateZone);
-    const pick = publicZones.length > 0 ? publicZones : matches;
-    if (pick.length === 1)
-        return pick[0];
-    if (pick.length === 0)
-        throw badZone(given, 'this account has no hosted zone of that name');
-    const list = matches.map((z) => `${z.id} (${z.privateZone ? 'private' : 'public'})`).join(', ');
-    throw badZone(given, `${pick.length} ${publicZones.length > 0 ? 'public' : 'private'} hosted zones have that name: ${list}; pass the id of the one to use`);
-}
-/** The record name must lie in the zone (Route 53 would refuse it, less clearly). */
-function nameProblem(name, zone) {
-    const n = fqdn(name);
-    if (n === zone.name || n.endsWith(`.${zone.name}`))
-        return undefined;
-    return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name.replace(/\.$/, '')} (${zone.id}); expected a name ending in .${zone.name.replace(/\.$/, '')}.`;
-}
-
 ;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/main.js
 // cutover-dns: moves the role's stable name to the new build's load balancer (or, in mode
 // rollback, back to the previous build from the name's history). It rolls back in-band: a
@@ -75824,7 +75836,7 @@ async function main({ io, env, clock }) {
         deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
         log: (line) => io.info(line),
     };
-    const zone = await resolveZone(route53, calls, inputs.zone);
+    const zone = await resolveZone(route53, inputs.zone, calls);
     const outside = nameProblem(inputs.name, zone);
     if (outside)
         throw new InputError([outside]);
@@ -75844,7 +75856,7 @@ async function main({ io, env, clock }) {
         dryRun: common.dryRun,
         runUrl: provenanceFromEnv(env).runUrl,
     };
-    io.info(`${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name.replace(/\.$/, '')} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`);
+    io.info(`${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`);
     const progress = newProgress();
     try {
         await runCutover(request, { route53, elb, calls, clock, resolve4: (host) => (0,promises_namespaceObject.resolve4)(host) }, progress);
@@ -75856,7 +75868,7 @@ async function main({ io, env, clock }) {
         writeOutputs(io, progress);
         await io.appendSummary(renderSummary({
             name: request.name,
-            zoneName: zone.name.replace(/\.$/, ''),
+            zoneName: zone.name,
             mode: request.mode,
             strategy: request.strategy,
         }, progress));

@@ -66900,6 +66900,7 @@ const ACCESS_DENIED = new Set([
     'AuthorizationError',
     'AccessDeniedFault',
 ]);
+/** Error names AWS uses for "slow down": rejected requests, never applied, so safe to resend. */
 const THROTTLED = new Set([
     'Throttling',
     'ThrottlingException',
@@ -66910,6 +66911,10 @@ const THROTTLED = new Set([
     'EC2ThrottledException',
     'RequestThrottled',
 ]);
+/** True when AWS refused the call for its request rate (the one list retries and messages share). */
+function isThrottlingError(error) {
+    return error instanceof Error && THROTTLED.has(error.name);
+}
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
 function isAwsLikeError(error) {
@@ -66944,7 +66949,7 @@ function describeAwsError(error) {
     if (ACCESS_DENIED.has(error.name)) {
         return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
     }
-    if (THROTTLED.has(error.name)) {
+    if (isThrottlingError(error)) {
         const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
         return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;
     }
