@@ -1,13 +1,10 @@
 // The role's name as record sets: reading it exactly as Route 53 returns it, and building the
 // plain or weighted aliases a cutover writes. Names are kept in Route 53's stored form (lower
 // case, trailing dot, `*` as \052) so what we write compares equal to what we read back.
-import {
-  ListResourceRecordSetsCommand,
-  type ResourceRecordSet,
-  type Route53Client,
-} from '@aws-sdk/client-route-53';
+import type { ResourceRecordSet, Route53Client } from '@aws-sdk/client-route-53';
 import { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
-import { type CallContext, retryThrottled } from '../../packages/core/src/throttle-retry.js';
+import { recordSetsAt } from '../../packages/core/src/hosted-zone.js';
+import type { CallContext } from '../../packages/core/src/throttle-retry.js';
 
 export { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
 
@@ -69,10 +66,7 @@ function clean(record: RecordSet): RecordSet {
   return JSON.parse(JSON.stringify(record)) as RecordSet;
 }
 
-/**
- * Every record set of `type` at `name`, exactly as Route 53 returns them (a DELETE must
- * repeat them value for value). Pages through weighted sets if there are many.
- */
+/** Every record set of `type` at `name`, exactly as Route 53 returns them (core's reader). */
 export async function readRecords(
   route53: Route53Client,
   calls: CallContext,
@@ -80,34 +74,7 @@ export async function readRecords(
   name: string,
   type: 'A' | 'TXT',
 ): Promise<RecordSet[]> {
-  const wanted = fqdn(name);
-  const found: RecordSet[] = [];
-  let identifier: string | undefined;
-  for (;;) {
-    const page = await retryThrottled(calls, `reading ${type} records of ${wanted}`, () =>
-      route53.send(
-        new ListResourceRecordSetsCommand({
-          HostedZoneId: zoneId,
-          StartRecordName: wanted,
-          StartRecordType: type,
-          ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
-          MaxItems: 100,
-        }),
-      ),
-    );
-    const sets = page.ResourceRecordSets ?? [];
-    const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
-    found.push(...mine.map(clean));
-    // Sets are sorted by name then type: once another one appears, ours are all read.
-    const more =
-      page.IsTruncated === true &&
-      mine.length === sets.length &&
-      page.NextRecordName?.toLowerCase() === wanted &&
-      page.NextRecordType === type &&
-      page.NextRecordIdentifier !== undefined;
-    if (!more) return found;
-    identifier = page.NextRecordIdentifier;
-  }
+  return (await recordSetsAt(route53, zoneId, name, type, calls)).map(clean);
 }
 
 /** The name's A records as a shape a cutover understands. */

@@ -1,13 +1,10 @@
 // What is live: the role's name as it stands (plain or weighted aliases) and its history
 // record. Retirement must never remove a build the name points at, so every alias target
 // counts, whatever the history says, and a name immut does not manage is refused outright.
-import {
-  ListResourceRecordSetsCommand,
-  type ResourceRecordSet,
-  type Route53Client,
-} from '@aws-sdk/client-route-53';
-import { type History, fqdn, historyName, parseHistory } from '../../packages/core/src/dns-history.js';
+import type { Route53Client } from '@aws-sdk/client-route-53';
+import { type History, historyName, parseHistory } from '../../packages/core/src/dns-history.js';
 import { GuardError } from '../../packages/core/src/errors.js';
+import { recordSetsAt } from '../../packages/core/src/hosted-zone.js';
 import { MANAGED_BY_VALUE, TAG, assertManaged } from '../../packages/core/src/tags.js';
 import { type RoleEnv, bareDnsName } from './discover.js';
 
@@ -25,48 +22,14 @@ export interface Live {
 /** Route 53 answers an alias to a load balancer with a 60 s TTL. */
 const ALIAS_TTL_MS = 60_000;
 
-/** Every record set of `type` at exactly `name`, paging through weighted sets. */
-export async function recordsAt(
-  route53: Route53Client,
-  zoneId: string,
-  name: string,
-  type: 'A' | 'TXT',
-): Promise<ResourceRecordSet[]> {
-  const wanted = fqdn(name);
-  const found: ResourceRecordSet[] = [];
-  let identifier: string | undefined;
-  for (;;) {
-    const page = await route53.send(
-      new ListResourceRecordSetsCommand({
-        HostedZoneId: zoneId,
-        StartRecordName: wanted,
-        StartRecordType: type,
-        ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
-        MaxItems: 100,
-      }),
-    );
-    const sets = page.ResourceRecordSets ?? [];
-    const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
-    found.push(...mine);
-    const more =
-      page.IsTruncated === true &&
-      mine.length === sets.length &&
-      page.NextRecordName?.toLowerCase() === wanted &&
-      page.NextRecordType === type &&
-      page.NextRecordIdentifier !== undefined;
-    if (!more) return found;
-    identifier = page.NextRecordIdentifier;
-  }
-}
-
 export async function readLive(
   route53: Route53Client,
   zoneId: string,
   name: string,
   who: RoleEnv,
 ): Promise<Live> {
-  const records = await recordsAt(route53, zoneId, name, 'A');
-  const [txt] = await recordsAt(route53, zoneId, historyName(name), 'TXT');
+  const records = await recordSetsAt(route53, zoneId, name, 'A');
+  const [txt] = await recordSetsAt(route53, zoneId, historyName(name), 'TXT');
   const history = txt ? parseHistory(txt) : undefined;
   if (!history && records.length > 0) {
     throw new GuardError(

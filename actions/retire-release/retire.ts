@@ -26,7 +26,7 @@ import { assertManaged, type Tags } from '../../packages/core/src/tags.js';
 import { type Deadline, waitFor } from '../../packages/core/src/wait.js';
 import { type RoleEnv, bareDnsName } from './discover.js';
 import type { Live } from './live.js';
-import { recordsAt } from './live.js';
+import { recordSetsAt } from '../../packages/core/src/hosted-zone.js';
 import type { Decision, ImageDecision, Plan } from './plan.js';
 
 export interface RetireClients {
@@ -141,7 +141,7 @@ export async function waitOutDrain(
 async function deleteBuildRecord(ctx: RetireContext, d: Decision): Promise<Removed[]> {
   const name = buildDnsName({ ...ctx.who, build: d.build }, ctx.zone.name);
   const ours = new Set(d.resources.loadBalancers.map((lb) => lb.dnsName));
-  const records = await recordsAt(ctx.clients.route53, ctx.zone.id, name, 'A');
+  const records = await recordSetsAt(ctx.clients.route53, ctx.zone.id, name, 'A');
   const mine = records.filter((r) => ours.has(bareDnsName(r.AliasTarget?.DNSName ?? '')));
   if (mine.length === 0) return [];
   await ctx.clients.route53.send(

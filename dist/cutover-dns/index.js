@@ -65029,7 +65029,7 @@ async function retryThrottled(ctx, what, call) {
 // name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
 // zone preferred over private ones of the same name (names are meant to be reachable from
 // anywhere unless an id says otherwise), and an error listing the candidates when the choice
-// is not clear.
+// is not clear. Also reading the record sets at one name, which every such action needs.
 
 
 
@@ -65115,6 +65115,38 @@ function nameProblem(name, zone) {
     if (n === `${zone.name}.` || n.endsWith(`.${zone.name}.`))
         return undefined;
     return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name} (${zone.id}); expected a name ending in .${zone.name}.`;
+}
+/**
+ * Every record set of `type` at exactly `name`, as Route 53 returns them (a DELETE must
+ * repeat them value for value), paging through weighted sets if there are many. With
+ * `calls`, throttling is retried until the run's deadline.
+ */
+async function recordSetsAt(route53, zoneId, name, type, calls) {
+    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const wanted = fqdn(name);
+    const found = [];
+    let identifier;
+    for (;;) {
+        const page = await send(`reading ${type} records of ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListResourceRecordSetsCommand */.IOz({
+            HostedZoneId: zoneId,
+            StartRecordName: wanted,
+            StartRecordType: type,
+            ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
+            MaxItems: 100,
+        })));
+        const sets = page.ResourceRecordSets ?? [];
+        const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
+        found.push(...mine);
+        // Sets are sorted by name then type: once another one appears, ours are all read.
+        const more = page.IsTruncated === true &&
+            mine.length === sets.length &&
+            page.NextRecordName?.toLowerCase() === wanted &&
+            page.NextRecordType === type &&
+            page.NextRecordIdentifier !== undefined;
+        if (!more)
+            return found;
+        identifier = page.NextRecordIdentifier;
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -74916,10 +74948,6 @@ function deadlineFrom(clock, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/records.js
-// The role's name as record sets: reading it exactly as Route 53 returns it, and building the
-// plain or weighted aliases a cutover writes. Names are kept in Route 53's stored form (lower
-// case, trailing dot, `*` as \052) so what we write compares equal to what we read back.
-
 
 
 
@@ -74967,35 +74995,9 @@ function weightFor(percent) {
 function clean(record) {
     return JSON.parse(JSON.stringify(record));
 }
-/**
- * Every record set of `type` at `name`, exactly as Route 53 returns them (a DELETE must
- * repeat them value for value). Pages through weighted sets if there are many.
- */
+/** Every record set of `type` at `name`, exactly as Route 53 returns them (core's reader). */
 async function readRecords(route53, calls, zoneId, name, type) {
-    const wanted = fqdn(name);
-    const found = [];
-    let identifier;
-    for (;;) {
-        const page = await retryThrottled(calls, `reading ${type} records of ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListResourceRecordSetsCommand */.IOz({
-            HostedZoneId: zoneId,
-            StartRecordName: wanted,
-            StartRecordType: type,
-            ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
-            MaxItems: 100,
-        })));
-        const sets = page.ResourceRecordSets ?? [];
-        const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
-        found.push(...mine.map(clean));
-        // Sets are sorted by name then type: once another one appears, ours are all read.
-        const more = page.IsTruncated === true &&
-            mine.length === sets.length &&
-            page.NextRecordName?.toLowerCase() === wanted &&
-            page.NextRecordType === type &&
-            page.NextRecordIdentifier !== undefined;
-        if (!more)
-            return found;
-        identifier = page.NextRecordIdentifier;
-    }
+    return (await recordSetsAt(route53, zoneId, name, type, calls)).map(clean);
 }
 function shapeOf(records) {
     if (records.length === 0)

@@ -2,11 +2,13 @@
 // name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
 // zone preferred over private ones of the same name (names are meant to be reachable from
 // anywhere unless an id says otherwise), and an error listing the candidates when the choice
-// is not clear.
+// is not clear. Also reading the record sets at one name, which every such action needs.
 import {
   GetHostedZoneCommand,
   ListHostedZonesByNameCommand,
+  ListResourceRecordSetsCommand,
   type HostedZone,
+  type ResourceRecordSet,
   type Route53Client,
 } from '@aws-sdk/client-route-53';
 import { fqdn } from './dns-history.js';
@@ -114,4 +116,47 @@ export function nameProblem(name: string, zone: Zone): string | undefined {
   const n = fqdn(name);
   if (n === `${zone.name}.` || n.endsWith(`.${zone.name}.`)) return undefined;
   return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name} (${zone.id}); expected a name ending in .${zone.name}.`;
+}
+
+/**
+ * Every record set of `type` at exactly `name`, as Route 53 returns them (a DELETE must
+ * repeat them value for value), paging through weighted sets if there are many. With
+ * `calls`, throttling is retried until the run's deadline.
+ */
+export async function recordSetsAt(
+  route53: Route53Client,
+  zoneId: string,
+  name: string,
+  type: 'A' | 'TXT',
+  calls?: CallContext,
+): Promise<ResourceRecordSet[]> {
+  const send: Send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+  const wanted = fqdn(name);
+  const found: ResourceRecordSet[] = [];
+  let identifier: string | undefined;
+  for (;;) {
+    const page = await send(`reading ${type} records of ${wanted}`, () =>
+      route53.send(
+        new ListResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          StartRecordName: wanted,
+          StartRecordType: type,
+          ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
+          MaxItems: 100,
+        }),
+      ),
+    );
+    const sets = page.ResourceRecordSets ?? [];
+    const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
+    found.push(...mine);
+    // Sets are sorted by name then type: once another one appears, ours are all read.
+    const more =
+      page.IsTruncated === true &&
+      mine.length === sets.length &&
+      page.NextRecordName?.toLowerCase() === wanted &&
+      page.NextRecordType === type &&
+      page.NextRecordIdentifier !== undefined;
+    if (!more) return found;
+    identifier = page.NextRecordIdentifier;
+  }
 }

@@ -1,10 +1,14 @@
 // Resolving the `zone` input with the real Route 53 client against the sandbox, whose clock is
 // the retry's clock: backoff advances sandbox time instead of sleeping.
-import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
+import {
+  ChangeResourceRecordSetsCommand,
+  CreateHostedZoneCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Clock } from '../src/clock.js';
 import { UserError } from '../src/errors.js';
-import { nameProblem, resolveZone, zoneInputProblem } from '../src/hosted-zone.js';
+import { nameProblem, recordSetsAt, resolveZone, zoneInputProblem } from '../src/hosted-zone.js';
 import type { CallContext } from '../src/throttle-retry.js';
 import { deadlineFrom } from '../src/wait.js';
 import { type Sandbox, startSandbox } from '../../sandbox/src/index.js';
@@ -179,5 +183,47 @@ describe('nameProblem', () => {
       "Input 'name' was 'api.notexample.test': it is not inside hosted zone example.test (Z1); expected a name ending in .example.test.",
     );
     expect(nameProblem('example.test.evil', zone)).toMatch(/not inside hosted zone/);
+  });
+});
+
+describe('recordSetsAt', () => {
+  it('reads every record set of one name and type across pages, and none of its neighbours', async () => {
+    const zoneId = await createZone('records.test');
+    const weighted = Array.from({ length: 120 }, (_, i) => ({
+      Action: 'CREATE' as const,
+      ResourceRecordSet: {
+        Name: 'api.records.test',
+        Type: 'A' as const,
+        SetIdentifier: `b${String(i).padStart(3, '0')}`,
+        Weight: 1,
+        TTL: 60,
+        ResourceRecords: [{ Value: `10.0.0.${i + 1}` }],
+      },
+    }));
+    const neighbours = ['api.records.test|TXT', 'apx.records.test|A'].map((key) => {
+      const [name, type] = key.split('|') as [string, 'A' | 'TXT'];
+      return {
+        Action: 'CREATE' as const,
+        ResourceRecordSet: {
+          Name: name,
+          Type: type,
+          TTL: 60,
+          ResourceRecords: [{ Value: type === 'TXT' ? '"x"' : '10.9.9.9' }],
+        },
+      };
+    });
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        ChangeBatch: { Changes: [...weighted, ...neighbours] },
+      }),
+    );
+    sandbox.clearCalls();
+    const sets = await recordSetsAt(route53, zoneId, 'API.records.test', 'A');
+    expect(sets).toHaveLength(120);
+    expect(new Set(sets.map((s) => s.SetIdentifier)).size).toBe(120);
+    expect(sets.every((s) => s.Name === 'api.records.test.' && s.Type === 'A')).toBe(true);
+    expect(zoneCalls('ListResourceRecordSets')).toBe(2);
+    expect(await recordSetsAt(route53, zoneId, 'none.records.test', 'A')).toEqual([]);
   });
 });
