@@ -81,6 +81,10 @@ describe('waiters', () => {
     );
     expect(image.state).toBe('SUCCESS');
     await c.ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+    // Past shutting-down (30 s) but well within the hour a terminated instance stays visible:
+    // at this time scale one real second between polls is nearly three sandbox hours, so the
+    // waiter's first, immediate poll must already see `terminated`.
+    sb.advance(60_000);
     const gone = await waitUntilInstanceTerminated(
       { client: c.ec2, minDelay: 1, maxDelay: 1, maxWaitTime: 10 },
       { InstanceIds: [id] },
