@@ -19,7 +19,7 @@ import {
 import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, type RDSClient } from '@aws-sdk/client-rds';
 import type { Identity } from '../../packages/core/src/identity.js';
 import { sourceSnapshotId } from '../../packages/core/src/naming.js';
-import { MANAGED_BY_VALUE, TAG, fromAwsTags, type Tags } from '../../packages/core/src/tags.js';
+import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, type Tags } from '../../packages/core/src/tags.js';
 
 export type RoleEnv = Pick<Identity, 'role' | 'env'>;
 
@@ -175,14 +175,6 @@ async function targetGroups(elb: ElasticLoadBalancingV2Client, who: RoleEnv): Pr
   );
 }
 
-function roleEnvFilters(who: RoleEnv): Array<{ Name: string; Values: string[] }> {
-  return [
-    { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
-    { Name: `tag:${TAG.role}`, Values: [who.role] },
-    { Name: `tag:${TAG.env}`, Values: [who.env] },
-  ];
-}
-
 async function instances(ec2: EC2Client, who: RoleEnv): Promise<Server[]> {
   const found: Instance[] = [];
   let NextToken: string | undefined;
@@ -190,7 +182,7 @@ async function instances(ec2: EC2Client, who: RoleEnv): Promise<Server[]> {
     const page = await ec2.send(
       new DescribeInstancesCommand({
         Filters: [
-          ...roleEnvFilters(who),
+          ...roleFilters(who),
           // Terminated instances stay visible for an hour; they are already gone.
           { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
         ],
@@ -260,7 +252,7 @@ async function sourceSnapshots(rds: RDSClient, who: RoleEnv): Promise<DbSnapshot
 }
 
 async function images(ec2: EC2Client, who: RoleEnv): Promise<Image[]> {
-  const out = await ec2.send(new DescribeImagesCommand({ Owners: ['self'], Filters: roleEnvFilters(who) }));
+  const out = await ec2.send(new DescribeImagesCommand({ Owners: ['self'], Filters: roleFilters(who) }));
   return (out.Images ?? [])
     .map((i) => ({
       id: i.ImageId ?? '',

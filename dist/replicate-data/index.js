@@ -77374,14 +77374,17 @@ function fromAwsTags(list) {
             tags[Key] = Value ?? '';
     return tags;
 }
-/** EC2/ELBv2 filters that find resources of exactly this release. */
-function releaseFilters(id) {
+/** EC2 filters that find every resource immut made for one role in one env, all builds. */
+function roleFilters(who) {
     return [
         { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
-        { Name: `tag:${TAG.role}`, Values: [id.role] },
-        { Name: `tag:${TAG.env}`, Values: [id.env] },
-        { Name: `tag:${TAG.build}`, Values: [id.build] },
+        { Name: `tag:${TAG.role}`, Values: [who.role] },
+        { Name: `tag:${TAG.env}`, Values: [who.env] },
     ];
+}
+/** EC2 filters that find resources of exactly this release. */
+function releaseFilters(id) {
+    return [...roleFilters(id), { Name: `tag:${TAG.build}`, Values: [id.build] }];
 }
 /**
  * The one guard every modify or delete goes through: refuses any resource that lacks

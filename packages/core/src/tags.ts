@@ -79,14 +79,18 @@ export function fromAwsTags(list: ReadonlyArray<{ Key?: string; Value?: string }
   return tags;
 }
 
-/** EC2/ELBv2 filters that find resources of exactly this release. */
-export function releaseFilters(id: Identity): Array<{ Name: string; Values: string[] }> {
+/** EC2 filters that find every resource immut made for one role in one env, all builds. */
+export function roleFilters(who: Pick<Identity, 'role' | 'env'>): Array<{ Name: string; Values: string[] }> {
   return [
     { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
-    { Name: `tag:${TAG.role}`, Values: [id.role] },
-    { Name: `tag:${TAG.env}`, Values: [id.env] },
-    { Name: `tag:${TAG.build}`, Values: [id.build] },
+    { Name: `tag:${TAG.role}`, Values: [who.role] },
+    { Name: `tag:${TAG.env}`, Values: [who.env] },
   ];
+}
+
+/** EC2 filters that find resources of exactly this release. */
+export function releaseFilters(id: Identity): Array<{ Name: string; Values: string[] }> {
+  return [...roleFilters(id), { Name: `tag:${TAG.build}`, Values: [id.build] }];
 }
 
 export interface GuardedResource {

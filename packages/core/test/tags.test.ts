@@ -7,6 +7,7 @@ import {
   checkTags,
   fromAwsTags,
   releaseFilters,
+  roleFilters,
   standardTags,
   toAwsTags,
 } from '../src/tags.js';
@@ -67,6 +68,14 @@ describe('standard tags', () => {
     const tags = { a: '1', b: '' };
     expect(fromAwsTags(toAwsTags(tags))).toEqual(tags);
     expect(fromAwsTags(undefined)).toEqual({});
+  });
+
+  it('give filters that select every build of one role and env', () => {
+    expect(roleFilters(id).map((f) => `${f.Name}=${f.Values.join()}`)).toEqual([
+      'tag:immut:managed-by=immut',
+      'tag:immut:role=api',
+      'tag:immut:env=prod',
+    ]);
   });
 
   it('give filters that select exactly one release', () => {
