@@ -7,8 +7,25 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const PACKAGE_BOUNDARIES = [
+  {
+    regex: '^(\\.\\./)+packages/|^(\\.\\./)+(core|sandbox|action-runner|workflow-runner)/(src|lib|test)/',
+    message: 'Import the package by its name (@immut/<name>), from what its package.json exports.',
+  },
+  {
+    regex: '^@immut/[a-z-]+/(src|lib)/',
+    message: "Import what the package's package.json exports, not its files.",
+  },
+];
+const TEST_CODE = [
+  {
+    regex: '^(\\.\\./)+test/|^@immut/test-support',
+    message: 'Only tests may import test code; move what shipped code needs into a package.',
+  },
+];
+
 export default defineConfig([
-  globalIgnores(['dist/', '.build/', 'node_modules/', 'coverage/', 'action-docs/']),
+  globalIgnores(['dist/', '.build/', 'packages/*/lib/', 'node_modules/', 'coverage/', 'action-docs/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -24,6 +41,23 @@ export default defineConfig([
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
+    },
+  },
+  {
+    // Packages are imported by name: a relative path into another package would bypass what
+    // its package.json exports (its public surface).
+    files: ['**/*.{ts,js,mjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: PACKAGE_BOUNDARIES }],
+    },
+  },
+  {
+    // Shipped code and tooling never depend on tests: only files in a test folder may import
+    // test code (test/, @immut/test-support).
+    files: ['**/*.{ts,js,mjs}'],
+    ignores: ['test/**', '**/test/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...PACKAGE_BOUNDARIES, ...TEST_CODE] }],
     },
   },
 ]);

@@ -3,6 +3,9 @@
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
+  // `@immut/<package>` resolves to the package's TypeScript source (the `immut-source` export
+  // condition, as in tsconfig.json), so tests need no build of the packages first.
+  testEnvironmentOptions: { customExportConditions: ['immut-source', 'node', 'node-addons'] },
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     // Sources import './x.js' (NodeNext); under Jest that file is './x.ts'.

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { parseWorld, planWorld } from '../packages/core/src/world.js';
-import { BUILDER_DURATIONS } from '../packages/sandbox/src/builder.js';
-import { DURATIONS } from '../packages/sandbox/src/durations.js';
-import { startSandbox, type CallRecord, type Sandbox } from '../packages/sandbox/src/index.js';
-import type { RunWorkflowOptions, WorkflowRunResult } from '../packages/workflow-runner/src/types.js';
+import { parseWorld, planWorld } from '@immut/core/world';
+import { BUILDER_DURATIONS } from '@immut/sandbox';
+import { DURATIONS } from '@immut/sandbox';
+import { startSandbox, type CallRecord, type Sandbox } from '@immut/sandbox';
+import type { RunWorkflowOptions, WorkflowRunResult } from '@immut/workflow-runner';
 
 type RunWorkflow = (options: RunWorkflowOptions) => Promise<WorkflowRunResult>;
 

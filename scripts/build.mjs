@@ -11,13 +11,14 @@
 // <a>/action.yml names, dist/<a>/main.js and dist/<a>/post.js, each a two-line stub
 // calling one of them. One bundle serves both steps, and the step is never guessed.
 // No minification and no source maps: stack traces stay readable and dist diffs stay
-// reviewable. tsc compiles first (tsconfig.build.json, into .build/tsc/), so ncc bundles
-// plain ESM JavaScript and the TypeScript settings are exactly those of tsconfig.json.
+// reviewable. tsc compiles first (scripts/lib/typescript.mjs: the packages into their lib/,
+// then the actions into .build/tsc/), so ncc bundles plain ESM JavaScript, and the TypeScript
+// settings are exactly those of tsconfig.base.json.
 //
 // Each action is built in its own child process (webpack is single-threaded), at most
 // BUILD_JOBS at a time (default 2, the number of cores on our machines). Output is
 // deterministic: building twice gives byte-identical files, which check-dist relies on.
-import { fork, spawnSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTIONS, ROOT, STEP_FILES, actionPaths } from './actions.mjs';
 import { readYaml } from './lib/action-yml.mjs';
+import { compileShipped } from './lib/typescript.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 /** Where tsc puts the compiled JavaScript that ncc bundles (git-ignored). */
@@ -62,7 +64,11 @@ async function main(args) {
   }
 
   const started = performance.now();
-  compileTypeScript();
+  try {
+    compileShipped();
+  } catch (error) {
+    fail(`${error.message}; nothing was bundled`);
+  }
   const jobs = Math.max(1, Number(process.env.BUILD_JOBS) || Math.min(2, os.availableParallelism()));
   const results = new Map();
   const failed = [];
@@ -104,20 +110,6 @@ async function main(args) {
   console.log(
     `build: ${names.length} bundle(s), ${total.toLocaleString('en-US')} B in dist/, ${seconds} s (${jobs} at a time)`,
   );
-}
-
-/** tsc compiles the shipped TypeScript to ESM JavaScript in .build/tsc/ (tsconfig.build.json). */
-function compileTypeScript() {
-  rmSync(path.join(ROOT, COMPILED_DIR), { recursive: true, force: true });
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  // Exit 2 means type errors with everything emitted: bundling still works, and
-  // `npm run typecheck` (first in `npm test`) is what fails on type errors.
-  if (result.status === 2) console.warn('build: tsc reported type errors (see above); bundling anyway');
-  else if (result.status !== 0) fail('tsc -p tsconfig.build.json failed; nothing was bundled');
 }
 
 function buildInChild(name) {

@@ -8,13 +8,12 @@
 //   3. a rollback of api to its previous build.
 // It prints per role what a person wants to see and writes every job summary into one
 // Markdown file (with the mermaid pictures).
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildWorkflowRunner } from '../packages/workflow-runner/build.mjs';
+import { buildWorkflowRunner } from '@immut/workflow-runner/build';
+import { compilePackages } from './lib/typescript.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 // The SDK warns that its 2027 releases will need Node 22; the runner runs node24, and the
@@ -27,15 +26,6 @@ const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-demo';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-function compileSandbox() {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0 && result.status !== 2) throw new Error('compiling the sandbox failed');
-}
 
 /** The runner machine: the sandbox endpoint and credentials, and the migration tool on PATH. */
 function machineEnv(sandbox) {
@@ -149,15 +139,12 @@ async function roleNameAnswers(sandbox, world) {
 async function main() {
   const started = performance.now();
   say('immut demo: building the local workflow runner and the sandbox…');
-  compileSandbox();
+  compilePackages();
   await buildWorkflowRunner();
   const runner = await import(pathToFileURL(path.join(ROOT, '.build', 'workflow-runner', 'index.js')).href);
-  const { startSandbox } = await import(
-    pathToFileURL(path.join(ROOT, '.build', 'tsc', 'packages', 'sandbox', 'src', 'index.js')).href
-  );
-  const { parseWorld, planWorld } = await import(
-    pathToFileURL(path.join(ROOT, '.build', 'tsc', 'packages', 'core', 'src', 'world.js')).href
-  );
+  // Imported only now: the packages' lib/ exists from compilePackages() above.
+  const { startSandbox } = await import('@immut/sandbox');
+  const { parseWorld, planWorld } = await import('@immut/core/world');
 
   const consumer = mkdtempSync(path.join(tmpdir(), 'immut-demo-consumer-'));
   cpSync(path.join(ROOT, 'examples', 'consumer'), consumer, { recursive: true });

@@ -1,11 +1,13 @@
 // The bake, start to finish: resolve the OS head, fingerprint, reuse a cached image or
 // launch a builder, watch it, read its console, image it, and always terminate it; then
 // publish the image (encrypt it, copy it to other regions: publish.ts).
-// Plain functions over injected clients, so tests drive them against the sandbox.
+// Plain functions over injected clients, so tests drive them against the sandbox: bake()
+// makes one BakeContext, each step takes it and returns what it produces, and bake()
+// assembles the BakeResult from those.
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import type { ActionIO } from '../../packages/core/src/action-io.js';
+import type { ActionIO } from '@immut/core/action-io';
 import {
   USER_DATA_LIMIT_BYTES,
   bakeIdFor,
@@ -14,16 +16,16 @@ import {
   renderBuilderScript,
   selfDestructMinutes,
   type EncodedUserData,
-} from '../../packages/core/src/builder-protocol.js';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import { formatDuration, type Clock } from '../../packages/core/src/clock.js';
-import { InputError, UserError, describeError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { builderName, imageName, intermediateImageName } from '../../packages/core/src/naming.js';
-import type { Env } from '../../packages/core/src/provenance.js';
-import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
-import { TAG, assertManaged, standardTags, type Tags } from '../../packages/core/src/tags.js';
-import { deadlineFrom, type Deadline } from '../../packages/core/src/wait.js';
+} from '@immut/core/builder-protocol';
+import type { CleanupLog } from '@immut/core/cleanup';
+import { formatDuration, type Clock } from '@immut/core/clock';
+import { InputError, UserError, describeError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { builderName, imageName, intermediateImageName } from '@immut/core/naming';
+import type { Env } from '@immut/core/provenance';
+import { provenanceFromEnv } from '@immut/core/provenance';
+import { TAG, assertManaged, standardTags, type Tags } from '@immut/core/tags';
+import { deadlineFrom, type Deadline } from '@immut/core/wait';
 import { parseBaseImage, resolveBaseImage, type BaseImage } from './base-image.js';
 import {
   BUILDER_COMPONENT,
@@ -41,7 +43,7 @@ import { fingerprint, fingerprintDescription, type BakeContent, type Publication
 import { createImage, findCachedImage, findImageByName, removeImage, waitForImage } from './image.js';
 import type { KmsKey } from './kms-key.js';
 import { resolveNetwork } from './network.js';
-import { readProvision } from './provision.js';
+import { readProvision, type Provision } from './provision.js';
 import {
   IMAGE_KIND,
   dropIntermediate,
@@ -51,6 +53,7 @@ import {
   planCopies,
   tagsAtCreation,
   type ImageRef,
+  type PublishDeps,
   type PublishSpec,
   type RegionCopy,
 } from './publish.js';
@@ -82,12 +85,17 @@ export interface BakeInputs {
   copyToRegions: string[];
 }
 
-export interface BakeDeps {
+/** The AWS clients a bake uses. */
+export interface BakeClients {
   /** EC2 in the bake region. */
   ec2: EC2Client;
   /** EC2 in any region (the bake region's is `ec2`), for the copies. */
   ec2For: (region: string) => EC2Client;
   ssm: SSMClient;
+}
+
+/** What bake() is given: its clients and the action's IO, clock, cleanup log and environment. */
+export interface BakeDeps extends BakeClients {
   io: Pick<ActionIO, 'info' | 'warning' | 'debug' | 'group'>;
   clock: Clock;
   cleanup: CleanupLog;
@@ -137,6 +145,104 @@ function phaseTimer(clock: Clock) {
   };
 }
 
+type PhaseTimer = ReturnType<typeof phaseTimer>;
+
+/**
+ * What every step of one bake shares: made once by bake() from its inputs and deps, and
+ * passed to each step, which returns what it produces (bake() assembles the BakeResult).
+ */
+export interface BakeContext {
+  inputs: BakeInputs;
+  clients: BakeClients;
+  io: BakeDeps['io'];
+  clock: Clock;
+  /** Records what the bake creates, for the post step. */
+  cleanup: CleanupLog;
+  /** The runner's environment: provenance, and the run's identity across attempts. */
+  env: Env;
+  /** GITHUB_WORKSPACE: where the provisioning script is read from. */
+  workspace: string;
+  /** The bake's timeout, counted from its start. */
+  deadline: Deadline;
+  /** The phases' times, for the summary. */
+  timer: PhaseTimer;
+}
+
+function bakeContext(inputs: BakeInputs, deps: BakeDeps): BakeContext {
+  return {
+    inputs,
+    clients: { ec2: deps.ec2, ec2For: deps.ec2For, ssm: deps.ssm },
+    io: deps.io,
+    clock: deps.clock,
+    cleanup: deps.cleanup,
+    env: deps.env,
+    workspace: deps.workspace,
+    deadline: deadlineFrom(deps.clock, inputs.timeoutMs),
+    timer: phaseTimer(deps.clock),
+  };
+}
+
+/** What publish.ts needs of the context. */
+function publishDeps(ctx: BakeContext): PublishDeps {
+  return { ec2For: ctx.clients.ec2For, io: ctx.io, clock: ctx.clock, cleanup: ctx.cleanup };
+}
+
+/** Identifies the workflow run across attempts (GITHUB_RUN_ID). */
+const runKeyOf = (ctx: Pick<BakeContext, 'inputs' | 'env'>): string =>
+  ctx.env['GITHUB_RUN_ID'] ?? `build-${ctx.inputs.identity.build}`;
+
+/** What the bake makes, settled before anything is looked up or launched. */
+interface Recipe {
+  base: BaseImage;
+  provision: Provision;
+  content: BakeContent;
+  fingerprint: string;
+  /** The name a new image gets (also on a dry run). */
+  name: string;
+  spec: PublishSpec;
+}
+
+function publishSpec(ctx: BakeContext, fp: string, base: BaseImage, name: string): PublishSpec {
+  const { inputs } = ctx;
+  const { role, env, build } = inputs.identity;
+  return {
+    identity: inputs.identity,
+    home: inputs.region,
+    fingerprint: fp,
+    kmsKey: inputs.kmsKey,
+    copyToRegions: inputs.copyToRegions,
+    tags: standardTags(inputs.identity, provenanceFromEnv(ctx.env), name, {
+      [TAG.fingerprint]: fp,
+      [TAG.baseImage]: base.imageId,
+    }),
+    // Per attempt: a re-run finds an earlier attempt's images by name instead.
+    tokenSeed: [runKeyOf(ctx), ctx.env['GITHUB_RUN_ATTEMPT'] ?? '1', env, role, build, fp].join('\0'),
+  };
+}
+
+/** Resolves the OS head, reads the provisioning and fingerprints the two. */
+async function resolveRecipe(ctx: BakeContext): Promise<Recipe> {
+  const { inputs, io } = ctx;
+  parseBaseImage(inputs.baseImage); // input errors before any call
+  const provision = readProvision(ctx.workspace, inputs.provision);
+  const base = await resolveBaseImage(ctx.clients, inputs.baseImage);
+  io.info(`OS head: ${base.imageId} (${base.name}, ${base.creationDate}) from ${base.from}`);
+  const content: BakeContent = {
+    role: inputs.identity.role,
+    env: inputs.identity.env,
+    ...(inputs.appVersion === undefined ? {} : { appVersion: inputs.appVersion }),
+    logPaths: [...inputs.logPaths].sort(),
+    script: provision.script,
+    files: provision.files,
+  };
+  const publication: Publication = { kmsKeyId: inputs.kmsKey?.raw, copyToRegions: inputs.copyToRegions };
+  const fp = fingerprint(base.imageId, content, publication);
+  io.info(`Fingerprint: ${fp}`);
+  io.debug(`Fingerprint of: ${JSON.stringify(fingerprintDescription(base.imageId, content, publication))}`);
+  const name = imageName(inputs.identity, fp);
+  return { base, provision, content, fingerprint: fp, name, spec: publishSpec(ctx, fp, base, name) };
+}
+
 function userDataFor(inputs: BakeInputs, content: BakeContent, bakeId: string): EncodedUserData {
   const encoded = encodeUserData(
     renderBuilderScript({ ...content, bakeId, selfDestructMinutes: selfDestructMinutes(inputs.timeoutMs) }),
@@ -147,6 +253,40 @@ function userDataFor(inputs: BakeInputs, content: BakeContent, bakeId: string): 
     ]);
   }
   return encoded;
+}
+
+/** The builder to launch: its user data (the provisioning script) and its network. */
+async function planBuilder(
+  ctx: BakeContext,
+  recipe: Recipe,
+): Promise<{ plan: BuilderPlan; userData: EncodedUserData }> {
+  const { inputs } = ctx;
+  const fp = recipe.fingerprint;
+  const bakeId = bakeIdFor(runKeyOf(ctx), fp);
+  const userData = userDataFor(inputs, recipe.content, bakeId);
+  const network = await resolveNetwork(
+    ctx.clients.ec2,
+    inputs.subnetIds,
+    inputs.securityGroupIds,
+    inputs.region,
+  );
+  const plan: BuilderPlan = {
+    identity: inputs.identity,
+    fingerprint: fp,
+    bakeId,
+    baseImageId: recipe.base.imageId,
+    instanceType: inputs.instanceType,
+    instanceProfile: inputs.instanceProfile,
+    network,
+    userData: userData.bytes,
+    runKey: runKeyOf(ctx),
+    tags: standardTags(inputs.identity, provenanceFromEnv(ctx.env), builderName(inputs.identity), {
+      [TAG.component]: BUILDER_COMPONENT,
+      [TAG.fingerprint]: fp,
+      [TAG.baseImage]: recipe.base.imageId,
+    }),
+  };
+  return { plan, userData };
 }
 
 /** Checks, without launching, that the caller may launch the builder (EC2 DryRun). */
@@ -174,12 +314,9 @@ interface ObtainedBuilder {
  * re-run never starts a second one), or a new one. A stopped leftover that did not succeed
  * is terminated first; it cannot be imaged.
  */
-async function obtainBuilder(
-  plan: BuilderPlan,
-  inputs: BakeInputs,
-  deps: BakeDeps,
-): Promise<ObtainedBuilder> {
-  const { ec2, io, cleanup, clock } = deps;
+async function obtainBuilder(ctx: BakeContext, plan: BuilderPlan): Promise<ObtainedBuilder> {
+  const { inputs, io, cleanup, clock } = ctx;
+  const { ec2 } = ctx.clients;
   const record = (id: string) => cleanup.record({ kind: KIND.builder, id, region: inputs.region });
   const live = await findLiveBuilders(ec2, plan.identity, plan.fingerprint);
   for (const extra of live.slice(1)) {
@@ -238,20 +375,37 @@ function consoleFailure(instanceId: string, seen: BuilderConsole, deadlineMinute
 interface ImageTarget {
   name: string;
   tags: Tags;
+  description: string;
+}
+
+/** What the builder is imaged as: the image itself, or (encrypted bakes) the intermediate,
+ *  which never carries the fingerprint, so the cache can never match it. */
+function imageTarget(ctx: BakeContext, recipe: Recipe): ImageTarget {
+  const { inputs } = ctx;
+  const { base, spec, name } = recipe;
+  const { identity } = inputs;
+  const description = `immut ${identity.env}/${identity.role} ${identity.build}: ${base.name} + ${inputs.provision}`;
+  if (!inputs.kmsKey) return { name, tags: tagsAtCreation(spec), description };
+  const intermediate = intermediateImageName(identity, spec.fingerprint);
+  return {
+    name: intermediate,
+    tags: standardTags(identity, provenanceFromEnv(ctx.env), intermediate, {
+      [TAG.component]: INTERMEDIATE_COMPONENT,
+      [TAG.baseImage]: base.imageId,
+    }),
+    description,
+  };
 }
 
 /** Provisions on the builder and images it; returns the new image id. */
 async function buildImage(
+  ctx: BakeContext,
   builder: ObtainedBuilder,
   plan: BuilderPlan,
   target: ImageTarget,
-  base: BaseImage,
-  inputs: BakeInputs,
-  deps: BakeDeps,
-  deadline: Deadline,
-  timer: ReturnType<typeof phaseTimer>,
 ): Promise<string> {
-  const { ec2, io, clock, cleanup } = deps;
+  const { inputs, io, clock, cleanup, deadline, timer } = ctx;
+  const { ec2 } = ctx.clients;
   const log = (line: string) => io.info(line);
   await watchBuilder(ec2, builder.instanceId, { clock, deadline, log });
   const seen = await readBuilderConsole(ec2, builder.instanceId, plan.bakeId, {
@@ -267,7 +421,7 @@ async function buildImage(
   const imageId = await createImage(ec2, {
     instanceId: builder.instanceId,
     name: target.name,
-    description: `immut ${inputs.identity.env}/${inputs.identity.role} ${inputs.identity.build}: ${base.name} + ${inputs.provision}`,
+    description: target.description,
     tags: target.tags,
   });
   cleanup.record({ kind: KIND.image, id: imageId, region: inputs.region });
@@ -282,28 +436,20 @@ async function buildImage(
  * terminating its builder (the runner never ran its post step): that builder is this build's
  * to remove, or it would outlive the bake.
  */
-async function removeLeftoverBuilders(
-  ec2: EC2Client,
-  identity: BakeInputs['identity'],
-  fingerprint: string,
-  io: BakeDeps['io'],
-): Promise<void> {
-  for (const leftover of await findLiveBuilders(ec2, identity, fingerprint)) {
+async function removeLeftoverBuilders(ctx: BakeContext, fp: string): Promise<void> {
+  const { ec2 } = ctx.clients;
+  const { identity } = ctx.inputs;
+  for (const leftover of await findLiveBuilders(ec2, identity, fp)) {
     const id = leftover.InstanceId ?? '';
     if (await terminateBuilder(ec2, id, identity)) {
-      io.info(`Terminated builder ${id}, left by an earlier attempt of this build.`);
+      ctx.io.info(`Terminated builder ${id}, left by an earlier attempt of this build.`);
     }
   }
 }
 
 /** Terminates the builder unless the run failed and keep-on-failure asks to keep it. */
-async function finishBuilder(
-  builder: ObtainedBuilder,
-  inputs: BakeInputs,
-  deps: BakeDeps,
-  failed: boolean,
-): Promise<boolean> {
-  const { ec2, io, cleanup } = deps;
+async function finishBuilder(ctx: BakeContext, builder: ObtainedBuilder, failed: boolean): Promise<boolean> {
+  const { inputs, io, cleanup } = ctx;
   if (failed && inputs.keepOnFailure) {
     io.warning(
       `keep-on-failure is set: builder ${builder.instanceId} is kept for debugging; terminate it when done.`,
@@ -311,7 +457,7 @@ async function finishBuilder(
     return false;
   }
   try {
-    await terminateBuilder(ec2, builder.instanceId, inputs.identity);
+    await terminateBuilder(ctx.clients.ec2, builder.instanceId, inputs.identity);
     cleanup.forget(KIND.builder, builder.instanceId);
     io.info(`Terminated builder ${builder.instanceId}.`);
     return true;
@@ -326,243 +472,223 @@ async function finishBuilder(
 }
 
 /** An image an earlier attempt of this run already created under this name, if usable. */
-async function earlierAttemptImage(
-  ec2: EC2Client,
-  name: string,
-  inputs: BakeInputs,
-  deps: BakeDeps,
-  deadline: Deadline,
-) {
+async function earlierAttemptImage(ctx: BakeContext, name: string): Promise<string | undefined> {
+  const { inputs, io } = ctx;
+  const { ec2 } = ctx.clients;
   const existing = await findImageByName(ec2, name);
   if (!existing) return undefined;
   assertManaged({ kind: 'image', id: existing.imageId, tags: existing.tags }, inputs.identity);
   if (existing.state === 'available' || existing.state === 'pending') {
-    deps.io.info(
+    io.info(
       `Image ${existing.imageId} (${name}) was already created by an earlier attempt of this run; reusing it.`,
     );
-    deps.cleanup.record({ kind: KIND.image, id: existing.imageId, region: inputs.region });
-    await waitForImage(ec2, existing.imageId, { clock: deps.clock, deadline, log: (l) => deps.io.info(l) });
+    ctx.cleanup.record({ kind: KIND.image, id: existing.imageId, region: inputs.region });
+    await waitForImage(ec2, existing.imageId, {
+      clock: ctx.clock,
+      deadline: ctx.deadline,
+      log: (l) => io.info(l),
+    });
     return existing.imageId;
   }
   // A failed image of an earlier attempt only blocks the name; it is this run's to remove.
-  deps.io.info(`Removing ${existing.state} image ${existing.imageId} of an earlier attempt.`);
+  io.info(`Removing ${existing.state} image ${existing.imageId} of an earlier attempt.`);
   await removeImage(ec2, existing.imageId, inputs.identity);
   return undefined;
 }
 
-/** Identifies the workflow run across attempts (GITHUB_RUN_ID). */
-const runKeyOf = (inputs: BakeInputs, env: Env): string =>
-  env['GITHUB_RUN_ID'] ?? `build-${inputs.identity.build}`;
-
-function publishSpec(
-  inputs: BakeInputs,
-  deps: BakeDeps,
-  fp: string,
-  base: BaseImage,
-  name: string,
-): PublishSpec {
-  const { role, env, build } = inputs.identity;
-  return {
-    identity: inputs.identity,
-    home: inputs.region,
-    fingerprint: fp,
-    kmsKey: inputs.kmsKey,
-    copyToRegions: inputs.copyToRegions,
-    tags: standardTags(inputs.identity, provenanceFromEnv(deps.env), name, {
-      [TAG.fingerprint]: fp,
-      [TAG.baseImage]: base.imageId,
-    }),
-    // Per attempt: a re-run finds an earlier attempt's images by name instead.
-    tokenSeed: [runKeyOf(inputs, deps.env), deps.env['GITHUB_RUN_ATTEMPT'] ?? '1', env, role, build, fp].join(
-      '\0',
-    ),
-  };
-}
-
-/** What the builder is imaged as: the image itself, or (encrypted bakes) the intermediate,
- *  which never carries the fingerprint, so the cache can never match it. */
-function imageTarget(inputs: BakeInputs, deps: BakeDeps, spec: PublishSpec, name: string, base: BaseImage) {
-  if (!inputs.kmsKey) return { name, tags: tagsAtCreation(spec) };
-  const intermediate = intermediateImageName(inputs.identity, spec.fingerprint);
-  return {
-    name: intermediate,
-    tags: standardTags(inputs.identity, provenanceFromEnv(deps.env), intermediate, {
-      [TAG.component]: INTERMEDIATE_COMPONENT,
-      [TAG.baseImage]: base.imageId,
-    }),
-  };
-}
-
-async function terminateLeftoverBuilders(ec2: EC2Client, identity: Identity, fp: string): Promise<void> {
+async function terminateLeftoverBuilders(ctx: BakeContext, fp: string): Promise<void> {
+  const { ec2 } = ctx.clients;
+  const { identity } = ctx.inputs;
   for (const leftover of await findLiveBuilders(ec2, identity, fp)) {
     await terminateBuilder(ec2, leftover.InstanceId ?? '', identity);
   }
 }
 
+/** An image made on a builder, and that builder's fate. */
+interface BuilderImage {
+  imageId: string;
+  builder: NonNullable<BakeResult['builder']>;
+}
+
 /** Launches (or adopts) the builder, images it as `target`, and terminates it. */
 async function bakeOnBuilder(
+  ctx: BakeContext,
   plan: BuilderPlan,
   target: ImageTarget,
-  base: BaseImage,
-  inputs: BakeInputs,
-  deps: BakeDeps,
-  deadline: Deadline,
-  timer: ReturnType<typeof phaseTimer>,
-  result: BakeResult,
-): Promise<string> {
-  const builder = await obtainBuilder(plan, inputs, deps);
+): Promise<BuilderImage> {
+  const builder = await obtainBuilder(ctx, plan);
   let failed = true;
+  let imageId: string;
+  let terminated: boolean;
   try {
-    const imageId = await buildImage(builder, plan, target, base, inputs, deps, deadline, timer);
+    imageId = await buildImage(ctx, builder, plan, target);
     failed = false;
-    return imageId;
   } finally {
-    const terminated = await finishBuilder(builder, inputs, deps, failed);
-    result.builder = { ...builder, terminated };
+    terminated = await finishBuilder(ctx, builder, failed);
   }
+  return { imageId, builder: { ...builder, terminated } };
+}
+
+/** This run's image in the bake region, and the builder that made it (if this attempt did). */
+interface ThisRunImage {
+  imageId: string;
+  how: 'baked' | 'earlier-attempt';
+  /** The unencrypted image an encrypted bake copied (and deleted). */
+  intermediateId: string | undefined;
+  builder: BakeResult['builder'];
 }
 
 /**
  * This run's image in the bake region: one an earlier attempt of the run made, or a new
  * bake; encrypted bakes image the builder as the intermediate and then encrypt it.
  */
-async function imageOfThisRun(
-  plan: BuilderPlan,
-  spec: PublishSpec,
-  base: BaseImage,
-  inputs: BakeInputs,
-  deps: BakeDeps,
-  deadline: Deadline,
-  timer: ReturnType<typeof phaseTimer>,
-  result: BakeResult,
-): Promise<{ imageId: string; how: 'baked' | 'earlier-attempt'; intermediateId: string | undefined }> {
-  const { ec2 } = deps;
-  const name = result.imageName;
-  const target = imageTarget(inputs, deps, spec, name, base);
-  const earlier = await earlierAttemptImage(ec2, name, inputs, deps, deadline);
+async function imageOfThisRun(ctx: BakeContext, recipe: Recipe, plan: BuilderPlan): Promise<ThisRunImage> {
+  const { inputs, timer } = ctx;
+  const { ec2 } = ctx.clients;
+  const { name, spec } = recipe;
+  const target = imageTarget(ctx, recipe);
+  const earlier = await earlierAttemptImage(ctx, name);
   if (earlier) {
-    await terminateLeftoverBuilders(ec2, inputs.identity, spec.fingerprint);
+    await terminateLeftoverBuilders(ctx, spec.fingerprint);
     // The earlier attempt may have stopped between encrypting and deleting the intermediate.
     const leftover = inputs.kmsKey ? await findImageByName(ec2, target.name) : undefined;
-    if (leftover) await dropIntermediate(ec2, leftover.imageId, inputs.identity, deps);
+    if (leftover) await dropIntermediate(ec2, leftover.imageId, inputs.identity, publishDeps(ctx));
     timer.end('image');
-    return { imageId: earlier, how: 'earlier-attempt', intermediateId: undefined };
+    return { imageId: earlier, how: 'earlier-attempt', intermediateId: undefined, builder: undefined };
   }
-  let source = inputs.kmsKey
-    ? await earlierAttemptImage(ec2, target.name, inputs, deps, deadline)
-    : undefined;
-  const how = source ? 'earlier-attempt' : 'baked';
-  if (source) {
-    await terminateLeftoverBuilders(ec2, inputs.identity, spec.fingerprint);
+  const earlierSource = inputs.kmsKey ? await earlierAttemptImage(ctx, target.name) : undefined;
+  let source: { imageId: string; builder: BakeResult['builder'] };
+  if (earlierSource) {
+    await terminateLeftoverBuilders(ctx, spec.fingerprint);
     timer.end('image');
+    source = { imageId: earlierSource, builder: undefined };
   } else {
-    source = await bakeOnBuilder(plan, target, base, inputs, deps, deadline, timer, result);
+    source = await bakeOnBuilder(ctx, plan, target);
   }
-  if (!inputs.kmsKey) return { imageId: source, how, intermediateId: undefined };
-  const imageId = await encryptImage({ imageId: source, name: target.name }, name, spec, deps, deadline);
+  const how = earlierSource ? 'earlier-attempt' : 'baked';
+  if (!inputs.kmsKey)
+    return { imageId: source.imageId, how, intermediateId: undefined, builder: source.builder };
+  const imageId = await encryptImage(
+    { imageId: source.imageId, name: target.name },
+    name,
+    spec,
+    publishDeps(ctx),
+    ctx.deadline,
+  );
   timer.end('encrypt');
-  return { imageId, how, intermediateId: source };
+  return { imageId, how, intermediateId: source.imageId, builder: source.builder };
+}
+
+/** On a cache hit: removes an earlier attempt's leftover builders and makes good the copies. */
+async function reuseCached(ctx: BakeContext, recipe: Recipe, cached: ImageRef): Promise<RegionCopy[]> {
+  const { inputs, io, timer } = ctx;
+  io.info(
+    `Cache hit: image ${cached.imageId} (${cached.name}) already has this fingerprint; nothing to bake.`,
+  );
+  if (!inputs.dryRun) await removeLeftoverBuilders(ctx, recipe.fingerprint);
+  // The copies are part of the artefact: make any that has gone missing since.
+  const copies = inputs.dryRun
+    ? await planCopies(cached, recipe.spec, publishDeps(ctx))
+    : await ensureCopies(cached, recipe.spec, publishDeps(ctx), ctx.deadline, false);
+  if (copies.length > 0) timer.end('copies');
+  return copies;
+}
+
+/** A dry run that would bake: checks the launch is permitted and plans the copies. */
+async function planBake(ctx: BakeContext, recipe: Recipe, plan: BuilderPlan): Promise<RegionCopy[]> {
+  const { inputs } = ctx;
+  await checkLaunchPermission(ctx.clients.ec2, plan);
+  const then = [
+    inputs.kmsKey ? `encrypt it with KMS key ${inputs.kmsKey.raw}` : '',
+    inputs.copyToRegions.length > 0 ? `copy it to ${inputs.copyToRegions.join(', ')}` : '',
+  ].filter((x) => x !== '');
+  ctx.io.info(
+    `Dry run: would bake ${recipe.name} on a ${inputs.instanceType} builder${then.length > 0 ? `, ${then.join(' and ')}` : ''}; EC2 confirms RunInstances is permitted.`,
+  );
+  return planCopies(undefined, recipe.spec, publishDeps(ctx));
+}
+
+/** Copies this run's image to the other regions and marks it published once they exist. */
+async function publish(ctx: BakeContext, recipe: Recipe, made: ImageRef): Promise<RegionCopy[]> {
+  const copies = await ensureCopies(made, recipe.spec, publishDeps(ctx), ctx.deadline, true);
+  if (copies.length > 0) {
+    await markPublished(ctx.clients.ec2, made.imageId, recipe.spec);
+    ctx.timer.end('copies');
+  }
+  ctx.io.info(
+    `Image ${made.imageId} (${made.name}) is available${copies.length > 0 ? `, with copies in ${copies.map((c) => `${c.region} (${c.imageId})`).join(', ')}` : ''}; bake took ${formatDuration(ctx.timer.phases.reduce((a, p) => a + p.ms, 0))}.`,
+  );
+  return copies;
+}
+
+/** What differs between a cache hit, a dry run and a bake. */
+type Outcome = Pick<BakeResult, 'cacheHit' | 'image' | 'copies' | 'builder' | 'userData'> & {
+  intermediateId?: string | undefined;
+};
+
+function bakeResult(ctx: BakeContext, recipe: Recipe, outcome: Outcome): BakeResult {
+  const { inputs } = ctx;
+  return {
+    base: recipe.base,
+    region: inputs.region,
+    fingerprint: recipe.fingerprint,
+    cacheHit: outcome.cacheHit,
+    dryRun: inputs.dryRun,
+    image: outcome.image,
+    imageName: recipe.name,
+    encryption: inputs.kmsKey
+      ? { kmsKeyId: inputs.kmsKey.raw, intermediateId: outcome.intermediateId }
+      : undefined,
+    copies: outcome.copies,
+    builder: outcome.builder,
+    userData: outcome.userData,
+    provision: {
+      script: inputs.provision,
+      filesDir: recipe.provision.filesDir,
+      fileCount: recipe.provision.files.length,
+    },
+    phases: ctx.timer.phases,
+  };
 }
 
 export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResult> {
-  const { ec2, io, clock } = deps;
-  const deadline = deadlineFrom(clock, inputs.timeoutMs);
-  const timer = phaseTimer(clock);
-  parseBaseImage(inputs.baseImage); // input errors before any call
-  const provision = readProvision(deps.workspace, inputs.provision);
-  const base = await resolveBaseImage(deps, inputs.baseImage);
-  io.info(`OS head: ${base.imageId} (${base.name}, ${base.creationDate}) from ${base.from}`);
-  const content: BakeContent = {
-    role: inputs.identity.role,
-    env: inputs.identity.env,
-    ...(inputs.appVersion === undefined ? {} : { appVersion: inputs.appVersion }),
-    logPaths: [...inputs.logPaths].sort(),
-    script: provision.script,
-    files: provision.files,
-  };
-  const publication: Publication = { kmsKeyId: inputs.kmsKey?.raw, copyToRegions: inputs.copyToRegions };
-  const fp = fingerprint(base.imageId, content, publication);
-  io.info(`Fingerprint: ${fp}`);
-  io.debug(`Fingerprint of: ${JSON.stringify(fingerprintDescription(base.imageId, content, publication))}`);
-  const name = imageName(inputs.identity, fp);
-  const spec = publishSpec(inputs, deps, fp, base, name);
-  const encryption = inputs.kmsKey ? { kmsKeyId: inputs.kmsKey.raw, intermediateId: undefined } : undefined;
-  const result: BakeResult = {
-    base,
-    region: inputs.region,
-    fingerprint: fp,
-    cacheHit: false,
-    dryRun: inputs.dryRun,
-    image: undefined,
-    imageName: name,
-    encryption,
-    copies: [],
-    builder: undefined,
-    userData: undefined,
-    provision: { script: inputs.provision, filesDir: provision.filesDir, fileCount: provision.files.length },
-    phases: timer.phases,
-  };
-  const cached = inputs.force ? undefined : await findCachedImage(ec2, inputs.identity, fp);
-  timer.end('resolve');
+  const ctx = bakeContext(inputs, deps);
+  const recipe = await resolveRecipe(ctx);
+  const cached = inputs.force
+    ? undefined
+    : await findCachedImage(ctx.clients.ec2, inputs.identity, recipe.fingerprint);
+  ctx.timer.end('resolve');
   if (cached) {
-    io.info(
-      `Cache hit: image ${cached.imageId} (${cached.name}) already has this fingerprint; nothing to bake.`,
-    );
-    if (!inputs.dryRun) await removeLeftoverBuilders(ec2, inputs.identity, fp, io);
-    const ref: ImageRef = { imageId: cached.imageId, name: cached.name };
-    // The copies are part of the artefact: make any that has gone missing since.
-    const copies = inputs.dryRun
-      ? await planCopies(ref, spec, deps)
-      : await ensureCopies(ref, spec, deps, deadline, false);
-    if (copies.length > 0) timer.end('copies');
-    return { ...result, cacheHit: true, image: { ...ref, how: 'cache' }, copies };
+    const image: ImageRef = { imageId: cached.imageId, name: cached.name };
+    const copies = await reuseCached(ctx, recipe, image);
+    return bakeResult(ctx, recipe, {
+      cacheHit: true,
+      image: { ...image, how: 'cache' },
+      copies,
+      builder: undefined,
+      userData: undefined,
+    });
   }
-  if (inputs.force) io.info('force is set: baking even if an image with this fingerprint exists.');
-  const bakeId = bakeIdFor(runKeyOf(inputs, deps.env), fp);
-  const userData = userDataFor(inputs, content, bakeId);
-  result.userData = userData;
-  const network = await resolveNetwork(ec2, inputs.subnetIds, inputs.securityGroupIds, inputs.region);
-  const plan: BuilderPlan = {
-    identity: inputs.identity,
-    fingerprint: fp,
-    bakeId,
-    baseImageId: base.imageId,
-    instanceType: inputs.instanceType,
-    instanceProfile: inputs.instanceProfile,
-    network,
-    userData: userData.bytes,
-    runKey: runKeyOf(inputs, deps.env),
-    tags: standardTags(inputs.identity, provenanceFromEnv(deps.env), builderName(inputs.identity), {
-      [TAG.component]: BUILDER_COMPONENT,
-      [TAG.fingerprint]: fp,
-      [TAG.baseImage]: base.imageId,
-    }),
-  };
+  if (inputs.force) ctx.io.info('force is set: baking even if an image with this fingerprint exists.');
+  const { plan, userData } = await planBuilder(ctx, recipe);
   if (inputs.dryRun) {
-    await checkLaunchPermission(ec2, plan);
-    const then = [
-      inputs.kmsKey ? `encrypt it with KMS key ${inputs.kmsKey.raw}` : '',
-      inputs.copyToRegions.length > 0 ? `copy it to ${inputs.copyToRegions.join(', ')}` : '',
-    ].filter((x) => x !== '');
-    io.info(
-      `Dry run: would bake ${name} on a ${inputs.instanceType} builder${then.length > 0 ? `, ${then.join(' and ')}` : ''}; EC2 confirms RunInstances is permitted.`,
-    );
-    return { ...result, copies: await planCopies(undefined, spec, deps) };
+    const copies = await planBake(ctx, recipe, plan);
+    return bakeResult(ctx, recipe, {
+      cacheHit: false,
+      image: undefined,
+      copies,
+      builder: undefined,
+      userData,
+    });
   }
-  const made = await imageOfThisRun(plan, spec, base, inputs, deps, deadline, timer, result);
-  const ref: ImageRef = { imageId: made.imageId, name };
-  const copies = await ensureCopies(ref, spec, deps, deadline, true);
-  if (copies.length > 0) {
-    await markPublished(ec2, made.imageId, spec);
-    timer.end('copies');
-  }
-  io.info(
-    `Image ${made.imageId} (${name}) is available${copies.length > 0 ? `, with copies in ${copies.map((c) => `${c.region} (${c.imageId})`).join(', ')}` : ''}; bake took ${formatDuration(result.phases.reduce((a, p) => a + p.ms, 0))}.`,
-  );
-  return {
-    ...result,
-    image: { imageId: made.imageId, name, how: made.how },
-    encryption: encryption && { ...encryption, intermediateId: made.intermediateId },
+  const made = await imageOfThisRun(ctx, recipe, plan);
+  const copies = await publish(ctx, recipe, { imageId: made.imageId, name: recipe.name });
+  return bakeResult(ctx, recipe, {
+    cacheHit: false,
+    image: { imageId: made.imageId, name: recipe.name, how: made.how },
+    intermediateId: made.intermediateId,
     copies,
-  };
+    builder: made.builder,
+    userData,
+  });
 }

@@ -1,9 +1,14 @@
 // Resolves the OS head: the base image the bake starts from, given as an SSM public
 // parameter, a name filter with owners, or a fixed image id. Whatever the form, the result
 // is an existing image in state `available`, with its name and creation date for the summary.
-import { DescribeImagesCommand, type EC2Client, type Image } from '@aws-sdk/client-ec2';
+import {
+  DescribeImagesCommand,
+  paginateDescribeImages,
+  type EC2Client,
+  type Image,
+} from '@aws-sdk/client-ec2';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { InputError } from '../../packages/core/src/errors.js';
+import { InputError } from '@immut/core/errors';
 
 export type BaseImageSource =
   | { kind: 'ssm'; parameter: string }
@@ -98,21 +103,17 @@ async function newestByFilter(
   owners: string[],
 ): Promise<BaseImage> {
   const images: Image[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ec2.send(
-      new DescribeImagesCommand({
-        Owners: owners,
-        Filters: [
-          { Name: 'name', Values: [pattern] },
-          { Name: 'state', Values: ['available'] },
-        ],
-        NextToken: nextToken,
-      }),
-    );
-    images.push(...(page.Images ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  const pages = paginateDescribeImages(
+    { client: ec2 },
+    {
+      Owners: owners,
+      Filters: [
+        { Name: 'name', Values: [pattern] },
+        { Name: 'state', Values: ['available'] },
+      ],
+    },
+  );
+  for await (const page of pages) images.push(...(page.Images ?? []));
   // CreationDate is an ISO string, so the lexical maximum is the newest.
   const newest = images.reduce<Image | undefined>(
     (best, image) =>

@@ -5,25 +5,19 @@ import {
   GetConsoleOutputCommand,
   RunInstancesCommand,
   TerminateInstancesCommand,
+  paginateDescribeInstances,
   type EC2Client,
   type Instance,
   type RunInstancesCommandInput,
 } from '@aws-sdk/client-ec2';
 import { createHash } from 'node:crypto';
-import { readBakeOutcome, type BakeOutcome } from '../../packages/core/src/builder-protocol.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { GuardError, UserError, WaitTimeoutError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import {
-  TAG,
-  assertManaged,
-  fromAwsTags,
-  releaseFilters,
-  toAwsTags,
-  type Tags,
-} from '../../packages/core/src/tags.js';
-import type { Deadline } from '../../packages/core/src/wait.js';
-import { waitFor } from '../../packages/core/src/wait.js';
+import { readBakeOutcome, type BakeOutcome } from '@immut/core/builder-protocol';
+import type { Clock } from '@immut/core/clock';
+import { GuardError, UserError, WaitTimeoutError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { TAG, assertManaged, fromAwsTags, releaseFilters, toAwsTags, type Tags } from '@immut/core/tags';
+import type { Deadline } from '@immut/core/wait';
+import { waitFor } from '@immut/core/wait';
 import type { BuilderNetwork } from './network.js';
 
 export const BUILDER_COMPONENT = 'builder';
@@ -101,22 +95,20 @@ export async function findLiveBuilders(
   fingerprint: string,
 ): Promise<Instance[]> {
   const found: Instance[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ec2.send(
-      new DescribeInstancesCommand({
-        Filters: [
-          ...releaseFilters(identity),
-          { Name: `tag:${TAG.component}`, Values: [BUILDER_COMPONENT] },
-          { Name: `tag:${TAG.fingerprint}`, Values: [fingerprint] },
-          { Name: 'instance-state-name', Values: LIVE_STATES },
-        ],
-        NextToken: nextToken,
-      }),
-    );
+  const pages = paginateDescribeInstances(
+    { client: ec2 },
+    {
+      Filters: [
+        ...releaseFilters(identity),
+        { Name: `tag:${TAG.component}`, Values: [BUILDER_COMPONENT] },
+        { Name: `tag:${TAG.fingerprint}`, Values: [fingerprint] },
+        { Name: 'instance-state-name', Values: LIVE_STATES },
+      ],
+    },
+  );
+  for await (const page of pages) {
     for (const reservation of page.Reservations ?? []) found.push(...(reservation.Instances ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return found.sort((a, b) => (b.LaunchTime?.getTime() ?? 0) - (a.LaunchTime?.getTime() ?? 0));
 }
 

@@ -14,7 +14,7 @@ import {
   BUILDER_PROTOCOL_VERSION,
   renderBuilderScript,
   type BuilderSpec,
-} from '../../packages/core/src/builder-protocol.js';
+} from '@immut/core/builder-protocol';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 

@@ -9,17 +9,10 @@ import {
   type EC2Client,
   type Image,
 } from '@aws-sdk/client-ec2';
-import type { Clock } from '../../packages/core/src/clock.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import {
-  MANAGED_BY_VALUE,
-  TAG,
-  assertManaged,
-  fromAwsTags,
-  toAwsTags,
-  type Tags,
-} from '../../packages/core/src/tags.js';
-import { waitFor, type Deadline } from '../../packages/core/src/wait.js';
+import type { Clock } from '@immut/core/clock';
+import type { Identity } from '@immut/core/identity';
+import { MANAGED_BY_VALUE, TAG, assertManaged, fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
+import { waitFor, type Deadline } from '@immut/core/wait';
 
 export interface ImageInfo {
   imageId: string;

@@ -8,7 +8,7 @@ import {
   matching,
   optional,
   text,
-} from '../../packages/core/src/inputs.js';
+} from '@immut/core/inputs';
 import { kmsKeyInput } from './kms-key.js';
 
 export const bakeImageInputs = {

@@ -4,7 +4,7 @@
 // regions use the same alias there, or the replica of a multi-region key (same key id); a
 // single-region key cannot reach them.
 import { z } from 'zod';
-import { spec, type InputSpec } from '../../packages/core/src/inputs.js';
+import { spec, type InputSpec } from '@immut/core/inputs';
 
 export interface KmsKey {
   /** As the user gave it. */

@@ -3,17 +3,17 @@
 // work is in bake.ts. post removes what a failed or cancelled run created.
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { createAwsClient } from '../../packages/core/src/aws.js';
-import { undoCreated } from '../../packages/core/src/cleanup.js';
-import { InputError } from '../../packages/core/src/errors.js';
-import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
-import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
+import { createAwsClient } from '@immut/core/aws';
+import { undoCreated } from '@immut/core/cleanup';
+import { InputError } from '@immut/core/errors';
+import { readInputs, resolveCommon } from '@immut/core/inputs';
+import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { KIND, bake, type BakeInputs, type BakeResult } from './bake.js';
 import { terminateBuilder } from './builder.js';
 import { removeImage } from './image.js';
 import { bakeImageInputs } from './inputs.js';
 import { kmsKeyProblem } from './kms-key.js';
-import { bakeSummary } from './summary.js';
+import { renderSummary } from './summary.js';
 
 const ACTION = 'bake-image';
 /** State key: role and env of the run, for the post step's ownership checks. */
@@ -112,7 +112,7 @@ async function main(ctx: ActionContext): Promise<void> {
       workspace: ctx.env['GITHUB_WORKSPACE'] ?? process.cwd(),
     });
     setOutputs(ctx.io, result);
-    await ctx.io.appendSummary(bakeSummary(inputs.identity, result));
+    await ctx.io.appendSummary(renderSummary(inputs.identity, result));
   } finally {
     ec2.destroy();
     ssm.destroy();

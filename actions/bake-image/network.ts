@@ -7,7 +7,7 @@ import {
   type EC2Client,
   type Subnet,
 } from '@aws-sdk/client-ec2';
-import { InputError } from '../../packages/core/src/errors.js';
+import { InputError } from '@immut/core/errors';
 
 export interface BuilderNetwork {
   subnets: Array<{ id: string; zone: string; vpcId: string }>;

@@ -7,8 +7,8 @@
 // script's own directory may hold other roles' scripts, so it is not shipped wholesale.
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../../packages/core/src/errors.js';
-import type { ShippedFile } from '../../packages/core/src/builder-protocol.js';
+import { InputError } from '@immut/core/errors';
+import type { ShippedFile } from '@immut/core/builder-protocol';
 
 export interface Provision {
   /** The input as given, for messages and the summary. */

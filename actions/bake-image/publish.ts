@@ -24,12 +24,12 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { createHash } from 'node:crypto';
-import type { ActionIO } from '../../packages/core/src/action-io.js';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { TAG, assertManaged, toAwsTags, type Tags } from '../../packages/core/src/tags.js';
-import type { Deadline } from '../../packages/core/src/wait.js';
+import type { ActionIO } from '@immut/core/action-io';
+import type { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import type { Identity } from '@immut/core/identity';
+import { TAG, assertManaged, toAwsTags, type Tags } from '@immut/core/tags';
+import type { Deadline } from '@immut/core/wait';
 import { findImageById, findImageByName, removeImage, waitForImage } from './image.js';
 import { kmsKeyIn, type KmsKey } from './kms-key.js';
 

@@ -1,7 +1,7 @@
 // The job summary: where the image came from, what it is, and where the time went.
-import { formatDuration } from '../../packages/core/src/clock.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { heading, markdownTable, mermaidFlow, summary } from '../../packages/core/src/summary.js';
+import { formatDuration } from '@immut/core/clock';
+import type { Identity } from '@immut/core/identity';
+import { heading, markdownTable, mermaidFlow, summary } from '@immut/core/summary';
 import type { BakeResult } from './bake.js';
 
 function imageCell(result: BakeResult): string {
@@ -14,7 +14,7 @@ function imageCell(result: BakeResult): string {
   return `${result.image.imageId} ${result.image.name} (${how[result.image.how]})`;
 }
 
-export function bakeSummary(identity: Identity, result: BakeResult): string {
+export function renderSummary(identity: Identity, result: BakeResult): string {
   const { base } = result;
   const title = `bake-image ${identity.env}/${identity.role} ${identity.build}${result.dryRun ? ' (dry run)' : ''}`;
   const rows: string[][] = [

@@ -8,10 +8,10 @@ import {
   type Change,
   type Route53Client,
 } from '@aws-sdk/client-route-53';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { UserError } from '../../packages/core/src/errors.js';
-import { type CallContext, retryThrottled } from '../../packages/core/src/throttle-retry.js';
-import { waitFor } from '../../packages/core/src/wait.js';
+import type { Clock } from '@immut/core/clock';
+import { UserError } from '@immut/core/errors';
+import { type CallContext, retryThrottled } from '@immut/core/throttle-retry';
+import { waitFor } from '@immut/core/wait';
 import { type AliasTarget, type RecordSet, bareDnsName } from './records.js';
 
 /** The name's records (A) and its history (TXT) at one moment. */

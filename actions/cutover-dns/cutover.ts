@@ -4,12 +4,12 @@
 // way mid-way, sends all traffic back to the old build before it fails: nothing is left split.
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Route53Client } from '@aws-sdk/client-route-53';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { formatDuration } from '../../packages/core/src/clock.js';
-import { UserError, describeError } from '../../packages/core/src/errors.js';
-import type { Zone } from '../../packages/core/src/hosted-zone.js';
-import type { CallContext } from '../../packages/core/src/throttle-retry.js';
-import { deadlineFrom, waitFor } from '../../packages/core/src/wait.js';
+import type { Clock } from '@immut/core/clock';
+import { formatDuration } from '@immut/core/clock';
+import { UserError, describeError } from '@immut/core/errors';
+import type { Zone } from '@immut/core/hosted-zone';
+import type { CallContext } from '@immut/core/throttle-retry';
+import { deadlineFrom, waitFor } from '@immut/core/wait';
 import {
   type Resolve4,
   type Snapshot,

@@ -4,9 +4,9 @@
 // disagree; `mode: rollback` reads it to know where to go with no other state, retirement
 // reads it to know which builds are live, and it marks the name as immut's (the guard).
 // The record's format lives in core (dns-history.ts), shared with retire-release.
-import { type BuildTarget, type History, historyName } from '../../packages/core/src/dns-history.js';
-import { GuardError, UserError } from '../../packages/core/src/errors.js';
-import { MANAGED_BY_VALUE, TAG, assertManaged } from '../../packages/core/src/tags.js';
+import { type BuildTarget, type History, historyName } from '@immut/core/dns-history';
+import { GuardError, UserError } from '@immut/core/errors';
+import { MANAGED_BY_VALUE, TAG, assertManaged } from '@immut/core/tags';
 
 export {
   type BuildTarget,
@@ -16,7 +16,7 @@ export {
   historyName,
   historyRecord,
   parseHistory,
-} from '../../packages/core/src/dns-history.js';
+} from '@immut/core/dns-history';
 
 /** The guard: only names whose history says immut manages them for this role and env. */
 export function assertOwnedName(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDuration } from '../../packages/core/src/clock.js';
+import { formatDuration } from '@immut/core/clock';
 import {
   choice,
   commonInputs,
@@ -11,7 +11,7 @@ import {
   spec,
   text,
   type ParsedInputs,
-} from '../../packages/core/src/inputs.js';
+} from '@immut/core/inputs';
 
 /** An ELBv2 load balancer's DNS name: `[dualstack.][internal-]name-id.region.elb.amazonaws.com`
  * (application) or `name-id.elb.region.amazonaws.com` (network), `.cn` in China. */

@@ -5,18 +5,18 @@
 import { resolve4 } from 'node:dns/promises';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { Route53Client } from '@aws-sdk/client-route-53';
-import { createAwsClient } from '../../packages/core/src/aws.js';
-import { InputError } from '../../packages/core/src/errors.js';
-import { nameProblem, resolveZone, zoneInputProblem } from '../../packages/core/src/hosted-zone.js';
-import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
-import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
-import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
-import type { CallContext } from '../../packages/core/src/throttle-retry.js';
-import { deadlineFrom } from '../../packages/core/src/wait.js';
+import { createAwsClient } from '@immut/core/aws';
+import { InputError } from '@immut/core/errors';
+import { nameProblem, resolveZone, zoneInputProblem } from '@immut/core/hosted-zone';
+import { readInputs, resolveCommon } from '@immut/core/inputs';
+import { provenanceFromEnv } from '@immut/core/provenance';
+import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
+import type { CallContext } from '@immut/core/throttle-retry';
+import { deadlineFrom } from '@immut/core/wait';
 import { type CutoverRequest, newProgress, runCutover } from './cutover.js';
 import { historyName } from './history.js';
 import { crossCheckCutoverDns, cutoverDnsInputs } from './inputs.js';
-import { renderSummary, writeOutputs } from './report.js';
+import { renderSummary, writeOutputs } from './summary.js';
 
 const ACTION = 'cutover-dns';
 const ROUTE53_SDK_ATTEMPTS = 2;

@@ -2,11 +2,11 @@
 // plain or weighted aliases a cutover writes. Names are kept in Route 53's stored form (lower
 // case, trailing dot, `*` as \052) so what we write compares equal to what we read back.
 import type { ResourceRecordSet, Route53Client } from '@aws-sdk/client-route-53';
-import { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
-import { recordSetsAt } from '../../packages/core/src/hosted-zone.js';
-import type { CallContext } from '../../packages/core/src/throttle-retry.js';
+import { type AliasTarget, fqdn } from '@immut/core/dns-history';
+import { recordSetsAt } from '@immut/core/hosted-zone';
+import type { CallContext } from '@immut/core/throttle-retry';
 
-export { type AliasTarget, fqdn } from '../../packages/core/src/dns-history.js';
+export { type AliasTarget, fqdn } from '@immut/core/dns-history';
 
 export type RecordSet = ResourceRecordSet;
 

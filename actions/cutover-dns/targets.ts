@@ -9,10 +9,10 @@ import {
   DescribeTargetHealthCommand,
   type ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { UserError } from '../../packages/core/src/errors.js';
-import { releaseId } from '../../packages/core/src/identity.js';
-import { MANAGED_BY_VALUE, TAG, type Tags, fromAwsTags } from '../../packages/core/src/tags.js';
-import { type CallContext, retryThrottled } from '../../packages/core/src/throttle-retry.js';
+import { UserError } from '@immut/core/errors';
+import { releaseId } from '@immut/core/identity';
+import { MANAGED_BY_VALUE, TAG, type Tags, fromAwsTags } from '@immut/core/tags';
+import { type CallContext, retryThrottled } from '@immut/core/throttle-retry';
 import type { BuildTarget } from './history.js';
 import { bareDnsName } from './records.js';
 

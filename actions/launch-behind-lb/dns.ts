@@ -9,10 +9,10 @@ import {
   type ResourceRecordSet,
   type Route53Client,
 } from '@aws-sdk/client-route-53';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import { UserError } from '../../packages/core/src/errors.js';
-import { normalizeDnsName } from '../../packages/core/src/naming.js';
-import { waitFor } from '../../packages/core/src/wait.js';
+import type { CleanupLog } from '@immut/core/cleanup';
+import { UserError } from '@immut/core/errors';
+import { normalizeDnsName } from '@immut/core/naming';
+import { waitFor } from '@immut/core/wait';
 import type { WaitSettings } from './health.js';
 import { KIND } from './ownership.js';
 

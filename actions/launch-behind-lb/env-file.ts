@@ -2,8 +2,8 @@
 // The application learns nothing about where it runs except these flags (CONTRACTS.md):
 // the release's flags, the `flags` input, and ROLE, ENV, BUILD, RELEASE, DB_ENDPOINT and
 // LOG_DIR. Values are single-quoted for the shell, so no value can run code at boot.
-import { UserError } from '../../packages/core/src/errors.js';
-import { secretReason } from '../../packages/core/src/secrets.js';
+import { UserError } from '@immut/core/errors';
+import { secretReason } from '@immut/core/secrets';
 
 /** Where the file lands on the instance; the baked image's service units read it. */
 export const ENV_FILE_PATH = '/etc/immut/app.env';

@@ -8,8 +8,8 @@ import {
   type ElasticLoadBalancingV2Client,
   type TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { waitFor } from '../../packages/core/src/wait.js';
+import type { Clock } from '@immut/core/clock';
+import { waitFor } from '@immut/core/wait';
 
 export interface WaitSettings {
   clock: Clock;

@@ -11,7 +11,7 @@ import {
   secret,
   text,
   type ParsedInputs,
-} from '../../packages/core/src/inputs.js';
+} from '@immut/core/inputs';
 
 export const launchBehindLbInputs = {
   ...commonInputs,

@@ -8,16 +8,17 @@ import { createHash } from 'node:crypto';
 import {
   DescribeInstancesCommand,
   RunInstancesCommand,
+  paginateDescribeInstances,
   type EC2Client,
   type Instance,
   type RunInstancesCommandInput,
 } from '@aws-sdk/client-ec2';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { UserError, describeError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { TAG, releaseFilters, toAwsTags, type Tags } from '../../packages/core/src/tags.js';
-import { waitFor } from '../../packages/core/src/wait.js';
+import type { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { UserError, describeError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { TAG, releaseFilters, toAwsTags, type Tags } from '@immut/core/tags';
+import { waitFor } from '@immut/core/wait';
 import { KIND } from './ownership.js';
 import { awsErrorName, type SubnetInfo } from './preflight.js';
 
@@ -136,21 +137,19 @@ const DEAD = new Set(['shutting-down', 'terminated', 'stopping', 'stopped']);
 /** The build's live servers, found by their tags. */
 export async function findServers(ec2: EC2Client, identity: Identity, name: string): Promise<Instance[]> {
   const found: Instance[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await ec2.send(
-      new DescribeInstancesCommand({
-        Filters: [
-          ...releaseFilters(identity),
-          { Name: `tag:${TAG.name}`, Values: [name] },
-          { Name: 'instance-state-name', Values: LIVE },
-        ],
-        ...(NextToken ? { NextToken } : {}),
-      }),
-    );
+  const pages = paginateDescribeInstances(
+    { client: ec2 },
+    {
+      Filters: [
+        ...releaseFilters(identity),
+        { Name: `tag:${TAG.name}`, Values: [name] },
+        { Name: 'instance-state-name', Values: LIVE },
+      ],
+    },
+  );
+  for await (const page of pages) {
     for (const r of page.Reservations ?? []) found.push(...(r.Instances ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
+  }
   return found;
 }
 

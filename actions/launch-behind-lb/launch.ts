@@ -5,22 +5,17 @@
 import { RunInstancesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Route53Client } from '@aws-sdk/client-route-53';
-import type { ActionIO } from '../../packages/core/src/action-io.js';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { UserError, describeError } from '../../packages/core/src/errors.js';
-import { resolveZone, type Zone } from '../../packages/core/src/hosted-zone.js';
-import { releaseId, type Identity } from '../../packages/core/src/identity.js';
-import type { ParsedInputs } from '../../packages/core/src/inputs.js';
-import {
-  buildDnsName,
-  instanceName,
-  loadBalancerName,
-  targetGroupName,
-} from '../../packages/core/src/naming.js';
-import type { Provenance } from '../../packages/core/src/provenance.js';
-import { standardTags, type Tags } from '../../packages/core/src/tags.js';
-import { deadlineFrom } from '../../packages/core/src/wait.js';
+import type { ActionIO } from '@immut/core/action-io';
+import type { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { UserError, describeError } from '@immut/core/errors';
+import { resolveZone, type Zone } from '@immut/core/hosted-zone';
+import { releaseId, type Identity } from '@immut/core/identity';
+import type { ParsedInputs } from '@immut/core/inputs';
+import { buildDnsName, instanceName, loadBalancerName, targetGroupName } from '@immut/core/naming';
+import type { Provenance } from '@immut/core/provenance';
+import { standardTags, type Tags } from '@immut/core/tags';
+import { deadlineFrom } from '@immut/core/wait';
 import { ensureBuildRecord } from './dns.js';
 import { buildEnvFile, encodeUserData, renderUserData } from './env-file.js';
 import {
@@ -48,7 +43,7 @@ import {
 } from './load-balancer.js';
 import { awsErrorName, checkImage, checkNetwork, checkSecurityGroups, type Network } from './preflight.js';
 import { resolveSource, type LaunchSource, type TagReader } from './release.js';
-import { launchSummary, planSummary, type SummaryResource } from './summary.js';
+import { renderPlanSummary, renderSummary, type SummaryResource } from './summary.js';
 
 export type LaunchInputs = ParsedInputs<typeof launchBehindLbInputs>;
 
@@ -209,7 +204,10 @@ export async function dryRun(plan: Plan, clients: Clients, io: ActionIO): Promis
   );
   for (const line of lines) io.info(`[dry run] ${line}`);
   await io.appendSummary(
-    planSummary(`launch-behind-lb (dry run): ${releaseId(plan.identity)} in ${plan.identity.env}`, lines),
+    renderPlanSummary(
+      `launch-behind-lb (dry run): ${releaseId(plan.identity)} in ${plan.identity.env}`,
+      lines,
+    ),
   );
 }
 
@@ -317,7 +315,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
   }
 
   await io.appendSummary(
-    launchSummary({
+    renderSummary({
       title: `launch-behind-lb: ${releaseId(plan.identity)} in ${plan.identity.env}`,
       intro: `Release **${plan.source.release}** (${plan.source.origin}), image \`${plan.source.imageId}\`: ${ids.length} healthy server(s) behind \`${lb.dnsName}\`${plan.buildDnsName ? `, reachable as \`${plan.buildDnsName}\`` : ''}.`,
       resources,

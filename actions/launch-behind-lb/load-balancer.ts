@@ -12,10 +12,10 @@ import {
   type ElasticLoadBalancingV2Client,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import { UserError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { fromAwsTags, toAwsTags, type Tags } from '../../packages/core/src/tags.js';
+import type { CleanupLog } from '@immut/core/cleanup';
+import { UserError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
 import { KIND, assertOwnBuild } from './ownership.js';
 import { awsErrorName } from './preflight.js';
 

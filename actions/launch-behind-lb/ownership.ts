@@ -1,9 +1,9 @@
 // What every reuse (re-run) and every delete (post) of this action checks first: core's
 // guard (immut's tags, same role and env) plus the build, so a launch never adopts or
 // removes another build's resources even when a name matches.
-import { GuardError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { TAG, assertManaged, type Tags } from '../../packages/core/src/tags.js';
+import { GuardError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { TAG, assertManaged, type Tags } from '@immut/core/tags';
 
 export function assertOwnBuild(kind: string, id: string, tags: Tags, identity: Identity): void {
   assertManaged({ kind, id, tags }, identity);

@@ -7,7 +7,7 @@ import {
   DescribeSubnetsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
-import { UserError } from '../../packages/core/src/errors.js';
+import { UserError } from '@immut/core/errors';
 
 export interface SubnetInfo {
   id: string;

@@ -1,10 +1,10 @@
 // What to launch: a release (its manifest JSON, or its tag read from GitHub) or a bare AMI
 // id. A release is data (CONTRACTS.md), so everything the servers need comes from it.
-import { UserError } from '../../packages/core/src/errors.js';
-import { releaseId, type Identity } from '../../packages/core/src/identity.js';
-import type { ReleaseManifest } from '../../packages/core/src/manifest.js';
-import { manifestFromJson } from '../../packages/core/src/release-reader.js';
-import { parseGitTag } from '../../packages/core/src/naming.js';
+import { UserError } from '@immut/core/errors';
+import { releaseId, type Identity } from '@immut/core/identity';
+import type { ReleaseManifest } from '@immut/core/manifest';
+import { manifestFromJson } from '@immut/core/release-reader';
+import { parseGitTag } from '@immut/core/naming';
 
 export interface LaunchSource {
   imageId: string;

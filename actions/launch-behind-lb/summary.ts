@@ -1,12 +1,6 @@
 // The job summary: what was launched, each target's health and a picture of the path a
 // request takes (build name → load balancer → servers).
-import {
-  heading,
-  markdownTable,
-  mermaidFlow,
-  summary,
-  type FlowEdge,
-} from '../../packages/core/src/summary.js';
+import { heading, markdownTable, mermaidFlow, summary, type FlowEdge } from '@immut/core/summary';
 import type { TargetState } from './health.js';
 
 export interface SummaryResource {
@@ -26,7 +20,7 @@ export interface LaunchSummary {
   loadBalancerName: string;
 }
 
-export function launchSummary(s: LaunchSummary): string {
+export function renderSummary(s: LaunchSummary): string {
   const edges: FlowEdge[] = [];
   if (s.buildDnsName) edges.push({ from: s.buildDnsName, to: s.loadBalancerName, label: 'alias' });
   for (const t of s.targets)
@@ -48,6 +42,6 @@ export function launchSummary(s: LaunchSummary): string {
 }
 
 /** The dry-run summary: the plan as a list. */
-export function planSummary(title: string, lines: readonly string[]): string {
+export function renderPlanSummary(title: string, lines: readonly string[]): string {
   return summary(heading(title), lines.map((l) => `- ${l}`).join('\n'));
 }

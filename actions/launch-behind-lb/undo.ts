@@ -11,16 +11,17 @@ import {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
   DescribeTargetGroupsCommand,
+  paginateDescribeLoadBalancers,
   type ElasticLoadBalancingV2Client,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Route53Client } from '@aws-sdk/client-route-53';
-import type { CreatedResource, UndoHandler } from '../../packages/core/src/cleanup.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { GuardError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { fromAwsTags } from '../../packages/core/src/tags.js';
-import { waitFor } from '../../packages/core/src/wait.js';
+import type { CreatedResource, UndoHandler } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { GuardError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { fromAwsTags } from '@immut/core/tags';
+import { waitFor } from '@immut/core/wait';
 import { deleteRecord, findRecord, parseRecordId, sameDnsName } from './dns.js';
 import { tagsOf } from './load-balancer.js';
 import { KIND, assertOwnBuild } from './ownership.js';
@@ -51,12 +52,9 @@ async function unlessGone<T>(lookup: () => Promise<T>): Promise<T | undefined> {
 
 async function allLoadBalancers(elb: ElasticLoadBalancingV2Client): Promise<LoadBalancer[]> {
   const all: LoadBalancer[] = [];
-  let Marker: string | undefined;
-  do {
-    const page = await elb.send(new DescribeLoadBalancersCommand(Marker ? { Marker } : {}));
+  for await (const page of paginateDescribeLoadBalancers({ client: elb }, {})) {
     all.push(...(page.LoadBalancers ?? []));
-    Marker = page.NextMarker;
-  } while (Marker);
+  }
   return all;
 }
 

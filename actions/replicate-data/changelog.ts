@@ -4,8 +4,8 @@
 // so even a tool that prints its connection string leaks nothing.
 import * as actionsExec from '@actions/exec';
 import type { DBInstance } from '@aws-sdk/client-rds';
-import type { ActionIO } from '../../packages/core/src/action-io.js';
-import { UserError } from '../../packages/core/src/errors.js';
+import type { ActionIO } from '@immut/core/action-io';
+import { UserError } from '@immut/core/errors';
 
 export interface Connection {
   engine: string;

@@ -1,12 +1,4 @@
-import {
-  awsIds,
-  bool,
-  commonInputs,
-  duration,
-  matching,
-  optional,
-  text,
-} from '../../packages/core/src/inputs.js';
+import { awsIds, bool, commonInputs, duration, matching, optional, text } from '@immut/core/inputs';
 
 const RDS_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/;
 

@@ -8,15 +8,15 @@
 // RDS-managed Secrets Manager secret (ModifyDBInstance ManageMasterUserPassword), so the
 // one-time password is dead when the run ends and nobody, immut included, sees the new one.
 import { RDSClient } from '@aws-sdk/client-rds';
-import { createAwsClient } from '../../packages/core/src/aws.js';
-import { undoCreated } from '../../packages/core/src/cleanup.js';
-import { InputError } from '../../packages/core/src/errors.js';
-import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
-import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
-import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
-import { guardSource, rdsInstanceSource } from '../../packages/core/src/source-guard.js';
+import { createAwsClient } from '@immut/core/aws';
+import { undoCreated } from '@immut/core/cleanup';
+import { InputError } from '@immut/core/errors';
+import { readInputs, resolveCommon } from '@immut/core/inputs';
+import { provenanceFromEnv } from '@immut/core/provenance';
+import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
+import { guardSource, rdsInstanceSource } from '@immut/core/source-guard';
 import { replicateDataInputs } from './inputs.js';
-import { setOutputs, summaryMarkdown } from './report.js';
+import { renderSummary, setOutputs } from './summary.js';
 import { crossCheck, replicate } from './replicate.js';
 import { parseFrom } from './source.js';
 import { deleteReplica, deleteSnapshot } from './undo.js';
@@ -58,7 +58,7 @@ async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
       { rds, io, clock, cleanup, env },
     );
     setOutputs(io, result);
-    await io.appendSummary(summaryMarkdown(result));
+    await io.appendSummary(renderSummary(result));
   } finally {
     rds.destroy();
   }

@@ -11,11 +11,11 @@ import {
   type DBInstance,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { GuardError, UserError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { TAG, assertManaged, fromAwsTags, toAwsTags, type Tags } from '../../packages/core/src/tags.js';
-import { waitFor, type Deadline } from '../../packages/core/src/wait.js';
+import type { Clock } from '@immut/core/clock';
+import { GuardError, UserError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { TAG, assertManaged, fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
+import { waitFor, type Deadline } from '@immut/core/wait';
 import { REPLICA_TAG, type RestorePoint } from './source.js';
 
 /** States a restore never leaves on its own (the SDK waiter's failure acceptors, plus storage-full). */

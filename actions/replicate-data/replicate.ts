@@ -4,15 +4,15 @@
 // the same build picks up where the last run stopped, and a dry run stops after resolving
 // and checking, having changed nothing.
 import type { DBInstance, RDSClient } from '@aws-sdk/client-rds';
-import type { ActionIO } from '../../packages/core/src/action-io.js';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { UserError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { dbInstanceId } from '../../packages/core/src/naming.js';
-import type { Provenance } from '../../packages/core/src/provenance.js';
-import { standardTags } from '../../packages/core/src/tags.js';
-import { deadlineFrom } from '../../packages/core/src/wait.js';
+import type { ActionIO } from '@immut/core/action-io';
+import type { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { UserError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { dbInstanceId } from '@immut/core/naming';
+import type { Provenance } from '@immut/core/provenance';
+import { standardTags } from '@immut/core/tags';
+import { deadlineFrom } from '@immut/core/wait';
 import { connectionOf, runChangelog, secretForms, type Exec } from './changelog.js';
 import { generatePassword, setOneTimePassword } from './password.js';
 import {

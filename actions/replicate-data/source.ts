@@ -5,18 +5,19 @@ import {
   CreateDBSnapshotCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
+  paginateDescribeDBSnapshots,
   type DBInstance,
   type DBSnapshot,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import { GuardError, UserError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { sourceSnapshotId } from '../../packages/core/src/naming.js';
-import type { Provenance } from '../../packages/core/src/provenance.js';
-import { assertManaged, fromAwsTags, standardTags, toAwsTags } from '../../packages/core/src/tags.js';
-import { waitFor, type Deadline } from '../../packages/core/src/wait.js';
+import type { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { GuardError, UserError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { sourceSnapshotId } from '@immut/core/naming';
+import type { Provenance } from '@immut/core/provenance';
+import { assertManaged, fromAwsTags, standardTags, toAwsTags } from '@immut/core/tags';
+import { waitFor, type Deadline } from '@immut/core/wait';
 
 /** What `from` asks for, parsed. */
 export type FromSpec =
@@ -66,12 +67,9 @@ export async function describeSource(rds: RDSClient, sourceId: string, region: s
 
 async function snapshotsOf(rds: RDSClient, sourceId: string): Promise<DBSnapshot[]> {
   const all: DBSnapshot[] = [];
-  let Marker: string | undefined;
-  do {
-    const page = await rds.send(new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: sourceId, Marker }));
+  for await (const page of paginateDescribeDBSnapshots({ client: rds }, { DBInstanceIdentifier: sourceId })) {
     all.push(...(page.DBSnapshots ?? []));
-    Marker = page.Marker;
-  } while (Marker);
+  }
   return all;
 }
 

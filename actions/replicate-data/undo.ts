@@ -9,11 +9,11 @@ import {
   type DBSnapshot,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import type { CreatedResource, UndoHandler } from '../../packages/core/src/cleanup.js';
-import type { Clock } from '../../packages/core/src/clock.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { assertManaged, fromAwsTags } from '../../packages/core/src/tags.js';
-import { waitFor } from '../../packages/core/src/wait.js';
+import type { CreatedResource, UndoHandler } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import type { Identity } from '@immut/core/identity';
+import { assertManaged, fromAwsTags } from '@immut/core/tags';
+import { waitFor } from '@immut/core/wait';
 import { describeInstance, tagsOf } from './replica.js';
 
 /** How long post waits for a resource to become deletable (it has no timeout input). */

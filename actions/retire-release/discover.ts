@@ -4,22 +4,26 @@
 // retirement. Bake builders (immut:component) belong to bake-image and are left alone.
 import {
   DescribeImagesCommand,
-  DescribeInstancesCommand,
+  paginateDescribeInstances,
   type EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
 import {
   DescribeListenersCommand,
-  DescribeLoadBalancersCommand,
   DescribeTagsCommand,
   DescribeTargetGroupAttributesCommand,
-  DescribeTargetGroupsCommand,
+  paginateDescribeLoadBalancers,
+  paginateDescribeTargetGroups,
   type ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, type RDSClient } from '@aws-sdk/client-rds';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { sourceSnapshotId } from '../../packages/core/src/naming.js';
-import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, type Tags } from '../../packages/core/src/tags.js';
+import {
+  paginateDescribeDBInstances,
+  paginateDescribeDBSnapshots,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
+import type { Identity } from '@immut/core/identity';
+import { sourceSnapshotId } from '@immut/core/naming';
+import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, type Tags } from '@immut/core/tags';
 
 export type RoleEnv = Pick<Identity, 'role' | 'env'>;
 
@@ -114,9 +118,7 @@ async function elbTags(elb: ElasticLoadBalancingV2Client, arns: string[]): Promi
 
 async function loadBalancers(elb: ElasticLoadBalancingV2Client, who: RoleEnv): Promise<LoadBalancer[]> {
   const all: Array<{ arn: string; name: string; dnsName: string; zoneId: string }> = [];
-  let Marker: string | undefined;
-  do {
-    const page = await elb.send(new DescribeLoadBalancersCommand(Marker ? { Marker } : {}));
+  for await (const page of paginateDescribeLoadBalancers({ client: elb }, {})) {
     for (const lb of page.LoadBalancers ?? []) {
       if (!lb.LoadBalancerArn) continue;
       all.push({
@@ -126,8 +128,7 @@ async function loadBalancers(elb: ElasticLoadBalancingV2Client, who: RoleEnv): P
         zoneId: lb.CanonicalHostedZoneId ?? '',
       });
     }
-    Marker = page.NextMarker;
-  } while (Marker);
+  }
   const tags = await elbTags(
     elb,
     all.map((lb) => lb.arn),
@@ -153,14 +154,11 @@ async function deregistrationDelayMs(elb: ElasticLoadBalancingV2Client, arn: str
 
 async function targetGroups(elb: ElasticLoadBalancingV2Client, who: RoleEnv): Promise<TargetGroup[]> {
   const all: Array<{ arn: string; name: string }> = [];
-  let Marker: string | undefined;
-  do {
-    const page = await elb.send(new DescribeTargetGroupsCommand(Marker ? { Marker } : {}));
+  for await (const page of paginateDescribeTargetGroups({ client: elb }, {})) {
     for (const tg of page.TargetGroups ?? []) {
       if (tg.TargetGroupArn) all.push({ arn: tg.TargetGroupArn, name: tg.TargetGroupName ?? '' });
     }
-    Marker = page.NextMarker;
-  } while (Marker);
+  }
   const tags = await elbTags(
     elb,
     all.map((tg) => tg.arn),
@@ -177,22 +175,19 @@ async function targetGroups(elb: ElasticLoadBalancingV2Client, who: RoleEnv): Pr
 
 async function instances(ec2: EC2Client, who: RoleEnv): Promise<Server[]> {
   const found: Instance[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await ec2.send(
-      new DescribeInstancesCommand({
-        Filters: [
-          ...roleFilters(who),
-          // Terminated instances stay visible for an hour; they are already gone.
-          { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
-        ],
-        MaxResults: 1000,
-        ...(NextToken ? { NextToken } : {}),
-      }),
-    );
+  const pages = paginateDescribeInstances(
+    { client: ec2, pageSize: 1000 },
+    {
+      Filters: [
+        ...roleFilters(who),
+        // Terminated instances stay visible for an hour; they are already gone.
+        { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+      ],
+    },
+  );
+  for await (const page of pages) {
     for (const r of page.Reservations ?? []) found.push(...(r.Instances ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
+  }
   return found
     .map((i) => ({
       id: i.InstanceId ?? '',
@@ -205,11 +200,7 @@ async function instances(ec2: EC2Client, who: RoleEnv): Promise<Server[]> {
 
 async function databases(rds: RDSClient, who: RoleEnv): Promise<Database[]> {
   const found: Database[] = [];
-  let Marker: string | undefined;
-  do {
-    const page = await rds.send(
-      new DescribeDBInstancesCommand({ MaxRecords: 100, ...(Marker ? { Marker } : {}) }),
-    );
+  for await (const page of paginateDescribeDBInstances({ client: rds, pageSize: 100 }, {})) {
     for (const db of page.DBInstances ?? []) {
       const tags = fromAwsTags(db.TagList);
       // An instance already being deleted is on its way out: nothing left to do for it.
@@ -217,22 +208,14 @@ async function databases(rds: RDSClient, who: RoleEnv): Promise<Database[]> {
         found.push({ id: db.DBInstanceIdentifier, status: db.DBInstanceStatus ?? 'unknown', tags });
       }
     }
-    Marker = page.Marker;
-  } while (Marker);
+  }
   return found;
 }
 
 async function sourceSnapshots(rds: RDSClient, who: RoleEnv): Promise<DbSnapshot[]> {
   const found: DbSnapshot[] = [];
-  let Marker: string | undefined;
-  do {
-    const page = await rds.send(
-      new DescribeDBSnapshotsCommand({
-        SnapshotType: 'manual',
-        MaxRecords: 100,
-        ...(Marker ? { Marker } : {}),
-      }),
-    );
+  const pages = paginateDescribeDBSnapshots({ client: rds, pageSize: 100 }, { SnapshotType: 'manual' });
+  for await (const page of pages) {
     for (const s of page.DBSnapshots ?? []) {
       const tags = fromAwsTags(s.TagList);
       const build = tags[TAG.build];
@@ -246,8 +229,7 @@ async function sourceSnapshots(rds: RDSClient, who: RoleEnv): Promise<DbSnapshot
         found.push({ id: s.DBSnapshotIdentifier, tags });
       }
     }
-    Marker = page.Marker;
-  } while (Marker);
+  }
   return found;
 }
 

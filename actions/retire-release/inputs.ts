@@ -1,12 +1,4 @@
-import {
-  bool,
-  commonInputs,
-  duration,
-  integer,
-  matching,
-  optional,
-  text,
-} from '../../packages/core/src/inputs.js';
+import { bool, commonInputs, duration, integer, matching, optional, text } from '@immut/core/inputs';
 
 export const retireReleaseInputs = {
   ...commonInputs,

@@ -2,10 +2,10 @@
 // record. Retirement must never remove a build the name points at, so every alias target
 // counts, whatever the history says, and a name immut does not manage is refused outright.
 import type { Route53Client } from '@aws-sdk/client-route-53';
-import { type History, historyName, parseHistory } from '../../packages/core/src/dns-history.js';
-import { GuardError } from '../../packages/core/src/errors.js';
-import { recordSetsAt } from '../../packages/core/src/hosted-zone.js';
-import { MANAGED_BY_VALUE, TAG, assertManaged } from '../../packages/core/src/tags.js';
+import { type History, historyName, parseHistory } from '@immut/core/dns-history';
+import { GuardError } from '@immut/core/errors';
+import { recordSetsAt } from '@immut/core/hosted-zone';
+import { MANAGED_BY_VALUE, TAG, assertManaged } from '@immut/core/tags';
 import { type RoleEnv, bareDnsName } from './discover.js';
 
 export interface Live {

@@ -1,7 +1,7 @@
 // The decision, as a pure function of what stands and what is live: which builds stay and
 // which go, each with its reason, and which images go with them. No AWS calls here, so every
 // rule is testable on its own.
-import { TAG } from '../../packages/core/src/tags.js';
+import { TAG } from '@immut/core/tags';
 import type { BuildResources, Image, Inventory } from './discover.js';
 import type { Live } from './live.js';
 

@@ -18,15 +18,15 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DeleteDBInstanceCommand, DeleteDBSnapshotCommand, type RDSClient } from '@aws-sdk/client-rds';
 import { ChangeResourceRecordSetsCommand, type Route53Client } from '@aws-sdk/client-route-53';
-import { formatDuration, type Clock } from '../../packages/core/src/clock.js';
-import { UserError } from '../../packages/core/src/errors.js';
-import type { Zone } from '../../packages/core/src/hosted-zone.js';
-import { buildDnsName, finalSnapshotId } from '../../packages/core/src/naming.js';
-import { assertManaged, type Tags } from '../../packages/core/src/tags.js';
-import { type Deadline, waitFor } from '../../packages/core/src/wait.js';
+import { formatDuration, type Clock } from '@immut/core/clock';
+import { UserError } from '@immut/core/errors';
+import type { Zone } from '@immut/core/hosted-zone';
+import { buildDnsName, finalSnapshotId } from '@immut/core/naming';
+import { assertManaged, type Tags } from '@immut/core/tags';
+import { type Deadline, waitFor } from '@immut/core/wait';
 import { type RoleEnv, bareDnsName } from './discover.js';
 import type { Live } from './live.js';
-import { recordSetsAt } from '../../packages/core/src/hosted-zone.js';
+import { recordSetsAt } from '@immut/core/hosted-zone';
 import type { Decision, ImageDecision, Plan } from './plan.js';
 
 export interface RetireClients {

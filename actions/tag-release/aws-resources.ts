@@ -13,9 +13,9 @@ import {
   ListTagsForResourceCommand,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import { InputError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { TAG, assertManaged, fromAwsTags, type Tags } from '../../packages/core/src/tags.js';
+import { InputError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { TAG, assertManaged, fromAwsTags, type Tags } from '@immut/core/tags';
 
 export interface ReleaseImage {
   id: string;

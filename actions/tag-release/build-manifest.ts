@@ -1,12 +1,12 @@
 // The release manifest from the action's inputs, the AWS resources they name and the run's
 // provenance. Every value that ends up in it is public to anyone who can read the
 // repository, so secret-looking values are refused here, naming the input.
-import { InputError } from '../../packages/core/src/errors.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { releaseId } from '../../packages/core/src/identity.js';
-import { MANIFEST_SCHEMA, validateManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
-import type { Provenance } from '../../packages/core/src/provenance.js';
-import { secretReason } from '../../packages/core/src/secrets.js';
+import { InputError } from '@immut/core/errors';
+import type { Identity } from '@immut/core/identity';
+import { releaseId } from '@immut/core/identity';
+import { MANIFEST_SCHEMA, validateManifest, type ReleaseManifest } from '@immut/core/manifest';
+import type { Provenance } from '@immut/core/provenance';
+import { secretReason } from '@immut/core/secrets';
 import type { ReleaseResources } from './aws-resources.js';
 
 export interface ManifestInputs {

@@ -1,4 +1,4 @@
-import { commonInputs, keyValues, matching, optional, secret, text } from '../../packages/core/src/inputs.js';
+import { commonInputs, keyValues, matching, optional, secret, text } from '@immut/core/inputs';
 
 const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
 

@@ -10,12 +10,12 @@
 // finish or remove it.
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { createAwsClient } from '../../packages/core/src/aws.js';
-import { InputError, UserError } from '../../packages/core/src/errors.js';
-import { createGitHubClient, repositoryFromEnv } from '../../packages/core/src/github.js';
-import { readInputs, resolveCommon } from '../../packages/core/src/inputs.js';
-import { provenanceFromEnv } from '../../packages/core/src/provenance.js';
-import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
+import { createAwsClient } from '@immut/core/aws';
+import { InputError, UserError } from '@immut/core/errors';
+import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
+import { readInputs, resolveCommon } from '@immut/core/inputs';
+import { provenanceFromEnv } from '@immut/core/provenance';
+import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { checkManifestInputs } from './build-manifest.js';
 import { tagReleaseInputs } from './inputs.js';
 import { runTagRelease } from './run.js';

@@ -2,7 +2,7 @@
 // with the manifest in its message, a release with a readable body, and the manifest as the
 // `manifest.json` asset. The recording itself (find, reconcile, create; never rewrite) is
 // core's recorded-release; this module is its codec for the release manifest.
-import { writeManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
+import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
 import {
   createRecorder,
   jsonDifferences,
@@ -11,14 +11,10 @@ import {
   type RecordHooks,
   type RecordTarget,
   type Recorded,
-} from '../../packages/core/src/recorded-release.js';
-import {
-  manifestFromJson,
-  manifestFromTagMessage,
-  tagMessage,
-} from '../../packages/core/src/release-reader.js';
+} from '@immut/core/recorded-release';
+import { manifestFromJson, manifestFromTagMessage, tagMessage } from '@immut/core/release-reader';
 
-export { ReleaseConflictError, plannedSteps } from '../../packages/core/src/recorded-release.js';
+export { ReleaseConflictError, plannedSteps } from '@immut/core/recorded-release';
 export type { RecordHooks, RecordTarget, Recorded };
 export type ExistingRelease = ExistingRecord<ReleaseManifest>;
 

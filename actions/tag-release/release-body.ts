@@ -1,16 +1,11 @@
-// What people read: the GitHub release body and the job summary. Both show the release as
-// a table and a picture (role → image, data, app); the body also carries the manifest
-// itself as a JSON block, so the release page alone is enough to redeploy it.
-import { writeManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
-import {
-  heading,
-  markdownTable,
-  mermaidFlow,
-  summary,
-  type FlowEdge,
-} from '../../packages/core/src/summary.js';
+// The GitHub release body: the release as a table and a picture (role → image, data, app),
+// then the manifest itself as a JSON block, so the release page alone is enough to redeploy
+// it. The job summary (summary.ts) shows the same table and picture.
+import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
+import { heading, markdownTable, mermaidFlow, summary, type FlowEdge } from '@immut/core/summary';
 
-function rows(manifest: ReleaseManifest): string[][] {
+/** The release, one row per part: the table of both the release body and the job summary. */
+export function releaseRows(manifest: ReleaseManifest): string[][] {
   const { image, data, app, source, flags } = manifest;
   const flagNames = Object.keys(flags);
   return [
@@ -35,7 +30,8 @@ function rows(manifest: ReleaseManifest): string[][] {
   ];
 }
 
-function picture(manifest: ReleaseManifest): string {
+/** Role → image, data, app: the picture of both the release body and the job summary. */
+export function releasePicture(manifest: ReleaseManifest): string {
   const role = `${manifest.role} (${manifest.env}/${manifest.build})`;
   const edges: FlowEdge[] = [
     { from: role, to: `image ${manifest.image.id}`, label: 'runs' },
@@ -48,31 +44,9 @@ function picture(manifest: ReleaseManifest): string {
 export function releaseBody(manifest: ReleaseManifest): string {
   return summary(
     `Release **${manifest.release}** of role \`${manifest.role}\` in \`${manifest.env}\`, recorded by immut tag-release.`,
-    markdownTable(['part', 'value'], rows(manifest)),
-    picture(manifest),
+    markdownTable(['part', 'value'], releaseRows(manifest)),
+    releasePicture(manifest),
     heading('Manifest', 3),
     `\`\`\`json\n${writeManifest(manifest)}\`\`\``,
-  );
-}
-
-export interface Outcome {
-  tag: string;
-  releaseUrl?: string;
-  /** What this run created or changed; empty on a re-run of a complete release. */
-  changes: string[];
-  dryRun: boolean;
-}
-
-export function jobSummary(manifest: ReleaseManifest, outcome: Outcome): string {
-  const what = outcome.dryRun
-    ? `Dry run: would create ${outcome.changes.length > 0 ? outcome.changes.join(', ') : 'nothing (already recorded)'}.`
-    : outcome.changes.length > 0
-      ? `Recorded: ${outcome.changes.join(', ')}.`
-      : 'Already recorded with an identical manifest; nothing changed.';
-  return summary(
-    heading(`tag-release: ${manifest.release} (${manifest.env})`),
-    `Tag \`${outcome.tag}\`${outcome.releaseUrl ? ` · [release](${outcome.releaseUrl})` : ''}. ${what}`,
-    markdownTable(['part', 'value'], rows(manifest)),
-    picture(manifest),
   );
 }

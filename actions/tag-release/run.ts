@@ -5,14 +5,14 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ActionIO } from '../../packages/core/src/action-io.js';
-import type { CleanupLog } from '../../packages/core/src/cleanup.js';
-import type { GitHubClient } from '../../packages/core/src/github.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { releaseId } from '../../packages/core/src/identity.js';
-import { writeManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
-import { gitTag } from '../../packages/core/src/naming.js';
-import type { Env, Provenance } from '../../packages/core/src/provenance.js';
+import type { ActionIO } from '@immut/core/action-io';
+import type { CleanupLog } from '@immut/core/cleanup';
+import type { GitHubClient } from '@immut/core/github';
+import type { Identity } from '@immut/core/identity';
+import { releaseId } from '@immut/core/identity';
+import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
+import { gitTag } from '@immut/core/naming';
+import type { Env, Provenance } from '@immut/core/provenance';
 import {
   findDb,
   findImage,
@@ -23,7 +23,8 @@ import {
 } from './aws-resources.js';
 import { buildManifest, type ManifestInputs } from './build-manifest.js';
 import { findExisting, plannedSteps, reconcile, record, type RecordTarget } from './record.js';
-import { jobSummary, releaseBody } from './release-body.js';
+import { releaseBody } from './release-body.js';
+import { renderSummary } from './summary.js';
 
 export interface RunOptions {
   inputs: ManifestInputs;
@@ -112,7 +113,7 @@ export async function runTagRelease(options: RunOptions): Promise<RunResult> {
       changes: steps,
     };
     setOutputs(io, options.env, result);
-    await io.appendSummary(jobSummary(manifest, { ...result, dryRun: true }));
+    await io.appendSummary(renderSummary(manifest, { ...result, dryRun: true }));
     return result;
   }
 
@@ -129,7 +130,7 @@ export async function runTagRelease(options: RunOptions): Promise<RunResult> {
   const result: RunResult = { manifest, tag, releaseUrl: recorded.releaseUrl, changes };
   setOutputs(io, options.env, result);
   await io.appendSummary(
-    jobSummary(manifest, { tag, releaseUrl: recorded.releaseUrl, changes, dryRun: false }),
+    renderSummary(manifest, { tag, releaseUrl: recorded.releaseUrl, changes, dryRun: false }),
   );
   return result;
 }

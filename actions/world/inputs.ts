@@ -1,5 +1,5 @@
-import { BUILD_RULE } from '../../packages/core/src/identity.js';
-import { bool, choice, matching, optional, secret, text } from '../../packages/core/src/inputs.js';
+import { BUILD_RULE } from '@immut/core/identity';
+import { bool, choice, matching, optional, secret, text } from '@immut/core/inputs';
 
 export const worldInputs = {
   mode: choice(['plan', 'record']),

@@ -7,14 +7,14 @@
 // kept after a failure on purpose (a re-run completes it; the error says so).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../../packages/core/src/errors.js';
-import { createGitHubClient, repositoryFromEnv } from '../../packages/core/src/github.js';
-import { buildFromRunNumber } from '../../packages/core/src/identity.js';
-import { readInputs, type ParsedInputs } from '../../packages/core/src/inputs.js';
-import { provenanceFromEnv, type Env } from '../../packages/core/src/provenance.js';
-import type { ActionContext, ActionDefinition } from '../../packages/core/src/run-action.js';
-import { heading, markdownTable, summary } from '../../packages/core/src/summary.js';
-import { parseWorld, planWorld, type RolePlan, type World } from '../../packages/core/src/world.js';
+import { UserError } from '@immut/core/errors';
+import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
+import { buildFromRunNumber } from '@immut/core/identity';
+import { readInputs, type ParsedInputs } from '@immut/core/inputs';
+import { provenanceFromEnv, type Env } from '@immut/core/provenance';
+import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
+import { heading, markdownTable, summary } from '@immut/core/summary';
+import { parseWorld, planWorld, type RolePlan, type World } from '@immut/core/world';
 import { worldInputs } from './inputs.js';
 import { releaseMatrix } from './plan.js';
 import { recordWorld } from './record.js';

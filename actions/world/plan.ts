@@ -1,6 +1,6 @@
 // Mode 'plan': the world file becomes the matrix of rebuild-the-world, one entry per role
 // whose keys are release.yml's inputs, all strings (workflow inputs are strings).
-import type { RolePlan } from '../../packages/core/src/world.js';
+import type { RolePlan } from '@immut/core/world';
 
 export type MatrixEntry = Record<string, string>;
 

@@ -13,13 +13,13 @@
 // re-running the failed roles releases them, but this world release keeps them marked
 // missing (recording it again is then a conflict); a complete world needs a new build
 // (rebuild-the-world again, where unchanged roles reuse their images).
-import type { ActionIO } from '../../packages/core/src/action-io.js';
-import { UserError } from '../../packages/core/src/errors.js';
-import type { GitHubClient } from '../../packages/core/src/github.js';
-import { gitTag, worldTag } from '../../packages/core/src/naming.js';
-import type { Provenance } from '../../packages/core/src/provenance.js';
-import { createRecorder, plannedSteps, type RecordTarget } from '../../packages/core/src/recorded-release.js';
-import { ReleaseNotFoundError, readReleaseDetails } from '../../packages/core/src/release-reader.js';
+import type { ActionIO } from '@immut/core/action-io';
+import { UserError } from '@immut/core/errors';
+import type { GitHubClient } from '@immut/core/github';
+import { gitTag, worldTag } from '@immut/core/naming';
+import type { Provenance } from '@immut/core/provenance';
+import { createRecorder, plannedSteps, type RecordTarget } from '@immut/core/recorded-release';
+import { ReleaseNotFoundError, readReleaseDetails } from '@immut/core/release-reader';
 import {
   buildWorldRelease,
   missingRoles,
@@ -28,8 +28,9 @@ import {
   writeWorldRelease,
   type WorldRelease,
   type WorldRoleEntry,
-} from '../../packages/core/src/world-release.js';
-import { jobSummary, worldReleaseBody, type RoleLinks } from './report.js';
+} from '@immut/core/world-release';
+import { worldReleaseBody, type RoleLinks } from './release-body.js';
+import { renderSummary } from './summary.js';
 
 export interface RecordWorldOptions {
   env: string;
@@ -163,7 +164,7 @@ export async function recordWorld(options: RecordWorldOptions): Promise<RecordWo
       missing,
     };
     setOutputs(io, result);
-    await io.appendSummary(jobSummary(manifest, links, { ...result, dryRun: true }));
+    await io.appendSummary(renderSummary(manifest, links, { ...result, dryRun: true }));
     // A dry run reports; it records nothing, so it has nothing to fail after.
     if (missing.length > 0) io.warning(missingError(result, true));
     return result;
@@ -179,7 +180,7 @@ export async function recordWorld(options: RecordWorldOptions): Promise<RecordWo
     missing,
   };
   setOutputs(io, result);
-  await io.appendSummary(jobSummary(manifest, links, { ...result, dryRun: false }));
+  await io.appendSummary(renderSummary(manifest, links, { ...result, dryRun: false }));
   if (missing.length > 0) throw new UserError(missingError(result, false));
   return result;
 }

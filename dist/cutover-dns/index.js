@@ -64394,7 +64394,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/action-io.js
+;// CONCATENATED MODULE: ./packages/core/lib/action-io.js
 // Everything an action does with the runner goes through ActionIO, so `run()` functions
 // take it as a dependency: the runner implementation wraps @actions/core, tests pass a
 // recording fake. No action imports @actions/core directly.
@@ -64422,7 +64422,7 @@ function runnerIO(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/errors.js
+;// CONCATENATED MODULE: ./packages/core/lib/errors.js
 // Errors split the way users need them: a UserError is something the workflow's author
 // can fix (bad input, missing permission, a guard refusing), anything else is a bug or an
 // outage. Messages always say what to do next.
@@ -64477,7 +64477,8 @@ function isThrottlingError(error) {
 }
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
-function isAwsLikeError(error) {
+/** True for an error the AWS SDK threw (it carries `$metadata`), as opposed to a bug in immut. */
+function isAwsError(error) {
     return error instanceof Error && typeof error.$metadata === 'object';
 }
 /**
@@ -64486,7 +64487,7 @@ function isAwsLikeError(error) {
  * the credentials to configure, what to do about throttling).
  */
 function errors_describeError(error) {
-    if (isAwsLikeError(error))
+    if (isAwsError(error))
         return describeAwsError(error);
     if (error instanceof Error) {
         if (error.name === 'CredentialsProviderError') {
@@ -64522,7 +64523,7 @@ function describeAwsError(error) {
     return `${call} failed: ${detail}`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/cleanup.js
+;// CONCATENATED MODULE: ./packages/core/lib/cleanup.js
 
 const CREATED_KEY = 'immut-created';
 const SUCCEEDED_KEY = 'immut-succeeded';
@@ -64609,7 +64610,7 @@ async function undoCreated(log, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/clock.js
+;// CONCATENATED MODULE: ./packages/core/lib/clock.js
 // Time as the actions see it. In production it is wall time. Against the sandbox, which
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never
@@ -64645,13 +64646,10 @@ function formatDuration(ms) {
     return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/run-action.js
+;// CONCATENATED MODULE: ./packages/core/lib/run-action.js
 
 
 
-function isAwsError(error) {
-    return error instanceof Error && typeof error.$metadata === 'object';
-}
 /** The failure message: plain for user-facing errors, marked as a bug otherwise. */
 function failureMessage(action, error) {
     const message = errors_describeError(error);
@@ -64699,11 +64697,11 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var dist_cjs = __nccwpck_require__(586);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-cjs/index.js
 var client_route_53_dist_cjs = __nccwpck_require__(8621);
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/version.js
+;// CONCATENATED MODULE: ./packages/core/lib/version.js
 /** immut's version, sent in every AWS user agent. A test keeps it equal to package.json's. */
 const IMMUT_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/aws.js
+;// CONCATENATED MODULE: ./packages/core/lib/aws.js
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX = {
@@ -64752,7 +64750,7 @@ const nameFailedCall = (next, context) => async (args) => {
     }
 };
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/identity.js
+;// CONCATENATED MODULE: ./packages/core/lib/identity.js
 // Who a release belongs to: role, env and build. Every name and tag derives from these,
 // so they are validated once, here, with rules strict enough that every derived name is
 // valid for every AWS service immut touches.
@@ -64797,7 +64795,7 @@ function identity_releaseId(id) {
     return `${id.role}-${id.build}`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/tags.js
+;// CONCATENATED MODULE: ./packages/core/lib/tags.js
 // The standard tag set on every AWS resource immut creates, and the guard that keeps immut
 // from modifying or deleting anything it did not create for the expected role and env.
 
@@ -64897,7 +64895,7 @@ function assertManaged(resource, expected) {
         refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/dns-history.js
+;// CONCATENATED MODULE: ./packages/core/lib/dns-history.js
 
 
 const HISTORY_PREFIX = '_immut-history.';
@@ -64991,7 +64989,7 @@ function parseHistory(record) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/throttle-retry.js
+;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
 // limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
@@ -65027,7 +65025,7 @@ async function retryThrottled(ctx, what, call) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/hosted-zone.js
+;// CONCATENATED MODULE: ./packages/core/lib/hosted-zone.js
 // The `zone` input of the actions that write DNS: a hosted zone given by id or by name. By
 // name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
 // zone preferred over private ones of the same name (names are meant to be reachable from
@@ -65085,6 +65083,7 @@ async function zoneByName(route53, send, given) {
     const wanted = fqdn(given);
     const matches = [];
     let next = { DNSName: wanted };
+    // A hand-written loop: the SDK ships no paginator for ListHostedZonesByName.
     while (next) {
         const request = next;
         const page = await send(`looking up hosted zone ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListHostedZonesByNameCommand */.agy({ ...request, MaxItems: 100 })));
@@ -65129,6 +65128,7 @@ async function recordSetsAt(route53, zoneId, name, type, calls) {
     const wanted = fqdn(name);
     const found = [];
     let identifier;
+    // A hand-written loop: the SDK ships no paginator for ListResourceRecordSets.
     for (;;) {
         const page = await send(`reading ${type} records of ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListResourceRecordSetsCommand */.IOz({
             HostedZoneId: zoneId,
@@ -74687,7 +74687,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/inputs.js
+;// CONCATENATED MODULE: ./packages/core/lib/inputs.js
 // Typed reading of action inputs. Each input has a spec: how to parse it (a zod schema over
 // the raw string), what a valid value looks like, whether it is required, its default and
 // whether it is secret. Every problem is reported at once, each naming the input, the value
@@ -74887,7 +74887,7 @@ function resolveCommon(parsed, env) {
     return { identity: { role: parsed.role, env: parsed.env, build }, region, dryRun: parsed.dryRun ?? false };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/provenance.js
+;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
 function provenanceFromEnv(env) {
@@ -74899,7 +74899,7 @@ function provenanceFromEnv(env) {
     return { repository, sha, runUrl };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/wait.js
+;// CONCATENATED MODULE: ./packages/core/lib/wait.js
 // Polling with a deadline. immut waits on slow AWS state changes (images, restores, load
 // balancers, DNS) where users most need to see progress and a clear reason on timeout.
 // The SDK's waiters sleep at least one real second per poll, print nothing while they wait
@@ -75699,7 +75699,7 @@ function timingProblems(inputs) {
     ];
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/summary.js
+;// CONCATENATED MODULE: ./packages/core/lib/summary.js
 // Job summary building blocks: plain markdown strings, so they are easy to test and to
 // reuse in release bodies.
 /** Escapes a table cell: pipes split cells, newlines end rows. */
@@ -75744,7 +75744,7 @@ function summary_summary(...sections) {
     return `${sections.filter((s) => s.length > 0).join('\n\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/report.js
+;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/summary.js
 
 function writeOutputs(io, progress) {
     io.setOutput('previous-target', progress.from?.dnsName ?? '');
@@ -75884,7 +75884,7 @@ async function main({ io, env, clock }) {
 const cutoverDns = { name: ACTION, main };
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/cutover-dns/index.js
-// The cutover-dns bundle: dist/cutover-dns/main.js and post.js (generated by the build) call these.
+// The cutover-dns bundle: dist/cutover-dns/main.js (generated by the build) calls runMain; there is no post step.
 
 
 

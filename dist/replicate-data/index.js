@@ -11051,7 +11051,7 @@ __webpack_unused_export__ = paginateDescribeDBProxyTargets;
 __webpack_unused_export__ = paginateDescribeDBRecommendations;
 __webpack_unused_export__ = paginateDescribeDBSecurityGroups;
 __webpack_unused_export__ = paginateDescribeDBSnapshotTenantDatabases;
-__webpack_unused_export__ = paginateDescribeDBSnapshots;
+exports.iKM = paginateDescribeDBSnapshots;
 __webpack_unused_export__ = paginateDescribeDBSubnetGroups;
 __webpack_unused_export__ = paginateDescribeEngineDefaultClusterParameters;
 __webpack_unused_export__ = paginateDescribeEngineDefaultParameters;
@@ -66834,7 +66834,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/action-io.js
+;// CONCATENATED MODULE: ./packages/core/lib/action-io.js
 // Everything an action does with the runner goes through ActionIO, so `run()` functions
 // take it as a dependency: the runner implementation wraps @actions/core, tests pass a
 // recording fake. No action imports @actions/core directly.
@@ -66862,7 +66862,7 @@ function runnerIO(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/errors.js
+;// CONCATENATED MODULE: ./packages/core/lib/errors.js
 // Errors split the way users need them: a UserError is something the workflow's author
 // can fix (bad input, missing permission, a guard refusing), anything else is a bug or an
 // outage. Messages always say what to do next.
@@ -66917,7 +66917,8 @@ function isThrottlingError(error) {
 }
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
-function isAwsLikeError(error) {
+/** True for an error the AWS SDK threw (it carries `$metadata`), as opposed to a bug in immut. */
+function isAwsError(error) {
     return error instanceof Error && typeof error.$metadata === 'object';
 }
 /**
@@ -66926,7 +66927,7 @@ function isAwsLikeError(error) {
  * the credentials to configure, what to do about throttling).
  */
 function describeError(error) {
-    if (isAwsLikeError(error))
+    if (isAwsError(error))
         return describeAwsError(error);
     if (error instanceof Error) {
         if (error.name === 'CredentialsProviderError') {
@@ -66962,7 +66963,7 @@ function describeAwsError(error) {
     return `${call} failed: ${detail}`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/cleanup.js
+;// CONCATENATED MODULE: ./packages/core/lib/cleanup.js
 
 const CREATED_KEY = 'immut-created';
 const SUCCEEDED_KEY = 'immut-succeeded';
@@ -67049,7 +67050,7 @@ async function undoCreated(log, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/clock.js
+;// CONCATENATED MODULE: ./packages/core/lib/clock.js
 // Time as the actions see it. In production it is wall time. Against the sandbox, which
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never
@@ -67085,13 +67086,10 @@ function formatDuration(ms) {
     return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/run-action.js
+;// CONCATENATED MODULE: ./packages/core/lib/run-action.js
 
 
 
-function isAwsError(error) {
-    return error instanceof Error && typeof error.$metadata === 'object';
-}
 /** The failure message: plain for user-facing errors, marked as a bug otherwise. */
 function failureMessage(action, error) {
     const message = describeError(error);
@@ -67135,11 +67133,11 @@ function entrypoints(definition, io) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(7202);
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/version.js
+;// CONCATENATED MODULE: ./packages/core/lib/version.js
 /** immut's version, sent in every AWS user agent. A test keeps it equal to package.json's. */
 const IMMUT_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/aws.js
+;// CONCATENATED MODULE: ./packages/core/lib/aws.js
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX = {
@@ -76723,7 +76721,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/identity.js
+;// CONCATENATED MODULE: ./packages/core/lib/identity.js
 // Who a release belongs to: role, env and build. Every name and tag derives from these,
 // so they are validated once, here, with rules strict enough that every derived name is
 // valid for every AWS service immut touches.
@@ -76768,7 +76766,7 @@ function releaseId(id) {
     return `${id.role}-${id.build}`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/inputs.js
+;// CONCATENATED MODULE: ./packages/core/lib/inputs.js
 // Typed reading of action inputs. Each input has a spec: how to parse it (a zod schema over
 // the raw string), what a valid value looks like, whether it is required, its default and
 // whether it is secret. Every problem is reported at once, each naming the input, the value
@@ -76968,7 +76966,7 @@ function resolveCommon(parsed, env) {
     return { identity: { role: parsed.role, env: parsed.env, build }, region, dryRun: parsed.dryRun ?? false };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/provenance.js
+;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
 function provenanceFromEnv(env) {
@@ -76980,7 +76978,7 @@ function provenanceFromEnv(env) {
     return { repository, sha, runUrl };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/source-guard.js
+;// CONCATENATED MODULE: ./packages/core/lib/source-guard.js
 
 /** The reads of an RDS DB instance that create something else from it. */
 const RDS_INSTANCE_READS = {
@@ -77064,7 +77062,7 @@ const replicateDataInputs = {
     timeout: inputs_optional(inputs_duration('5m', '24h'), '90m'),
 };
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/summary.js
+;// CONCATENATED MODULE: ./packages/core/lib/summary.js
 // Job summary building blocks: plain markdown strings, so they are easy to test and to
 // reuse in release bodies.
 /** Escapes a table cell: pipes split cells, newlines end rows. */
@@ -77109,7 +77107,7 @@ function summary_summary(...sections) {
     return `${sections.filter((s) => s.length > 0).join('\n\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/report.js
+;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/summary.js
 
 
 function setOutputs(io, r) {
@@ -77132,7 +77130,7 @@ function pointText(r) {
         return `point in time ${p.time} (latest restorable)`;
     return `snapshot ${p.snapshotId} (${p.type}${p.takenAt ? `, taken ${p.takenAt}` : ''})`;
 }
-function summaryMarkdown(r) {
+function renderSummary(r) {
     const rows = [
         ['Source', `${r.sourceId} (only read)`],
         ['Restored from', pointText(r)],
@@ -77161,7 +77159,7 @@ function summaryMarkdown(r) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/naming.js
+;// CONCATENATED MODULE: ./packages/core/lib/naming.js
 // The naming standard (CONTRACTS.md): one function per resource kind, deterministic and
 // always valid for AWS. Names are readable when they fit; when they would be too long the
 // role is shortened and a hash of the full identity keeps distinct releases distinct.
@@ -77303,7 +77301,7 @@ function checkedDnsName(name) {
     return name;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/tags.js
+;// CONCATENATED MODULE: ./packages/core/lib/tags.js
 // The standard tag set on every AWS resource immut creates, and the guard that keeps immut
 // from modifying or deleting anything it did not create for the expected role and env.
 
@@ -77403,7 +77401,7 @@ function assertManaged(resource, expected) {
         refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/wait.js
+;// CONCATENATED MODULE: ./packages/core/lib/wait.js
 // Polling with a deadline. immut waits on slow AWS state changes (images, restores, load
 // balancers, DNS) where users most need to see progress and a clear reason on timeout.
 // The SDK's waiters sleep at least one real second per poll, print nothing while they wait
@@ -77617,12 +77615,9 @@ async function describeSource(rds, sourceId, region) {
 }
 async function snapshotsOf(rds, sourceId) {
     const all = [];
-    let Marker;
-    do {
-        const page = await rds.send(new dist_cjs/* DescribeDBSnapshotsCommand */.KKI({ DBInstanceIdentifier: sourceId, Marker }));
+    for await (const page of (0,dist_cjs/* paginateDescribeDBSnapshots */.iKM)({ client: rds }, { DBInstanceIdentifier: sourceId })) {
         all.push(...(page.DBSnapshots ?? []));
-        Marker = page.Marker;
-    } while (Marker);
+    }
     return all;
 }
 /** Newest available snapshot (automated or manual) by SnapshotCreateTime, or undefined. */
@@ -78273,7 +78268,7 @@ async function main({ io, env, clock, cleanup }) {
             provenance: provenanceFromEnv(env),
         }, { rds, io, clock, cleanup, env });
         setOutputs(io, result);
-        await io.appendSummary(summaryMarkdown(result));
+        await io.appendSummary(renderSummary(result));
     }
     finally {
         rds.destroy();

@@ -42525,7 +42525,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/action-io.js
+;// CONCATENATED MODULE: ./packages/core/lib/action-io.js
 // Everything an action does with the runner goes through ActionIO, so `run()` functions
 // take it as a dependency: the runner implementation wraps @actions/core, tests pass a
 // recording fake. No action imports @actions/core directly.
@@ -42553,7 +42553,7 @@ function runnerIO(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/errors.js
+;// CONCATENATED MODULE: ./packages/core/lib/errors.js
 // Errors split the way users need them: a UserError is something the workflow's author
 // can fix (bad input, missing permission, a guard refusing), anything else is a bug or an
 // outage. Messages always say what to do next.
@@ -42608,7 +42608,8 @@ function isThrottlingError(error) {
 }
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
-function isAwsLikeError(error) {
+/** True for an error the AWS SDK threw (it carries `$metadata`), as opposed to a bug in immut. */
+function isAwsError(error) {
     return error instanceof Error && typeof error.$metadata === 'object';
 }
 /**
@@ -42617,7 +42618,7 @@ function isAwsLikeError(error) {
  * the credentials to configure, what to do about throttling).
  */
 function errors_describeError(error) {
-    if (isAwsLikeError(error))
+    if (isAwsError(error))
         return describeAwsError(error);
     if (error instanceof Error) {
         if (error.name === 'CredentialsProviderError') {
@@ -42653,7 +42654,7 @@ function describeAwsError(error) {
     return `${call} failed: ${detail}`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/cleanup.js
+;// CONCATENATED MODULE: ./packages/core/lib/cleanup.js
 
 const CREATED_KEY = 'immut-created';
 const SUCCEEDED_KEY = 'immut-succeeded';
@@ -42740,7 +42741,7 @@ async function undoCreated(log, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/clock.js
+;// CONCATENATED MODULE: ./packages/core/lib/clock.js
 // Time as the actions see it. In production it is wall time. Against the sandbox, which
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never
@@ -42776,13 +42777,10 @@ function formatDuration(ms) {
     return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/run-action.js
+;// CONCATENATED MODULE: ./packages/core/lib/run-action.js
 
 
 
-function isAwsError(error) {
-    return error instanceof Error && typeof error.$metadata === 'object';
-}
 /** The failure message: plain for user-facing errors, marked as a bug otherwise. */
 function failureMessage(action, error) {
     const message = errors_describeError(error);
@@ -48153,11 +48151,11 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/version.js
+;// CONCATENATED MODULE: ./packages/core/lib/version.js
 /** immut's version, sent in every AWS user agent. A test keeps it equal to package.json's. */
 const IMMUT_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/github.js
+;// CONCATENATED MODULE: ./packages/core/lib/github.js
 // One factory for the GitHub API client, like aws.ts for AWS: @actions/github's Octokit
 // pointed at GITHUB_API_URL (GitHub Enterprise, or the sandbox in tests), with Octokit's
 // retry plugin (5xx) and throttling plugin (primary and secondary rate limits), an immut
@@ -48318,7 +48316,7 @@ async function gitHubFind(call, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/identity.js
+;// CONCATENATED MODULE: ./packages/core/lib/identity.js
 // Who a release belongs to: role, env and build. Every name and tag derives from these,
 // so they are validated once, here, with rules strict enough that every derived name is
 // valid for every AWS service immut touches.
@@ -57898,7 +57896,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/inputs.js
+;// CONCATENATED MODULE: ./packages/core/lib/inputs.js
 // Typed reading of action inputs. Each input has a spec: how to parse it (a zod schema over
 // the raw string), what a valid value looks like, whether it is required, its default and
 // whether it is secret. Every problem is reported at once, each naming the input, the value
@@ -58098,7 +58096,7 @@ function resolveCommon(parsed, env) {
     return { identity: { role: parsed.role, env: parsed.env, build }, region, dryRun: parsed.dryRun ?? false };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/provenance.js
+;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
 function provenanceFromEnv(env) {
@@ -58110,7 +58108,7 @@ function provenanceFromEnv(env) {
     return { repository, sha, runUrl };
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/summary.js
+;// CONCATENATED MODULE: ./packages/core/lib/summary.js
 // Job summary building blocks: plain markdown strings, so they are easy to test and to
 // reuse in release bodies.
 /** Escapes a table cell: pipes split cells, newlines end rows. */
@@ -58159,7 +58157,7 @@ function summary_summary(...sections) {
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/naming.js
+;// CONCATENATED MODULE: ./packages/core/lib/naming.js
 // The naming standard (CONTRACTS.md): one function per resource kind, deterministic and
 // always valid for AWS. Names are readable when they fit; when they would be too long the
 // role is shortened and a hash of the full identity keeps distinct releases distinct.
@@ -58301,7 +58299,7 @@ function checkedDnsName(name) {
     return name;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/secrets.js
+;// CONCATENATED MODULE: ./packages/core/lib/secrets.js
 // Heuristics for values that must never reach a manifest, tag, output or log: manifests
 // are readable by everyone with read access to the repository. Secrets belong in SSM or
 // Secrets Manager and are passed by reference (an ARN or parameter name).
@@ -58331,7 +58329,7 @@ function secretReason(name, value) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/world.js
+;// CONCATENATED MODULE: ./packages/core/lib/world.js
 // The world file (`immut.world.yml` in the consumer's repository): every role of one
 // environment with what its release needs. rebuild-the-world validates it and fans out one
 // release per role. Keys are the actions' input names, so a role's settings pass straight
@@ -58535,7 +58533,7 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/manifest.js
+;// CONCATENATED MODULE: ./packages/core/lib/manifest.js
 // The release manifest (`immut.release/v1`): the release as data. tag-release writes it;
 // launch-behind-lb, rollbacks and retirement read it. Readers accept every schema version
 // ever written, so an old release can always be redeployed.
@@ -58658,7 +58656,7 @@ function manifestJsonSchema() {
     return z.toJSONSchema(manifestSchema, { io: 'input' });
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/release-reader.js
+;// CONCATENATED MODULE: ./packages/core/lib/release-reader.js
 // The read side of a release: given its git tag (or release id and env), fetch the manifest
 // tag-release recorded — from the release's `manifest.json` asset, else from the annotated
 // tag's message — and validate it. Manifests of older schema versions are upgraded step by
@@ -58803,7 +58801,7 @@ async function readRelease(options) {
     return (await readReleaseDetails(options)).manifest;
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/recorded-release.js
+;// CONCATENATED MODULE: ./packages/core/lib/recorded-release.js
 // A manifest recorded on GitHub as immutable data: an annotated tag on the commit with the
 // manifest in its message, a GitHub release with a readable body, and the manifest as the
 // release's `manifest.json` asset. What kind of manifest it is (a role's release, a world
@@ -59013,8 +59011,17 @@ function createRecorder(codec) {
     }
     return { findExisting, reconcile, record };
 }
+/** The summary's line about the record: the tag, the release link and what changed. */
+function describeRecordOutcome(outcome) {
+    const what = outcome.dryRun
+        ? `Dry run: would create ${outcome.changes.length > 0 ? outcome.changes.join(', ') : 'nothing (already recorded)'}.`
+        : outcome.changes.length > 0
+            ? `Recorded: ${outcome.changes.join(', ')}.`
+            : 'Already recorded with an identical manifest; nothing changed.';
+    return `Tag \`${outcome.tag}\`${outcome.releaseUrl ? ` · [release](${outcome.releaseUrl})` : ''}. ${what}`;
+}
 
-;// CONCATENATED MODULE: ./.build/tsc/packages/core/src/world-release.js
+;// CONCATENATED MODULE: ./packages/core/lib/world-release.js
 // The world release manifest (`immut.world-release/v1`): one rebuild-the-world run as data —
 // for each role of the world file, the release it got in this build, or why it has none.
 // The world action records it under `immut/<env>/world/<build>` with core's recorded-release,
@@ -59231,10 +59238,10 @@ function worldReleaseJsonSchema() {
     return z.toJSONSchema(worldReleaseSchema, { io: 'input' });
 }
 
-;// CONCATENATED MODULE: ./.build/tsc/actions/world/report.js
-// What people read about a world release: the GitHub release body and the job summary. Both
-// show one row per role (its release, image and app version, or why it has none); the body
-// also carries the manifest as a JSON block, so the release page alone says what the world was.
+;// CONCATENATED MODULE: ./.build/tsc/actions/world/release-body.js
+// The GitHub release body of a world release: one row per role (its release, image and app
+// version, or why it has none), a picture, and the manifest as a JSON block, so the release
+// page alone says what the world was. The job summary (summary.ts) shows the same rows.
 
 
 function roleRows(manifest, links) {
@@ -59247,11 +59254,12 @@ function roleRows(manifest, links) {
         return [role, '✅ released', release, entry.image, entry.app, ''];
     });
 }
+/** One row per role: the table of both the release body and the job summary. */
 function rolesTable(manifest, links) {
     return markdownTable(['role', 'status', 'release', 'image', 'app', 'note'], roleRows(manifest, links));
 }
 /** The world and its roles: released ones point at their release, missing ones say so. */
-function picture(manifest) {
+function worldPicture(manifest) {
     const world = `${worldReleaseId(manifest)} (${manifest.env})`;
     return mermaidFlow(Object.entries(manifest.roles)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -59259,6 +59267,7 @@ function picture(manifest) {
         ? { from: world, to: `${role}: ${entry.release}`, label: 'released' }
         : { from: world, to: `${role}: no release`, label: 'missing' }));
 }
+/** How many roles were released, and which are missing. */
 function tally(manifest) {
     const total = Object.keys(manifest.roles).length;
     const missing = missingRoles(manifest);
@@ -59267,18 +59276,22 @@ function tally(manifest) {
         : `${total - missing.length} of ${total} role(s) released; missing: ${missing.join(', ')}.`;
 }
 function worldReleaseBody(manifest, links) {
-    return summary_summary(`World release **${worldReleaseId(manifest)}** of \`${manifest.env}\`, recorded by immut world (rebuild-the-world). ${tally(manifest)}`, rolesTable(manifest, links), picture(manifest), `Source: \`${manifest.source.repository}@${manifest.source.sha}\`${manifest.source.run ? ` · [run](${manifest.source.run})` : ''} · created ${manifest.created}`, heading('Manifest', 3), `\`\`\`json\n${writeWorldRelease(manifest)}\`\`\``);
+    return summary_summary(`World release **${worldReleaseId(manifest)}** of \`${manifest.env}\`, recorded by immut world (rebuild-the-world). ${tally(manifest)}`, rolesTable(manifest, links), worldPicture(manifest), `Source: \`${manifest.source.repository}@${manifest.source.sha}\`${manifest.source.run ? ` · [run](${manifest.source.run})` : ''} · created ${manifest.created}`, heading('Manifest', 3), `\`\`\`json\n${writeWorldRelease(manifest)}\`\`\``);
 }
-function jobSummary(manifest, links, outcome) {
-    const what = outcome.dryRun
-        ? `Dry run: would create ${outcome.changes.length > 0 ? outcome.changes.join(', ') : 'nothing (already recorded)'}.`
-        : outcome.changes.length > 0
-            ? `Recorded: ${outcome.changes.join(', ')}.`
-            : 'Already recorded with an identical manifest; nothing changed.';
-    return summary_summary(heading(`world: ${worldReleaseId(manifest)} (${manifest.env})`), `Tag \`${outcome.tag}\`${outcome.releaseUrl ? ` · [release](${outcome.releaseUrl})` : ''}. ${what} ${tally(manifest)}`, rolesTable(manifest, links), picture(manifest));
+
+;// CONCATENATED MODULE: ./.build/tsc/actions/world/summary.js
+// The job summary: what this run recorded (or would record, in a dry run) for the world
+// release, with the release body's role table and picture (release-body.ts).
+
+
+
+
+function renderSummary(manifest, links, outcome) {
+    return summary_summary(heading(`world: ${worldReleaseId(manifest)} (${manifest.env})`), `${describeRecordOutcome(outcome)} ${tally(manifest)}`, rolesTable(manifest, links), worldPicture(manifest));
 }
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/world/record.js
+
 
 
 
@@ -59378,7 +59391,7 @@ async function recordWorld(options) {
             missing,
         };
         setOutputs(io, result);
-        await io.appendSummary(jobSummary(manifest, links, { ...result, dryRun: true }));
+        await io.appendSummary(renderSummary(manifest, links, { ...result, dryRun: true }));
         // A dry run reports; it records nothing, so it has nothing to fail after.
         if (missing.length > 0)
             io.warning(missingError(result, true));
@@ -59395,7 +59408,7 @@ async function recordWorld(options) {
         missing,
     };
     setOutputs(io, result);
-    await io.appendSummary(jobSummary(manifest, links, { ...result, dryRun: false }));
+    await io.appendSummary(renderSummary(manifest, links, { ...result, dryRun: false }));
     if (missing.length > 0)
         throw new UserError(missingError(result, false));
     return result;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the local workflow runner (src/cli.ts: the command line, which also exports the API):
-// tsc (tsconfig.bundle.json), then @vercel/ncc into .build/workflow-runner/index.js, so it runs under plain `node`:
+// `tsc -b` (this package and @immut/action-runner into their lib/), then @vercel/ncc into
+// .build/workflow-runner/index.js, so it runs under plain `node`:
 // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's
 // ESM loader refuses; ncc inlines it.
 //
@@ -17,20 +18,12 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 export const BUNDLE = path.join(ROOT, '.build', 'workflow-runner', 'index.js');
-/** tsc's output (tsconfig.bundle.json), which ncc bundles: plain ESM, as for the actions. */
-const COMPILED = path.join(ROOT, '.build', 'workflow-runner-tsc');
-
 function compile() {
-  rmSync(COMPILED, { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', path.join(HERE, 'tsconfig.bundle.json')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(process.execPath, [tsc, '-b', HERE], { cwd: ROOT, encoding: 'utf8' });
   // Type errors do not stop the build (npm run typecheck reports them); a missing output does.
-  const entry = path.join(COMPILED, 'packages', 'workflow-runner', 'src', 'cli.js');
   if (result.status !== 0 && result.stdout) console.error(result.stdout.trim());
-  return entry;
+  return path.join(HERE, 'lib', 'cli.js');
 }
 
 /** Builds the bundle; resolves with its path. */
@@ -42,7 +35,6 @@ export async function buildWorkflowRunner({ quiet = true } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(BUNDLE, code);
-  rmSync(COMPILED, { recursive: true, force: true });
   for (const [file, asset] of Object.entries(assets)) {
     mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
     writeFileSync(path.join(outDir, file), asset.source);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { inputName, type InputSpecs } from '../../packages/core/src/inputs.js';
+import { inputName, type InputSpecs } from '@immut/core/inputs';
 import { bakeImageInputs } from '../../actions/bake-image/inputs.js';
 import { cutoverDnsInputs } from '../../actions/cutover-dns/inputs.js';
 import { launchBehindLbInputs } from '../../actions/launch-behind-lb/inputs.js';
@@ -12,7 +12,7 @@ import { replicateDataInputs } from '../../actions/replicate-data/inputs.js';
 import { retireReleaseInputs } from '../../actions/retire-release/inputs.js';
 import { tagReleaseInputs } from '../../actions/tag-release/inputs.js';
 import { worldInputs } from '../../actions/world/inputs.js';
-import { REPO_ROOT, readActionYml } from '../harness/run-action.js';
+import { REPO_ROOT, readActionYml } from '@immut/action-runner';
 
 const SPECS: Readonly<Record<string, InputSpecs>> = {
   'bake-image': bakeImageInputs,

@@ -13,9 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BAKE_MARKERS } from '../../packages/core/src/builder-protocol.js';
-import type { CallRecord, FaultSpec, InventoryItem, Sandbox } from '../../packages/sandbox/src/index.js';
-import { SEED } from '../../packages/sandbox/src/index.js';
+import { BAKE_MARKERS } from '@immut/core/builder-protocol';
+import type { CallRecord, FaultSpec, InventoryItem, Sandbox } from '@immut/sandbox';
+import { SEED } from '@immut/sandbox';
 import {
   describeRun,
   errorsOf,
@@ -24,8 +24,13 @@ import {
   type ActionRun,
   type ActionRunWithPost,
   type RunOptions,
-} from '../harness/run-action.js';
-import { documentedIamActions, iamActionsCalled, sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
+} from '@immut/action-runner';
+import {
+  documentedIamActions,
+  iamActionsCalled,
+  sandboxEnv,
+  startE2eSandbox,
+} from '@immut/test-support/sandbox';
 
 const ACTION = 'bake-image';
 const AL_LATEST = 'ami-0a0000000000a2303';

@@ -17,7 +17,7 @@ import {
   type ActionRun,
   type ActionRunWithPost,
   type ActionYml,
-} from '../harness/run-action.js';
+} from '@immut/action-runner';
 
 const ACTIONS = ['bake-image', 'replicate-data', 'tag-release', 'launch-behind-lb', 'cutover-dns'] as const;
 type Action = (typeof ACTIONS)[number];

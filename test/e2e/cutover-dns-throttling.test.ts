@@ -14,16 +14,10 @@ import {
   useScenarios,
   world,
 } from '../../actions/cutover-dns/test/e2e-support.js';
-import {
-  type Build,
-  ZONE_NAME,
-  launchBuild,
-  pointsAt,
-  settle,
-} from '../../actions/cutover-dns/test/fixtures.js';
-import { RATE_PRESETS } from '../../packages/sandbox/src/index.js';
-import { type ActionRun, describeRun } from '../harness/run-action.js';
-import { E2E_TIME_SCALE, documentedIamActions, iamActionsCalled } from '../support/sandbox.js';
+import { type Build, ZONE_NAME, launchBuild, pointsAt, settle } from '@immut/test-support/builds-behind-lb';
+import { RATE_PRESETS } from '@immut/sandbox';
+import { type ActionRun, describeRun } from '@immut/action-runner';
+import { E2E_TIME_SCALE, documentedIamActions, iamActionsCalled } from '@immut/test-support/sandbox';
 
 useScenarios();
 

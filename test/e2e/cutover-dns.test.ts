@@ -14,10 +14,10 @@ import {
   recordsAt,
   settle,
   upsertAlias,
-} from '../../actions/cutover-dns/test/fixtures.js';
-import type { CallRecord, Sandbox } from '../../packages/sandbox/src/index.js';
-import { type ActionRun, errorsOf } from '../harness/run-action.js';
-import { documentedIamActions, iamActionsCalled, startE2eSandbox } from '../support/sandbox.js';
+} from '@immut/test-support/builds-behind-lb';
+import type { CallRecord, Sandbox } from '@immut/sandbox';
+import { type ActionRun, errorsOf } from '@immut/action-runner';
+import { documentedIamActions, iamActionsCalled, startE2eSandbox } from '@immut/test-support/sandbox';
 import {
   ENV,
   NAME,

@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeManifest, type ReleaseManifest } from '../../packages/core/src/manifest.js';
-import { loadBalancerName, targetGroupName } from '../../packages/core/src/naming.js';
-import { tagMessage } from '../../packages/core/src/release-reader.js';
-import { SEED, type CallRecord, type FaultSpec, type Sandbox } from '../../packages/sandbox/src/index.js';
+import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
+import { loadBalancerName, targetGroupName } from '@immut/core/naming';
+import { tagMessage } from '@immut/core/release-reader';
+import { SEED, type CallRecord, type FaultSpec, type Sandbox } from '@immut/sandbox';
 import {
   describeRun,
   errorsOf,
@@ -17,8 +17,13 @@ import {
   runActionWithPost,
   type ActionRun,
   type ActionRunWithPost,
-} from '../harness/run-action.js';
-import { documentedIamActions, iamActionsCalled, sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
+} from '@immut/action-runner';
+import {
+  documentedIamActions,
+  iamActionsCalled,
+  sandboxEnv,
+  startE2eSandbox,
+} from '@immut/test-support/sandbox';
 
 const ACTION = 'launch-behind-lb';
 // Each test awaits its scenario, which may still be running when the first tests start.

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CallRecord, Sandbox } from '../../packages/sandbox/src/index.js';
-import { runWorkflow } from '../../packages/workflow-runner/src/index.js';
-import type { WorkflowRunResult } from '../../packages/workflow-runner/src/types.js';
-import { REPO_ROOT } from '../harness/run-action.js';
-import { E2E_TIME_SCALE, startE2eSandbox } from '../support/sandbox.js';
+import type { CallRecord, Sandbox } from '@immut/sandbox';
+import { runWorkflow } from '@immut/workflow-runner';
+import type { WorkflowRunResult } from '@immut/workflow-runner';
+import { REPO_ROOT } from '@immut/action-runner';
+import { E2E_TIME_SCALE, startE2eSandbox } from '@immut/test-support/sandbox';
 
 const ROLES = ['api', 'web', 'worker'];
 let sandbox: Sandbox;

@@ -16,8 +16,8 @@ import {
   type DBInstance,
 } from '@aws-sdk/client-rds';
 import path from 'node:path';
-import { pgClient, type PgClient } from '../../packages/sandbox/src/postgres.js';
-import type { CallRecord, Sandbox } from '../../packages/sandbox/src/index.js';
+import { pgClient, type PgClient } from '@immut/sandbox';
+import type { CallRecord, Sandbox } from '@immut/sandbox';
 import {
   FAKE_GITHUB_TOKEN,
   REPO_ROOT,
@@ -26,8 +26,13 @@ import {
   runAction,
   runActionWithPost,
   type ActionRun,
-} from '../harness/run-action.js';
-import { documentedIamActions, iamActionsCalled, sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
+} from '@immut/action-runner';
+import {
+  documentedIamActions,
+  iamActionsCalled,
+  sandboxEnv,
+  startE2eSandbox,
+} from '@immut/test-support/sandbox';
 
 const ACTION = 'replicate-data';
 const SOURCE = 'app-db';

@@ -33,15 +33,20 @@ import {
   sdkClients,
   settle,
   zoneId,
-} from '../../actions/cutover-dns/test/fixtures.js';
-import { type BuildTarget, historyRecord } from '../../packages/core/src/dns-history.js';
-import type { Identity } from '../../packages/core/src/identity.js';
-import { dbInstanceId, imageName, sourceSnapshotId } from '../../packages/core/src/naming.js';
-import { standardTags, toAwsTags, TAG } from '../../packages/core/src/tags.js';
-import type { CallRecord, Sandbox } from '../../packages/sandbox/src/index.js';
-import { SEED } from '../../packages/sandbox/src/index.js';
-import { type ActionRun, describeRun, errorsOf, runAction } from '../harness/run-action.js';
-import { documentedIamActions, iamActionsCalled, sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
+} from '@immut/test-support/builds-behind-lb';
+import { type BuildTarget, historyRecord } from '@immut/core/dns-history';
+import type { Identity } from '@immut/core/identity';
+import { dbInstanceId, imageName, sourceSnapshotId } from '@immut/core/naming';
+import { standardTags, toAwsTags, TAG } from '@immut/core/tags';
+import type { CallRecord, Sandbox } from '@immut/sandbox';
+import { SEED } from '@immut/sandbox';
+import { type ActionRun, describeRun, errorsOf, runAction } from '@immut/action-runner';
+import {
+  documentedIamActions,
+  iamActionsCalled,
+  sandboxEnv,
+  startE2eSandbox,
+} from '@immut/test-support/sandbox';
 
 const ROLE = 'api';
 const ENV = 'prod';

@@ -6,12 +6,12 @@ import { Route53Client, TestDNSAnswerCommand } from '@aws-sdk/client-route-53';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseWorld, planWorld } from '../../packages/core/src/world.js';
-import type { Sandbox } from '../../packages/sandbox/src/index.js';
-import { runWorkflow } from '../../packages/workflow-runner/src/index.js';
-import type { WorkflowRunResult } from '../../packages/workflow-runner/src/types.js';
-import { REPO_ROOT, runAction } from '../harness/run-action.js';
-import { sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
+import { parseWorld, planWorld } from '@immut/core/world';
+import type { Sandbox } from '@immut/sandbox';
+import { runWorkflow } from '@immut/workflow-runner';
+import type { WorkflowRunResult } from '@immut/workflow-runner';
+import { REPO_ROOT, runAction } from '@immut/action-runner';
+import { sandboxEnv, startE2eSandbox } from '@immut/test-support/sandbox';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-test';
 let sandbox: Sandbox;

@@ -4,24 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DescribeImagesCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { getOctokit } from '@actions/github';
-import { readRelease } from '../../packages/core/src/release-reader.js';
-import { fromAwsTags } from '../../packages/core/src/tags.js';
-import type { Sandbox } from '../../packages/sandbox/src/index.js';
+import { readRelease } from '@immut/core/release-reader';
+import { fromAwsTags } from '@immut/core/tags';
+import type { Sandbox } from '@immut/sandbox';
 import {
   REPOSITORY,
   makeDb,
   makeImage,
   releaseInputs,
   sandboxClients,
-} from '../../actions/tag-release/test/fixtures.js';
+} from '@immut/test-support/release-parts';
+import { describeRun, errorsOf, runAction, runActionWithPost, type ActionRun } from '@immut/action-runner';
 import {
-  describeRun,
-  errorsOf,
-  runAction,
-  runActionWithPost,
-  type ActionRun,
-} from '../harness/run-action.js';
-import { documentedIamActions, iamActionsCalled, sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
+  documentedIamActions,
+  iamActionsCalled,
+  sandboxEnv,
+  startE2eSandbox,
+} from '@immut/test-support/sandbox';
 
 const ID = { role: 'api', env: 'prod', build: 'b000042' };
 const TAG = 'immut/prod/api/b000042';

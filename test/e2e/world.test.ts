@@ -8,15 +8,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import {
-  REPOSITORY,
-  makeImage,
-  releaseInputs as tagReleaseInputs,
-} from '../../actions/tag-release/test/fixtures.js';
-import { readWorldRelease, type WorldRelease } from '../../packages/core/src/world-release.js';
-import type { Sandbox } from '../../packages/sandbox/src/index.js';
-import { REPO_ROOT, describeRun, errorsOf, runAction, type ActionRun } from '../harness/run-action.js';
-import { sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
+import { REPOSITORY, makeImage, releaseInputs as tagReleaseInputs } from '@immut/test-support/release-parts';
+import { readWorldRelease, type WorldRelease } from '@immut/core/world-release';
+import type { Sandbox } from '@immut/sandbox';
+import { REPO_ROOT, describeRun, errorsOf, runAction, type ActionRun } from '@immut/action-runner';
+import { sandboxEnv, startE2eSandbox } from '@immut/test-support/sandbox';
 
 const releaseInputs = Object.keys(
   (

@@ -2,8 +2,8 @@
 // healthy builds (cutover-dns's fixtures) with the name already on build b1; the row moves it
 // to b2 under the fault. While the row runs, the role's record is sampled straight from the
 // sandbox's state (no API call, so no fault is consumed) to prove the name never answers with
-// an unhealthy target. See README.md.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+// an unhealthy target. All rows run at once (driver.ts). See README.md.
+import { expect } from '@jest/globals';
 import {
   type Build,
   ZONE_NAME,
@@ -14,21 +14,12 @@ import {
   upsertAlias,
   zoneId,
   type Clients,
-} from '../../actions/cutover-dns/test/fixtures.js';
-import type { FaultSpec, Sandbox } from '../../packages/sandbox/src/index.js';
-import { runAction, describeRun, type ActionRun } from '../harness/run-action.js';
-import { sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
-import {
-  ALWAYS_SECRET,
-  expectCleanOutcome,
-  okCalls,
-  runMainUntilCancelled,
-  secretLeaks,
-  startRows,
-  until,
-  type RowRuns,
-  type RowSpec,
-} from './support.js';
+} from '@immut/test-support/builds-behind-lb';
+import type { FaultSpec, Sandbox } from '@immut/sandbox';
+import { runAction, describeRun } from '@immut/action-runner';
+import { sandboxEnv } from '@immut/test-support/sandbox';
+import { drive, faultMatrix, type MatrixContext, type RowResult } from './driver.js';
+import { okCalls, until, type RowSpec } from './support.js';
 
 const ACTION = 'cutover-dns';
 const ROLE = 'api';
@@ -41,7 +32,9 @@ interface CutoverRow extends RowSpec {
   inputs?: Record<string, string>;
   /** Faults of build b2's targets from the start (before the name moves to b1). */
   sandboxFaults?: FaultSpec[];
-  shape?: 'plain' | 'health-lost' | 'concurrent' | 'cancel-rerun';
+  /** What happens while the (plain) run is under way: b2 loses health during the first
+   *  weighted step, or another writer changes the record between the read and the write. */
+  meddle?: 'health-lost' | 'concurrent';
   /** Where the name must point at the end. */
   endsAt: 'a' | 'b';
 }
@@ -114,7 +107,7 @@ export const ROWS: CutoverRow[] = [
     endsAt: 'a',
     inputs: { ...WEIGHTED, 'step-wait': '1h' },
     faults: [],
-    shape: 'health-lost',
+    meddle: 'health-lost',
   },
   {
     name: 'concurrent',
@@ -122,7 +115,7 @@ export const ROWS: CutoverRow[] = [
     outcome: 'fails',
     endsAt: 'b', // where the other writer put it: the action must not overwrite it
     faults: [],
-    shape: 'concurrent',
+    meddle: 'concurrent',
   },
   {
     name: 'cancel-rerun',
@@ -131,7 +124,7 @@ export const ROWS: CutoverRow[] = [
     endsAt: 'b',
     inputs: { ...WEIGHTED, 'step-wait': '1h' },
     faults: [],
-    shape: 'cancel-rerun',
+    shape: 'rerun',
   },
 ];
 
@@ -144,17 +137,14 @@ interface World {
   env: Record<string, string>;
 }
 
-const worlds: World[] = [];
-
-async function world(faults: FaultSpec[] = []): Promise<World> {
-  const sandbox = await startE2eSandbox({ faults, timeScale: TIME_SCALE });
+async function world(ctx: MatrixContext, faults: FaultSpec[] = []): Promise<World> {
+  const sandbox = await ctx.sandbox({ faults, timeScale: TIME_SCALE });
   const c = sdkClients(sandbox);
+  ctx.cleanup(() => c.destroy());
   const a = await launchBuild(sandbox, c, { role: ROLE, env: ENV, build: 'b1' });
   const b = await launchBuild(sandbox, c, { role: ROLE, env: ENV, build: 'b2' });
   await settle(sandbox);
-  const w = { sandbox, c, zone: await zoneId(c), a, b, env: sandboxEnv(sandbox, TIME_SCALE) };
-  worlds.push(w);
-  return w;
+  return { sandbox, c, zone: await zoneId(c), a, b, env: sandboxEnv(sandbox, TIME_SCALE) };
 }
 
 function inputsTo(build: Build, extra: Record<string, string> = {}): Record<string, string> {
@@ -224,7 +214,7 @@ function pointsAt(w: World): string {
 
 // --- rows ------------------------------------------------------------------------------
 
-interface Result extends RowRuns {
+interface Result extends RowResult {
   w: World;
   /** Unhealthy answers seen while the row ran, excluding (health-lost) the loss we caused. */
   badSamples: string[];
@@ -236,110 +226,83 @@ interface Result extends RowRuns {
 
 const changes = (w: World) => okCalls(w.sandbox, 'ChangeResourceRecordSets');
 
-async function runRow(row: CutoverRow): Promise<Result> {
-  const w = await world(row.sandboxFaults);
-  const first = await runAction(ACTION, { inputs: inputsTo(w.a), env: w.env, timeoutMs: 60_000 });
-  if (first.exitCode !== 0) throw new Error(`setup cutover to b1 failed\n${describeRun(first)}`);
-  w.sandbox.addFaults(row.faults);
-  const inputs = inputsTo(w.b, row.inputs);
-  let lost = false;
-  const badSamples: string[] = [];
-  const weightsAfterLoss: number[] = [];
-  const sampler = setInterval(() => {
-    if (!lost) badSamples.push(...unhealthyAnswers(w));
-    else
-      for (const r of aRecords(w.sandbox))
-        if (r.SetIdentifier === 'b2' && r.Weight !== undefined) weightsAfterLoss.push(r.Weight);
-  }, 5);
-  try {
-    const all: ActionRun[] = [];
-    let judged: ActionRun;
+faultMatrix<CutoverRow, Result>({
+  action: ACTION,
+  rows: ROWS,
+  async run(row, ctx) {
+    const w = await world(ctx, row.sandboxFaults);
+    const first = await runAction(ACTION, { inputs: inputsTo(w.a), env: w.env, timeoutMs: 60_000 });
+    if (first.exitCode !== 0) throw new Error(`setup cutover to b1 failed\n${describeRun(first)}`);
+    w.sandbox.addFaults(row.faults);
+    let lost = false;
+    const badSamples: string[] = [];
+    const weightsAfterLoss: number[] = [];
     let afterKill: string[] | undefined;
-    if (row.shape === 'cancel-rerun') {
-      const before = changes(w).length;
-      const cancelled = await runMainUntilCancelled(
-        ACTION,
-        { inputs, env: w.env },
-        () => changes(w).length > before,
-      );
-      afterKill = unhealthyAnswers(w);
-      all.push(cancelled.run);
-      judged = await runAction(ACTION, {
-        inputs,
-        env: { ...w.env, GITHUB_RUN_ATTEMPT: '2' },
-        timeoutMs: 60_000,
-      });
-    } else {
-      const pending = runAction(ACTION, { inputs, env: w.env, timeoutMs: 60_000 });
-      if (row.shape === 'health-lost') {
-        const before = changes(w).length;
-        await until(() => changes(w).length > before, 'the first weighted step');
-        lost = true;
-        await loseHealth(w.c, w.b);
-      } else if (row.shape === 'concurrent') {
-        // Slow the health gate (between the action's read and write) so the other writer lands in between.
-        w.sandbox.addFaults([
-          {
-            kind: 'latency',
-            service: 'elasticloadbalancing',
-            operation: 'DescribeTargetHealth',
-            wallMs: 1500,
-            times: 1,
-          },
-        ]);
-        const reads = okCalls(w.sandbox, 'ListResourceRecordSets').length;
-        await until(
-          () => okCalls(w.sandbox, 'ListResourceRecordSets').length >= reads + 2,
-          'the action to read the name',
-        );
-        await upsertAlias(w.c, w.zone, NAME, w.b);
-      }
-      judged = await pending;
-    }
-    all.push(judged);
-    return { judged, all, w, badSamples, weightsAfterLoss, ...(afterKill ? { afterKill } : {}) };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
-let results: Map<string, Promise<Result>>;
-beforeAll(() => {
-  results = startRows(ROWS, runRow);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([...(results?.values() ?? [])]);
-  for (const w of worlds) {
-    w.c.destroy();
-    await w.sandbox.stop();
-  }
-});
-
-describe.each(ROWS)('cutover-dns under $fault', (row) => {
-  it(row.outcome === 'succeeds' ? 'succeeds after retries' : 'fails with one clear error', async () => {
-    expectCleanOutcome(row, await results.get(row.name)!);
-  });
-
-  it('leaves no orphan: one plain alias, at the new build on success, at the old one on failure', async () => {
-    const { w } = await results.get(row.name)!;
-    expect(pointsAt(w)).toBe(bare((row.endsAt === 'a' ? w.a : w.b).dnsName));
-  });
-
-  it('never lets the live name point at an unhealthy target', async () => {
-    const r = await results.get(row.name)!;
-    expect(r.badSamples).toEqual([]);
-    expect(unhealthyAnswers(r.w)).toEqual([]);
-    if (r.afterKill) expect(r.afterKill).toEqual([]);
-    // Once health is lost, b2's share only ever goes down (back to 0 / removed).
-    if (row.shape === 'health-lost') {
-      const rising = r.weightsAfterLoss.some((weight, i) => i > 0 && weight > r.weightsAfterLoss[i - 1]!);
-      expect(rising).toBe(false);
-    }
-  });
-
-  it('leaks no secret', async () => {
-    const r = await results.get(row.name)!;
-    expect(secretLeaks(ALWAYS_SECRET, r.all, r.w.sandbox)).toEqual([]);
-  });
+    const changed = changes(w).length;
+    const runs = await drive(row, {
+      action: ACTION,
+      options: { inputs: inputsTo(w.b, row.inputs), env: w.env },
+      // rerun: during the first weighted hold, once the first step is written.
+      cancelAt: () => changes(w).length > changed,
+      afterKill: () => (afterKill = unhealthyAnswers(w)),
+      sample: () => {
+        if (!lost) badSamples.push(...unhealthyAnswers(w));
+        else
+          for (const r of aRecords(w.sandbox))
+            if (r.SetIdentifier === 'b2' && r.Weight !== undefined) weightsAfterLoss.push(r.Weight);
+      },
+      async during() {
+        if (row.meddle === 'health-lost') {
+          const before = changes(w).length;
+          await until(() => changes(w).length > before, 'the first weighted step');
+          lost = true;
+          await loseHealth(w.c, w.b);
+        } else if (row.meddle === 'concurrent') {
+          // Slow the health gate (between the action's read and write) so the other writer lands in between.
+          w.sandbox.addFaults([
+            {
+              kind: 'latency',
+              service: 'elasticloadbalancing',
+              operation: 'DescribeTargetHealth',
+              wallMs: 1500,
+              times: 1,
+            },
+          ]);
+          const reads = okCalls(w.sandbox, 'ListResourceRecordSets').length;
+          await until(
+            () => okCalls(w.sandbox, 'ListResourceRecordSets').length >= reads + 2,
+            'the action to read the name',
+          );
+          await upsertAlias(w.c, w.zone, NAME, w.b);
+        }
+      },
+    });
+    return {
+      ...runs,
+      sandbox: w.sandbox,
+      w,
+      badSamples,
+      weightsAfterLoss,
+      ...(afterKill ? { afterKill } : {}),
+    };
+  },
+  orphans: {
+    title: 'leaves no orphan: one plain alias, at the new build on success, at the old one on failure',
+    check: (row, { w }) => expect(pointsAt(w)).toBe(bare((row.endsAt === 'a' ? w.a : w.b).dnsName)),
+  },
+  checks: [
+    {
+      title: 'never lets the live name point at an unhealthy target',
+      check(row, r) {
+        expect(r.badSamples).toEqual([]);
+        expect(unhealthyAnswers(r.w)).toEqual([]);
+        if (r.afterKill) expect(r.afterKill).toEqual([]);
+        // Once health is lost, b2's share only ever goes down (back to 0 / removed).
+        if (row.meddle === 'health-lost') {
+          const rising = r.weightsAfterLoss.some((weight, i) => i > 0 && weight > r.weightsAfterLoss[i - 1]!);
+          expect(rising).toBe(false);
+        }
+      },
+    },
+  ],
 });

@@ -1,8 +1,9 @@
 // The reliability suite's fault matrix over every action (README.md lists the rows and what
-// each proves). Each module registers its rows' tests and starts all its rows in a beforeAll
-// that returns at once, so every action's rows run together in this one file; Jest would run
-// separate files one after the other on a two-core machine. replicate-data comes last: its
-// beforeAll awaits its PostgreSQL sandbox and rows, and would otherwise hold the others back.
+// each proves). Each module registers its rows' tests with faultMatrix (driver.ts), which
+// starts all its rows in a beforeAll that returns at once, so every action's rows run together
+// in this one file; Jest would run separate files one after the other on a two-core machine.
+// replicate-data comes last: its beforeAll awaits its PostgreSQL sandbox and rows, and would
+// otherwise hold the others back.
 import { jest } from '@jest/globals';
 
 jest.setTimeout(120_000);

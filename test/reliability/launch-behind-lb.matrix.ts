@@ -1,21 +1,10 @@
 // Reliability matrix of launch-behind-lb: one row per fault, each on its own sandbox
-// (in-process, started in milliseconds), all rows at once in beforeAll. See README.md.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SEED, type FaultSpec, type Sandbox, type ServiceName } from '../../packages/sandbox/src/index.js';
-import { runAction, runActionWithPost, type RunOptions } from '../harness/run-action.js';
-import { sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
-import {
-  ALWAYS_SECRET,
-  addedLive,
-  expectCleanOutcome,
-  inventoryKeys,
-  okCalls,
-  runMainUntilCancelled,
-  secretLeaks,
-  startRows,
-  type RowRuns,
-  type RowSpec,
-} from './support.js';
+// (in-process, started in milliseconds), all rows at once (driver.ts). See README.md.
+import { expect } from '@jest/globals';
+import { SEED, type FaultSpec, type Sandbox, type ServiceName } from '@immut/sandbox';
+import { sandboxEnv } from '@immut/test-support/sandbox';
+import { drive, faultMatrix, insideWait, type RowResult } from './driver.js';
+import { addedLive, expectOnlyReleased, inventoryKeys, type RowSpec } from './support.js';
 
 const ACTION = 'launch-behind-lb';
 const [SUBNET_A, SUBNET_B] = SEED.subnets.map((s) => s.subnetId) as [string, string];
@@ -46,9 +35,6 @@ const RELEASED = {
 
 interface LaunchRow extends RowSpec {
   faults: FaultSpec[];
-  /** cancel: SIGTERM during the health wait, then post; rerun: SIGTERM there (no post),
-   *  then a second attempt with post. */
-  shape?: 'plain' | 'cancel' | 'rerun';
   inputs?: Record<string, string>;
 }
 
@@ -142,12 +128,9 @@ export const ROWS: LaunchRow[] = [
   },
 ];
 
-const sandboxes: Sandbox[] = [];
-
-interface Result extends RowRuns {
-  sandbox: Sandbox;
+interface Result extends RowResult {
   added: Record<string, number>;
-  /** Health of this build's targets when the build's DNS record exists. */
+  /** Whether the build's DNS record was ever sampled while one of its targets was unhealthy. */
   recordOnUnhealthy: boolean;
 }
 
@@ -161,86 +144,36 @@ function recordOnUnhealthy(sandbox: Sandbox): boolean {
   return record && unhealthy;
 }
 
-async function runRow(row: LaunchRow): Promise<Result> {
-  const sandbox = await startE2eSandbox({ faults: row.faults, timeScale: TIME_SCALE });
-  sandboxes.push(sandbox);
-  const before = inventoryKeys(sandbox);
-  const env = { ...sandboxEnv(sandbox, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint };
-  const inputs = { ...INPUTS, ...row.inputs };
-  const options = (extra: Record<string, string> = {}): RunOptions => ({
-    inputs,
-    env: { ...env, ...extra },
-    timeoutMs: 60_000,
-  });
-  // Sampled while the row runs: the build's name must never answer with unhealthy targets.
-  let sampledBad = false;
-  const sampler = setInterval(() => {
-    if (recordOnUnhealthy(sandbox)) sampledBad = true;
-  }, 5);
-  try {
-    let runs: RowRuns;
-    if (row.shape === 'cancel' || row.shape === 'rerun') {
-      const cancelled = await runMainUntilCancelled(ACTION, { inputs, env }, () => {
-        const registered = okCalls(sandbox, 'RegisterTargets')[0];
-        return (
-          registered !== undefined &&
-          okCalls(sandbox, 'DescribeTargetHealth').some((c) => c.seq > registered.seq)
-        );
-      });
-      if (row.shape === 'cancel') {
-        const post = await runAction(ACTION, { ...options(), step: 'post', state: cancelled.state });
-        runs = { judged: post, all: [cancelled.run, post] };
-      } else {
-        const second = await runActionWithPost(ACTION, options({ GITHUB_RUN_ATTEMPT: '2' }));
-        runs = {
-          judged: second.main,
-          all: [cancelled.run, second.main, ...(second.post ? [second.post] : [])],
-        };
-      }
-    } else {
-      const { main, post } = await runActionWithPost(ACTION, options());
-      runs = { judged: main, all: [main, ...(post ? [post] : [])] };
-    }
+faultMatrix<LaunchRow, Result>({
+  action: ACTION,
+  rows: ROWS,
+  async run(row, ctx) {
+    const sandbox = await ctx.sandbox({ faults: row.faults, timeScale: TIME_SCALE });
+    const before = inventoryKeys(sandbox);
+    // Sampled while the row runs: the build's name must never answer with unhealthy targets.
+    let sampledBad = false;
+    const runs = await drive(row, {
+      action: ACTION,
+      options: {
+        inputs: { ...INPUTS, ...row.inputs },
+        env: { ...sandboxEnv(sandbox, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint },
+      },
+      // cancel and rerun: during the health wait.
+      cancelAt: insideWait(sandbox, 'RegisterTargets', 'DescribeTargetHealth'),
+      sample: () => {
+        if (recordOnUnhealthy(sandbox)) sampledBad = true;
+      },
+    });
     return { ...runs, sandbox, added: addedLive(sandbox, before), recordOnUnhealthy: sampledBad };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
-let results: Map<string, Promise<Result>>;
-beforeAll(() => {
-  results = startRows(ROWS, runRow);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([...(results?.values() ?? [])]);
-  await Promise.all(sandboxes.map((s) => s.stop()));
-});
-
-describe.each(ROWS)('launch-behind-lb under $fault', (row) => {
-  it(row.outcome === 'succeeds' ? 'succeeds after retries' : 'fails with one clear error', async () => {
-    const r = await results.get(row.name)!;
-    if (row.shape === 'cancel') {
-      expect(r.all[0]?.signal).toBe('SIGTERM');
-      expectCleanOutcome({ ...row, outcome: 'succeeds' }, r);
-    } else {
-      expectCleanOutcome(row, r);
-    }
-  });
-
-  it('leaves no orphan: the released build on success, nothing live on failure', async () => {
-    const r = await results.get(row.name)!;
-    if (row.outcome === 'succeeds') expect(r.added).toEqual(RELEASED);
-    else expect(r.added).toEqual({});
-  });
-
-  it("never lets the build's name answer while a target is unhealthy", async () => {
-    const r = await results.get(row.name)!;
-    expect(r.recordOnUnhealthy).toBe(false);
-  });
-
-  it('leaks no secret', async () => {
-    const r = await results.get(row.name)!;
-    expect(secretLeaks(ALWAYS_SECRET, r.all, r.sandbox)).toEqual([]);
-  });
+  },
+  orphans: {
+    title: 'leaves no orphan: the released build on success, nothing live on failure',
+    check: (row, r) => expectOnlyReleased(row, r.added, RELEASED),
+  },
+  checks: [
+    {
+      title: "never lets the build's name answer while a target is unhealthy",
+      check: (_row, r) => expect(r.recordOnUnhealthy).toBe(false),
+    },
+  ],
 });

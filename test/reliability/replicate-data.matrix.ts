@@ -1,25 +1,17 @@
 // Reliability matrix of replicate-data: one PostgreSQL-backed sandbox (it takes seconds to
 // start) for every row; each row is its own build, so its replica and its faults (matched on
 // the replica's identifier) are its own and the rows run at once. The source database's
-// tables are checksummed before and after all rows. See README.md.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+// tables are checksummed before and after all rows, so this matrix's beforeAll awaits them
+// (driver.ts). See README.md.
+import { expect, it } from '@jest/globals';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import path from 'node:path';
-import { pgClient } from '../../packages/sandbox/src/postgres.js';
-import type { FaultSpec, Sandbox } from '../../packages/sandbox/src/index.js';
-import { REPO_ROOT, runAction, runActionWithPost, type RunOptions } from '../harness/run-action.js';
-import { sandboxEnv, startE2eSandbox } from '../support/sandbox.js';
-import {
-  ALWAYS_SECRET,
-  expectCleanOutcome,
-  isLive,
-  passwordsInCallLog,
-  runMainUntilCancelled,
-  secretLeaks,
-  startRows,
-  type RowRuns,
-  type RowSpec,
-} from './support.js';
+import { pgClient } from '@immut/sandbox';
+import type { CallRecord, FaultSpec, Sandbox } from '@immut/sandbox';
+import { REPO_ROOT } from '@immut/action-runner';
+import { sandboxEnv } from '@immut/test-support/sandbox';
+import { drive, faultMatrix, insideWait, type RowResult } from './driver.js';
+import { expectOnlyReleased, liveOfBuild, passwordsInCallLog, type RowSpec } from './support.js';
 
 const ACTION = 'replicate-data';
 const SOURCE = 'app-db';
@@ -32,7 +24,6 @@ interface ReplicateRow extends RowSpec {
   /** Faults of this row; `match` on the replica's identifier is added to error faults. */
   faults: FaultSpec[];
   inputs?: Record<string, string>;
-  shape?: 'plain' | 'cancel' | 'rerun';
 }
 
 const rds = (operation: string, error: string, times?: number): FaultSpec => ({
@@ -156,107 +147,64 @@ async function sourceChecksum(): Promise<string> {
   }
 }
 
-interface Result extends RowRuns {
+interface Result extends RowResult {
   /** This build's live RDS resources after the row, by kind. */
   live: Record<string, number>;
   passwords: string[];
 }
 
-async function runRow(row: ReplicateRow): Promise<Result> {
-  const build = row.name;
-  sandbox.addFaults(row.faults.map((f) => scoped(f, build)));
-  const inputs = { role: 'api', env: 'test', build, 'source-db': SOURCE, timeout: '24h', ...row.inputs };
-  const options = (extra: Record<string, string> = {}): RunOptions => ({
-    inputs,
-    env: { ...env, ...extra },
-    timeoutMs: 60_000,
-  });
-  let runs: RowRuns;
-  if (row.shape === 'cancel' || row.shape === 'rerun') {
-    const id = replicaId(build);
-    const mine = () =>
-      sandbox.calls().filter((c) => c.params['DBInstanceIdentifier'] === id && c.outcome === 'ok');
-    const cancelled = await runMainUntilCancelled(ACTION, { inputs, env }, () => {
-      const calls = mine();
-      const restored = calls.find((c) => c.operation === 'RestoreDBInstanceFromDBSnapshot');
-      return (
-        restored !== undefined &&
-        calls.some((c) => c.operation === 'DescribeDBInstances' && c.seq > restored.seq)
-      );
-    });
-    if (row.shape === 'cancel') {
-      const post = await runAction(ACTION, { ...options(), step: 'post', state: cancelled.state });
-      runs = { judged: post, all: [cancelled.run, post] };
-    } else {
-      const second = await runActionWithPost(ACTION, options({ GITHUB_RUN_ATTEMPT: '2' }));
-      runs = {
-        judged: second.main,
-        all: [cancelled.run, second.main, ...(second.post ? [second.post] : [])],
-      };
-    }
-  } else {
-    const { main, post } = await runActionWithPost(ACTION, options());
-    runs = { judged: main, all: [main, ...(post ? [post] : [])] };
-  }
-  const live: Record<string, number> = {};
-  for (const item of sandbox.inventory()) {
-    if (item.tags['immut:build'] !== build || !isLive(item)) continue;
-    live[item.kind] = (live[item.kind] ?? 0) + 1;
-  }
-  const passwords = passwordsInCallLog(
-    sandbox.calls().filter((c) => c.params['DBInstanceIdentifier'] === replicaId(build)),
-  );
-  return { ...runs, live, passwords };
-}
-
 let checksumBefore: string;
 let checksumAfter: string;
-let results: Map<string, Promise<Result>>;
-
-beforeAll(async () => {
-  sandbox = await startE2eSandbox({ postgres: true });
-  env = sandboxEnv(sandbox);
-  client = new RDSClient({
-    endpoint: sandbox.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-  checksumBefore = await sourceChecksum();
-  results = startRows(ROWS, runRow);
-  await Promise.allSettled([...results.values()]);
-  checksumAfter = await sourceChecksum();
-}, 120_000);
-
-afterAll(async () => {
-  client?.destroy();
-  await sandbox?.stop();
-}, 60_000);
 
 it('leaves the source database unchanged by every row (a checksum of its tables)', () => {
   expect(checksumBefore).toMatch(/customers\(/);
   expect(checksumAfter).toBe(checksumBefore);
 });
 
-describe.each(ROWS)('replicate-data under $fault', (row) => {
-  it(row.outcome === 'succeeds' ? 'succeeds after retries' : 'fails with one clear error', async () => {
-    const r = await results.get(row.name)!;
-    if (row.shape === 'cancel') {
-      expect(r.all[0]?.signal).toBe('SIGTERM');
-      expectCleanOutcome({ ...row, outcome: 'succeeds' }, r);
-    } else {
-      expectCleanOutcome(row, r);
-    }
-  });
-
-  it('leaves no orphan: the replica on success, nothing live on failure', async () => {
-    const r = await results.get(row.name)!;
-    expect(r.live).toEqual(row.outcome === 'succeeds' ? { 'db-instance': 1 } : {});
-  });
-
-  it("leaks no secret: neither the GitHub token nor the replica's one-time password", async () => {
-    const r = await results.get(row.name)!;
-    if (row.inputs?.['changelog-command'] && row.outcome === 'succeeds')
-      expect(r.passwords.length).toBeGreaterThan(0);
-    expect(secretLeaks([...ALWAYS_SECRET, ...r.passwords], r.all, sandbox)).toEqual([]);
-  });
+faultMatrix<ReplicateRow, Result>({
+  action: ACTION,
+  rows: ROWS,
+  async setup(ctx) {
+    sandbox = await ctx.sandbox({ postgres: true });
+    env = sandboxEnv(sandbox);
+    client = new RDSClient({
+      endpoint: sandbox.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    ctx.cleanup(() => client.destroy());
+    checksumBefore = await sourceChecksum();
+  },
+  async run(row) {
+    const build = row.name;
+    const mine = (c: CallRecord) => c.params['DBInstanceIdentifier'] === replicaId(build);
+    sandbox.addFaults(row.faults.map((f) => scoped(f, build)));
+    const runs = await drive(row, {
+      action: ACTION,
+      options: {
+        inputs: { role: 'api', env: 'test', build, 'source-db': SOURCE, timeout: '24h', ...row.inputs },
+        env,
+      },
+      // cancel and rerun: during the restore wait.
+      cancelAt: insideWait(sandbox, 'RestoreDBInstanceFromDBSnapshot', 'DescribeDBInstances', mine),
+    });
+    const passwords = passwordsInCallLog(sandbox.calls().filter(mine));
+    return { ...runs, sandbox, live: liveOfBuild(sandbox, build), passwords };
+  },
+  async afterRows() {
+    checksumAfter = await sourceChecksum();
+  },
+  orphans: {
+    title: 'leaves no orphan: the replica on success, nothing live on failure',
+    check: (row, r) => expectOnlyReleased(row, r.live, { 'db-instance': 1 }),
+  },
+  secrets: {
+    title: "leaks no secret: neither the GitHub token nor the replica's one-time password",
+    of(row, r) {
+      // A run that set a password (one with a change log that succeeded) must have it found.
+      if (row.inputs?.['changelog-command'] && row.outcome === 'succeeds')
+        expect(r.passwords.length).toBeGreaterThan(0);
+      return r.passwords;
+    },
+  },
 });

@@ -1,25 +1,9 @@
-// Shared pieces of the reliability suite (test/reliability/*.test.ts): the checks every row of
-// the fault matrix must pass (a clean outcome, no secret anywhere), a way to cancel a running
-// bundle the way the runner does (SIGTERM mid-wait, then `post:` with the state it saved), and
-// small readers of the sandbox that bypass its faults and call log.
+// Shared pieces of the reliability suite: the checks every row of the fault matrix must pass
+// (a clean outcome, no orphan, no secret anywhere) and small readers of the sandbox that
+// bypass its faults and call log. How a row runs and which tests it gets: driver.ts.
 import { expect } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { CallRecord, InventoryItem, Sandbox } from '../../packages/sandbox/src/index.js';
-import {
-  FAKE_GITHUB_TOKEN,
-  JOB_DEFAULTS,
-  REPO_ROOT,
-  describeRun,
-  errorsOf,
-  inputEnv,
-  interpretLines,
-  parseFileCommands,
-  readActionYml,
-  type ActionRun,
-} from '../harness/run-action.js';
+import type { CallRecord, InventoryItem, Sandbox } from '@immut/sandbox';
+import { FAKE_GITHUB_TOKEN, describeRun, errorsOf, type ActionRun } from '@immut/action-runner';
 
 /** What a row expects of the action: it recovers (retries) or it fails cleanly. */
 export type Outcome = 'succeeds' | 'fails';
@@ -31,7 +15,15 @@ export interface RowSpec {
   /** The fault, in words. */
   fault: string;
   outcome: Outcome;
+  /**
+   * How the row runs (driver.ts): plain (main, then post), cancel (SIGTERM inside a wait, then
+   * post with the saved state) or rerun (SIGTERM with no post, then attempt 2 with post).
+   * Default plain.
+   */
+  shape?: Shape;
 }
+
+export type Shape = 'plain' | 'cancel' | 'rerun';
 
 /** Every step a row ran, in order; `judged` is the run whose outcome the row is about. */
 export interface RowRuns {
@@ -141,125 +133,7 @@ export function passwordsInCallLog(calls: readonly CallRecord[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// Cancellation: the runner's SIGTERM mid-step, then the post step with the saved state
-
-export interface Cancelled {
-  /** What the main step had saved (GITHUB_STATE) when it was killed. */
-  state: Record<string, string>;
-  signal: NodeJS.Signals | null;
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  /** The main step as a run (exit code null, killed by SIGTERM), for the secret check. */
-  run: ActionRun;
-}
-
-/**
- * Runs `action`'s main bundle with the harness's conventions (INPUT_* from action.yml with
- * defaults, the fake job's GITHUB_* variables, fresh file-command files), sends SIGTERM as
- * soon as `when()` holds (polled every few ms), and returns the state the step saved. The
- * harness kills only on its own timeout, so a cancellation needs this.
- */
-export async function runMainUntilCancelled(
-  action: string,
-  options: { inputs: Record<string, string>; env: Record<string, string> },
-  when: () => boolean,
-  timeoutMs = 60_000,
-): Promise<Cancelled> {
-  const actionDir = path.join(REPO_ROOT, action);
-  const yml = readActionYml(actionDir);
-  const root = mkdtempSync(path.join(os.tmpdir(), `immut-reliability-${action}-`));
-  try {
-    const workspace = path.join(root, 'workspace');
-    const runnerTemp = path.join(root, 'runner-temp');
-    mkdirSync(workspace, { recursive: true });
-    mkdirSync(runnerTemp, { recursive: true });
-    const eventPath = path.join(root, 'event.json');
-    writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main' }));
-    const files: Record<string, string> = {};
-    for (const name of [
-      'GITHUB_OUTPUT',
-      'GITHUB_STATE',
-      'GITHUB_ENV',
-      'GITHUB_PATH',
-      'GITHUB_STEP_SUMMARY',
-    ]) {
-      files[name] = path.join(root, name.toLowerCase());
-      writeFileSync(files[name], '');
-    }
-    const jobEnv: Record<string, string> = {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: process.env['HOME'] ?? os.homedir(),
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      ...JOB_DEFAULTS,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_ACTION: '__immut_reliability',
-      RUNNER_TEMP: runnerTemp,
-      ...files,
-      ...options.env,
-    };
-    const env = { ...jobEnv, ...inputEnv(yml, options.inputs, jobEnv) };
-    const entry = path.resolve(actionDir, yml.runs.main);
-    const child = spawn(process.execPath, [entry], {
-      cwd: workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const closed = new Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('close', (exitCode, signal) => resolve({ exitCode, signal })),
-    );
-    let finished = false;
-    void closed.then(() => (finished = true));
-    const end = Date.now() + timeoutMs;
-    while (!finished && !when()) {
-      if (Date.now() > end) {
-        child.kill('SIGKILL');
-        throw new Error(`${action}: the moment to cancel never came\nstdout:\n${stdout}\nstderr:\n${stderr}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 3));
-    }
-    if (finished) {
-      throw new Error(
-        `${action} finished before it could be cancelled\nstdout:\n${stdout}\nstderr:\n${stderr}`,
-      );
-    }
-    child.kill('SIGTERM');
-    const { exitCode, signal } = await closed;
-    const state = parseFileCommands(readFileSync(files['GITHUB_STATE']!, 'utf8'));
-    const lines = [
-      ...stdout.split(/\r?\n/).map((line) => ({ line, stream: 'stdout' as const })),
-      ...stderr.split(/\r?\n/).map((line) => ({ line, stream: 'stderr' as const })),
-    ];
-    const interpreted = interpretLines(lines);
-    const run: ActionRun = {
-      exitCode,
-      signal,
-      stdout,
-      stderr,
-      outputs: parseFileCommands(readFileSync(files['GITHUB_OUTPUT']!, 'utf8')),
-      state,
-      exportedEnv: {},
-      addedPath: [],
-      summary: readFileSync(files['GITHUB_STEP_SUMMARY']!, 'utf8'),
-      annotations: interpreted.annotations,
-      debug: interpreted.debug,
-      masks: interpreted.masks,
-      commands: interpreted.commands,
-      logLines: interpreted.logLines,
-      step: 'main',
-      durationMs: 0,
-    };
-    return { state, signal, exitCode, stdout, stderr, run };
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
+// Waiting, and reading the sandbox directly (no API call: no fault consumed, nothing logged)
 
 /** Polls `condition` every few ms (wall time) until it holds. */
 export async function until(condition: () => boolean, what: string, timeoutMs = 50_000): Promise<void> {
@@ -282,28 +156,14 @@ export function isLive(item: InventoryItem): boolean {
   return !['shutting-down', 'terminated', 'deleting', 'deleted'].includes(item.state ?? '');
 }
 
-/** Live resources of `build` (by immut:build tag), as `kind id` lines, sorted. */
-export function liveOfBuild(sandbox: Sandbox, build: string, role?: string): string[] {
-  return sandbox
-    .inventory()
-    .filter((i) => i.tags['immut:build'] === build && (role === undefined || i.tags['immut:role'] === role))
-    .filter(isLive)
-    .map((i) => `${i.kind} ${i.state ?? ''}`.trim())
-    .sort();
-}
-
-/** Runs `rows` at once, each turning into its result; a failing row rejects only itself. */
-export function startRows<R extends RowSpec, T>(
-  rows: readonly R[],
-  run: (row: R) => Promise<T>,
-): Map<string, Promise<T>> {
-  const started = new Map<string, Promise<T>>();
-  for (const row of rows) {
-    const p = run(row);
-    p.catch(() => undefined); // surfaced by the row's own test
-    started.set(row.name, p);
+/** Live resources of `build` (by immut:build tag), counted by kind. */
+export function liveOfBuild(sandbox: Sandbox, build: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of sandbox.inventory()) {
+    if (item.tags['immut:build'] !== build || !isLive(item)) continue;
+    counts[item.kind] = (counts[item.kind] ?? 0) + 1;
   }
-  return started;
+  return counts;
 }
 
 /** `kind:id` of every resource in the sandbox now, to tell later what a row added. */
@@ -322,4 +182,14 @@ export function addedLive(sandbox: Sandbox, before: Set<string>): Record<string,
     counts[item.kind] = (counts[item.kind] ?? 0) + 1;
   }
   return counts;
+}
+
+/** The no-orphan check of an action that creates resources: exactly `released` on success,
+ *  nothing live on failure. */
+export function expectOnlyReleased(
+  row: RowSpec,
+  live: Record<string, number>,
+  released: Record<string, number>,
+): void {
+  expect(live).toEqual(row.outcome === 'succeeds' ? released : {});
 }

@@ -1,6 +1,6 @@
 // An ActionIO for unit tests of `run()` functions: inputs from a map, everything the
 // action says or sets recorded for assertions.
-import type { ActionIO } from '../../packages/core/src/action-io.js';
+import type { ActionIO } from '@immut/core/action-io';
 
 export interface RecordingIO extends ActionIO {
   readonly outputs: Record<string, string>;

@@ -1,12 +1,7 @@
 // End-to-end tests of actions: a sandbox, the environment that points a bundle at it, and
 // what the action called, as IAM action names, for the permissions checks.
 import { readFileSync } from 'node:fs';
-import {
-  startSandbox,
-  type CallRecord,
-  type Sandbox,
-  type SandboxOptions,
-} from '../../packages/sandbox/src/index.js';
+import { startSandbox, type CallRecord, type Sandbox, type SandboxOptions } from '@immut/sandbox';
 
 /** Sandbox time runs this much faster than wall time in end-to-end tests. */
 export const E2E_TIME_SCALE = 2000;

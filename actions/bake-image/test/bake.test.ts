@@ -7,12 +7,12 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CleanupLog } from '../../../packages/core/src/cleanup.js';
-import type { Clock } from '../../../packages/core/src/clock.js';
-import { startSandbox, type Sandbox } from '../../../packages/sandbox/src/index.js';
-import { recordingIO } from '../../../test/support/recording-io.js';
+import { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { startSandbox, type Sandbox } from '@immut/sandbox';
+import { recordingIO } from '@immut/test-support/recording-io';
 import { bake, KIND, type BakeInputs } from '../bake.js';
-import { bakeSummary } from '../summary.js';
+import { renderSummary } from '../summary.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -110,7 +110,7 @@ describe('bake', () => {
     expect(baked.builder?.terminated).toBe(true);
     expect(await instanceState(baked.builder!.instanceId)).toBe('shutting-down');
     expect(first.io.log).toContain(`group: Console output of builder ${baked.builder!.instanceId}`);
-    expect(bakeSummary(inputs().identity, baked)).toContain(baked.fingerprint);
+    expect(renderSummary(inputs().identity, baked)).toContain(baked.fingerprint);
 
     const again = await bake(
       inputs({ identity: { role: 'api', env: 'prod', build: 'b000008' } }),

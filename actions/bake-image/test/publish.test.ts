@@ -13,18 +13,18 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CleanupLog } from '../../../packages/core/src/cleanup.js';
-import type { Clock } from '../../../packages/core/src/clock.js';
-import { fromAwsTags } from '../../../packages/core/src/tags.js';
-import { startSandbox, type Sandbox } from '../../../packages/sandbox/src/index.js';
-import { recordingIO } from '../../../test/support/recording-io.js';
+import { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { fromAwsTags } from '@immut/core/tags';
+import { startSandbox, type Sandbox } from '@immut/sandbox';
+import { recordingIO } from '@immut/test-support/recording-io';
 import { bake, KIND, type BakeInputs } from '../bake.js';
 import { fingerprint, type BakeContent } from '../fingerprint.js';
 import { findCachedImage } from '../image.js';
 import { kmsKeyIn, kmsKeyProblem, parseKmsKey, type KmsKey } from '../kms-key.js';
 import { imageIds } from '../main.js';
 import { copyToken } from '../publish.js';
-import { bakeSummary } from '../summary.js';
+import { renderSummary } from '../summary.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const HOME = 'us-east-1';
@@ -223,7 +223,7 @@ describe('an encrypted bake', () => {
     expect(created!.params.Name).toBe(`${result.imageName}/unencrypted`);
     expect(JSON.stringify(created!.params)).not.toContain('immut:fingerprint');
     expect(d.cleanup.created().map((r) => r.id)).not.toContain(intermediate);
-    expect(bakeSummary(identity('b000007'), result)).toContain(`KMS key ${ALIAS_ARN}`);
+    expect(renderSummary(identity('b000007'), result)).toContain(`KMS key ${ALIAS_ARN}`);
   });
 
   it('records the intermediate for the post step when encryption fails', async () => {

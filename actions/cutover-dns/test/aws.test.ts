@@ -3,10 +3,10 @@
 // and their polls countable.
 import { DeleteLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Clock } from '../../../packages/core/src/clock.js';
-import type { CallContext } from '../../../packages/core/src/throttle-retry.js';
-import { deadlineFrom } from '../../../packages/core/src/wait.js';
-import { type Sandbox, startSandbox } from '../../../packages/sandbox/src/index.js';
+import type { Clock } from '@immut/core/clock';
+import type { CallContext } from '@immut/core/throttle-retry';
+import { deadlineFrom } from '@immut/core/wait';
+import { type Sandbox, startSandbox } from '@immut/sandbox';
 import { ConcurrentChangeError, applyBatch, waitInSync } from '../change.js';
 import { type Progress, newProgress, runCutover } from '../cutover.js';
 import { plainAlias, readRecords } from '../records.js';
@@ -22,7 +22,7 @@ import {
   settle,
   upsertAlias,
   zoneId,
-} from './fixtures.js';
+} from '@immut/test-support/builds-behind-lb';
 
 let sandbox: Sandbox;
 let c: Clients;

@@ -3,10 +3,18 @@
 // calls each run made (for the IAM check), and scenarios whose setups all start at once
 // (most of their time is spent waiting on bundles and the SDK's wall-clock retry sleeps).
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import type { CallRecord, Sandbox } from '../../../packages/sandbox/src/index.js';
-import { type ActionRun, describeRun, errorsOf, runAction } from '../../../test/harness/run-action.js';
-import { sandboxEnv, startE2eSandbox } from '../../../test/support/sandbox.js';
-import { type Build, type Clients, ZONE_NAME, launchBuild, sdkClients, settle, zoneId } from './fixtures.js';
+import type { CallRecord, Sandbox } from '@immut/sandbox';
+import { type ActionRun, describeRun, errorsOf, runAction } from '@immut/action-runner';
+import { sandboxEnv, startE2eSandbox } from '@immut/test-support/sandbox';
+import {
+  type Build,
+  type Clients,
+  ZONE_NAME,
+  launchBuild,
+  sdkClients,
+  settle,
+  zoneId,
+} from '@immut/test-support/builds-behind-lb';
 
 export const ROLE = 'api';
 export const ENV = 'prod';

@@ -1,8 +1,8 @@
 // The parts of cutover-dns that need no AWS: the history record, record shapes and weights,
 // the step plan, the cross-input rules and answer matching (throttling retries: packages/core/test).
 import { describe, expect, it } from '@jest/globals';
-import { GuardError, UserError } from '../../../packages/core/src/errors.js';
-import { readInputs } from '../../../packages/core/src/inputs.js';
+import { GuardError, UserError } from '@immut/core/errors';
+import { readInputs } from '@immut/core/inputs';
 import { answerMatches, casBatch, snapshotKey } from '../change.js';
 import { planSteps } from '../cutover.js';
 import {

@@ -1,9 +1,9 @@
 // What to launch: a manifest's image, flags and data endpoint, or a bare image; a release of
 // another role, env or region is refused; and the post step with nothing to undo is quiet.
 import { describe, expect, it } from '@jest/globals';
-import { writeManifest, type ReleaseManifest } from '../../../packages/core/src/manifest.js';
-import { runAction } from '../../../packages/core/src/run-action.js';
-import { recordingIO } from '../../../test/support/recording-io.js';
+import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
+import { runAction } from '@immut/core/run-action';
+import { recordingIO } from '@immut/test-support/recording-io';
 import { launchBehindLb } from '../main.js';
 import { looksLikeTag, resolveSource, type TagReader } from '../release.js';
 

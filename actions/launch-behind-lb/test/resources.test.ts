@@ -9,12 +9,12 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { Route53Client } from '@aws-sdk/client-route-53';
-import { scaledClock } from '../../../packages/core/src/clock.js';
-import type { CreatedResource } from '../../../packages/core/src/cleanup.js';
-import type { Identity } from '../../../packages/core/src/identity.js';
-import { loadBalancerName } from '../../../packages/core/src/naming.js';
-import { standardTags, toAwsTags } from '../../../packages/core/src/tags.js';
-import { SEED, startSandbox, type Sandbox } from '../../../packages/sandbox/src/index.js';
+import { scaledClock } from '@immut/core/clock';
+import type { CreatedResource } from '@immut/core/cleanup';
+import type { Identity } from '@immut/core/identity';
+import { loadBalancerName } from '@immut/core/naming';
+import { standardTags, toAwsTags } from '@immut/core/tags';
+import { SEED, startSandbox, type Sandbox } from '@immut/sandbox';
 import { describeTargets, registerTargets, waitTargetsHealthy } from '../health.js';
 import {
   CLIENT_TOKEN_MAX,

@@ -8,14 +8,14 @@ import {
   DescribeDBInstancesCommand,
   RDSClient,
 } from '@aws-sdk/client-rds';
-import { startSandbox, type Sandbox } from '../../../packages/sandbox/src/index.js';
-import { createAwsClient } from '../../../packages/core/src/aws.js';
-import { CleanupLog } from '../../../packages/core/src/cleanup.js';
-import { scaledClock } from '../../../packages/core/src/clock.js';
-import { GuardError, UserError } from '../../../packages/core/src/errors.js';
-import { guardSource, rdsInstanceSource } from '../../../packages/core/src/source-guard.js';
-import { deadlineFrom } from '../../../packages/core/src/wait.js';
-import { recordingIO } from '../../../test/support/recording-io.js';
+import { startSandbox, type Sandbox } from '@immut/sandbox';
+import { createAwsClient } from '@immut/core/aws';
+import { CleanupLog } from '@immut/core/cleanup';
+import { scaledClock } from '@immut/core/clock';
+import { GuardError, UserError } from '@immut/core/errors';
+import { guardSource, rdsInstanceSource } from '@immut/core/source-guard';
+import { deadlineFrom } from '@immut/core/wait';
+import { recordingIO } from '@immut/test-support/recording-io';
 import {
   connectionEnv,
   databaseUrl,

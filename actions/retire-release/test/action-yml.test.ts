@@ -1,8 +1,8 @@
 // retire-release/action.yml and inputs.ts must agree (what users see is what the code reads).
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { inputName } from '../../../packages/core/src/inputs.js';
-import { REPO_ROOT, readActionYml } from '../../../test/harness/run-action.js';
+import { inputName } from '@immut/core/inputs';
+import { REPO_ROOT, readActionYml } from '@immut/action-runner';
 import { retireReleaseInputs } from '../inputs.js';
 
 describe('retire-release/action.yml', () => {

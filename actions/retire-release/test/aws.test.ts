@@ -5,12 +5,12 @@ import {
   DescribeLoadBalancersCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { type Clients, launchBuild, sdkClients, settle, zoneId } from '../../cutover-dns/test/fixtures.js';
-import { scaledClock } from '../../../packages/core/src/clock.js';
-import { GuardError } from '../../../packages/core/src/errors.js';
-import { TAG } from '../../../packages/core/src/tags.js';
-import { deadlineFrom } from '../../../packages/core/src/wait.js';
-import { SEED, startSandbox, type Sandbox } from '../../../packages/sandbox/src/index.js';
+import { type Clients, launchBuild, sdkClients, settle, zoneId } from '@immut/test-support/builds-behind-lb';
+import { scaledClock } from '@immut/core/clock';
+import { GuardError } from '@immut/core/errors';
+import { TAG } from '@immut/core/tags';
+import { deadlineFrom } from '@immut/core/wait';
+import { SEED, startSandbox, type Sandbox } from '@immut/sandbox';
 import { discover } from '../discover.js';
 import { retireBuild } from '../retire.js';
 

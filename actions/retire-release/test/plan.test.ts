@@ -1,8 +1,8 @@
 // The retirement rules on their own: which builds and images stay and why, from what stands
 // and what is live. Pure functions, no AWS.
 import { describe, expect, it } from '@jest/globals';
-import type { History } from '../../../packages/core/src/dns-history.js';
-import { TAG } from '../../../packages/core/src/tags.js';
+import type { History } from '@immut/core/dns-history';
+import { TAG } from '@immut/core/tags';
 import type { BuildResources, Image, Inventory } from '../discover.js';
 import type { Live } from '../live.js';
 import { compareBuilds, plan } from '../plan.js';

@@ -3,9 +3,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { readFileSync } from 'node:fs';
-import { createGitHubClient } from '../../../packages/core/src/github.js';
-import { writeManifest, type ReleaseManifest } from '../../../packages/core/src/manifest.js';
-import { tagMessage } from '../../../packages/core/src/release-reader.js';
+import { createGitHubClient } from '@immut/core/github';
+import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
+import { tagMessage } from '@immut/core/release-reader';
 import { findExisting, manifestDifferences, reconcile, record, type RecordTarget } from '../record.js';
 
 const API = 'https://api.github.test';

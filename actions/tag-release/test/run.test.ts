@@ -5,16 +5,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { CleanupLog } from '../../../packages/core/src/cleanup.js';
-import { createGitHubClient } from '../../../packages/core/src/github.js';
-import { scaledClock } from '../../../packages/core/src/clock.js';
-import type { Sandbox } from '../../../packages/sandbox/src/index.js';
-import { startSandbox } from '../../../packages/sandbox/src/index.js';
-import { recordingIO } from '../../../test/support/recording-io.js';
+import { CleanupLog } from '@immut/core/cleanup';
+import { createGitHubClient } from '@immut/core/github';
+import { scaledClock } from '@immut/core/clock';
+import type { Sandbox } from '@immut/sandbox';
+import { startSandbox } from '@immut/sandbox';
+import { recordingIO } from '@immut/test-support/recording-io';
 import { checkManifestInputs, type ManifestInputs } from '../build-manifest.js';
 import { tagRelease } from '../main.js';
 import { runTagRelease, type RunOptions } from '../run.js';
-import { FINGERPRINT, REPOSITORY, SEED_AMI, SHA, makeImage, sandboxClients } from './fixtures.js';
+import {
+  FINGERPRINT,
+  REPOSITORY,
+  SEED_AMI,
+  SHA,
+  makeImage,
+  sandboxClients,
+} from '@immut/test-support/release-parts';
 
 const ID = { role: 'api', env: 'prod', build: 'b7' };
 let sandbox: Sandbox;

@@ -69,14 +69,16 @@ export function isThrottlingError(error: unknown): boolean {
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set(['InvalidClientTokenId', 'AuthFailure', 'SignatureDoesNotMatch']);
 
-interface AwsLikeError {
+/** What an error the AWS SDK threw looks like: a service refusal or a failed request. */
+export interface AwsError {
   name: string;
   message: string;
   $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
   $immut?: AwsCallContext;
 }
 
-function isAwsLikeError(error: unknown): error is AwsLikeError {
+/** True for an error the AWS SDK threw (it carries `$metadata`), as opposed to a bug in immut. */
+export function isAwsError(error: unknown): error is AwsError {
   return error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === 'object';
 }
 
@@ -86,7 +88,7 @@ function isAwsLikeError(error: unknown): error is AwsLikeError {
  * the credentials to configure, what to do about throttling).
  */
 export function describeError(error: unknown): string {
-  if (isAwsLikeError(error)) return describeAwsError(error);
+  if (isAwsError(error)) return describeAwsError(error);
   if (error instanceof Error) {
     if (error.name === 'CredentialsProviderError') {
       return `No AWS credentials were found (${error.message}). Add aws-actions/configure-aws-credentials before this step, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.`;
@@ -96,7 +98,7 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-function describeAwsError(error: AwsLikeError): string {
+function describeAwsError(error: AwsError): string {
   const call = error.$immut ? `${error.$immut.service}:${error.$immut.operation}` : 'an AWS call';
   const meta = error.$metadata ?? {};
   const where = [

@@ -79,6 +79,7 @@ async function zoneByName(route53: Route53Client, send: Send, given: string): Pr
   const wanted = fqdn(given);
   const matches: Zone[] = [];
   let next: { DNSName: string; HostedZoneId?: string } | undefined = { DNSName: wanted };
+  // A hand-written loop: the SDK ships no paginator for ListHostedZonesByName.
   while (next) {
     const request: { DNSName: string; HostedZoneId?: string } = next;
     const page = await send(`looking up hosted zone ${wanted}`, () =>
@@ -134,6 +135,7 @@ export async function recordSetsAt(
   const wanted = fqdn(name);
   const found: ResourceRecordSet[] = [];
   let identifier: string | undefined;
+  // A hand-written loop: the SDK ships no paginator for ListResourceRecordSets.
   for (;;) {
     const page = await send(`reading ${type} records of ${wanted}`, () =>
       route53.send(

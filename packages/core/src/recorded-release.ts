@@ -306,3 +306,22 @@ export function createRecorder<M>(codec: ManifestCodec<M>): Recorder<M> {
 
   return { findExisting, reconcile, record };
 }
+
+/** What one run did to a recorded release, for its job summary. */
+export interface RecordOutcome {
+  tag: string;
+  releaseUrl?: string;
+  /** What this run created or changed; empty on a re-run of a complete release. */
+  changes: string[];
+  dryRun: boolean;
+}
+
+/** The summary's line about the record: the tag, the release link and what changed. */
+export function describeRecordOutcome(outcome: RecordOutcome): string {
+  const what = outcome.dryRun
+    ? `Dry run: would create ${outcome.changes.length > 0 ? outcome.changes.join(', ') : 'nothing (already recorded)'}.`
+    : outcome.changes.length > 0
+      ? `Recorded: ${outcome.changes.join(', ')}.`
+      : 'Already recorded with an identical manifest; nothing changed.';
+  return `Tag \`${outcome.tag}\`${outcome.releaseUrl ? ` · [release](${outcome.releaseUrl})` : ''}. ${what}`;
+}

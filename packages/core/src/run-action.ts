@@ -5,7 +5,7 @@
 import type { ActionIO } from './action-io.js';
 import { CleanupLog } from './cleanup.js';
 import { clockFromEnv, type Clock } from './clock.js';
-import { UserError, describeError } from './errors.js';
+import { UserError, describeError, isAwsError } from './errors.js';
 import type { Env } from './provenance.js';
 
 export interface ActionContext {
@@ -25,10 +25,6 @@ export interface ActionDefinition {
 }
 
 export type Phase = 'main' | 'post';
-
-function isAwsError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === 'object';
-}
 
 /** The failure message: plain for user-facing errors, marked as a bug otherwise. */
 export function failureMessage(action: string, error: unknown): string {

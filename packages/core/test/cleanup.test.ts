@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CleanupLog, undoCreated } from '../src/cleanup.js';
-import { recordingIO } from '../../../test/support/recording-io.js';
+import { recordingIO } from '@immut/test-support/recording-io';
 
 describe('cleanup log', () => {
   it('saves every created resource in the step state, for the post step', () => {

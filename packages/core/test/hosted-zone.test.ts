@@ -11,7 +11,7 @@ import { UserError } from '../src/errors.js';
 import { nameProblem, recordSetsAt, resolveZone, zoneInputProblem } from '../src/hosted-zone.js';
 import type { CallContext } from '../src/throttle-retry.js';
 import { deadlineFrom } from '../src/wait.js';
-import { type Sandbox, startSandbox } from '../../sandbox/src/index.js';
+import { type Sandbox, startSandbox } from '@immut/sandbox';
 
 const VPC = 'vpc-0a1b2c3d4e5f60001';
 

@@ -4,7 +4,7 @@
 // tag-release's codec keeps its own tests (actions/tag-release/test/record.test.ts, nock).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { startSandbox, type Sandbox } from '../../sandbox/src/index.js';
+import { startSandbox, type Sandbox } from '@immut/sandbox';
 import { createGitHubClient } from '../src/github.js';
 import type { ReleaseManifest } from '../src/manifest.js';
 import {

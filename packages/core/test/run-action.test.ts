@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../src/errors.js';
 import { failureMessage, runAction } from '../src/run-action.js';
 import { IMMUT_VERSION } from '../src/version.js';
-import { recordingIO } from '../../../test/support/recording-io.js';
+import { recordingIO } from '@immut/test-support/recording-io';
 
 describe('runAction', () => {
   it('runs main and marks success for the post step', async () => {

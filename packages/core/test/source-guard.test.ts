@@ -8,7 +8,7 @@ import {
   RDSClient,
   RestoreDBInstanceToPointInTimeCommand,
 } from '@aws-sdk/client-rds';
-import { startSandbox, type Sandbox } from '../../sandbox/src/index.js';
+import { startSandbox, type Sandbox } from '@immut/sandbox';
 import { createAwsClient } from '../src/aws.js';
 import { GuardError } from '../src/errors.js';
 import { guardSource, isReadOnlyCommand, rdsInstanceSource, sourceViolation } from '../src/source-guard.js';

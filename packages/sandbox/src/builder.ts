@@ -13,7 +13,7 @@ import {
   logGroupName,
   parseBuilderUserData,
   type BuilderStep,
-} from '../../core/src/builder-protocol.js';
+} from '@immut/core/builder-protocol';
 import { DURATIONS } from './durations.js';
 
 const s = 1000;

@@ -7,3 +7,6 @@ export { DURATIONS } from './durations.js';
 export { ACCOUNT_ID, REGION, SEED } from './seed.js';
 export { AwsError } from './service.js';
 export type { EmulatedService, ServiceContext, SandboxRequest, ServiceName, Protocol } from './service.js';
+export { BUILDER_DURATIONS } from './builder.js';
+export { pgClient } from './postgres.js';
+export type { PgClient, PgConnectOptions } from './postgres.js';

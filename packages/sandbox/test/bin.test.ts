@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../../.build/tsc/packages/sandbox/src/bin.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../lib/bin.js', import.meta.url));
 
 describe('immut-sandbox bin', () => {
   it('prints its endpoint first, answers AWS calls there, and stops on SIGTERM', async () => {

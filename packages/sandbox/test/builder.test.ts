@@ -16,7 +16,7 @@ import {
   readBakeOutcome,
   renderBuilderScript,
   type BuilderSpec,
-} from '../../core/src/builder-protocol.js';
+} from '@immut/core/builder-protocol';
 import { BUILDER_DURATIONS } from '../src/builder.js';
 import { DURATIONS, startSandbox, type Sandbox } from '../src/index.js';
 import { clients } from './helpers.js';

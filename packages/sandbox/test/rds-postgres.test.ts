@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-rds';
 import { startSandbox, type Sandbox } from '../src/index.js';
 import { listDatabases, pgClient, type PgClient, type PostgresBackend } from '../src/postgres.js';
-import type { RdsService } from '../src/services/rds.js';
+import type { RdsService } from '../src/services/rds/index.js';
 
 const WAIT = { minDelay: 1, maxDelay: 1, maxWaitTime: 20 };
 

@@ -3,7 +3,7 @@
 // then the job's outputs.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { readActionYml } from '../../../test/harness/run-action.js';
+import { readActionYml } from '@immut/action-runner';
 import {
   asString,
   evaluateExpression,

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FAKE_GITHUB_TOKEN, JOB_DEFAULTS } from '../../../test/harness/run-action.js';
+import { FAKE_GITHUB_TOKEN, JOB_DEFAULTS } from '@immut/action-runner';
 import type { Value } from './expressions.js';
 import type { AwsSettings, RunnerEvent, RunWorkflowOptions } from './types.js';
 import type { WorkflowDefinition } from './workflow-file.js';

@@ -4,12 +4,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  interpretLines,
-  parseFileCommands,
-  runAction,
-  type Annotation,
-} from '../../../test/harness/run-action.js';
+import { interpretLines, parseFileCommands, runAction, type Annotation } from '@immut/action-runner';
 
 /** What a finished step process left behind. */
 export interface StepExecution {

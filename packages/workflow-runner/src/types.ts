@@ -1,5 +1,5 @@
 // The runner's public API types: what runWorkflow takes and what it returns.
-import type { Annotation } from '../../../test/harness/run-action.js';
+import type { Annotation } from '@immut/action-runner';
 import type { Value } from './expressions.js';
 
 export type { Annotation, Value };

@@ -3,7 +3,7 @@
 // up front with its location instead of half-running the workflow.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readActionYml } from '../../../test/harness/run-action.js';
+import { readActionYml } from '@immut/action-runner';
 
 /** The repository name whose actions and workflows resolve to the local checkout. */
 export const LOCAL_REPOSITORY = 'immut';

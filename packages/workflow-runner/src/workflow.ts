@@ -3,7 +3,7 @@
 // calls a reusable workflow runs that workflow as a nested run whose outputs become the job's.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../../test/harness/run-action.js';
+import { REPO_ROOT } from '@immut/action-runner';
 import {
   asString,
   evaluateExpression,

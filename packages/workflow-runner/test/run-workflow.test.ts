@@ -2,7 +2,7 @@
 // only run: steps, actions/checkout, configure-aws-credentials and the harness's echo action.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { FAKE_GITHUB_TOKEN } from '../../../test/harness/run-action.js';
+import { FAKE_GITHUB_TOKEN } from '@immut/action-runner';
 import { allJobRuns, WorkflowError } from '../src/index.js';
 import type { JobRun, StepResult, WorkflowRunResult } from '../src/types.js';
 import { fixtureRepo, readLines, type FixtureRepo } from './support.js';

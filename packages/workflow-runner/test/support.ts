@@ -1,11 +1,11 @@
 // Test support: a throw-away repository holding the fixture workflows under .github/workflows/
-// and the harness's echo action (test/fixtures/echo-action) under echo-action/, so fixtures
+// and the harness's echo action (packages/action-runner/test/fixtures/echo-action) under echo-action/, so fixtures
 // can use `./echo-action`, `immut-dev/immut/echo-action@v1` and `./.github/workflows/x.yml`.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../../../test/harness/run-action.js';
+import { REPO_ROOT } from '@immut/action-runner';
 import { runWorkflow } from '../src/index.js';
 import type { RunWorkflowOptions, WorkflowRunResult } from '../src/types.js';
 
@@ -27,9 +27,13 @@ export function fixtureRepo(): FixtureRepo {
   cpSync(path.join(HERE, 'fixtures', 'workflows'), path.join(root, '.github', 'workflows'), {
     recursive: true,
   });
-  cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'echo-action'), path.join(root, 'echo-action'), {
-    recursive: true,
-  });
+  cpSync(
+    path.join(REPO_ROOT, 'packages', 'action-runner', 'test', 'fixtures', 'echo-action'),
+    path.join(root, 'echo-action'),
+    {
+      recursive: true,
+    },
+  );
   let traces = 0;
   return {
     root,

@@ -2,7 +2,7 @@
 // the command line.
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { REPO_ROOT } from '../../../test/harness/run-action.js';
+import { REPO_ROOT } from '@immut/action-runner';
 import { parseCommandLine } from '../src/cli.js';
 import { evaluateExpression, interpolate, truthy } from '../src/expressions.js';
 import { expandMatrix, legName, readStrategy } from '../src/matrix.js';
@@ -113,7 +113,7 @@ describe('matrix', () => {
 });
 
 describe('uses', () => {
-  const echo = 'test/fixtures/echo-action';
+  const echo = 'packages/action-runner/test/fixtures/echo-action';
 
   it('resolves ./<dir> and <owner>/immut/<dir>@<ref> to the local action, with its post step', () => {
     expect(resolveStepUses(`./${echo}`, REPO_ROOT)).toEqual({

@@ -1,10 +1,10 @@
 // The registry of emulated services. The HTTP front routes to these by name; the order
 // is the seeding order (EC2 first: others look up its VPC, subnets and instances).
 import type { EmulatedService, ServiceContext } from '../service.js';
-import { createEc2Service } from './ec2.js';
-import { createElbv2Service } from './elbv2.js';
-import { createRdsService } from './rds.js';
-import { createRoute53Service } from './route53.js';
+import { createEc2Service } from './ec2/index.js';
+import { createElbv2Service } from './elbv2/index.js';
+import { createRdsService } from './rds/index.js';
+import { createRoute53Service } from './route53/index.js';
 import { createSsmService } from './ssm.js';
 import { createStsService } from './sts.js';
 

@@ -61,3 +61,17 @@ export function removeTags(existing: TagMap, keys: readonly string[]): TagMap {
   for (const key of keys) delete out[key];
   return out;
 }
+
+/** mergeTags for services that keep tags as an ordered list (ELBv2 returns them in the
+ *  order they were added): a key given again keeps its place, new keys go last. */
+export function mergeTagList(existing: readonly Tag[], added: readonly Tag[], rules: TagRules): Tag[] {
+  checkTags(added, rules);
+  const merged = [...existing];
+  for (const tag of added) {
+    const i = merged.findIndex((t) => t.Key === tag.Key);
+    if (i >= 0) merged[i] = tag;
+    else merged.push(tag);
+  }
+  if (merged.length > rules.maxTags) throw rules.tooMany();
+  return merged;
+}

@@ -1,0 +1,136 @@
+// The AWS side of the front: which service a request is for, its protocol's codec, the
+// faults' say, the operation, and the answer in the real envelope. Every call is logged.
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Faults } from '../faults.js';
+import { ec2Codec } from '../protocols/ec2.js';
+import { jsonCodec } from '../protocols/json.js';
+import { queryCodec, xmlErrorResponse } from '../protocols/query.js';
+import { restXmlCodec } from '../protocols/rest-xml.js';
+import type { ProtocolCodec, RawRequest, RawResponse } from '../protocols/types.js';
+import { REGION } from '../seed.js';
+import {
+  AwsError,
+  type EmulatedService,
+  type Protocol,
+  type ServiceContext,
+  type ServiceName,
+} from '../service.js';
+import type { CallLog } from './call-log.js';
+
+const CODECS: Record<Protocol, ProtocolCodec> = {
+  ec2: ec2Codec,
+  query: queryCodec,
+  'rest-xml': restXmlCodec,
+  json: jsonCodec,
+};
+
+const KNOWN_SERVICES: ServiceName[] = ['ec2', 'elasticloadbalancing', 'route53', 'rds', 'ssm', 'sts'];
+const VERSION_TO_SERVICE: Record<string, ServiceName> = {
+  '2016-11-15': 'ec2',
+  '2015-12-01': 'elasticloadbalancing',
+  '2014-10-31': 'rds',
+  '2011-06-15': 'sts',
+};
+
+/** Operations that never change state: no state file write after them. */
+export const READ_ONLY = /^(Describe|Get|List|TestDNSAnswer)/;
+
+/** Which service and region a request is for. */
+export function routeRequest(raw: RawRequest): { service?: ServiceName; region: string } {
+  const auth = String(raw.headers.authorization ?? '');
+  const m = /Credential=[^/,\s]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth);
+  if (m && (KNOWN_SERVICES as string[]).includes(m[2]!))
+    return { service: m[2] as ServiceName, region: m[1]! };
+  const region = m?.[1] ?? REGION;
+  if (raw.path.startsWith('/2013-04-01/')) return { service: 'route53', region };
+  const target = String(raw.headers['x-amz-target'] ?? '');
+  if (target.startsWith('AmazonSSM.')) return { service: 'ssm', region };
+  const version = /(?:^|&)Version=([^&]*)/.exec(raw.method === 'GET' ? raw.query.toString() : raw.body)?.[1];
+  if (version && VERSION_TO_SERVICE[version]) return { service: VERSION_TO_SERVICE[version], region };
+  return { region };
+}
+
+/** What answering an AWS call needs. */
+export interface AwsFront {
+  services: ReadonlyMap<ServiceName, EmulatedService>;
+  ctx: ServiceContext;
+  clock: Clock;
+  faults: Faults;
+  calls: CallLog;
+  /** Called after every call that may have changed state. */
+  saved: () => void;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawResponse> {
+  const requestId = randomUUID();
+  const { service: serviceName, region } = routeRequest(raw);
+  const service = serviceName ? front.services.get(serviceName) : undefined;
+  const record = (
+    operation: string,
+    params: Record<string, unknown>,
+    status: number,
+    errorCode?: string,
+    injected?: boolean,
+  ): void =>
+    front.calls.add({
+      service: serviceName ?? 'unknown',
+      operation,
+      region,
+      params,
+      outcome: errorCode ? 'error' : 'ok',
+      ...(errorCode ? { errorCode } : {}),
+      status,
+      at: new Date(front.clock.now()).toISOString(),
+      ...(injected ? { injected } : {}),
+      requestId,
+    });
+  if (!service) {
+    const err = serviceName
+      ? new AwsError('NotImplemented', `The sandbox does not emulate ${serviceName} yet`, 501)
+      : new AwsError(
+          'UnrecognizedService',
+          'Could not tell which AWS service this request is for (no SigV4 credential scope)',
+          400,
+        );
+    record('unknown', {}, err.status, err.code);
+    return xmlErrorResponse(err, requestId);
+  }
+  const codec = CODECS[service.protocol];
+  const decoded = codec.decode(raw, service);
+  if (decoded instanceof AwsError) {
+    record('unknown', {}, decoded.status, decoded.code);
+    return codec.error(service, decoded, requestId);
+  }
+  const { operation, params } = decoded;
+  const decision = front.faults.onCall(service.name, operation, params);
+  const delay = front.clock.toWall(decision.latencyMs) + decision.wallMs;
+  if (delay > 0) await sleep(delay);
+  if (decision.error) {
+    record(operation, params, decision.error.status, decision.error.code, true);
+    return codec.error(service, decision.error, requestId);
+  }
+  const handler = service.operations[operation]!;
+  try {
+    const result = await handler({ service: service.name, operation, params, region }, front.ctx);
+    const out = codec.success(service, operation, result, requestId, decoded.status);
+    record(operation, params, out.status);
+    if (!READ_ONLY.test(operation)) front.saved();
+    return out;
+  } catch (e) {
+    const err = e instanceof AwsError ? e : internalError(e);
+    if (!(e instanceof AwsError)) console.error(`[sandbox] ${service.name}.${operation} failed:`, e);
+    record(operation, params, err.status, err.code);
+    return codec.error(service, err, requestId);
+  }
+}
+
+function internalError(e: unknown): AwsError {
+  return new AwsError(
+    'InternalError',
+    `Sandbox internal error: ${e instanceof Error ? e.message : String(e)}`,
+    500,
+  );
+}

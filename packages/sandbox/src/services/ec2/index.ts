@@ -1,0 +1,215 @@
+// Emulated EC2 (EC2 query protocol). Results are keyed by EC2's XML element names
+// (`imagesSet`, `instanceState`, …; checked against the SDK's schemas). State is per
+// region; states move lazily with the sandbox clock (see timeline.ts, durations.ts).
+//
+// This module owns the state and binds the handlers of the other modules to it; the
+// handlers themselves are plain functions of an explicit state.
+import { ACCOUNT_ID, AMAZON_OWNER_ID, REGION, SEED } from '../../seed.js';
+import {
+  AwsError,
+  type EmulatedService,
+  type OperationHandler,
+  type SandboxRequest,
+  type ServiceContext,
+} from '../../service.js';
+import { timeline } from '../../timeline.js';
+import { copyImage, createImage } from './image-creation.js';
+import { deregisterImage, describeImages } from './images.js';
+import { describeInstances, getConsoleOutput, stopInstances, terminateInstances } from './instances.js';
+import {
+  describeAvailabilityZones,
+  describeSecurityGroups,
+  describeSubnets,
+  describeVpcs,
+} from './network.js';
+import { flag } from './params.js';
+import { runInstances } from './run-instances.js';
+import { deleteSnapshot, describeSnapshots } from './snapshots.js';
+import {
+  emptyState,
+  settleImage,
+  settleInstance,
+  settleSnapshot,
+  visibleInstance,
+  type Ec2Result,
+  type Ec2State,
+  type ImageStateName,
+  type SnapshotStateName,
+} from './state.js';
+import { createTags, deleteTags, describeTags } from './tags.js';
+
+export { wildcardMatch } from '../common/filters.js';
+
+/** EC2 plus the lookups other services need (ELBv2 checks subnets, instances, groups). */
+export type Ec2Service = EmulatedService & {
+  subnet(subnetId: string, region: string): { availabilityZone: string; vpcId: string } | undefined;
+  instance(
+    instanceId: string,
+    region: string,
+    now: number,
+  ): { state: string; vpcId?: string; availabilityZone?: string; privateIpAddress?: string } | undefined;
+  securityGroup(groupId: string, region: string): { vpcId: string } | undefined;
+};
+
+type Handler = (state: Ec2State, req: SandboxRequest, ctx: ServiceContext) => Ec2Result;
+
+const HANDLERS: Record<string, Handler> = {
+  DescribeImages: describeImages,
+  DescribeInstances: describeInstances,
+  RunInstances: runInstances,
+  TerminateInstances: terminateInstances,
+  StopInstances: stopInstances,
+  GetConsoleOutput: getConsoleOutput,
+  CreateImage: createImage,
+  CopyImage: copyImage,
+  DeregisterImage: deregisterImage,
+  DescribeSnapshots: describeSnapshots,
+  DeleteSnapshot: deleteSnapshot,
+  CreateTags: createTags,
+  DeleteTags: deleteTags,
+  DescribeTags: describeTags,
+  DescribeSubnets: describeSubnets,
+  DescribeSecurityGroups: describeSecurityGroups,
+  DescribeVpcs: describeVpcs,
+  DescribeAvailabilityZones: describeAvailabilityZones,
+};
+
+type InventoryItem = ReturnType<EmulatedService['inventory']>[number];
+
+function inventory(state: Ec2State, now: number): InventoryItem[] {
+  const items: InventoryItem[] = [];
+  const tags = (id: string): Record<string, string> => ({ ...(state.tags[id] ?? {}) });
+  for (const i of Object.values(state.instances)) {
+    if (visibleInstance(i, now))
+      items.push({
+        kind: 'instance',
+        id: i.instanceId,
+        state: settleInstance(i, now),
+        tags: tags(i.instanceId),
+      });
+  }
+  for (const img of Object.values(state.images)) {
+    if (img.ownerId === ACCOUNT_ID)
+      items.push({ kind: 'image', id: img.imageId, state: settleImage(img, now), tags: tags(img.imageId) });
+  }
+  for (const s of Object.values(state.snapshots)) {
+    if (s.ownerId === ACCOUNT_ID)
+      items.push({
+        kind: 'snapshot',
+        id: s.snapshotId,
+        state: settleSnapshot(s, now),
+        tags: tags(s.snapshotId),
+      });
+  }
+  for (const v of state.vpcs)
+    items.push({ kind: 'vpc', id: v.vpcId, state: 'available', tags: tags(v.vpcId) });
+  for (const s of state.subnets)
+    items.push({ kind: 'subnet', id: s.subnetId, state: 'available', tags: tags(s.subnetId) });
+  for (const g of state.securityGroups)
+    items.push({ kind: 'security-group', id: g.groupId, tags: tags(g.groupId) });
+  return items;
+}
+
+/** The default seed: one default VPC with a subnet per zone, its default security group,
+ *  and the public images of seed.ts (with their snapshots). */
+function seed(state: Ec2State, region: string, now: number): void {
+  state.vpcs.push({ vpcId: SEED.vpc.vpcId, region, cidrBlock: SEED.vpc.cidrBlock, isDefault: true });
+  state.tags[SEED.vpc.vpcId] = { Name: 'sandbox-default' };
+  for (const s of SEED.subnets) {
+    state.subnets.push({ ...s, region, vpcId: SEED.vpc.vpcId, defaultForAz: true });
+    state.tags[s.subnetId] = { Name: `sandbox-${s.availabilityZone}` };
+  }
+  state.securityGroups.push({ ...SEED.securityGroup, region, vpcId: SEED.vpc.vpcId });
+  for (const img of SEED.images) {
+    const created = Date.parse(img.creationDate);
+    state.snapshots[img.snapshotId] = {
+      snapshotId: img.snapshotId,
+      region,
+      ownerId: img.ownerId,
+      ownerAlias: img.ownerAlias,
+      volumeId: 'vol-ffffffff',
+      volumeSize: img.volumeSize,
+      description: img.description,
+      startTime: created,
+      encrypted: false,
+      state: timeline<SnapshotStateName>(created, 'completed'),
+    };
+    state.images[img.imageId] = {
+      imageId: img.imageId,
+      region,
+      name: img.name,
+      description: img.description,
+      ownerId: img.ownerId,
+      ownerAlias: img.ownerAlias ?? (img.ownerId === AMAZON_OWNER_ID ? 'amazon' : undefined),
+      isPublic: true,
+      creationDate: img.creationDate,
+      architecture: img.architecture,
+      rootDeviceName: img.rootDeviceName,
+      blockDevices: [
+        {
+          deviceName: img.rootDeviceName,
+          snapshotId: img.snapshotId,
+          volumeSize: img.volumeSize,
+          volumeType: 'gp3',
+          deleteOnTermination: true,
+          encrypted: false,
+        },
+      ],
+      state: timeline<ImageStateName>(Math.min(created, now), 'available'),
+    };
+  }
+}
+
+export function createEc2Service(): Ec2Service {
+  let state = emptyState();
+
+  /** DryRun=true: AWS answers DryRunOperation (412) when the call would have succeeded. We
+   *  run the operation against a copy of the state, so validation errors still surface. */
+  const bind =
+    (handler: Handler): OperationHandler =>
+    async (req, ctx) => {
+      if (!flag(req.params.DryRun)) return handler(state, req, ctx);
+      handler(structuredClone(state), req, ctx);
+      throw new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+    };
+
+  const operations: Record<string, OperationHandler> = Object.fromEntries(
+    Object.entries(HANDLERS).map(([name, handler]) => [name, bind(handler)]),
+  );
+
+  return {
+    subnet(subnetId, region) {
+      const s = state.subnets.find((x) => x.subnetId === subnetId && x.region === region);
+      return s ? { availabilityZone: s.availabilityZone, vpcId: s.vpcId } : undefined;
+    },
+    instance(instanceId, region, now) {
+      const i = state.instances[instanceId];
+      if (!i || i.region !== region || !visibleInstance(i, now)) return undefined;
+      return {
+        state: settleInstance(i, now),
+        vpcId: i.vpcId,
+        availabilityZone: i.availabilityZone,
+        privateIpAddress: i.privateIpAddress,
+      };
+    },
+    securityGroup(groupId, region) {
+      const g = state.securityGroups.find((x) => x.groupId === groupId && x.region === region);
+      return g ? { vpcId: g.vpcId } : undefined;
+    },
+    name: 'ec2',
+    protocol: 'ec2',
+    namespace: 'http://ec2.amazonaws.com/doc/2016-11-15/',
+    operations,
+    inventory: (ctx) => inventory(state, ctx.clock.now()),
+    snapshotState: () => structuredClone(state),
+    restoreState(saved) {
+      state = { ...emptyState(), ...(structuredClone(saved) as Ec2State) };
+    },
+    reset() {
+      state = emptyState();
+    },
+    seed(ctx) {
+      seed(state, ctx.region ?? REGION, ctx.clock.now());
+    },
+  };
+}
