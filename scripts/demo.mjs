@@ -7,12 +7,15 @@
 //      images, api gets a new bake, replica and cutover;
 //   3. a rollback of api to its previous build.
 // It prints per role what a person wants to see and writes every job summary into one
-// Markdown file (with the mermaid pictures).
+// Markdown file (with the mermaid pictures). IAM is enforced: the role the workflows assume
+// holds exactly what `npm run iam` generates for this account (the union of the actions'
+// policies, filled with the sandbox's account, region, zone and the world's DNS names).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildWorkflowRunner } from '@immut/workflow-runner/build';
+import { loadPermissions } from './docs.mjs';
 import { compilePackages } from './lib/typescript.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -23,17 +26,18 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const TIME_SCALE = 2000;
 const REPORT = path.join(ROOT, '.build', 'demo', 'REPORT.md');
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-demo';
+/** The access key the sandbox hands out for ROLE_ARN, and the demo's own (allow-all) key. */
+const ROLE_KEY = 'immut-demo-role';
+const ADMIN = { accessKeyId: 'demo-admin', secretAccessKey: 'demo-admin-secret' };
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The runner machine: the sandbox endpoint and credentials, and the migration tool on PATH. */
+/** The runner machine: the sandbox endpoint and the migration tool on PATH (credentials come
+ *  only from configure-aws-credentials, for the role: see `awsRoles` below). */
 function machineEnv(sandbox) {
   return {
     AWS_ENDPOINT_URL: sandbox.endpoint,
-    AWS_ACCESS_KEY_ID: 'demo',
-    AWS_SECRET_ACCESS_KEY: 'demo',
-    AWS_REGION: 'us-east-1',
     IMMUT_TIME_SCALE: String(TIME_SCALE),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -116,7 +120,7 @@ async function roleNameAnswers(sandbox, world) {
   const route53 = new Route53Client({
     endpoint: sandbox.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
+    credentials: ADMIN,
   });
   try {
     const zones = await route53.send(new ListHostedZonesByNameCommand({ DNSName: world.zone }));
@@ -155,7 +159,46 @@ async function main() {
   };
 
   say('Starting the sandbox with PostgreSQL behind RDS…');
-  const sandbox = await startSandbox({ postgres: true, timeScale: TIME_SCALE, seed: 'default' });
+  const { core, permissions } = await loadPermissions();
+  const allowAll = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+  const sandbox = await startSandbox({
+    postgres: true,
+    timeScale: TIME_SCALE,
+    seed: 'default',
+    iamPolicies: { [ADMIN.accessKeyId]: allowAll },
+    iamDefault: 'deny',
+  });
+  // The role's policy as `npm run iam -- --account 123456789012 --region us-east-1
+  // --hosted-zone-id <the seed's zone> --record-name <each role's name>` writes it.
+  const zones = sandbox
+    .inventory()
+    .filter((i) => i.service === 'route53' && i.kind === 'hosted-zone')
+    .map((z) => z.id.replace(/^\/hostedzone\//, ''));
+  const rolePolicy = core.unionPolicy([...permissions.entries()], {
+    partition: 'aws',
+    account: '123456789012',
+    regions: ['us-east-1'],
+    instanceRoleArns: [],
+    ssmParameterPrefixes: [],
+    hostedZoneIds: zones,
+    // Each role's name, and <role>.<env>.<zone>, under which launch-behind-lb names each build.
+    recordNames: worldOf().plans.flatMap((p) => [
+      ...(p['dns-name'] ? [p['dns-name']] : []),
+      `${p.role}.${p.env}.${p.zone}`,
+    ]),
+  });
+  sandbox.iam.set(ROLE_KEY, rolePolicy);
+  const awsRoles = {
+    [ROLE_ARN]: {
+      accessKeyId: ROLE_KEY,
+      secretAccessKey: 'immut-demo-role-secret',
+      endpointUrl: sandbox.endpoint,
+      accountId: '123456789012',
+    },
+  };
+  say(
+    `IAM enforced: the workflows' role holds the generated policy (${rolePolicy.Statement.length} statements).`,
+  );
   const summaries = [];
   let failed = false;
   try {
@@ -168,11 +211,15 @@ async function main() {
         repoRoot: ROOT,
         workspaceSource: consumer,
         env: machineEnv(sandbox),
+        awsRoles,
         github: githubContext(sandbox, runNumber),
         autoApproveEnvironments: true,
         log: () => undefined,
       });
       const report = roleReport(result, sandbox.calls().slice(before));
+      for (const c of sandbox.calls().slice(before)) {
+        if (c.iam) report.errors.push(`IAM refused ${c.iam.action} on ${c.iam.resource}`);
+      }
       printRun(title, result, report, await roleNameAnswers(sandbox, worldOf()));
       summaries.push(`# ${title}\n\n${runner.collectSummaries(result)}`);
       if (result.result !== 'success') failed = true;

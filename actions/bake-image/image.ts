@@ -6,12 +6,23 @@ import {
   DeleteSnapshotCommand,
   DeregisterImageCommand,
   DescribeImagesCommand,
+  DescribeSnapshotsCommand,
   type EC2Client,
   type Image,
+  type Snapshot,
 } from '@aws-sdk/client-ec2';
+import type { ActionIO } from '@immut/core/action-io';
 import type { Clock } from '@immut/core/clock';
 import type { Identity } from '@immut/core/identity';
-import { MANAGED_BY_VALUE, TAG, assertManaged, fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
+import {
+  MANAGED_BY_VALUE,
+  TAG,
+  assertManaged,
+  fromAwsTags,
+  managedProblem,
+  toAwsTags,
+  type Tags,
+} from '@immut/core/tags';
 import { waitFor, type Deadline } from '@immut/core/wait';
 
 export interface ImageInfo {
@@ -139,14 +150,32 @@ export async function waitForImage(
   });
 }
 
+/** The snapshot as it is now (re-read, not taken from the image), or undefined when gone. */
+async function readSnapshot(ec2: EC2Client, snapshotId: string): Promise<Snapshot | undefined> {
+  try {
+    const out = await ec2.send(
+      new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId], OwnerIds: ['self'] }),
+    );
+    return out.Snapshots?.[0];
+  } catch (error) {
+    if ((error as Error).name === 'InvalidSnapshot.NotFound') return undefined;
+    throw error;
+  }
+}
+
 /**
- * Deregisters an image immut made for this role and env, then deletes its snapshots
- * (DeregisterImage keeps them). Returns false when the image was already gone.
+ * Deregisters an image immut made for this role and env, then deletes those of its
+ * snapshots (DeregisterImage keeps them) that carry immut's tags for this role and env
+ * themselves: each is re-read just before its deletion, since a snapshot outlives its image
+ * and may have been taken over meanwhile (shared, restored from, retagged). A snapshot that
+ * is not provably immut's is kept, with a warning naming it. Returns false when the image
+ * was already gone.
  */
 export async function removeImage(
   ec2: EC2Client,
   imageId: string,
   expected: Pick<Identity, 'role' | 'env'>,
+  io: Pick<ActionIO, 'warning'>,
 ): Promise<boolean> {
   let image: Image | undefined;
   try {
@@ -159,6 +188,15 @@ export async function removeImage(
   assertManaged({ kind: 'image', id: imageId, tags: fromAwsTags(image.Tags) }, expected);
   await ec2.send(new DeregisterImageCommand({ ImageId: imageId }));
   for (const snapshotId of snapshotIdsOf(image)) {
+    const snapshot = await readSnapshot(ec2, snapshotId);
+    if (!snapshot) continue;
+    const problem = managedProblem(fromAwsTags(snapshot.Tags), expected);
+    if (problem !== undefined) {
+      io.warning(
+        `Kept snapshot ${snapshotId} of image ${imageId} (deregistered): ${problem}, and immut deletes only what carries its tags for role '${expected.role}' in env '${expected.env}'. Delete the snapshot yourself if nothing needs it.`,
+      );
+      continue;
+    }
     try {
       await ec2.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
     } catch (error) {

@@ -4,22 +4,47 @@ import {
   bool,
   commonInputs,
   duration,
+  line,
   list,
   matching,
   optional,
-  text,
+  workspacePath,
 } from '@immut/core/inputs';
 import { kmsKeyInput } from './kms-key.js';
+import { PROVISION_EXPECTED } from './provision.js';
+
+/** Absolute, no whitespace, quotes, backslashes or control characters: a log path goes
+ *  into the builder's user data (the builder protocol refuses the rest). */
+// eslint-disable-next-line no-control-regex
+const LOG_PATH = /^\/[^\s'"\\\u0000-\u001f\u007f]{0,1023}$/;
+
+/**
+ * A parameter path prefix: `/`, up to 14 segments of SSM's name characters (no `.` or `..`
+ * segment), a closing `/`; never under /aws/ or /ssm/, which AWS reserves (/aws/service/
+ * is always allowed; /aws/reference/secretsmanager/ would read Secrets Manager).
+ */
+export const SSM_PREFIX = /^(?=.{3,1011}$)(?!\/(?:aws|ssm))(?:\/(?!\.\.?\/)[A-Za-z0-9_.-]+){1,14}\/$/i;
 
 export const bakeImageInputs = {
   ...commonInputs,
   baseImage: matching(
     /^(?:ssm:\/\S+|filter:\S.*|ami-[0-9a-f]{8,17})$/,
-    "'ssm:/<public parameter>', 'filter:<name pattern>[;owners=<owner,...>]' or an 'ami-…' id",
+    "'ssm:<parameter path>' (under /aws/service/ or a prefix in ssm-parameter-prefixes), 'filter:<name pattern>;owners=<owner,...>' or an 'ami-…' id",
   ),
-  provision: text('the path of the provisioning script, relative to the workspace'),
-  logPaths: optional(list(/^\/\S*$/, 'absolute paths or globs of log files')),
-  appVersion: optional(text('the application version baked into the image')),
+  ssmParameterPrefixes: optional(
+    list(
+      SSM_PREFIX,
+      "SSM parameter path prefixes such as /team/images/ (starting and ending with '/', not under /aws/ or /ssm/)",
+    ),
+  ),
+  provision: workspacePath(PROVISION_EXPECTED),
+  logPaths: optional(
+    list(
+      LOG_PATH,
+      'absolute paths or globs of log files, without spaces, quotes, backslashes or control characters',
+    ),
+  ),
+  appVersion: optional(line('the application version baked into the image')),
   instanceType: optional(
     matching(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'),
     't3.small',

@@ -40,6 +40,7 @@ export function readBakeInputs(ctx: Pick<ActionContext, 'io' | 'env'>): BakeInpu
   const inputs: BakeInputs = {
     ...common,
     baseImage: parsed.baseImage,
+    ssmParameterPrefixes: parsed.ssmParameterPrefixes ?? [],
     provision: parsed.provision,
     logPaths: parsed.logPaths ?? [],
     appVersion: parsed.appVersion,
@@ -139,7 +140,7 @@ async function post(ctx: ActionContext): Promise<void> {
           await terminateBuilder(ec2For(r.region), r.id, owner());
         },
         [KIND.image]: async (r) => {
-          await removeImage(ec2For(r.region), r.id, owner());
+          await removeImage(ec2For(r.region), r.id, owner(), ctx.io);
         },
       },
     });

@@ -5,10 +5,16 @@
 // regular files, recursively, are copied to the builder (under $IMMUT_FILES, with their
 // relative paths) and are part of the fingerprint. Nothing else in the workspace is: the
 // script's own directory may hold other roles' scripts, so it is not shipped wholesale.
-import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@immut/core/errors';
 import type { ShippedFile } from '@immut/core/builder-protocol';
+import {
+  WORKSPACE_FILE_MAX_BYTES,
+  readWorkspaceFile,
+  resolveInWorkspace,
+  showGiven,
+} from '@immut/core/inputs';
 
 export interface Provision {
   /** The input as given, for messages and the summary. */
@@ -18,6 +24,8 @@ export interface Provision {
   filesDir: string | undefined;
   files: ShippedFile[];
 }
+
+export const PROVISION_EXPECTED = 'the path of the provisioning script, relative to the workspace';
 
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 
@@ -29,28 +37,47 @@ export function filesDirFor(scriptPath: string): string {
 
 function problem(given: string, why: string): InputError {
   return new InputError([
-    `Input 'provision' was '${given}': ${why}; expected the path of the provisioning script, relative to the workspace.`,
+    `Input 'provision' was ${showGiven(given)}: ${why}; expected ${PROVISION_EXPECTED}.`,
   ]);
 }
 
-function collectFiles(root: string, given: string, relative = ''): ShippedFile[] {
-  const dir = path.join(root, relative);
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+/** Everything shipped, read through core's workspace reader (contained, regular, capped). */
+function collectFiles(
+  workspace: string,
+  dir: { real: string; relative: string },
+  given: string,
+  budget: { bytes: number },
+  relative = '',
+): ShippedFile[] {
+  const entries = readdirSync(path.join(dir.real, relative), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
   const files: ShippedFile[] = [];
   for (const entry of entries) {
     const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
     if (!SAFE_NAME.test(entry.name)) {
-      throw problem(given, `shipped file '${rel}' has a name other than letters, digits, '.', '_' and '-'`);
+      throw problem(
+        given,
+        `shipped file ${showGiven(rel)} has a name other than letters, digits, '.', '_' and '-'`,
+      );
     }
-    if (entry.isDirectory()) files.push(...collectFiles(root, given, rel));
+    // Dirents come from lstat: a symlink is neither a directory nor a file here.
+    if (entry.isDirectory()) files.push(...collectFiles(workspace, dir, given, budget, rel));
     else if (entry.isFile()) {
-      const full = path.join(root, rel);
-      const executable = (statSync(full).mode & 0o111) !== 0;
-      files.push({ path: rel, mode: executable ? 0o755 : 0o644, content: readFileSync(full) });
+      const file = readWorkspaceFile(workspace, {
+        input: 'provision',
+        given,
+        expected: PROVISION_EXPECTED,
+        path: path.join(dir.relative, rel),
+        what: `shipped file ${showGiven(rel)}`,
+        maxBytes: budget.bytes,
+      });
+      budget.bytes -= file.content.length;
+      files.push({ path: rel, mode: file.executable ? 0o755 : 0o644, content: file.content });
     } else {
       throw problem(
         given,
-        `shipped file '${rel}' is not a regular file or directory (symlinks are not shipped)`,
+        `shipped file ${showGiven(rel)} is not a regular file or directory (symlinks are not shipped)`,
       );
     }
   }
@@ -59,37 +86,27 @@ function collectFiles(root: string, given: string, relative = ''): ShippedFile[]
 
 /** Reads the script and its shipped files; throws an InputError naming what is wrong. */
 export function readProvision(workspace: string, given: string): Provision {
-  const full = path.resolve(workspace, given);
-  const relative = path.relative(workspace, full);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw problem(given, 'it points outside the workspace');
-  }
-  let stat;
-  try {
-    stat = lstatSync(full);
-  } catch {
-    throw problem(
-      given,
-      `no such file in the workspace (${workspace}); check out the repository first (actions/checkout)`,
-    );
-  }
-  if (!stat.isFile()) throw problem(given, 'it is not a regular file');
-  const name = path.basename(full);
+  // The script and its files share one budget; user data is 16 KB anyway, even gzipped.
+  const budget = { bytes: WORKSPACE_FILE_MAX_BYTES };
+  const script = readWorkspaceFile(workspace, {
+    input: 'provision',
+    given,
+    expected: PROVISION_EXPECTED,
+    maxBytes: budget.bytes,
+  });
+  budget.bytes -= script.content.length;
+  const name = path.basename(given);
   if (!SAFE_NAME.test(name))
     throw problem(given, "the script's file name may only use letters, digits, '.', '_' and '-'");
-  const content = readFileSync(full);
-  if (content.length === 0) throw problem(given, 'the script is empty');
-  const filesDir = filesDirFor(full);
-  let hasFiles = false;
-  try {
-    hasFiles = lstatSync(filesDir).isDirectory();
-  } catch {
-    hasFiles = false;
-  }
+  if (script.content.length === 0) throw problem(given, 'the script is empty');
+  const filesDir = resolveInWorkspace(workspace, filesDirFor(given));
+  if (!filesDir.ok && !filesDir.missing)
+    throw problem(given, `its files directory ${showGiven(filesDirFor(given))}: ${filesDir.problem}`);
+  const dir = filesDir.ok && statSync(filesDir.real).isDirectory() ? filesDir : undefined;
   return {
     given,
-    script: { name, content },
-    filesDir: hasFiles ? path.relative(workspace, filesDir) : undefined,
-    files: hasFiles ? collectFiles(filesDir, given) : [],
+    script: { name, content: script.content },
+    filesDir: dir?.relative,
+    files: dir ? collectFiles(workspace, dir, given, budget) : [],
   };
 }

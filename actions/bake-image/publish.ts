@@ -158,7 +158,7 @@ export async function dropIntermediate(
   identity: Identity,
   deps: Pick<PublishDeps, 'io' | 'cleanup'>,
 ): Promise<void> {
-  await removeImage(ec2, imageId, identity);
+  await removeImage(ec2, imageId, identity, deps.io);
   deps.cleanup.forget(IMAGE_KIND, imageId);
   deps.io.info(`Removed the unencrypted intermediate image ${imageId} and its snapshots.`);
 }
@@ -186,7 +186,7 @@ async function startCopy(
     }
     // A failed copy only blocks the name.
     deps.io.info(`Removing the ${existing.state} copy ${existing.imageId} in ${region}.`);
-    await removeImage(ec2, existing.imageId, spec.identity);
+    await removeImage(ec2, existing.imageId, spec.identity, deps.io);
   }
   const imageId = await sendCopy(
     ec2,

@@ -17,6 +17,7 @@ import {
   answerMatches,
   applyBatch,
   casBatch,
+  snapshotKey,
   testAnswer,
   waitInSync,
 } from './change.js';
@@ -165,6 +166,21 @@ export function planSteps(
       };
     });
   return [...weighted, final];
+}
+
+/**
+ * The name and its history as Route 53 returns them now, which must be what `expected` says
+ * (what this run wrote or read before). The next batch DELETEs these records exactly as
+ * read, never ones rebuilt from memory, so it matches byte for byte.
+ */
+async function reread(deps: CutoverDeps, request: CutoverRequest, expected: Snapshot): Promise<Snapshot> {
+  const now = await readSnapshot(deps, request.zone, request.name);
+  if (snapshotKey(now) !== snapshotKey(expected)) {
+    throw new ConcurrentChangeError(
+      `${request.name} or its history record changed since this run last wrote it; is another cutover running?`,
+    );
+  }
+  return now;
 }
 
 /** Reads the name and its history as they are now. */
@@ -369,11 +385,13 @@ async function returnToOld(
         };
   let changeId: string | undefined;
   try {
+    // Delete what stands, as read; if it is not what this run wrote, the batch is refused.
+    const read = await readSnapshot(safe, request.zone, request.name);
     changeId = await applyBatch({
       route53: deps.route53,
       calls,
       zoneId: request.zone.id,
-      from: current,
+      from: snapshotKey(read) === snapshotKey(current) ? read : current,
       to: back,
       comment: comment(request, `return ${request.name} to build ${old.build}`),
       reread: () => readSnapshot(safe, request.zone, request.name),
@@ -474,7 +492,10 @@ export async function runCutover(
   let split = false;
   for (const [index, plan] of plans.entries()) {
     try {
-      if (index > 0) await requireHealthy(deps, to.build, groups);
+      if (index > 0) {
+        await requireHealthy(deps, to.build, groups);
+        current = await reread(deps, request, current);
+      }
       const next = plan.snapshot(now(deps.clock));
       const changeId = await sendStep(request, deps, progress, current, next, plan);
       current = next;

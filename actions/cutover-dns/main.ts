@@ -9,6 +9,7 @@ import { createAwsClient } from '@immut/core/aws';
 import { InputError } from '@immut/core/errors';
 import { nameProblem, resolveZone, zoneInputProblem } from '@immut/core/hosted-zone';
 import { readInputs, resolveCommon } from '@immut/core/inputs';
+import { type Lease, acquireLease, holdFor } from '@immut/core/lease';
 import { provenanceFromEnv } from '@immut/core/provenance';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import type { CallContext } from '@immut/core/throttle-retry';
@@ -72,7 +73,23 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     `${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`,
   );
   const progress = newProgress();
+  let lease: Lease | undefined;
   try {
+    // Cutover, rollback and retirement of one name take turns (see core's lease.ts); a dry
+    // run changes nothing and takes no lease.
+    if (!request.dryRun) {
+      lease = await acquireLease({
+        route53,
+        zoneId: zone.id,
+        name: request.name,
+        holder: `cutover-dns:${request.mode}:${common.identity.role}/${common.identity.env}:${common.identity.build}`,
+        run: request.runUrl,
+        holdMs: holdFor(calls.deadline.remaining()),
+        clock,
+        deadline: calls.deadline,
+        log: calls.log,
+      });
+    }
     await runCutover(request, { route53, elb, calls, clock, resolve4: (host) => resolve4(host) }, progress);
     for (const [i, batch] of progress.batches.entries()) {
       io.info(
@@ -80,6 +97,7 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
       );
     }
   } finally {
+    await lease?.release();
     writeOutputs(io, progress);
     await io.appendSummary(
       renderSummary(

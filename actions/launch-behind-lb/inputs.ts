@@ -9,13 +9,46 @@ import {
   matching,
   optional,
   secret,
+  spec,
   text,
   type ParsedInputs,
 } from '@immut/core/inputs';
+import { BUILD_RULE, ENV_RULE, ROLE_RULE } from '@immut/core/identity';
+import { z } from 'zod';
+
+/** The longest manifest JSON accepted: a manifest is a few KiB (flags included). */
+export const MAX_MANIFEST_CHARS = 64 * 1024;
+
+const bare = (rule: RegExp): string => rule.source.replace(/^\^|\$$/g, '');
+/** `immut/<env>/<role>/<build>`, each part by immut's identity rules (no '..', no whitespace). */
+const RELEASE_TAG = new RegExp(
+  `^immut/(?:${bare(ENV_RULE.pattern)})/(?:${bare(ROLE_RULE.pattern)})/(?:${bare(BUILD_RULE.pattern)})$`,
+);
+
+/**
+ * A release tag, checked by form here so a malformed one never reaches the GitHub API or a
+ * message unescaped; or manifest JSON (an object), whose fields the manifest parser checks.
+ */
+function releaseInput() {
+  return spec(
+    "a release tag 'immut/<env>/<role>/<build>' or the manifest JSON from tag-release",
+    z.string().superRefine((raw, ctx) => {
+      if (raw.startsWith('{')) {
+        if (raw.length > MAX_MANIFEST_CHARS)
+          ctx.addIssue({
+            code: 'custom',
+            message: `manifest JSON longer than ${MAX_MANIFEST_CHARS} characters`,
+          });
+      } else if (!RELEASE_TAG.test(raw)) {
+        ctx.addIssue({ code: 'custom', message: 'neither a release tag nor JSON' });
+      }
+    }),
+  );
+}
 
 export const launchBehindLbInputs = {
   ...commonInputs,
-  release: optional(text("a release tag 'immut/<env>/<role>/<build>' or the manifest JSON from tag-release")),
+  release: optional(releaseInput()),
   imageId: optional(matching(/^ami-[0-9a-f]{8,17}$/, 'an AMI id such as ami-0123456789abcdef0')),
   instanceType: optional(
     matching(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'),

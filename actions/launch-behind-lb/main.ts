@@ -81,6 +81,9 @@ export const launchBehindLb: ActionDefinition = {
 
   async main({ io, env, clock, cleanup }) {
     const inputs = readInputs(launchBehindLbInputs, io.getInput);
+    // Masked before anything can fail or log: the runner masks only tokens it knows as
+    // secrets, not one passed in from another step's output.
+    if (inputs.githubToken) io.setSecret(inputs.githubToken);
     const common = resolveCommon(inputs, env);
     const problems = launchProblems(inputs);
     if (problems.length > 0) throw new InputError(problems);

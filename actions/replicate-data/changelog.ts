@@ -1,11 +1,15 @@
 // Applying the change log: the user's migration command (any tool) runs against the replica
 // only, with the connection in the environment variables database tools read. The password
 // is masked before it exists anywhere else and is scrubbed from the command's output too,
-// so even a tool that prints its connection string leaks nothing.
-import * as actionsExec from '@actions/exec';
+// so even a tool that prints its connection string leaks nothing. The command gets an
+// environment built from nothing (@immut/core/user-command): never the deploy role's keys,
+// the runner's tokens or immut's inputs. Its output is printed with workflow commands
+// stopped, so a line such as `::add-mask::…` or `::set-output …` in it is only text.
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { ActionIO } from '@immut/core/action-io';
 import { UserError } from '@immut/core/errors';
+import { withCommandsStopped } from '@immut/core/untrusted-output';
+import { runUserCommand, userCommandEnv, type UserCommandRunner } from '@immut/core/user-command';
 
 export interface Connection {
   engine: string;
@@ -67,6 +71,24 @@ export function connectionEnv(c: Connection, password: string): Record<string, s
   return env;
 }
 
+/** Every name connectionEnv may set, for any engine: the user cannot pass these on. */
+export const CONNECTION_ENV_NAMES: readonly string[] = [
+  'DATABASE_URL',
+  'DB_HOST',
+  'DB_PORT',
+  'DB_NAME',
+  'DB_USER',
+  'DB_PASSWORD',
+  'PGHOST',
+  'PGPORT',
+  'PGDATABASE',
+  'PGUSER',
+  'PGPASSWORD',
+  'MYSQL_HOST',
+  'MYSQL_TCP_PORT',
+  'MYSQL_PWD',
+];
+
 /** Every form the password can take in output: raw and URL-escaped. Mask them all. */
 export function secretForms(password: string): string[] {
   return [...new Set([password, encodeURIComponent(password)])].filter((v) => v.length > 0);
@@ -79,35 +101,22 @@ export function scrub(line: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Runs a command line and returns its exit code; output goes to the listeners only. */
-export type Exec = (
-  command: string,
-  options: { env: Record<string, string>; cwd?: string; onLine: (line: string) => void },
-) => Promise<number>;
+/** Runs a command line with exactly the given environment and returns its exit code. */
+export type Exec = UserCommandRunner;
 
-/** `@actions/exec` through the platform's shell, so pipes, `&&` and quoting work as written. */
-export const shellExec: Exec = (command, { env, cwd, onLine }) => {
-  const [shell, args] =
-    process.platform === 'win32'
-      ? [env['ComSpec'] ?? 'cmd.exe', ['/d', '/s', '/c', command]]
-      : ['/bin/sh', ['-c', command]];
-  return actionsExec.exec(shell, args, {
-    env,
-    cwd,
-    silent: true,
-    ignoreReturnCode: true,
-    windowsVerbatimArguments: process.platform === 'win32',
-    listeners: { stdline: onLine, errline: onLine },
-  });
-};
+/** The platform's shell, with nothing inherited (@immut/core/user-command). */
+export const shellExec: Exec = runUserCommand;
 
 export interface ChangelogOptions {
   command: string;
   connection: Connection;
   password: string;
   io: Pick<ActionIO, 'group' | 'info'>;
-  /** The environment the command inherits (the runner's), before the connection is added. */
-  baseEnv: Readonly<Record<string, string | undefined>>;
+  /** The step's environment: PATH, HOME, locale and the `extraEnv` names are read from it,
+   *  nothing else (no AWS_*, ACTIONS_*, GITHUB_TOKEN, INPUT_*). */
+  stepEnv: Readonly<Record<string, string | undefined>>;
+  /** Names from the `changelog-env` input, validated. */
+  extraEnv?: readonly string[];
   exec?: Exec;
   cwd?: string;
   /** How many of the command's last lines a failure shows. */
@@ -123,24 +132,28 @@ export async function runChangelog(options: ChangelogOptions): Promise<void> {
   const secrets = secretForms(password);
   const tailLines = options.tailLines ?? 30;
   const tail: string[] = [];
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(options.baseEnv)) if (v !== undefined) env[k] = v;
-  Object.assign(env, connectionEnv(connection, password));
+  const env = userCommandEnv({
+    from: options.stepEnv,
+    set: connectionEnv(connection, password),
+    extra: options.extraEnv ?? [],
+  });
   const where = `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
   const code = await io.group(`Change log: ${command}`, async () => {
     io.info(`Running the change log on the replica ${where} (never the source).`);
-    return (options.exec ?? shellExec)(command, {
-      env,
-      cwd: options.cwd,
-      onLine: (raw) => {
-        const line = scrub(raw, secrets);
-        io.info(line);
-        // Blank lines and stack frames crowd the cause out of the error's tail.
-        if (line.trim() === '' || /^\s+at \S/.test(line)) return;
-        tail.push(line);
-        if (tail.length > tailLines) tail.shift();
-      },
-    });
+    return withCommandsStopped(io, (print) =>
+      (options.exec ?? shellExec)(command, {
+        env,
+        cwd: options.cwd,
+        onLine: (raw) => {
+          const line = scrub(raw, secrets);
+          print(line);
+          // Blank lines and stack frames crowd the cause out of the error's tail.
+          if (line.trim() === '' || /^\s+at \S/.test(line)) return;
+          tail.push(line);
+          if (tail.length > tailLines) tail.shift();
+        },
+      }),
+    );
   });
   if (code !== 0) {
     const shown = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : ' and printed nothing';

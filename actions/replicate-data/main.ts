@@ -32,7 +32,15 @@ function rdsClient(region: string, sourceId: string): RDSClient {
 async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
   const inputs = readInputs(replicateDataInputs, io.getInput);
   const { identity, region, dryRun } = resolveCommon(inputs, env);
-  const problems = crossCheck({ identity, sourceId: inputs.sourceDb });
+  const problems = crossCheck(
+    {
+      identity,
+      sourceId: inputs.sourceDb,
+      changelogCommand: inputs.changelogCommand,
+      changelogEnv: inputs.changelogEnv,
+    },
+    env,
+  );
   if (problems.length > 0) throw new InputError(problems);
   io.saveState(
     GUARD_STATE,
@@ -49,6 +57,7 @@ async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
         sourceId: inputs.sourceDb,
         from: parseFrom(inputs.from ?? 'latest-snapshot'),
         changelogCommand: inputs.changelogCommand,
+        changelogEnv: inputs.changelogEnv,
         dbSubnetGroup: inputs.dbSubnetGroup,
         securityGroupIds: inputs.securityGroupIds,
         instanceClass: inputs.instanceClass,

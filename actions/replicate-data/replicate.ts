@@ -13,7 +13,8 @@ import { dbInstanceId } from '@immut/core/naming';
 import type { Provenance } from '@immut/core/provenance';
 import { standardTags } from '@immut/core/tags';
 import { deadlineFrom } from '@immut/core/wait';
-import { connectionOf, runChangelog, secretForms, type Exec } from './changelog.js';
+import { missingEnvNames } from '@immut/core/user-command';
+import { CONNECTION_ENV_NAMES, connectionOf, runChangelog, secretForms, type Exec } from './changelog.js';
 import { generatePassword, setOneTimePassword } from './password.js';
 import {
   assertOwnReplica,
@@ -42,6 +43,8 @@ export interface ReplicateRequest {
   sourceId: string;
   from: FromSpec;
   changelogCommand?: string;
+  /** Extra variable names the change log command gets from the step's environment. */
+  changelogEnv?: string[];
   dbSubnetGroup?: string;
   securityGroupIds?: string[];
   instanceClass?: string;
@@ -54,7 +57,8 @@ export interface ReplicateDeps {
   io: Pick<ActionIO, 'info' | 'group' | 'setSecret'>;
   clock: Clock;
   cleanup: CleanupLog;
-  /** The environment the change log command inherits. */
+  /** The step's environment; the change log command gets only PATH, HOME, locale and the
+   *  `changelogEnv` names from it (@immut/core/user-command). */
   env: Readonly<Record<string, string | undefined>>;
   exec?: Exec;
 }
@@ -81,12 +85,36 @@ export interface ReplicateResult {
 }
 
 /** Problems between inputs that each look fine alone. */
-export function crossCheck(request: Pick<ReplicateRequest, 'identity' | 'sourceId'>): string[] {
+export function crossCheck(
+  request: Pick<ReplicateRequest, 'identity' | 'sourceId' | 'changelogCommand' | 'changelogEnv'>,
+  stepEnv: Readonly<Record<string, string | undefined>> = {},
+): string[] {
   const problems: string[] = [];
   const replicaId = dbInstanceId(request.identity);
   if (request.sourceId.toLowerCase() === replicaId) {
     problems.push(
       `Input 'source-db' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance to copy from.`,
+    );
+  }
+  const extra = request.changelogEnv ?? [];
+  if (extra.length === 0) return problems;
+  const given = `Input 'changelog-env' was '${extra.join(',').slice(0, 80)}'`;
+  if (!request.changelogCommand) {
+    problems.push(
+      `${given}, but no changelog-command is given; set changelog-command or remove changelog-env.`,
+    );
+    return problems;
+  }
+  const ours = extra.filter((n) => CONNECTION_ENV_NAMES.includes(n.toUpperCase()));
+  if (ours.length > 0) {
+    problems.push(
+      `${given}: ${ours.join(', ')} ${ours.length === 1 ? 'is' : 'are'} set by immut to the replica's connection; remove ${ours.length === 1 ? 'it' : 'them'} from changelog-env.`,
+    );
+  }
+  const missing = missingEnvNames(stepEnv, extra);
+  if (missing.length > 0) {
+    problems.push(
+      `${given}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set in the step's environment; set ${missing.length === 1 ? 'it' : 'them'} in the step's env: (or remove ${missing.length === 1 ? 'it' : 'them'} from changelog-env).`,
     );
   }
   return problems;
@@ -218,6 +246,7 @@ async function continueExisting(
  */
 async function applyChangelog(
   command: string,
+  extraEnv: readonly string[],
   deps: ReplicateDeps,
   waitCtx: WaitContext,
   replica: DBInstance,
@@ -240,7 +269,8 @@ async function applyChangelog(
     connection: connectionOf(ready),
     password,
     io: deps.io,
-    baseEnv: deps.env,
+    stepEnv: deps.env,
+    extraEnv,
     exec: deps.exec,
   });
   await markChangelogApplied(deps.rds, ready);
@@ -265,7 +295,13 @@ async function finish(
       `The change log was applied to ${base.replicaId} by an earlier run of this build; not running it again.`,
     );
   } else if (request.changelogCommand) {
-    current = await applyChangelog(request.changelogCommand, deps, waitCtx, available);
+    current = await applyChangelog(
+      request.changelogCommand,
+      request.changelogEnv ?? [],
+      deps,
+      waitCtx,
+      available,
+    );
     changelog = 'applied';
   } else {
     changelog = 'none';

@@ -4,7 +4,9 @@
 // retirement. Bake builders (immut:component) belong to bake-image and are left alone.
 import {
   DescribeImagesCommand,
+  paginateDescribeImages,
   paginateDescribeInstances,
+  paginateDescribeSnapshots,
   type EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
@@ -79,9 +81,19 @@ export interface BuildResources {
   sourceSnapshots: DbSnapshot[];
 }
 
+/** An EBS snapshot of immut's for this role and env whose image is gone: what a retirement
+ *  interrupted between DeregisterImage and DeleteSnapshot leaves behind. */
+export interface OrphanSnapshot {
+  id: string;
+  /** The image it was made for, as EC2 wrote it in the snapshot's description. */
+  imageId: string;
+  tags: Tags;
+}
+
 export interface Inventory {
   builds: BuildResources[];
   images: Image[];
+  orphanSnapshots: OrphanSnapshot[];
 }
 
 export interface DiscoverClients {
@@ -249,6 +261,38 @@ async function images(ec2: EC2Client, who: RoleEnv): Promise<Image[]> {
     .filter((i) => i.id !== '' && belongs(i.tags, who));
 }
 
+/** EC2 describes the snapshots it makes for an image: `Created by CreateImage(i-…) for ami-…`,
+ *  `Copied for DestinationAmi ami-… from SourceAmi ami-…`. */
+const MADE_FOR = /\bfor (?:DestinationAmi )?(ami-[0-9a-f]{8,17})\b/;
+
+/**
+ * immut's completed snapshots for the role and env that were made for an image that no longer
+ * exists and that no image of the account uses. A snapshot of an image still being made names
+ * an image that exists (pending), so a concurrent bake's snapshot is never taken for one.
+ */
+async function orphanSnapshots(ec2: EC2Client, who: RoleEnv): Promise<OrphanSnapshot[]> {
+  const images = new Set<string>();
+  const used = new Set<string>();
+  for await (const page of paginateDescribeImages({ client: ec2 }, { Owners: ['self'] })) {
+    for (const image of page.Images ?? []) {
+      if (image.ImageId) images.add(image.ImageId);
+      for (const b of image.BlockDeviceMappings ?? []) if (b.Ebs?.SnapshotId) used.add(b.Ebs.SnapshotId);
+    }
+  }
+  const found: OrphanSnapshot[] = [];
+  const pages = paginateDescribeSnapshots({ client: ec2 }, { OwnerIds: ['self'], Filters: roleFilters(who) });
+  for await (const page of pages) {
+    for (const s of page.Snapshots ?? []) {
+      const tags = fromAwsTags(s.Tags);
+      const imageId = MADE_FOR.exec(s.Description ?? '')?.[1];
+      if (!s.SnapshotId || !imageId || s.State !== 'completed' || !belongs(tags, who)) continue;
+      if (images.has(imageId) || used.has(s.SnapshotId)) continue;
+      found.push({ id: s.SnapshotId, imageId, tags });
+    }
+  }
+  return found;
+}
+
 /** Groups resources by their immut:build tag. */
 function byBuild(parts: {
   loadBalancers: LoadBalancer[];
@@ -285,13 +329,14 @@ function byBuild(parts: {
 }
 
 export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<Inventory> {
-  const [lbs, tgs, servers, dbs, snaps, imgs] = await Promise.all([
+  const [lbs, tgs, servers, dbs, snaps, imgs, orphans] = await Promise.all([
     loadBalancers(clients.elb, who),
     targetGroups(clients.elb, who),
     instances(clients.ec2, who),
     databases(clients.rds, who),
     sourceSnapshots(clients.rds, who),
     images(clients.ec2, who),
+    orphanSnapshots(clients.ec2, who),
   ]);
   return {
     builds: byBuild({
@@ -302,6 +347,7 @@ export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<
       sourceSnapshots: snaps,
     }),
     images: imgs,
+    orphanSnapshots: orphans,
   };
 }
 

@@ -13,6 +13,7 @@ import { historyName } from '@immut/core/dns-history';
 import { InputError } from '@immut/core/errors';
 import { nameProblem, resolveZone, zoneInputProblem } from '@immut/core/hosted-zone';
 import { readInputs, resolveCommon } from '@immut/core/inputs';
+import { provenanceFromEnv } from '@immut/core/provenance';
 import { roleDnsName } from '@immut/core/naming';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { deadlineFrom } from '@immut/core/wait';
@@ -53,6 +54,10 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     const name = (inputs.name ?? roleDnsName(who, zone.name)).toLowerCase().replace(/\.$/, '');
     const outside = nameProblem(name, zone);
     if (outside) throw new InputError([outside]);
+    const live = await readLive(clients.route53, zone.id, name, who);
+    const inventory = await discover(clients, who);
+    const settings = { keep: inputs.keep ?? 2, keepImages: inputs.keepImages ?? 1 };
+    const decided = plan(inventory, live, settings);
     const ctx: RetireContext = {
       clients,
       who,
@@ -61,11 +66,13 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
       deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
       log: (line) => io.info(line),
       finalSnapshot: inputs.finalSnapshot ?? false,
+      name,
+      run: provenanceFromEnv(env).runUrl,
+      build: common.identity.build,
+      readLive: () => readLive(clients.route53, zone.id, name, who),
+      inventory,
+      settings,
     };
-
-    const live = await readLive(clients.route53, zone.id, name, who);
-    const inventory = await discover(clients, who);
-    const decided = plan(inventory, live, { keep: inputs.keep ?? 2, keepImages: inputs.keepImages ?? 1 });
     io.info(
       `${name}: live build ${live.history?.current.build ?? '(none)'}, previous ${live.history?.previous?.build ?? '(none)'}; ${inventory.builds.length} build(s) and ${inventory.images.length} image(s) of role '${who.role}' in env '${who.env}' found${common.dryRun ? ' (dry run)' : ''}.`,
     );
@@ -79,6 +86,11 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     for (const d of decided.images) {
       io.info(
         `${d.retire ? (common.dryRun ? 'Would delete' : 'Delete') : 'Keep'} image ${d.image.id}: ${d.reason}`,
+      );
+    }
+    for (const s of inventory.orphanSnapshots) {
+      io.info(
+        `${common.dryRun ? 'Would delete' : 'Delete'} snapshot ${s.id}: its image ${s.imageId} is gone (an interrupted retirement left it).`,
       );
     }
     let outcome: Outcome | undefined;

@@ -1,12 +1,19 @@
 // Carrying out the plan: wait until builds that recently served can no longer be reached
-// (DNS answers cached by clients, connections draining from the target group), then delete
-// each build's resources in the order AWS and live clients need: its DNS name first (nobody
-// new arrives), listeners, load balancer, target group, servers, data. Every resource passes
-// core's assertManaged right before it is deleted; something already gone counts as removed,
-// so a re-run after a partial failure finishes the job.
+// (DNS answers cached by clients, connections draining from the target group), then, holding
+// the name's lease (core's lease.ts: cutover and rollback take turns with it), read the name
+// and its history again and delete only what is still to go: a rollback during the wait
+// makes its build live again, and that build is then kept, with the reason logged. The name
+// is read again right before each build goes, and every resource's own tags are read again
+// right before it is deleted (core's assertManaged): one that is not immut's is left, with the
+// reason logged. Deletion follows the order AWS and live clients need: the build's DNS name
+// first (nobody new arrives), listeners, load balancer, target group, servers, data.
+// Something already gone counts as removed, so a re-run after a partial failure finishes.
 import {
   DeleteSnapshotCommand,
   DeregisterImageCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
   TerminateInstancesCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
@@ -14,20 +21,27 @@ import {
   DeleteListenerCommand,
   DeleteLoadBalancerCommand,
   DeleteTargetGroupCommand,
+  DescribeTagsCommand,
   type ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { DeleteDBInstanceCommand, DeleteDBSnapshotCommand, type RDSClient } from '@aws-sdk/client-rds';
+import {
+  DeleteDBInstanceCommand,
+  DeleteDBSnapshotCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBSnapshotsCommand,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
 import { ChangeResourceRecordSetsCommand, type Route53Client } from '@aws-sdk/client-route-53';
 import { formatDuration, type Clock } from '@immut/core/clock';
-import { UserError } from '@immut/core/errors';
-import type { Zone } from '@immut/core/hosted-zone';
+import { GuardError, UserError } from '@immut/core/errors';
+import { type Zone, recordSetsAt } from '@immut/core/hosted-zone';
+import { acquireLease, holdFor } from '@immut/core/lease';
 import { buildDnsName, finalSnapshotId } from '@immut/core/naming';
-import { assertManaged, type Tags } from '@immut/core/tags';
+import { TAG, assertManaged, fromAwsTags, type Tags } from '@immut/core/tags';
 import { type Deadline, waitFor } from '@immut/core/wait';
-import { type RoleEnv, bareDnsName } from './discover.js';
+import { type Inventory, type RoleEnv, bareDnsName } from './discover.js';
 import type { Live } from './live.js';
-import { recordSetsAt } from '@immut/core/hosted-zone';
-import type { Decision, ImageDecision, Plan } from './plan.js';
+import { type Decision, type ImageDecision, type Plan, type PlanSettings, plan } from './plan.js';
 
 export interface RetireClients {
   ec2: EC2Client;
@@ -44,6 +58,16 @@ export interface RetireContext {
   deadline: Deadline;
   log: (line: string) => void;
   finalSnapshot: boolean;
+  /** The role's name (lower case, no trailing dot), whose lease this run takes. */
+  name: string;
+  /** This run's URL, written into the lease. */
+  run: string;
+  /** Build id of this run, for the lease holder. */
+  build: string;
+  /** Reads the name and its history as they stand (live.ts's readLive). */
+  readLive: () => Promise<Live>;
+  inventory: Inventory;
+  settings: PlanSettings;
 }
 
 /** One deletion, for the log and the summary: `load balancer prod-api-b1`. */
@@ -79,6 +103,114 @@ async function unlessGone(call: () => Promise<unknown>): Promise<boolean> {
 
 function guard(kind: string, id: string, tags: Tags, who: RoleEnv): void {
   assertManaged({ kind, id, tags }, who);
+}
+
+/**
+ * Whether a resource, by its tags as read again just now, is still immut's for this role and
+ * env (and this build, when given). Undefined tags mean it is gone. A resource that is not
+ * immut's is left alone and the reason logged.
+ */
+function stillOurs(
+  ctx: RetireContext,
+  kind: string,
+  id: string,
+  tags: Tags | undefined,
+  build?: string,
+): boolean {
+  if (tags === undefined) return false;
+  try {
+    guard(kind, id, tags, ctx.who);
+    if (build !== undefined && tags[TAG.build] !== build) {
+      throw new GuardError(
+        `Refusing to modify ${kind} ${id}: it is tagged for build '${tags[TAG.build] ?? '(none)'}', not '${build}'.`,
+      );
+    }
+    return true;
+  } catch (error) {
+    if (!(error instanceof GuardError)) throw error;
+    ctx.log(`Leaving ${kind} ${id}: ${error.message}`);
+    return false;
+  }
+}
+
+/** Tags of one load balancer or target group as they are now; undefined when it is gone. */
+async function elbTagsNow(ctx: RetireContext, arn: string): Promise<Tags | undefined> {
+  try {
+    const out = await ctx.clients.elb.send(new DescribeTagsCommand({ ResourceArns: [arn] }));
+    const d = out.TagDescriptions?.find((t) => t.ResourceArn === arn);
+    return d ? fromAwsTags(d.Tags) : undefined;
+  } catch (error) {
+    if (error instanceof Error && GONE.has(error.name)) return undefined;
+    throw error;
+  }
+}
+
+/** Tags of instances that still stand (not terminated), by id. */
+async function instanceTagsNow(ctx: RetireContext, ids: string[]): Promise<Map<string, Tags>> {
+  const out = new Map<string, Tags>();
+  try {
+    const page = await ctx.clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
+    for (const i of (page.Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
+      if (i.InstanceId && !['shutting-down', 'terminated'].includes(i.State?.Name ?? ''))
+        out.set(i.InstanceId, fromAwsTags(i.Tags));
+    }
+  } catch (error) {
+    // One unknown id fails the whole call: ask one by one to tell which are gone.
+    if (!(error instanceof Error && GONE.has(error.name)) || ids.length === 1) {
+      if (error instanceof Error && GONE.has(error.name)) return out;
+      throw error;
+    }
+    for (const id of ids) for (const [k, v] of await instanceTagsNow(ctx, [id])) out.set(k, v);
+  }
+  return out;
+}
+
+async function dbTagsNow(ctx: RetireContext, id: string): Promise<Tags | undefined> {
+  try {
+    const out = await ctx.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
+    const db = out.DBInstances?.find((d) => d.DBInstanceIdentifier === id);
+    return db && db.DBInstanceStatus !== 'deleting' ? fromAwsTags(db.TagList) : undefined;
+  } catch (error) {
+    if (error instanceof Error && GONE.has(error.name)) return undefined;
+    throw error;
+  }
+}
+
+async function dbSnapshotTagsNow(ctx: RetireContext, id: string): Promise<Tags | undefined> {
+  try {
+    const out = await ctx.clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: id }));
+    const s = out.DBSnapshots?.find((d) => d.DBSnapshotIdentifier === id);
+    return s ? fromAwsTags(s.TagList) : undefined;
+  } catch (error) {
+    if (error instanceof Error && GONE.has(error.name)) return undefined;
+    throw error;
+  }
+}
+
+async function imageTagsNow(ctx: RetireContext, id: string): Promise<Tags | undefined> {
+  try {
+    const out = await ctx.clients.ec2.send(new DescribeImagesCommand({ ImageIds: [id] }));
+    const image = out.Images?.find((i) => i.ImageId === id);
+    return image ? fromAwsTags(image.Tags) : undefined;
+  } catch (error) {
+    if (error instanceof Error && GONE.has(error.name)) return undefined;
+    throw error;
+  }
+}
+
+/** Tags of EBS snapshots that still exist, by id. */
+async function snapshotTagsNow(ctx: RetireContext, ids: string[]): Promise<Map<string, Tags>> {
+  const out = new Map<string, Tags>();
+  for (const id of ids) {
+    try {
+      const page = await ctx.clients.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }));
+      const snap = page.Snapshots?.find((x) => x.SnapshotId === id);
+      if (snap) out.set(id, fromAwsTags(snap.Tags));
+    } catch (error) {
+      if (!(error instanceof Error && GONE.has(error.name))) throw error;
+    }
+  }
+  return out;
 }
 
 /** How long after the last cutover a retired build may still get traffic: DNS TTL + drain. */
@@ -184,7 +316,8 @@ export async function retireBuild(ctx: RetireContext, d: Decision): Promise<Remo
   const { who } = ctx;
   const r = d.resources;
   const removed: Removed[] = [];
-  // Guard everything first: one foreign resource stops the build before anything goes.
+  // Guard everything as discovered first: one foreign resource stops the build before anything
+  // goes. Each is read again right before its own deletion below.
   for (const lb of r.loadBalancers) guard('load balancer', lb.name, lb.tags, who);
   for (const tg of r.targetGroups) guard('target group', tg.name, tg.tags, who);
   for (const i of r.instances) guard('instance', i.id, i.tags, who);
@@ -193,6 +326,7 @@ export async function retireBuild(ctx: RetireContext, d: Decision): Promise<Remo
 
   removed.push(...(await deleteBuildRecord(ctx, d)));
   for (const lb of r.loadBalancers) {
+    if (!stillOurs(ctx, 'load balancer', lb.name, await elbTagsNow(ctx, lb.arn), d.build)) continue;
     for (const arn of lb.listenerArns) {
       if (await unlessGone(() => ctx.clients.elb.send(new DeleteListenerCommand({ ListenerArn: arn })))) {
         removed.push(`listener of ${lb.name}`);
@@ -205,14 +339,24 @@ export async function retireBuild(ctx: RetireContext, d: Decision): Promise<Remo
     }
   }
   for (const tg of r.targetGroups) {
+    if (!stillOurs(ctx, 'target group', tg.name, await elbTagsNow(ctx, tg.arn), d.build)) continue;
     if (await deleteTargetGroup(ctx, tg.arn, tg.name)) removed.push(`target group ${tg.name}`);
   }
-  const ids = r.instances.map((i) => i.id);
-  if (ids.length > 0) {
-    await ctx.clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
-    removed.push(...ids.map((id) => `instance ${id}`));
+  if (r.instances.length > 0) {
+    const now = await instanceTagsNow(
+      ctx,
+      r.instances.map((i) => i.id),
+    );
+    const ids = r.instances
+      .map((i) => i.id)
+      .filter((id) => stillOurs(ctx, 'instance', id, now.get(id), d.build));
+    if (ids.length > 0) {
+      await ctx.clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }));
+      removed.push(...ids.map((id) => `instance ${id}`));
+    }
   }
   for (const db of r.databases) {
+    if (!stillOurs(ctx, 'DB instance', db.id, await dbTagsNow(ctx, db.id), d.build)) continue;
     const snapshot = finalSnapshotId({ ...who, build: d.build });
     const deleted = await unlessGone(() =>
       ctx.clients.rds.send(
@@ -227,6 +371,7 @@ export async function retireBuild(ctx: RetireContext, d: Decision): Promise<Remo
       removed.push(`DB instance ${db.id}${ctx.finalSnapshot ? ` (final snapshot ${snapshot})` : ''}`);
   }
   for (const s of r.sourceSnapshots) {
+    if (!stillOurs(ctx, 'DB snapshot', s.id, await dbSnapshotTagsNow(ctx, s.id), d.build)) continue;
     if (
       await unlessGone(() =>
         ctx.clients.rds.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: s.id })),
@@ -238,15 +383,25 @@ export async function retireBuild(ctx: RetireContext, d: Decision): Promise<Remo
   return removed;
 }
 
-/** Deregisters the image, then deletes its snapshots (which an image in use would keep). */
+/**
+ * Deregisters the image, then deletes its snapshots (which an image in use would keep). The
+ * image and each snapshot are read again first: a snapshot without immut's tags for this role
+ * and env stays, whatever image it backed.
+ */
 export async function retireImage(ctx: RetireContext, d: ImageDecision): Promise<Removed[]> {
   const { image } = d;
   guard('image', image.id, image.tags, ctx.who);
   const removed: Removed[] = [];
-  if (await unlessGone(() => ctx.clients.ec2.send(new DeregisterImageCommand({ ImageId: image.id })))) {
-    removed.push(`image ${image.id} (${image.name})`);
+  const snapshots = await snapshotTagsNow(ctx, image.snapshotIds);
+  const tags = await imageTagsNow(ctx, image.id);
+  if (tags !== undefined) {
+    if (!stillOurs(ctx, 'image', image.id, tags)) return removed;
+    if (await unlessGone(() => ctx.clients.ec2.send(new DeregisterImageCommand({ ImageId: image.id })))) {
+      removed.push(`image ${image.id} (${image.name})`);
+    }
   }
   for (const id of image.snapshotIds) {
+    if (!stillOurs(ctx, 'snapshot', id, snapshots.get(id))) continue;
     if (await unlessGone(() => ctx.clients.ec2.send(new DeleteSnapshotCommand({ SnapshotId: id })))) {
       removed.push(`snapshot ${id}`);
     }
@@ -284,23 +439,123 @@ export interface Outcome {
   waitedMs: number;
   removed: Map<string, Removed[]>;
   removedImages: Map<string, Removed[]>;
+  /** Snapshots an earlier, interrupted retirement left without their image. */
+  removedSnapshots: Removed[];
+}
+
+/**
+ * Deletes immut's snapshots of this role and env whose image is gone (an earlier retirement
+ * deregistered the image, then failed on DeleteSnapshot). Each is read again first.
+ */
+async function retireOrphanSnapshots(ctx: RetireContext): Promise<Removed[]> {
+  const removed: Removed[] = [];
+  const orphans = ctx.inventory.orphanSnapshots;
+  const fresh = await snapshotTagsNow(
+    ctx,
+    orphans.map((s) => s.id),
+  );
+  for (const s of orphans) {
+    if (!stillOurs(ctx, 'snapshot', s.id, fresh.get(s.id))) continue;
+    if (await unlessGone(() => ctx.clients.ec2.send(new DeleteSnapshotCommand({ SnapshotId: s.id })))) {
+      removed.push(`snapshot ${s.id} (its image ${s.imageId} is gone)`);
+    }
+  }
+  return removed;
+}
+
+/** What about the name decides what may go: where it points and its history. */
+function liveKey(live: Live): string {
+  return JSON.stringify([[...live.pointsAt].sort(), live.weighted, live.history ?? null]);
+}
+
+/**
+ * Narrows what is to go to what the plan for the name as it stands now still retires; a
+ * build or image kept now is marked kept, with the reason logged.
+ */
+function narrow(ctx: RetireContext, retiring: Decision[], images: ImageDecision[], live: Live) {
+  const fresh = plan(ctx.inventory, live, ctx.settings);
+  const builds = retiring.filter((d) => {
+    const now = fresh.builds.find((x) => x.build === d.build);
+    if (!now || now.retire) return true;
+    ctx.log(`Not retiring build ${d.build} after all: ${now.reason} (${live.name} changed since the plan).`);
+    d.retire = false;
+    d.reason = `${now.reason} (changed while retiring waited)`;
+    return false;
+  });
+  const keptImages = images.filter((d) => {
+    const now = fresh.images.find((x) => x.image.id === d.image.id);
+    if (!now || now.retire) return true;
+    ctx.log(
+      `Not deleting image ${d.image.id} after all: ${now.reason} (${live.name} changed since the plan).`,
+    );
+    d.retire = false;
+    d.reason = `${now.reason} (changed while retiring waited)`;
+    return false;
+  });
+  return { builds, images: keptImages };
 }
 
 export async function carryOut(ctx: RetireContext, live: Live, p: Plan): Promise<Outcome> {
-  const retiring = p.builds.filter((d) => d.retire);
-  const images = p.images.filter((d) => d.retire);
-  const outcome: Outcome = { waitedMs: 0, removed: new Map(), removedImages: new Map() };
-  if (retiring.length > 0) outcome.waitedMs = await waitOutDrain(ctx, live, retiring);
-  for (const d of retiring) {
-    ctx.log(`Retiring build ${d.build} (${d.release}): ${d.reason}`);
-    const removed = await retireBuild(ctx, d);
-    for (const line of removed) ctx.log(`  deleted ${line}`);
-    outcome.removed.set(d.build, removed);
+  let retiring = p.builds.filter((d) => d.retire);
+  let images = p.images.filter((d) => d.retire);
+  const outcome: Outcome = {
+    waitedMs: 0,
+    removed: new Map(),
+    removedImages: new Map(),
+    removedSnapshots: [],
+  };
+  if (retiring.length === 0 && images.length === 0 && ctx.inventory.orphanSnapshots.length === 0)
+    return outcome;
+  let seen = live;
+  for (;;) {
+    // The wait holds no lease: a rollback during it must not queue behind a retirement.
+    if (retiring.length > 0) outcome.waitedMs += await waitOutDrain(ctx, seen, retiring);
+    const lease = await acquireLease({
+      route53: ctx.clients.route53,
+      zoneId: ctx.zone.id,
+      name: ctx.name,
+      holder: `retire-release:${ctx.who.role}/${ctx.who.env}:${ctx.build}`,
+      run: ctx.run,
+      holdMs: holdFor(ctx.deadline.remaining()),
+      clock: ctx.clock,
+      deadline: ctx.deadline,
+      log: ctx.log,
+    });
+    try {
+      const now = await ctx.readLive();
+      ({ builds: retiring, images } = narrow(ctx, retiring, images, now));
+      if (liveKey(now) !== liveKey(seen) && retiring.length > 0) {
+        const drain = drainMs(now, retiring);
+        if (waitNeededMs(now, drain, ctx.clock.now()) > 0) {
+          // The name moved during the wait: builds that served until then drain from now on.
+          ctx.log(
+            `${ctx.name} changed during the wait (now build ${now.history?.current.build ?? '(none)'}); waiting again before deleting anything.`,
+          );
+          seen = now;
+          continue;
+        }
+      }
+      for (const d of retiring) {
+        // Read the name again right before this build goes (anything may change it).
+        const latest = await ctx.readLive();
+        const [still] = narrow(ctx, [d], [], latest).builds;
+        if (!still) continue;
+        ctx.log(`Retiring build ${d.build} (${d.release}): ${d.reason}`);
+        const removed = await retireBuild(ctx, d);
+        for (const line of removed) ctx.log(`  deleted ${line}`);
+        outcome.removed.set(d.build, removed);
+      }
+      if (images.length > 0) ({ images } = narrow(ctx, [], images, await ctx.readLive()));
+      for (const d of images) {
+        const removed = await retireImage(ctx, d);
+        for (const line of removed) ctx.log(`Deleted ${line}: ${d.reason}`);
+        outcome.removedImages.set(d.image.id, removed);
+      }
+      outcome.removedSnapshots = await retireOrphanSnapshots(ctx);
+      for (const line of outcome.removedSnapshots) ctx.log(`Deleted ${line}`);
+      return outcome;
+    } finally {
+      await lease.release();
+    }
   }
-  for (const d of images) {
-    const removed = await retireImage(ctx, d);
-    for (const line of removed) ctx.log(`Deleted ${line}: ${d.reason}`);
-    outcome.removedImages.set(d.image.id, removed);
-  }
-  return outcome;
 }

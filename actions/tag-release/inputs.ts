@@ -1,4 +1,5 @@
-import { commonInputs, keyValues, matching, optional, secret, text } from '@immut/core/inputs';
+import { commonInputs, keyValues, line, matching, optional, secret, text } from '@immut/core/inputs';
+import { HOST_NAME } from '@immut/core/manifest';
 
 const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
 
@@ -10,10 +11,10 @@ export const tagReleaseInputs = {
   dbInstanceId: optional(
     matching(/^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,62}$/, "replicate-data's db-instance-id output"),
   ),
-  dbEndpoint: optional(text("replicate-data's endpoint output")),
-  dataSource: optional(text("replicate-data's source output")),
-  changelogApplied: optional(text("replicate-data's changelog-applied output")),
-  appVersion: text('the application version of this release'),
+  dbEndpoint: optional(matching(HOST_NAME, "replicate-data's endpoint output (a host name)")),
+  dataSource: optional(line("replicate-data's source output", 1024)),
+  changelogApplied: optional(line("replicate-data's changelog-applied output", 1024)),
+  appVersion: line('the application version of this release'),
   flags: optional(keyValues()),
   githubToken: secret(text('a GitHub token with contents: write (default: the workflow token)')),
 } as const;

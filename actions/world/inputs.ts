@@ -1,10 +1,40 @@
 import { BUILD_RULE } from '@immut/core/identity';
-import { bool, choice, matching, optional, secret, text } from '@immut/core/inputs';
+import {
+  bool,
+  choice,
+  matching,
+  optional,
+  readWorkspaceFile,
+  secret,
+  text,
+  workspacePath,
+} from '@immut/core/inputs';
+import { WORLD_LIMITS } from '@immut/core/world';
+
+const WORLD_FILE_EXPECTED = 'the path of a .yml or .yaml file, relative to the workspace';
 
 export const worldInputs = {
   mode: choice(['plan', 'record']),
-  worldFile: optional(matching(/^[^\0]+\.ya?ml$/, 'a path to a .yml or .yaml file'), 'immut.world.yml'),
+  worldFile: optional(
+    workspacePath(WORLD_FILE_EXPECTED, { pattern: /\.ya?ml$/, why: 'it does not end in .yml or .yaml' }),
+    'immut.world.yml',
+  ),
   build: optional(matching(BUILD_RULE.pattern, BUILD_RULE.expected)),
   dryRun: optional(bool(), 'false'),
   githubToken: secret(text('a GitHub token with contents: write (default: the workflow token)')),
 } as const;
+
+/**
+ * The world file's text, read through core's workspace reader: its real path must lie in
+ * the workspace (a committed symlink cannot lead out of it), it must be a regular file (a
+ * FIFO or device is never opened for reading) and at most WORLD_LIMITS.fileBytes.
+ */
+export function readWorldFile(workspace: string, file: string): string {
+  const { content } = readWorkspaceFile(workspace, {
+    input: 'world-file',
+    given: file,
+    expected: WORLD_FILE_EXPECTED,
+    maxBytes: WORLD_LIMITS.fileBytes,
+  });
+  return content.toString('utf8');
+}

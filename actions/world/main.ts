@@ -5,8 +5,6 @@
 //
 // No post step: the world action creates nothing on AWS, and what it records on GitHub is
 // kept after a failure on purpose (a re-run completes it; the error says so).
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { UserError } from '@immut/core/errors';
 import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
 import { buildFromRunNumber } from '@immut/core/identity';
@@ -15,26 +13,13 @@ import { provenanceFromEnv, type Env } from '@immut/core/provenance';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { heading, markdownTable, summary } from '@immut/core/summary';
 import { parseWorld, planWorld, type RolePlan, type World } from '@immut/core/world';
-import { worldInputs } from './inputs.js';
+import { readWorldFile, worldInputs } from './inputs.js';
 import { releaseMatrix } from './plan.js';
 import { recordWorld } from './record.js';
 
 const ACTION = 'world';
 
 type WorldInputs = ParsedInputs<typeof worldInputs>;
-
-async function readWorldFile(workspace: string, file: string): Promise<string> {
-  try {
-    return await readFile(path.resolve(workspace, file), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UserError(
-        `Input 'world-file' was '${file}', which does not exist in the workspace (${workspace}); check out the repository first (actions/checkout) or fix the path.`,
-      );
-    }
-    throw error;
-  }
-}
 
 /** The build shared by the world's releases: the input, else derived from the run number. */
 function worldBuild(build: string | undefined, env: Env): string {
@@ -52,7 +37,7 @@ function timeScale(env: Env): number {
 }
 
 async function plan({ io }: ActionContext, world: World, plans: RolePlan[], file: string): Promise<void> {
-  io.setOutput('matrix', JSON.stringify(releaseMatrix(plans)));
+  io.setOutput('matrix', releaseMatrix(plans));
   io.info(`${file}: ${plans.length} role(s) in env ${world.env}: ${plans.map((p) => p.role).join(', ')}`);
   await io.appendSummary(
     summary(
@@ -111,7 +96,7 @@ async function main(ctx: ActionContext): Promise<void> {
   if (inputs.githubToken) io.setSecret(inputs.githubToken);
   const workspace = io.env['GITHUB_WORKSPACE'] ?? process.cwd();
   const file = inputs.worldFile ?? 'immut.world.yml';
-  const world = parseWorld(await readWorldFile(workspace, file), file);
+  const world = parseWorld(readWorldFile(workspace, file), file);
   const plans = planWorld(world);
   io.setOutput('env', world.env);
   io.setOutput('roles', plans.map((p) => p.role).join(','));

@@ -64431,7 +64431,7 @@ class UserError extends Error {
     name = 'UserError';
 }
 /** One or more action inputs are invalid. `problems` are one line each. */
-class InputError extends UserError {
+class errors_InputError extends UserError {
     problems;
     name = 'InputError';
     constructor(problems) {
@@ -64497,6 +64497,24 @@ function errors_describeError(error) {
     }
     return String(error);
 }
+// AWS's wording of an identity-policy refusal: "… is not authorized to perform: <action> on
+// resource: <arn> …". The action may differ from the call (RunInstances needs iam:PassRole and
+// ec2:CreateTags too), so it is read from the message, not assumed.
+const DENIED = /is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?: on resource: (\S+?))?(?:\s|$|\.\s)/;
+function describeDenied(error, call, detail) {
+    const m = DENIED.exec(error.message);
+    const action = m?.[1];
+    const resource = m?.[2]?.replace(/\.$/, '');
+    if (!action) {
+        const decode = /Encoded authorization failure message/i.test(error.message)
+            ? ' AWS names the exact action and resource in the encoded message: run `aws sts decode-authorization-message --encoded-message <message>`.'
+            : '';
+        return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes.${decode} ${detail}`;
+    }
+    const on = resource ? ` on ${resource.slice(0, 300)}` : '';
+    const during = action === call ? '' : ` (during ${call})`;
+    return `AWS denied ${action}${on}${during}. Grant the IAM action '${action}'${resource ? ' on that resource' : ''} to the role this workflow assumes: regenerate its policy with npm run iam, naming the zones, record names, instance roles and SSM prefixes you use, or check the input that named the resource. ${detail}`;
+}
 function describeAwsError(error) {
     const call = error.$immut ? `${error.$immut.service}:${error.$immut.operation}` : 'an AWS call';
     const meta = error.$metadata ?? {};
@@ -64507,9 +64525,8 @@ function describeAwsError(error) {
         .filter(Boolean)
         .join(', ');
     const detail = `${error.name}: ${error.message}${where ? ` (${where})` : ''}`;
-    if (ACCESS_DENIED.has(error.name)) {
-        return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
-    }
+    if (ACCESS_DENIED.has(error.name))
+        return describeDenied(error, call, detail);
     if (isThrottlingError(error)) {
         const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
         return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;
@@ -64879,20 +64896,29 @@ function releaseFilters(id) {
     return [...roleFilters(id), { Name: `tag:${TAG.build}`, Values: [id.build] }];
 }
 /**
+ * Why immut may not modify or delete a resource with these tags (`it has no
+ * immut:managed-by=immut tag`, `it belongs to role 'web'`), or undefined when it may. For
+ * callers that skip such a resource with a warning instead of failing (e.g. a snapshot of
+ * an image being removed); everything else goes through `assertManaged`.
+ */
+function managedProblem(tags, expected) {
+    if (tags[TAG.managedBy] !== MANAGED_BY_VALUE)
+        return `it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`;
+    if (tags[TAG.role] !== expected.role)
+        return `it belongs to role '${tags[TAG.role] ?? '(none)'}'`;
+    if (tags[TAG.env] !== expected.env)
+        return `it belongs to env '${tags[TAG.env] ?? '(none)'}'`;
+    return undefined;
+}
+/**
  * The one guard every modify or delete goes through: refuses any resource that lacks
  * `immut:managed-by=immut` or belongs to another role or env, whatever the inputs said.
  */
 function assertManaged(resource, expected) {
-    const { tags } = resource;
-    const refuse = (why) => {
-        throw new GuardError(`Refusing to modify ${resource.kind} ${resource.id}: ${why}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`);
-    };
-    if (tags[TAG.managedBy] !== MANAGED_BY_VALUE)
-        refuse(`it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`);
-    if (tags[TAG.role] !== expected.role)
-        refuse(`it belongs to role '${tags[TAG.role] ?? '(none)'}'`);
-    if (tags[TAG.env] !== expected.env)
-        refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
+    const problem = managedProblem(resource.tags, expected);
+    if (problem !== undefined) {
+        throw new GuardError(`Refusing to modify ${resource.kind} ${resource.id}: ${problem}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/lib/dns-history.js
@@ -64989,169 +65015,10 @@ function parseHistory(record) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
-// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
-// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
-// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
-
-
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 20_000;
-/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
-function backoffDelay(attempt, random) {
-    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
-}
-/**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
- */
-async function retryThrottled(ctx, what, call) {
-    const random = ctx.random ?? Math.random;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!isThrottlingError(error))
-                throw error;
-            const delay = backoffDelay(attempt, random);
-            if (delay >= ctx.deadline.remaining())
-                throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${formatDuration(delay)}`);
-            await ctx.clock.sleep(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/lib/hosted-zone.js
-// The `zone` input of the actions that write DNS: a hosted zone given by id or by name. By
-// name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
-// zone preferred over private ones of the same name (names are meant to be reachable from
-// anywhere unless an id says otherwise), and an error listing the candidates when the choice
-// is not clear. Also reading the record sets at one name, which every such action needs.
-
-
-
-
-const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/;
-const ZONE_NAME = /^(?=.{1,254}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
-const EXPECTED = "expected a hosted zone id ('Z…') or the zone's name ('example.com')";
-function zoneOf(z) {
-    return {
-        id: (z.Id ?? '').replace(/^\/hostedzone\//, ''),
-        name: (z.Name ?? '').toLowerCase().replace(/\.$/, ''),
-        privateZone: z.Config?.PrivateZone === true,
-    };
-}
-function badZone(given, why) {
-    return new UserError(`Input 'zone' was '${given}': ${why}; ${EXPECTED}.`);
-}
-/** Checks the form of the `zone` input before any call; undefined when it is fine. */
-function zoneInputProblem(given) {
-    if (ZONE_ID.test(given) || ZONE_NAME.test(given))
-        return undefined;
-    return `Input 'zone' was '${given}': neither a hosted zone id nor a DNS name; ${EXPECTED}.`;
-}
-/**
- * The hosted zone the `zone` input names. With `calls`, throttled calls are retried until its
- * deadline (see throttle-retry.ts); without, throttling is left to the SDK's own retries.
- */
-async function resolveZone(route53, given, calls) {
-    const problem = zoneInputProblem(given);
-    if (problem)
-        throw new UserError(problem);
-    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
-    const id = ZONE_ID.exec(given)?.[1];
-    return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
-}
-async function zoneById(route53, send, given, id) {
-    try {
-        const out = await send(`reading hosted zone ${id}`, () => route53.send(new client_route_53_dist_cjs/* GetHostedZoneCommand */.HAz({ Id: id })));
-        if (!out.HostedZone)
-            throw badZone(given, 'Route 53 returned no zone');
-        return zoneOf(out.HostedZone);
-    }
-    catch (error) {
-        if (error instanceof Error && error.name === 'NoSuchHostedZone')
-            throw badZone(given, 'no hosted zone has that id');
-        throw error;
-    }
-}
-async function zoneByName(route53, send, given) {
-    const wanted = fqdn(given);
-    const matches = [];
-    let next = { DNSName: wanted };
-    // A hand-written loop: the SDK ships no paginator for ListHostedZonesByName.
-    while (next) {
-        const request = next;
-        const page = await send(`looking up hosted zone ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListHostedZonesByNameCommand */.agy({ ...request, MaxItems: 100 })));
-        const zones = page.HostedZones ?? [];
-        const exact = zones.filter((z) => (z.Name ?? '').toLowerCase() === wanted).map(zoneOf);
-        matches.push(...exact);
-        // Zones come in name order from `wanted` on: past the exact matches, none can follow.
-        next =
-            page.IsTruncated && exact.length === zones.length && page.NextDNSName
-                ? {
-                    DNSName: page.NextDNSName,
-                    ...(page.NextHostedZoneId ? { HostedZoneId: page.NextHostedZoneId } : {}),
-                }
-                : undefined;
-    }
-    return pickZone(given, matches);
-}
-function pickZone(given, matches) {
-    const publicZones = matches.filter((z) => !z.privateZone);
-    const pick = publicZones.length > 0 ? publicZones : matches;
-    if (pick.length === 1)
-        return pick[0];
-    if (pick.length === 0)
-        throw badZone(given, 'this account has no hosted zone of that name');
-    const list = matches.map((z) => `${z.id} (${z.privateZone ? 'private' : 'public'})`).join(', ');
-    throw badZone(given, `${pick.length} ${publicZones.length > 0 ? 'public' : 'private'} hosted zones have that name: ${list}; pass the id of the one to use`);
-}
-/** The record name must lie in the zone (Route 53 would refuse it, less clearly). */
-function nameProblem(name, zone) {
-    const n = fqdn(name);
-    if (n === `${zone.name}.` || n.endsWith(`.${zone.name}.`))
-        return undefined;
-    return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name} (${zone.id}); expected a name ending in .${zone.name}.`;
-}
-/**
- * Every record set of `type` at exactly `name`, as Route 53 returns them (a DELETE must
- * repeat them value for value), paging through weighted sets if there are many. With
- * `calls`, throttling is retried until the run's deadline.
- */
-async function recordSetsAt(route53, zoneId, name, type, calls) {
-    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
-    const wanted = fqdn(name);
-    const found = [];
-    let identifier;
-    // A hand-written loop: the SDK ships no paginator for ListResourceRecordSets.
-    for (;;) {
-        const page = await send(`reading ${type} records of ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListResourceRecordSetsCommand */.IOz({
-            HostedZoneId: zoneId,
-            StartRecordName: wanted,
-            StartRecordType: type,
-            ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
-            MaxItems: 100,
-        })));
-        const sets = page.ResourceRecordSets ?? [];
-        const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
-        found.push(...mine);
-        // Sets are sorted by name then type: once another one appears, ours are all read.
-        const more = page.IsTruncated === true &&
-            mine.length === sets.length &&
-            page.NextRecordName?.toLowerCase() === wanted &&
-            page.NextRecordType === type &&
-            page.NextRecordIdentifier !== undefined;
-        if (!more)
-            return found;
-        identifier = page.NextRecordIdentifier;
-    }
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -74687,11 +74554,44 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/core/lib/secrets.js
+// Heuristics for values that must never reach a manifest, tag, output or log: manifests
+// are readable by everyone with read access to the repository. Secrets belong in SSM or
+// Secrets Manager and are passed by reference (an ARN or parameter name).
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL)/i;
+const SECRET_VALUE_PATTERNS = [
+    [/\bA(?:KIA|SIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bxox[baprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/:\/\/[^/\s:@]+:[^/\s@]+@/, 'a URL with an embedded password'],
+];
+/** A reference to a secret store is fine to record: it names the secret, not its value. */
+const SECRET_REFERENCE = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|ssm:\/|\{\{resolve:)/;
+/**
+ * Why `value` (named `name`) looks like a secret, or undefined. Errs on the side of
+ * refusing: a false alarm costs a rename, a leak costs a credential rotation.
+ */
+function secretReason(name, value) {
+    if (value === '' || SECRET_REFERENCE.test(value))
+        return undefined;
+    for (const [pattern, what] of SECRET_VALUE_PATTERNS)
+        if (pattern.test(value))
+            return `its value looks like ${what}`;
+    if (SECRET_NAME.test(name)) {
+        return `its name suggests a secret; pass a reference instead (an SSM parameter or Secrets Manager ARN)`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/lib/inputs.js
 // Typed reading of action inputs. Each input has a spec: how to parse it (a zod schema over
 // the raw string), what a valid value looks like, whether it is required, its default and
 // whether it is secret. Every problem is reported at once, each naming the input, the value
 // given (never a secret one) and what is expected.
+
+
+
 
 
 
@@ -74713,6 +74613,20 @@ function secret(input) {
 }
 function inputs_text(expected = 'a non-empty string') {
     return spec(expected, schemas_string().min(1));
+}
+/**
+ * One line of text, at most `maxLength` characters: for values that become tags, manifest
+ * fields or lines of the servers' environment (an application version, say), where a
+ * newline or other control character would end or bend the line. 256 is AWS's tag value limit.
+ */
+function line(expected, maxLength = 256) {
+    return spec(`${expected} (one line, at most ${maxLength} characters)`, z.string().superRefine((raw, ctx) => {
+        const where = controlCharacterIn(raw);
+        if (where)
+            ctx.addIssue({ code: 'custom', message: `it has ${where}` });
+        if (Array.from(raw).length > maxLength)
+            ctx.addIssue({ code: 'custom', message: `it is longer than ${maxLength} characters` });
+    }));
 }
 function matching(pattern, expected) {
     return spec(expected, schemas_string().regex(pattern, { message: 'wrong form' }));
@@ -74773,11 +74687,11 @@ function list(item, itemExpected, minItems = 1) {
             .filter((v) => v.length > 0);
         for (const value of values) {
             if (!item.test(value))
-                ctx.addIssue({ code: 'custom', message: `invalid item '${value}'` });
+                ctx.addIssue({ code: 'custom', message: `invalid item ${showGiven(value)}` });
         }
         const dupes = values.filter((v, i) => values.indexOf(v) !== i);
         if (dupes.length > 0)
-            ctx.addIssue({ code: 'custom', message: `'${dupes[0]}' listed twice` });
+            ctx.addIssue({ code: 'custom', message: `${showGiven(dupes[0] ?? '')} listed twice` });
         if (values.length < minItems)
             ctx.addIssue({ code: 'custom', message: `only ${values.length} item(s)` });
         return values;
@@ -74789,26 +74703,82 @@ function awsIds(prefix, minItems = 1) {
 }
 const FLAG_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /**
- * `KEY=VALUE` lines (blank lines and `#` comments ignored). Keys are environment variable
- * names; a value may contain '='. Duplicate keys are an error, never a silent override.
+ * C0 controls, DEL, C1 controls and the Unicode line and paragraph separators: a flag is one
+ * line of the servers' environment file, and any of these could end or bend that line.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** Where a string has a control character (`a control character (U+000A) at character 5`), or undefined. */
+function controlCharacterIn(value) {
+    const match = CONTROL_CHARACTER.exec(value);
+    if (!match)
+        return undefined;
+    const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `a control character (U+${code}) at character ${match.index + 1}`;
+}
+/** Flags as a JSON object of strings: the lossless form rebuild-the-world passes on. */
+function jsonFlags(raw, ctx) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not valid JSON (${error.message.slice(0, 80)})` });
+        return {};
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        ctx.addIssue({ code: 'custom', message: 'JSON that is not an object' });
+        return {};
+    }
+    const result = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (!FLAG_NAME.test(key)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `key ${JSON.stringify(key.slice(0, 40))} is not an upper-case name`,
+            });
+        }
+        else if (typeof v !== 'string') {
+            ctx.addIssue({ code: 'custom', message: `${key} is ${v === null ? 'null' : typeof v}, not a string` });
+        }
+        else
+            result[key] = v;
+    }
+    return result;
+}
+/**
+ * `KEY=VALUE` lines (blank lines and `#` comments ignored), or a JSON object of strings
+ * (`{"KEY": "VALUE"}`, what rebuild-the-world passes: values arrive exactly as written).
+ * Keys are environment variable names; a value may contain '='. Duplicate lines are an
+ * error, never a silent override. No value may hold a control character (see above).
  */
 function keyValues() {
-    return spec('KEY=VALUE lines with KEY in upper case (A–Z, 0–9, _), one per line', z.string().transform((raw, ctx) => {
-        const result = {};
-        raw.split('\n').forEach((line, index) => {
-            const trimmed = line.trim();
-            if (trimmed === '' || trimmed.startsWith('#'))
-                return;
-            const eq = trimmed.indexOf('=');
-            const key = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
-            if (eq < 0 || !FLAG_NAME.test(key)) {
-                ctx.addIssue({ code: 'custom', message: `line ${index + 1} '${trimmed}' is not KEY=VALUE` });
-                return;
-            }
-            if (key in result)
-                ctx.addIssue({ code: 'custom', message: `line ${index + 1} repeats key ${key}` });
-            result[key] = trimmed.slice(eq + 1).trim();
-        });
+    return spec('KEY=VALUE lines with KEY in upper case (A–Z, 0–9, _), one per line, or a JSON object of such keys to strings', z.string().transform((raw, ctx) => {
+        // A KEY=VALUE line starts with a letter or '_', a comment with '#': '{' is JSON.
+        const result = raw.startsWith('{') ? jsonFlags(raw, ctx) : {};
+        if (!raw.startsWith('{'))
+            raw.split('\n').forEach((line, index) => {
+                const trimmed = line.trim();
+                if (trimmed === '' || trimmed.startsWith('#'))
+                    return;
+                const eq = trimmed.indexOf('=');
+                const key = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
+                if (eq < 0 || !FLAG_NAME.test(key)) {
+                    ctx.addIssue({
+                        code: 'custom',
+                        message: `line ${index + 1} ${showGiven(trimmed)} is not KEY=VALUE`,
+                    });
+                    return;
+                }
+                if (key in result)
+                    ctx.addIssue({ code: 'custom', message: `line ${index + 1} repeats key ${key}` });
+                result[key] = trimmed.slice(eq + 1).trim();
+            });
+        for (const [key, value] of Object.entries(result)) {
+            const where = controlCharacterIn(value);
+            if (where)
+                ctx.addIssue({ code: 'custom', message: `the value of ${key} has ${where}` });
+        }
         return result;
     }));
 }
@@ -74817,9 +74787,26 @@ const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 function inputName(key) {
     return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
-function showValue(raw) {
-    const oneLine = raw.replace(/\n/g, '\\n');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+/** How many characters of a given value an error shows. */
+const SHOWN_LENGTH = 100;
+// Control characters, and the invisible ones that reorder or hide text (bidi controls,
+// zero-width characters): shown escaped so a message reads as what was given.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/**
+ * A value as an error shows it: quoted, on one line, unprintable characters escaped, cut
+ * to SHOWN_LENGTH characters with the total length when longer, and never a value that
+ * looks like a secret (core's secrets heuristics; `name` is the input's, if any). The one
+ * place that formats "what was given".
+ */
+function showGiven(raw, name = '') {
+    if (secretReason(name, raw) !== undefined)
+        return '(a value that looks like a secret, not shown)';
+    const chars = Array.from(raw); // code points, so a cut never splits a surrogate pair
+    const escape = (text) => text.replace(UNPRINTABLE, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (chars.length <= SHOWN_LENGTH)
+        return `'${escape(raw)}'`;
+    return `'${escape(chars.slice(0, SHOWN_LENGTH - 1).join(''))}…' (${chars.length} characters)`;
 }
 /**
  * Reads and validates every input in `specs` (keys are camelCase input names). Throws one
@@ -74845,11 +74832,11 @@ function readInputs(specs, read) {
             continue;
         }
         const why = parsed.error.issues.map((issue) => issue.message).join('; ');
-        const shown = input.secret ? '(a secret value, not shown)' : `'${showValue(raw)}'`;
+        const shown = input.secret ? '(a secret value, not shown)' : showGiven(raw, name);
         problems.push(`Input '${name}' was ${shown}: ${why}; expected ${input.expected}.`);
     }
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new errors_InputError(problems);
     return result;
 }
 /** The inputs every immut action takes (CONTRACTS.md). */
@@ -74883,8 +74870,494 @@ function resolveCommon(parsed, env) {
         problems.push("Input 'region' was not given and neither AWS_REGION nor AWS_DEFAULT_REGION is set; expected an AWS region such as us-east-1.");
     }
     if (problems.length > 0 || build === undefined || region === undefined)
-        throw new InputError(problems);
+        throw new errors_InputError(problems);
     return { identity: { role: parsed.role, env: parsed.env, build }, region, dryRun: parsed.dryRun ?? false };
+}
+// --- paths in the workspace ---------------------------------------------------------------
+// A path input names a file of the checked-out repository, and the repository is not to be
+// trusted: a committed symlink (`p -> /proc`) turns a harmless-looking relative path into
+// the runner's own files. So a path is checked lexically when read as an input, and its real
+// path (every component resolved) must lie inside the real workspace before anything reads it.
+/** The most immut reads of one workspace file: scripts and world files are far smaller. */
+const WORKSPACE_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Longest relative path accepted (Linux's PATH_MAX is 4096 for the absolute one). */
+const WORKSPACE_PATH_MAX = 1024;
+/** Why a relative path cannot name a file of the workspace, read from its text alone. */
+function lexicalProblem(relative) {
+    if (relative.length > WORKSPACE_PATH_MAX)
+        return `it is longer than ${WORKSPACE_PATH_MAX} characters`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(relative))
+        return 'it contains control characters';
+    if (path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative))
+        return 'it is an absolute path, not one relative to the workspace';
+    if (relative.split(/[\\/]/).includes('..'))
+        return "it leads outside the workspace with '..'";
+    return undefined;
+}
+/**
+ * A path relative to the workspace (checked lexically here; symlinks are resolved when it
+ * is read, by readWorkspaceFile). `ending` optionally requires a suffix such as `.yml`.
+ */
+function workspacePath(expected, ending) {
+    return spec(expected, z.string().superRefine((raw, ctx) => {
+        const problem = lexicalProblem(raw) ?? (ending && !ending.pattern.test(raw) ? ending.why : undefined);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem });
+    }));
+}
+const inside = (root, target) => {
+    const rel = path.relative(root, target);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+/**
+ * The real path of `relative` in `workspace`, every symlink of every component followed,
+ * when it lies inside the real workspace; otherwise why not. The one containment check
+ * for every path a user gives (the provisioning script and its files, the world file).
+ */
+function resolveInWorkspace(workspace, relative) {
+    const lexical = lexicalProblem(relative);
+    if (lexical)
+        return { ok: false, missing: false, problem: lexical };
+    const root = realpathSync(workspace);
+    let real;
+    try {
+        real = realpathSync(path.join(root, relative));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return {
+                ok: false,
+                missing: true,
+                problem: `no such file in the workspace (${workspace}); check out the repository first (actions/checkout) or fix the path`,
+            };
+        if (code === 'ELOOP')
+            return { ok: false, missing: false, problem: 'it is a loop of symlinks' };
+        if (code === 'EACCES')
+            return { ok: false, missing: false, problem: 'it cannot be read (permission denied)' };
+        throw error;
+    }
+    if (!inside(root, real))
+        return { ok: false, missing: false, problem: 'it points outside the workspace (through a symlink)' };
+    return { ok: true, real, relative: path.relative(root, real) };
+}
+/**
+ * Reads a regular file of the workspace, after resolveInWorkspace; throws one InputError
+ * naming the input when the path leaves the workspace, is missing, is not a regular file
+ * (a directory, device, FIFO or socket: never opened for reading, so a FIFO cannot hang
+ * the action) or is larger than `maxBytes`.
+ */
+function readWorkspaceFile(workspace, read) {
+    const maxBytes = read.maxBytes ?? WORKSPACE_FILE_MAX_BYTES;
+    const fail = (why) => {
+        throw new InputError([
+            `Input '${read.input}' was ${showGiven(read.given)}: ${read.what ? `${read.what}: ` : ''}${why}; expected ${read.expected}.`,
+        ]);
+    };
+    const resolved = resolveInWorkspace(workspace, read.path ?? read.given);
+    if (!resolved.ok)
+        return fail(resolved.problem);
+    const before = statSync(resolved.real);
+    if (!before.isFile())
+        return fail('it is not a regular file');
+    if (before.size > maxBytes)
+        return fail(`it is ${before.size} bytes, over the ${maxBytes} bytes immut reads`);
+    // O_NOFOLLOW and the device/inode comparison catch a file swapped for a symlink or another
+    // file between the check and the read; O_NONBLOCK keeps a swapped-in FIFO from blocking.
+    const fd = openSync(resolved.real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    try {
+        const opened = fstatSync(fd);
+        if (!opened.isFile() || opened.dev !== before.dev || opened.ino !== before.ino)
+            return fail('it changed while being read; run again');
+        // One byte more than its size: a file that grew meanwhile is not read half.
+        const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const n = readSync(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        if (length > opened.size)
+            return fail('it changed while being read; run again');
+        return {
+            real: resolved.real,
+            relative: resolved.relative,
+            content: buffer.subarray(0, length),
+            executable: (opened.mode & 0o111) !== 0,
+        };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
+// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
+// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
+// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
+// action's deadline, so twenty parallel cutovers queue up instead of failing.
+
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 20_000;
+/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
+function backoffDelay(attempt, random) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
+}
+/**
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
+ * Any other error, or throttling with no time left, is thrown as it came (describeError then
+ * tells the user to run fewer releases at once).
+ */
+async function retryThrottled(ctx, what, call) {
+    const random = ctx.random ?? Math.random;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!isThrottlingError(error))
+                throw error;
+            const delay = backoffDelay(attempt, random);
+            if (delay >= ctx.deadline.remaining())
+                throw error;
+            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${formatDuration(delay)}`);
+            await ctx.clock.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/lib/hosted-zone.js
+// The `zone` input of the actions that write DNS: a hosted zone given by id or by name. By
+// name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
+// zone preferred over private ones of the same name (names are meant to be reachable from
+// anywhere unless an id says otherwise), and an error listing the candidates when the choice
+// is not clear. Also reading the record sets at one name, which every such action needs.
+
+
+
+
+
+const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/;
+const ZONE_NAME = /^(?=.{1,254}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
+const EXPECTED = "expected a hosted zone id ('Z…') or the zone's name ('example.com')";
+function zoneOf(z) {
+    return {
+        id: (z.Id ?? '').replace(/^\/hostedzone\//, ''),
+        name: (z.Name ?? '').toLowerCase().replace(/\.$/, ''),
+        privateZone: z.Config?.PrivateZone === true,
+    };
+}
+function badZone(given, why) {
+    return new UserError(`Input 'zone' was ${showGiven(given, 'zone')}: ${why}; ${EXPECTED}.`);
+}
+/** Checks the form of the `zone` input before any call; undefined when it is fine. */
+function zoneInputProblem(given) {
+    if (ZONE_ID.test(given) || ZONE_NAME.test(given))
+        return undefined;
+    return `Input 'zone' was ${showGiven(given, 'zone')}: neither a hosted zone id nor a DNS name; ${EXPECTED}.`;
+}
+/**
+ * The hosted zone the `zone` input names. With `calls`, throttled calls are retried until its
+ * deadline (see throttle-retry.ts); without, throttling is left to the SDK's own retries.
+ */
+async function resolveZone(route53, given, calls) {
+    const problem = zoneInputProblem(given);
+    if (problem)
+        throw new UserError(problem);
+    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const id = ZONE_ID.exec(given)?.[1];
+    return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
+}
+async function zoneById(route53, send, given, id) {
+    try {
+        const out = await send(`reading hosted zone ${id}`, () => route53.send(new client_route_53_dist_cjs/* GetHostedZoneCommand */.HAz({ Id: id })));
+        if (!out.HostedZone)
+            throw badZone(given, 'Route 53 returned no zone');
+        return zoneOf(out.HostedZone);
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'NoSuchHostedZone')
+            throw badZone(given, 'no hosted zone has that id');
+        // A policy scoped to the zones a team named answers AccessDenied for any other id, one
+        // that does not exist included: most often a typo, else a zone the policy does not name.
+        if (error instanceof Error && error.name === 'AccessDenied')
+            throw badZone(given, `the role may not read that hosted zone (AWS denied route53:GetHostedZone): check the id, or name the zone in the role's policy (npm run iam -- --hosted-zone-id ${id})`);
+        throw error;
+    }
+}
+async function zoneByName(route53, send, given) {
+    const wanted = fqdn(given);
+    const matches = [];
+    let next = { DNSName: wanted };
+    // A hand-written loop: the SDK ships no paginator for ListHostedZonesByName.
+    while (next) {
+        const request = next;
+        const page = await send(`looking up hosted zone ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListHostedZonesByNameCommand */.agy({ ...request, MaxItems: 100 })));
+        const zones = page.HostedZones ?? [];
+        const exact = zones.filter((z) => (z.Name ?? '').toLowerCase() === wanted).map(zoneOf);
+        matches.push(...exact);
+        // Zones come in name order from `wanted` on: past the exact matches, none can follow.
+        next =
+            page.IsTruncated && exact.length === zones.length && page.NextDNSName
+                ? {
+                    DNSName: page.NextDNSName,
+                    ...(page.NextHostedZoneId ? { HostedZoneId: page.NextHostedZoneId } : {}),
+                }
+                : undefined;
+    }
+    return pickZone(given, matches);
+}
+function pickZone(given, matches) {
+    const publicZones = matches.filter((z) => !z.privateZone);
+    const pick = publicZones.length > 0 ? publicZones : matches;
+    if (pick.length === 1)
+        return pick[0];
+    if (pick.length === 0)
+        throw badZone(given, 'this account has no hosted zone of that name');
+    const list = matches.map((z) => `${z.id} (${z.privateZone ? 'private' : 'public'})`).join(', ');
+    throw badZone(given, `${pick.length} ${publicZones.length > 0 ? 'public' : 'private'} hosted zones have that name: ${list}; pass the id of the one to use`);
+}
+/** The record name must lie in the zone (Route 53 would refuse it, less clearly). */
+function nameProblem(name, zone) {
+    const n = fqdn(name);
+    if (n === `${zone.name}.` || n.endsWith(`.${zone.name}.`))
+        return undefined;
+    return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name} (${zone.id}); expected a name ending in .${zone.name}.`;
+}
+/**
+ * Every record set of `type` at exactly `name`, as Route 53 returns them (a DELETE must
+ * repeat them value for value), paging through weighted sets if there are many. With
+ * `calls`, throttling is retried until the run's deadline.
+ */
+async function recordSetsAt(route53, zoneId, name, type, calls) {
+    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const wanted = fqdn(name);
+    const found = [];
+    let identifier;
+    // A hand-written loop: the SDK ships no paginator for ListResourceRecordSets.
+    for (;;) {
+        const page = await send(`reading ${type} records of ${wanted}`, () => route53.send(new client_route_53_dist_cjs/* ListResourceRecordSetsCommand */.IOz({
+            HostedZoneId: zoneId,
+            StartRecordName: wanted,
+            StartRecordType: type,
+            ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
+            MaxItems: 100,
+        })));
+        const sets = page.ResourceRecordSets ?? [];
+        const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
+        found.push(...mine);
+        // Sets are sorted by name then type: once another one appears, ours are all read.
+        const more = page.IsTruncated === true &&
+            mine.length === sets.length &&
+            page.NextRecordName?.toLowerCase() === wanted &&
+            page.NextRecordType === type &&
+            page.NextRecordIdentifier !== undefined;
+        if (!more)
+            return found;
+        identifier = page.NextRecordIdentifier;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./packages/core/lib/lease.js
+// One run at a time may change a role's name or delete its builds: cutover, rollback and
+// retirement of one role and env take a lease first. GitHub's `concurrency` cannot be that
+// lock: it keeps one pending run per group and cancels the older pending one, so a queued
+// emergency rollback could silently vanish, and it knows nothing of runs from other
+// workflows or repositories. The lease is a TXT record beside the name,
+// `_immut-lease.<name>`, holding who holds it, the run and when it expires. It is taken by
+// compare-and-swap: CREATE when there is none, or one batch that DELETEs exactly the record
+// read and CREATEs ours, which Route 53 refuses whole if the record changed meanwhile, so two
+// runs can never both win. An expired lease (its holder was killed) may be taken over.
+
+
+
+
+
+
+
+const LEASE_PREFIX = '_immut-lease.';
+const LEASE_TTL = 60;
+const lease_VERSION = '1';
+/** How often a waiting run looks at the lease again (Route 53's request rate is low). */
+const POLL_MS = 15_000;
+function leaseName(name) {
+    return fqdn(`${LEASE_PREFIX}${name}`);
+}
+// Holder and run are written into TXT strings: no quotes, spaces or backslashes, and short.
+function field(key, value) {
+    const text = `${key}=${value}`;
+    if (/["\s\\]/.test(text) || text.length > 255) {
+        throw new Error(`lease value ${key} cannot be stored in a TXT string: '${value.slice(0, 80)}'`);
+    }
+    return `"${text}"`;
+}
+/** A run URL as stored: '-' when there is none or it could not be stored as one string. */
+function safeRun(run) {
+    return run && !/["\s\\]/.test(run) && run.length <= 200 ? run : '-';
+}
+function leaseRecord(name, info) {
+    return {
+        Name: leaseName(name),
+        Type: 'TXT',
+        TTL: LEASE_TTL,
+        ResourceRecords: [
+            {
+                Value: [
+                    field('immut-lease', lease_VERSION),
+                    field('managed-by', MANAGED_BY_VALUE),
+                    field('holder', info.holder),
+                    field('run', safeRun(info.run)),
+                    field('expires', info.expires),
+                    field('token', info.token),
+                ].join(' '),
+            },
+        ],
+    };
+}
+/** Reads a lease record; anything else at that name is refused, never overwritten. */
+function parseLease(record) {
+    const f = new Map();
+    for (const { Value } of record.ResourceRecords ?? []) {
+        for (const [, text = ''] of (Value ?? '').matchAll(/"([^"]*)"/g)) {
+            const eq = text.indexOf('=');
+            if (eq > 0)
+                f.set(text.slice(0, eq), text.slice(eq + 1));
+        }
+    }
+    const holder = f.get('holder');
+    const expires = f.get('expires');
+    const token = f.get('token');
+    if (f.get('immut-lease') === undefined ||
+        !holder ||
+        !expires ||
+        !token ||
+        Number.isNaN(Date.parse(expires))) {
+        throw new GuardError(`Refusing to use ${record.Name}: that TXT record is not an immut lease (it holds ${JSON.stringify(record.ResourceRecords?.map((r) => r.Value)).slice(0, 200)}). Delete it by hand if nothing of yours uses it.`);
+    }
+    const run = f.get('run') ?? '';
+    return { holder, run: run === '-' ? '' : run, expires, token };
+}
+function describeHolder(info) {
+    return `${info.holder}${info.run ? ` (run ${info.run})` : ''}, until ${info.expires}`;
+}
+/** Whether a change batch was refused because the records were not as the batch expected. */
+function lostRace(error) {
+    return error instanceof Error && error.name === 'InvalidChangeBatch';
+}
+/**
+ * Takes the lease on `name`, waiting while another run holds it (until the deadline, then
+ * failing with an error naming the holder) and taking over an expired one.
+ */
+async function acquireLease(request) {
+    const { route53, zoneId, name, clock, deadline, log } = request;
+    const calls = { clock, deadline, log };
+    const lname = leaseName(name);
+    let waitingFor;
+    for (;;) {
+        const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+        const current = existing ? parseLease(existing) : undefined;
+        const now = clock.now();
+        const expired = current !== undefined && Date.parse(current.expires) <= now;
+        // An earlier attempt of this very run (killed, so it never released): attempts of one
+        // run never overlap, so its lease is this run's to take back.
+        const earlierAttempt = current !== undefined &&
+            current.run !== '' &&
+            current.run === request.run &&
+            current.holder === request.holder;
+        if (!current || expired || earlierAttempt) {
+            const info = {
+                holder: request.holder,
+                run: request.run,
+                expires: new Date(now + request.holdMs).toISOString(),
+                token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+            };
+            const mine = leaseRecord(name, info);
+            const changes = [
+                ...(existing ? [{ Action: 'DELETE', ResourceRecordSet: existing }] : []),
+                { Action: 'CREATE', ResourceRecordSet: mine },
+            ];
+            if (current && earlierAttempt && !expired)
+                log(`The lease ${lname} is held by an earlier attempt of this run (${describeHolder(current)}); taking it back.`);
+            else if (current)
+                log(`The lease ${lname} of ${describeHolder(current)} has expired; taking it over.`);
+            try {
+                await retryThrottled(calls, `taking the lease ${lname}`, () => route53.send(new client_route_53_dist_cjs/* ChangeResourceRecordSetsCommand */.yzn({
+                    HostedZoneId: zoneId,
+                    ChangeBatch: { Comment: `immut lease: ${request.holder}`.slice(0, 256), Changes: changes },
+                })));
+            }
+            catch (error) {
+                if (!lostRace(error))
+                    throw error;
+                // Ours already, when an earlier attempt of this request succeeded but its answer
+                // was lost (the SDK retried it); otherwise another run changed the lease between our
+                // read and our write: look again.
+                const [after] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+                if (after && parseLease(after).token === info.token) {
+                    log(`Holding the lease ${lname} until ${info.expires}.`);
+                    return { info, release: () => releaseLease(request, info) };
+                }
+                continue;
+            }
+            log(`Holding the lease ${lname} until ${info.expires}.`);
+            return { info, release: () => releaseLease(request, info) };
+        }
+        if (deadline.remaining() <= 0) {
+            throw new UserError(`Could not take the lease ${lname}: it is held by ${describeHolder(current)}, and this run's timeout ran out waiting for it. Let that run finish (or cancel it; its lease then expires at the time shown) and run this again.`);
+        }
+        if (waitingFor !== current.token) {
+            waitingFor = current.token;
+            log(`Waiting for the lease ${lname}: held by ${describeHolder(current)}.`);
+        }
+        await clock.sleep(Math.max(1, Math.min(POLL_MS, deadline.remaining())));
+    }
+}
+/** Deletes our lease record, exactly as read, if it is still ours; logs instead of throwing. */
+async function releaseLease(request, info) {
+    const { route53, zoneId, name, log } = request;
+    const lname = leaseName(name);
+    try {
+        const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT');
+        if (!existing) {
+            log(`warning: the lease ${lname} was already gone when this run released it.`);
+            return;
+        }
+        const current = parseLease(existing);
+        if (current.token !== info.token) {
+            log(`warning: the lease ${lname} is now held by ${describeHolder(current)} (ours had expired); leaving it.`);
+            return;
+        }
+        await route53.send(new client_route_53_dist_cjs/* ChangeResourceRecordSetsCommand */.yzn({
+            HostedZoneId: zoneId,
+            ChangeBatch: {
+                Comment: `immut lease released: ${info.holder}`.slice(0, 256),
+                Changes: [{ Action: 'DELETE', ResourceRecordSet: existing }],
+            },
+        }));
+        log(`Released the lease ${lname}.`);
+    }
+    catch (error) {
+        log(`warning: could not release the lease ${lname} (${errors_describeError(error)}); it expires at ${info.expires}, after which other runs take it over.`);
+    }
+}
+/** Runs `body` holding the lease, released afterwards whether `body` succeeds or fails. */
+async function withLease(request, body) {
+    const lease = await acquireLease(request);
+    try {
+        return await body(lease);
+    }
+    finally {
+        await lease.release();
+    }
+}
+/** The lease's hold for a run with `remainingMs` left: all of it, plus a margin. */
+function holdFor(remainingMs) {
+    return remainingMs + 5 * 60_000;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
@@ -75375,6 +75848,18 @@ function planSteps(request, from, to) {
     });
     return [...weighted, final];
 }
+/**
+ * The name and its history as Route 53 returns them now, which must be what `expected` says
+ * (what this run wrote or read before). The next batch DELETEs these records exactly as
+ * read, never ones rebuilt from memory, so it matches byte for byte.
+ */
+async function reread(deps, request, expected) {
+    const now = await readSnapshot(deps, request.zone, request.name);
+    if (snapshotKey(now) !== snapshotKey(expected)) {
+        throw new ConcurrentChangeError(`${request.name} or its history record changed since this run last wrote it; is another cutover running?`);
+    }
+    return now;
+}
 /** Reads the name and its history as they are now. */
 async function readSnapshot(deps, zone, name) {
     const records = await readRecords(deps.route53, deps.calls, zone.id, name, 'A');
@@ -75526,11 +76011,13 @@ async function returnToOld(request, deps, progress, current, original, old, reas
         };
     let changeId;
     try {
+        // Delete what stands, as read; if it is not what this run wrote, the batch is refused.
+        const read = await readSnapshot(safe, request.zone, request.name);
         changeId = await applyBatch({
             route53: deps.route53,
             calls,
             zoneId: request.zone.id,
-            from: current,
+            from: snapshotKey(read) === snapshotKey(current) ? read : current,
             to: back,
             comment: comment(request, `return ${request.name} to build ${old.build}`),
             reread: () => readSnapshot(safe, request.zone, request.name),
@@ -75604,8 +76091,10 @@ async function runCutover(request, deps, progress) {
     let split = false;
     for (const [index, plan] of plans.entries()) {
         try {
-            if (index > 0)
+            if (index > 0) {
                 await requireHealthy(deps, to.build, groups);
+                current = await reread(deps, request, current);
+            }
             const next = plan.snapshot(now(deps.clock));
             const changeId = await sendStep(request, deps, progress, current, next, plan);
             current = next;
@@ -75814,6 +76303,7 @@ function renderSummary(request, progress) {
 
 
 
+
 const ACTION = 'cutover-dns';
 const ROUTE53_SDK_ATTEMPTS = 2;
 /** Longest name whose history record (`_immut-history.<name>`) is still a valid DNS name. */
@@ -75829,7 +76319,7 @@ async function main({ io, env, clock }) {
         problems.push(`Input 'name' was '${inputs.name}': too long to keep its history record ${historyName(inputs.name)} beside it; expected at most ${MAX_NAME_LENGTH} characters.`);
     }
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new errors_InputError(problems);
     const settings = { region: common.region, action: ACTION };
     // The SDK's retries know no deadline and sleep in wall time: one quick retry there, then
     // retryThrottled keeps going with jittered backoff on the action's clock until the deadline
@@ -75844,7 +76334,7 @@ async function main({ io, env, clock }) {
     const zone = await resolveZone(route53, inputs.zone, calls);
     const outside = nameProblem(inputs.name, zone);
     if (outside)
-        throw new InputError([outside]);
+        throw new errors_InputError([outside]);
     const request = {
         zone,
         name: inputs.name.toLowerCase().replace(/\.$/, ''),
@@ -75863,13 +76353,30 @@ async function main({ io, env, clock }) {
     };
     io.info(`${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`);
     const progress = newProgress();
+    let lease;
     try {
+        // Cutover, rollback and retirement of one name take turns (see core's lease.ts); a dry
+        // run changes nothing and takes no lease.
+        if (!request.dryRun) {
+            lease = await acquireLease({
+                route53,
+                zoneId: zone.id,
+                name: request.name,
+                holder: `cutover-dns:${request.mode}:${common.identity.role}/${common.identity.env}:${common.identity.build}`,
+                run: request.runUrl,
+                holdMs: holdFor(calls.deadline.remaining()),
+                clock,
+                deadline: calls.deadline,
+                log: calls.log,
+            });
+        }
         await runCutover(request, { route53, elb, calls, clock, resolve4: (host) => (0,promises_namespaceObject.resolve4)(host) }, progress);
         for (const [i, batch] of progress.batches.entries()) {
             io.info(`Dry run: change batch ${i + 1} would ${batch.description}:\n${JSON.stringify(batch.changes, null, 2)}`);
         }
     }
     finally {
+        await lease?.release();
         writeOutputs(io, progress);
         await io.appendSummary(renderSummary({
             name: request.name,

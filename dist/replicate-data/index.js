@@ -66395,14 +66395,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -66871,7 +66871,7 @@ class UserError extends Error {
     name = 'UserError';
 }
 /** One or more action inputs are invalid. `problems` are one line each. */
-class InputError extends UserError {
+class errors_InputError extends UserError {
     problems;
     name = 'InputError';
     constructor(problems) {
@@ -66937,6 +66937,24 @@ function describeError(error) {
     }
     return String(error);
 }
+// AWS's wording of an identity-policy refusal: "… is not authorized to perform: <action> on
+// resource: <arn> …". The action may differ from the call (RunInstances needs iam:PassRole and
+// ec2:CreateTags too), so it is read from the message, not assumed.
+const DENIED = /is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?: on resource: (\S+?))?(?:\s|$|\.\s)/;
+function describeDenied(error, call, detail) {
+    const m = DENIED.exec(error.message);
+    const action = m?.[1];
+    const resource = m?.[2]?.replace(/\.$/, '');
+    if (!action) {
+        const decode = /Encoded authorization failure message/i.test(error.message)
+            ? ' AWS names the exact action and resource in the encoded message: run `aws sts decode-authorization-message --encoded-message <message>`.'
+            : '';
+        return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes.${decode} ${detail}`;
+    }
+    const on = resource ? ` on ${resource.slice(0, 300)}` : '';
+    const during = action === call ? '' : ` (during ${call})`;
+    return `AWS denied ${action}${on}${during}. Grant the IAM action '${action}'${resource ? ' on that resource' : ''} to the role this workflow assumes: regenerate its policy with npm run iam, naming the zones, record names, instance roles and SSM prefixes you use, or check the input that named the resource. ${detail}`;
+}
 function describeAwsError(error) {
     const call = error.$immut ? `${error.$immut.service}:${error.$immut.operation}` : 'an AWS call';
     const meta = error.$metadata ?? {};
@@ -66947,9 +66965,8 @@ function describeAwsError(error) {
         .filter(Boolean)
         .join(', ');
     const detail = `${error.name}: ${error.message}${where ? ` (${where})` : ''}`;
-    if (ACCESS_DENIED.has(error.name)) {
-        return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
-    }
+    if (ACCESS_DENIED.has(error.name))
+        return describeDenied(error, call, detail);
     if (isThrottlingError(error)) {
         const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
         return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;
@@ -67186,6 +67203,10 @@ const nameFailedCall = (next, context) => async (args) => {
     }
 };
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -76766,11 +76787,44 @@ function releaseId(id) {
     return `${id.role}-${id.build}`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/lib/secrets.js
+// Heuristics for values that must never reach a manifest, tag, output or log: manifests
+// are readable by everyone with read access to the repository. Secrets belong in SSM or
+// Secrets Manager and are passed by reference (an ARN or parameter name).
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL)/i;
+const SECRET_VALUE_PATTERNS = [
+    [/\bA(?:KIA|SIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bxox[baprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/:\/\/[^/\s:@]+:[^/\s@]+@/, 'a URL with an embedded password'],
+];
+/** A reference to a secret store is fine to record: it names the secret, not its value. */
+const SECRET_REFERENCE = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|ssm:\/|\{\{resolve:)/;
+/**
+ * Why `value` (named `name`) looks like a secret, or undefined. Errs on the side of
+ * refusing: a false alarm costs a rename, a leak costs a credential rotation.
+ */
+function secretReason(name, value) {
+    if (value === '' || SECRET_REFERENCE.test(value))
+        return undefined;
+    for (const [pattern, what] of SECRET_VALUE_PATTERNS)
+        if (pattern.test(value))
+            return `its value looks like ${what}`;
+    if (SECRET_NAME.test(name)) {
+        return `its name suggests a secret; pass a reference instead (an SSM parameter or Secrets Manager ARN)`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/lib/inputs.js
 // Typed reading of action inputs. Each input has a spec: how to parse it (a zod schema over
 // the raw string), what a valid value looks like, whether it is required, its default and
 // whether it is secret. Every problem is reported at once, each naming the input, the value
 // given (never a secret one) and what is expected.
+
+
+
 
 
 
@@ -76792,6 +76846,20 @@ function secret(input) {
 }
 function inputs_text(expected = 'a non-empty string') {
     return spec(expected, schemas_string().min(1));
+}
+/**
+ * One line of text, at most `maxLength` characters: for values that become tags, manifest
+ * fields or lines of the servers' environment (an application version, say), where a
+ * newline or other control character would end or bend the line. 256 is AWS's tag value limit.
+ */
+function line(expected, maxLength = 256) {
+    return spec(`${expected} (one line, at most ${maxLength} characters)`, z.string().superRefine((raw, ctx) => {
+        const where = controlCharacterIn(raw);
+        if (where)
+            ctx.addIssue({ code: 'custom', message: `it has ${where}` });
+        if (Array.from(raw).length > maxLength)
+            ctx.addIssue({ code: 'custom', message: `it is longer than ${maxLength} characters` });
+    }));
 }
 function matching(pattern, expected) {
     return spec(expected, schemas_string().regex(pattern, { message: 'wrong form' }));
@@ -76852,11 +76920,11 @@ function list(item, itemExpected, minItems = 1) {
             .filter((v) => v.length > 0);
         for (const value of values) {
             if (!item.test(value))
-                ctx.addIssue({ code: 'custom', message: `invalid item '${value}'` });
+                ctx.addIssue({ code: 'custom', message: `invalid item ${showGiven(value)}` });
         }
         const dupes = values.filter((v, i) => values.indexOf(v) !== i);
         if (dupes.length > 0)
-            ctx.addIssue({ code: 'custom', message: `'${dupes[0]}' listed twice` });
+            ctx.addIssue({ code: 'custom', message: `${showGiven(dupes[0] ?? '')} listed twice` });
         if (values.length < minItems)
             ctx.addIssue({ code: 'custom', message: `only ${values.length} item(s)` });
         return values;
@@ -76868,26 +76936,82 @@ function awsIds(prefix, minItems = 1) {
 }
 const FLAG_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /**
- * `KEY=VALUE` lines (blank lines and `#` comments ignored). Keys are environment variable
- * names; a value may contain '='. Duplicate keys are an error, never a silent override.
+ * C0 controls, DEL, C1 controls and the Unicode line and paragraph separators: a flag is one
+ * line of the servers' environment file, and any of these could end or bend that line.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** Where a string has a control character (`a control character (U+000A) at character 5`), or undefined. */
+function controlCharacterIn(value) {
+    const match = CONTROL_CHARACTER.exec(value);
+    if (!match)
+        return undefined;
+    const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `a control character (U+${code}) at character ${match.index + 1}`;
+}
+/** Flags as a JSON object of strings: the lossless form rebuild-the-world passes on. */
+function jsonFlags(raw, ctx) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not valid JSON (${error.message.slice(0, 80)})` });
+        return {};
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        ctx.addIssue({ code: 'custom', message: 'JSON that is not an object' });
+        return {};
+    }
+    const result = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (!FLAG_NAME.test(key)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `key ${JSON.stringify(key.slice(0, 40))} is not an upper-case name`,
+            });
+        }
+        else if (typeof v !== 'string') {
+            ctx.addIssue({ code: 'custom', message: `${key} is ${v === null ? 'null' : typeof v}, not a string` });
+        }
+        else
+            result[key] = v;
+    }
+    return result;
+}
+/**
+ * `KEY=VALUE` lines (blank lines and `#` comments ignored), or a JSON object of strings
+ * (`{"KEY": "VALUE"}`, what rebuild-the-world passes: values arrive exactly as written).
+ * Keys are environment variable names; a value may contain '='. Duplicate lines are an
+ * error, never a silent override. No value may hold a control character (see above).
  */
 function keyValues() {
-    return spec('KEY=VALUE lines with KEY in upper case (A–Z, 0–9, _), one per line', z.string().transform((raw, ctx) => {
-        const result = {};
-        raw.split('\n').forEach((line, index) => {
-            const trimmed = line.trim();
-            if (trimmed === '' || trimmed.startsWith('#'))
-                return;
-            const eq = trimmed.indexOf('=');
-            const key = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
-            if (eq < 0 || !FLAG_NAME.test(key)) {
-                ctx.addIssue({ code: 'custom', message: `line ${index + 1} '${trimmed}' is not KEY=VALUE` });
-                return;
-            }
-            if (key in result)
-                ctx.addIssue({ code: 'custom', message: `line ${index + 1} repeats key ${key}` });
-            result[key] = trimmed.slice(eq + 1).trim();
-        });
+    return spec('KEY=VALUE lines with KEY in upper case (A–Z, 0–9, _), one per line, or a JSON object of such keys to strings', z.string().transform((raw, ctx) => {
+        // A KEY=VALUE line starts with a letter or '_', a comment with '#': '{' is JSON.
+        const result = raw.startsWith('{') ? jsonFlags(raw, ctx) : {};
+        if (!raw.startsWith('{'))
+            raw.split('\n').forEach((line, index) => {
+                const trimmed = line.trim();
+                if (trimmed === '' || trimmed.startsWith('#'))
+                    return;
+                const eq = trimmed.indexOf('=');
+                const key = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
+                if (eq < 0 || !FLAG_NAME.test(key)) {
+                    ctx.addIssue({
+                        code: 'custom',
+                        message: `line ${index + 1} ${showGiven(trimmed)} is not KEY=VALUE`,
+                    });
+                    return;
+                }
+                if (key in result)
+                    ctx.addIssue({ code: 'custom', message: `line ${index + 1} repeats key ${key}` });
+                result[key] = trimmed.slice(eq + 1).trim();
+            });
+        for (const [key, value] of Object.entries(result)) {
+            const where = controlCharacterIn(value);
+            if (where)
+                ctx.addIssue({ code: 'custom', message: `the value of ${key} has ${where}` });
+        }
         return result;
     }));
 }
@@ -76896,9 +77020,26 @@ const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 function inputName(key) {
     return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
-function showValue(raw) {
-    const oneLine = raw.replace(/\n/g, '\\n');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+/** How many characters of a given value an error shows. */
+const SHOWN_LENGTH = 100;
+// Control characters, and the invisible ones that reorder or hide text (bidi controls,
+// zero-width characters): shown escaped so a message reads as what was given.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/**
+ * A value as an error shows it: quoted, on one line, unprintable characters escaped, cut
+ * to SHOWN_LENGTH characters with the total length when longer, and never a value that
+ * looks like a secret (core's secrets heuristics; `name` is the input's, if any). The one
+ * place that formats "what was given".
+ */
+function showGiven(raw, name = '') {
+    if (secretReason(name, raw) !== undefined)
+        return '(a value that looks like a secret, not shown)';
+    const chars = Array.from(raw); // code points, so a cut never splits a surrogate pair
+    const escape = (text) => text.replace(UNPRINTABLE, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (chars.length <= SHOWN_LENGTH)
+        return `'${escape(raw)}'`;
+    return `'${escape(chars.slice(0, SHOWN_LENGTH - 1).join(''))}…' (${chars.length} characters)`;
 }
 /**
  * Reads and validates every input in `specs` (keys are camelCase input names). Throws one
@@ -76924,11 +77065,11 @@ function readInputs(specs, read) {
             continue;
         }
         const why = parsed.error.issues.map((issue) => issue.message).join('; ');
-        const shown = input.secret ? '(a secret value, not shown)' : `'${showValue(raw)}'`;
+        const shown = input.secret ? '(a secret value, not shown)' : showGiven(raw, name);
         problems.push(`Input '${name}' was ${shown}: ${why}; expected ${input.expected}.`);
     }
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new errors_InputError(problems);
     return result;
 }
 /** The inputs every immut action takes (CONTRACTS.md). */
@@ -76962,8 +77103,127 @@ function resolveCommon(parsed, env) {
         problems.push("Input 'region' was not given and neither AWS_REGION nor AWS_DEFAULT_REGION is set; expected an AWS region such as us-east-1.");
     }
     if (problems.length > 0 || build === undefined || region === undefined)
-        throw new InputError(problems);
+        throw new errors_InputError(problems);
     return { identity: { role: parsed.role, env: parsed.env, build }, region, dryRun: parsed.dryRun ?? false };
+}
+// --- paths in the workspace ---------------------------------------------------------------
+// A path input names a file of the checked-out repository, and the repository is not to be
+// trusted: a committed symlink (`p -> /proc`) turns a harmless-looking relative path into
+// the runner's own files. So a path is checked lexically when read as an input, and its real
+// path (every component resolved) must lie inside the real workspace before anything reads it.
+/** The most immut reads of one workspace file: scripts and world files are far smaller. */
+const WORKSPACE_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Longest relative path accepted (Linux's PATH_MAX is 4096 for the absolute one). */
+const WORKSPACE_PATH_MAX = 1024;
+/** Why a relative path cannot name a file of the workspace, read from its text alone. */
+function lexicalProblem(relative) {
+    if (relative.length > WORKSPACE_PATH_MAX)
+        return `it is longer than ${WORKSPACE_PATH_MAX} characters`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(relative))
+        return 'it contains control characters';
+    if (path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative))
+        return 'it is an absolute path, not one relative to the workspace';
+    if (relative.split(/[\\/]/).includes('..'))
+        return "it leads outside the workspace with '..'";
+    return undefined;
+}
+/**
+ * A path relative to the workspace (checked lexically here; symlinks are resolved when it
+ * is read, by readWorkspaceFile). `ending` optionally requires a suffix such as `.yml`.
+ */
+function workspacePath(expected, ending) {
+    return spec(expected, z.string().superRefine((raw, ctx) => {
+        const problem = lexicalProblem(raw) ?? (ending && !ending.pattern.test(raw) ? ending.why : undefined);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem });
+    }));
+}
+const inside = (root, target) => {
+    const rel = path.relative(root, target);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+};
+/**
+ * The real path of `relative` in `workspace`, every symlink of every component followed,
+ * when it lies inside the real workspace; otherwise why not. The one containment check
+ * for every path a user gives (the provisioning script and its files, the world file).
+ */
+function resolveInWorkspace(workspace, relative) {
+    const lexical = lexicalProblem(relative);
+    if (lexical)
+        return { ok: false, missing: false, problem: lexical };
+    const root = realpathSync(workspace);
+    let real;
+    try {
+        real = realpathSync(path.join(root, relative));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return {
+                ok: false,
+                missing: true,
+                problem: `no such file in the workspace (${workspace}); check out the repository first (actions/checkout) or fix the path`,
+            };
+        if (code === 'ELOOP')
+            return { ok: false, missing: false, problem: 'it is a loop of symlinks' };
+        if (code === 'EACCES')
+            return { ok: false, missing: false, problem: 'it cannot be read (permission denied)' };
+        throw error;
+    }
+    if (!inside(root, real))
+        return { ok: false, missing: false, problem: 'it points outside the workspace (through a symlink)' };
+    return { ok: true, real, relative: path.relative(root, real) };
+}
+/**
+ * Reads a regular file of the workspace, after resolveInWorkspace; throws one InputError
+ * naming the input when the path leaves the workspace, is missing, is not a regular file
+ * (a directory, device, FIFO or socket: never opened for reading, so a FIFO cannot hang
+ * the action) or is larger than `maxBytes`.
+ */
+function readWorkspaceFile(workspace, read) {
+    const maxBytes = read.maxBytes ?? WORKSPACE_FILE_MAX_BYTES;
+    const fail = (why) => {
+        throw new InputError([
+            `Input '${read.input}' was ${showGiven(read.given)}: ${read.what ? `${read.what}: ` : ''}${why}; expected ${read.expected}.`,
+        ]);
+    };
+    const resolved = resolveInWorkspace(workspace, read.path ?? read.given);
+    if (!resolved.ok)
+        return fail(resolved.problem);
+    const before = statSync(resolved.real);
+    if (!before.isFile())
+        return fail('it is not a regular file');
+    if (before.size > maxBytes)
+        return fail(`it is ${before.size} bytes, over the ${maxBytes} bytes immut reads`);
+    // O_NOFOLLOW and the device/inode comparison catch a file swapped for a symlink or another
+    // file between the check and the read; O_NONBLOCK keeps a swapped-in FIFO from blocking.
+    const fd = openSync(resolved.real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    try {
+        const opened = fstatSync(fd);
+        if (!opened.isFile() || opened.dev !== before.dev || opened.ino !== before.ino)
+            return fail('it changed while being read; run again');
+        // One byte more than its size: a file that grew meanwhile is not read half.
+        const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const n = readSync(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        if (length > opened.size)
+            return fail('it changed while being read; run again');
+        return {
+            real: resolved.real,
+            relative: resolved.relative,
+            content: buffer.subarray(0, length),
+            executable: (opened.mode & 0o111) !== 0,
+        };
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
@@ -77047,7 +77307,207 @@ function guardSource(client, source) {
     return client;
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./packages/core/lib/user-command.js
+// The one way immut runs a command the user wrote (a change log, a migration): through the
+// shell, with an environment built from nothing. The step's environment holds the deploy
+// role's keys (AWS_*), the token that mints OIDC tokens (ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+// GITHUB_TOKEN and immut's own inputs; none of that is the command's business. It gets
+// PATH, HOME, locale and temp dir, what immut sets for it (e.g. the replica's connection),
+// and only the extra variables the user names, never a credential-looking one.
+
+
+
+/** Passed through from the step's environment to every user command. */
+const BASE_NAMES = ['PATH', 'HOME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR'];
+/** What a Windows shell and its tools cannot start without. */
+const WINDOWS_NAMES = [
+    'SystemRoot',
+    'ComSpec',
+    'PATHEXT',
+    'WINDIR',
+    'TEMP',
+    'TMP',
+    'USERPROFILE',
+    'APPDATA',
+    'LOCALAPPDATA',
+    'ProgramData',
+    'ProgramFiles',
+];
+/** An environment variable name as shells accept it. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+/** More than this many extra names is not a change log's environment but a copy of the step's. */
+const MAX_EXTRA_NAMES = 50;
+/**
+ * Why a name may never be passed to a user command, or undefined when it may. Names are
+ * compared upper-cased: Windows environments ignore case.
+ */
+function refusedEnvName(name) {
+    const upper = name.toUpperCase();
+    if (upper.startsWith('AWS_'))
+        return 'AWS credentials and settings (the deploy role) stay with immut';
+    if (upper.startsWith('ACTIONS_'))
+        return 'ACTIONS_* variables hold the runner’s tokens (ACTIONS_ID_TOKEN_REQUEST_TOKEN mints OIDC tokens)';
+    if (upper.startsWith('INPUT_'))
+        return 'INPUT_* variables are the inputs of immut’s own step';
+    if (upper.startsWith('STATE_'))
+        return 'STATE_* variables are immut’s saved state';
+    if (['GITHUB_TOKEN', 'GH_TOKEN'].includes(upper))
+        return 'the GitHub token stays with immut';
+    if (['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].includes(upper))
+        return 'file-command paths would let the command change later steps of the job';
+    const words = upper.split('_').filter((w) => w !== '');
+    const credentialWord = words.find((w) => CREDENTIAL_WORDS.has(w));
+    const credentialPair = words.slice(1).find((w, i) => w === 'KEY' && KEY_QUALIFIERS.has(words[i] ?? ''));
+    if (credentialWord || credentialPair || CREDENTIAL_NAMES.has(upper))
+        return 'it looks like a credential, and a change log needs none besides the connection immut provides';
+    return undefined;
+}
+const CREDENTIAL_WORDS = new Set([
+    'TOKEN',
+    'TOKENS',
+    'SECRET',
+    'SECRETS',
+    'PASSWORD',
+    'PASSWD',
+    'PASS',
+    'PASSPHRASE',
+    'CREDENTIAL',
+    'CREDENTIALS',
+    'CREDS',
+    'APIKEY',
+    'AUTH',
+    'COOKIE',
+    'JWT',
+    'OIDC',
+    'SESSION',
+]);
+/** `<qualifier>_KEY`: API_KEY, ACCESS_KEY, PRIVATE_KEY … */
+const KEY_QUALIFIERS = new Set(['API', 'ACCESS', 'SECRET', 'PRIVATE', 'SIGNING', 'ENCRYPTION', 'MASTER']);
+/** Credential files and sockets under names that say nothing. */
+const CREDENTIAL_NAMES = new Set(['KUBECONFIG', 'DOCKER_CONFIG', 'NETRC', 'SSH_AUTH_SOCK', 'GNUPGHOME']);
+/**
+ * The input kind for "extra variables the user command may see": names (comma- or
+ * newline-separated) whose values come from the step's environment. Refused: malformed
+ * names, duplicates, more than MAX_EXTRA_NAMES, and every name refusedEnvName refuses.
+ */
+function envNames(commandInput) {
+    return spec(`comma- or newline-separated environment variable NAMES (letters, digits, _) whose values ${commandInput} gets from the step's environment; never AWS_*, ACTIONS_*, INPUT_*, STATE_*, GITHUB_TOKEN or a credential-looking name`, schemas_string().transform((raw, ctx) => {
+        const names = raw
+            .split(/[\n,]/)
+            .map((v) => v.trim())
+            .filter((v) => v !== '');
+        if (names.length > MAX_EXTRA_NAMES)
+            ctx.addIssue({ code: 'custom', message: `${names.length} names, more than ${MAX_EXTRA_NAMES}` });
+        for (const name of names) {
+            if (!ENV_NAME.test(name)) {
+                const shown = JSON.stringify(name.length > 40 ? `${name.slice(0, 37)}...` : name);
+                ctx.addIssue({ code: 'custom', message: `${shown} is not a variable name` });
+                continue;
+            }
+            const why = refusedEnvName(name);
+            if (why)
+                ctx.addIssue({ code: 'custom', message: `${name} is refused: ${why}` });
+        }
+        const upper = names.map((n) => n.toUpperCase());
+        const dupes = names.filter((_, i) => upper.indexOf(upper[i] ?? '') !== i);
+        if (dupes.length > 0)
+            ctx.addIssue({ code: 'custom', message: `${dupes[0]} is listed twice` });
+        return names;
+    }));
+}
+/** Listed names the step's environment does not set (most likely typos). */
+function missingEnvNames(from, extra) {
+    return extra.filter((name) => from[name] === undefined);
+}
+/**
+ * The command's whole environment. Refused names are dropped here too (not only by the
+ * input), so no caller can hand them on by mistake; a name immut sets cannot be overridden.
+ */
+function userCommandEnv(options) {
+    const { from } = options;
+    const platform = options.platform ?? process.platform;
+    const env = {};
+    const take = (name) => {
+        const value = from[name];
+        if (value !== undefined && refusedEnvName(name) === undefined)
+            env[name] = value;
+    };
+    for (const name of BASE_NAMES)
+        take(name);
+    for (const name of Object.keys(from))
+        if (/^LC_[A-Z_]+$/.test(name))
+            take(name);
+    if (platform === 'win32') {
+        // Windows spells these in any case; keep the spelling the step has.
+        const wanted = new Set(WINDOWS_NAMES.map((n) => n.toUpperCase()));
+        for (const name of Object.keys(from))
+            if (wanted.has(name.toUpperCase()))
+                take(name);
+    }
+    for (const name of options.extra)
+        take(name);
+    for (const [name, value] of Object.entries(options.set)) {
+        if (refusedEnvName(name) !== undefined && !PASSED_BY_IMMUT.has(name))
+            throw new Error(`immut must not set ${name} for a user command`);
+        env[name] = value;
+    }
+    return env;
+}
+/** Names immut sets itself that the credential rule would otherwise refuse: the replica's
+ *  one-time password, made for the command. */
+const PASSED_BY_IMMUT = new Set(['PGPASSWORD', 'DB_PASSWORD', 'MYSQL_PWD']);
+/**
+ * Runs `command` through the platform's shell (so pipes, `&&` and quoting work as written)
+ * with exactly `env`; stdin is closed. A command killed by a signal counts as exit 128+n.
+ */
+const runUserCommand = (command, { env, cwd, onLine }) => new Promise((resolve, reject) => {
+    const windows = process.platform === 'win32';
+    const [shell, args] = windows
+        ? [env['ComSpec'] ?? env['COMSPEC'] ?? 'cmd.exe', ['/d', '/s', '/c', `"${command}"`]]
+        : ['/bin/sh', ['-c', command]];
+    const child = (0,external_node_child_process_.spawn)(shell, args, {
+        env: { ...env },
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsVerbatimArguments: windows,
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+        let partial = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk) => {
+            const lines = (partial + chunk).split(/\r?\n/);
+            partial = lines.pop() ?? '';
+            for (const line of lines)
+                onLine(line);
+        });
+        stream.on('end', () => {
+            if (partial !== '')
+                onLine(partial);
+            partial = '';
+        });
+    }
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+        if (code !== null)
+            resolve(code);
+        else
+            resolve(128 + (signal ? (SIGNAL_NUMBERS[signal] ?? 0) : 0));
+    });
+});
+const SIGNAL_NUMBERS = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGKILL: 9,
+    SIGSEGV: 11,
+    SIGPIPE: 13,
+    SIGTERM: 15,
+};
+
 ;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/inputs.js
+
 
 const RDS_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/;
 const replicateDataInputs = {
@@ -77055,6 +77515,7 @@ const replicateDataInputs = {
     sourceDb: matching(RDS_IDENTIFIER, 'an RDS DB instance identifier (1–63 letters, digits or single hyphens, letter first)'),
     from: inputs_optional(matching(/^(?:latest-snapshot|point-in-time|new-snapshot|snapshot:[a-zA-Z][a-zA-Z0-9:-]{0,254})$/, "'latest-snapshot', 'point-in-time', 'new-snapshot' or 'snapshot:<snapshot id>'"), 'latest-snapshot'),
     changelogCommand: inputs_optional(inputs_text('the command that applies the change log (migrations) to the replica')),
+    changelogEnv: inputs_optional(envNames('the change log command')),
     dbSubnetGroup: inputs_optional(matching(/^[a-zA-Z0-9 ._-]{1,255}$/, 'a DB subnet group name')),
     securityGroupIds: inputs_optional(awsIds('sg')),
     instanceClass: inputs_optional(matching(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'an RDS instance class such as db.t4g.micro')),
@@ -77164,6 +77625,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // always valid for AWS. Names are readable when they fit; when they would be too long the
 // role is shortened and a hash of the full identity keeps distinct releases distinct.
 // The full values always live in tags, so nothing is lost by shortening.
+//
+// Why a full name can never equal a shortened one: env and build contain no hyphen, so a
+// name's first and last segments are its env and build, and the middle is either the role
+// (full form) or `<cut role>-<6 hex>` (shortened form). A role that itself ends in
+// `-<6 hex>` would make the two forms look alike (role `b-c8c519` against the shortened
+// `billing-reconciler`), so such a role always takes the shortened form. Two shortened
+// names are then equal only if the hashes of two distinct identities collide.
 
 /** AWS limits the naming standard must respect. */
 const LIMITS = {
@@ -77185,13 +77653,16 @@ function shortHash(id) {
         .digest('hex')
         .slice(0, HASH_LENGTH);
 }
+/** A role whose full-form name would read like a shortened one: it ends in `-<hash>`. */
+const HASH_LIKE_ENDING = new RegExp(`-[0-9a-f]{${HASH_LENGTH}}$`);
 /**
- * `<env>-<role>-<build>` when it fits in `max`, else `<env>-<role…>-<hash>-<build>` with the
- * role cut to what fits. env leads so one environment's resources sort together.
+ * `<env>-<role>-<build>` when it fits in `max` and the role does not end like a hash, else
+ * `<env>-<role…>-<hash>-<build>` with the role cut to what fits. env leads so one
+ * environment's resources sort together.
  */
 function fittedName(id, max) {
     const full = `${id.env}-${id.role}-${id.build}`;
-    if (full.length <= max)
+    if (full.length <= max && !HASH_LIKE_ENDING.test(id.role))
         return full;
     const fixed = id.env.length + id.build.length + HASH_LENGTH + 3; // three hyphens
     // Role is letter-first, so at least its first character always survives; a cut that ends
@@ -77385,20 +77856,29 @@ function releaseFilters(id) {
     return [...roleFilters(id), { Name: `tag:${TAG.build}`, Values: [id.build] }];
 }
 /**
+ * Why immut may not modify or delete a resource with these tags (`it has no
+ * immut:managed-by=immut tag`, `it belongs to role 'web'`), or undefined when it may. For
+ * callers that skip such a resource with a warning instead of failing (e.g. a snapshot of
+ * an image being removed); everything else goes through `assertManaged`.
+ */
+function managedProblem(tags, expected) {
+    if (tags[TAG.managedBy] !== MANAGED_BY_VALUE)
+        return `it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`;
+    if (tags[TAG.role] !== expected.role)
+        return `it belongs to role '${tags[TAG.role] ?? '(none)'}'`;
+    if (tags[TAG.env] !== expected.env)
+        return `it belongs to env '${tags[TAG.env] ?? '(none)'}'`;
+    return undefined;
+}
+/**
  * The one guard every modify or delete goes through: refuses any resource that lacks
  * `immut:managed-by=immut` or belongs to another role or env, whatever the inputs said.
  */
 function assertManaged(resource, expected) {
-    const { tags } = resource;
-    const refuse = (why) => {
-        throw new GuardError(`Refusing to modify ${resource.kind} ${resource.id}: ${why}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`);
-    };
-    if (tags[TAG.managedBy] !== MANAGED_BY_VALUE)
-        refuse(`it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`);
-    if (tags[TAG.role] !== expected.role)
-        refuse(`it belongs to role '${tags[TAG.role] ?? '(none)'}'`);
-    if (tags[TAG.env] !== expected.env)
-        refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
+    const problem = managedProblem(resource.tags, expected);
+    if (problem !== undefined) {
+        throw new GuardError(`Refusing to modify ${resource.kind} ${resource.id}: ${problem}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/lib/wait.js
@@ -77452,11 +77932,50 @@ function deadlineFrom(clock, timeoutMs) {
     return { remaining: () => Math.max(0, end - clock.now()) };
 }
 
+;// CONCATENATED MODULE: ./packages/core/lib/untrusted-output.js
+// Printing text immut did not write (a builder's console, a change log's output) without
+// letting it speak to the runner. The runner obeys any output line that reads as a workflow
+// command (`::add-mask::`, `::error::`, `::set-output …`, the legacy `##[…]` form anywhere
+// in a line, case-insensitively, after leading blanks), so such text goes between
+// `::stop-commands::<token>` and `::<token>::`, GitHub's documented way to print it as
+// plain text. The token is random per block, so the text cannot end the block early.
+//
+// While a block is open, nothing immut prints is obeyed either: no setSecret, setOutput,
+// warning or group inside it. Single-line messages that go through `@actions/core`'s
+// commands (error, warning, debug) need no block: it escapes CR, LF and % in their data.
+
+/** A fresh token: 128 random bits, never a command name, longer than 6 so the runner masks it. */
+function stopToken() {
+    return `immut-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+}
+/**
+ * Runs `fn` with workflow commands stopped; `print` shows one line of untrusted text. The
+ * block is closed even when `fn` throws.
+ */
+async function withCommandsStopped(io, fn, token = stopToken()) {
+    io.info(`::stop-commands::${token}`);
+    try {
+        return await fn((line) => io.info(line));
+    }
+    finally {
+        io.info(`::${token}::`);
+    }
+}
+/** Prints untrusted lines (or a text, split on its line breaks) as plain log text. */
+function printUntrusted(io, text) {
+    const lines = typeof text === 'string' ? text.split(/\r\n|\r|\n/) : text;
+    // A token that happened to appear in the text would end the block there: draw another.
+    let token = stopToken();
+    while (lines.some((line) => line.includes(token)))
+        token = stopToken();
+    io.info(`::stop-commands::${token}`);
+    for (const line of lines)
+        io.info(line);
+    io.info(`::${token}::`);
+}
+
 ;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/changelog.js
-// Applying the change log: the user's migration command (any tool) runs against the replica
-// only, with the connection in the environment variables database tools read. The password
-// is masked before it exists anywhere else and is scrubbed from the command's output too,
-// so even a tool that prints its connection string leaks nothing.
+
 
 
 /** The replica's connection details (no password: that never comes from AWS). */
@@ -77512,6 +78031,23 @@ function connectionEnv(c, password) {
     }
     return env;
 }
+/** Every name connectionEnv may set, for any engine: the user cannot pass these on. */
+const CONNECTION_ENV_NAMES = [
+    'DATABASE_URL',
+    'DB_HOST',
+    'DB_PORT',
+    'DB_NAME',
+    'DB_USER',
+    'DB_PASSWORD',
+    'PGHOST',
+    'PGPORT',
+    'PGDATABASE',
+    'PGUSER',
+    'PGPASSWORD',
+    'MYSQL_HOST',
+    'MYSQL_TCP_PORT',
+    'MYSQL_PWD',
+];
 /** Every form the password can take in output: raw and URL-escaped. Mask them all. */
 function secretForms(password) {
     return [...new Set([password, encodeURIComponent(password)])].filter((v) => v.length > 0);
@@ -77523,20 +78059,8 @@ function scrub(line, secrets) {
         out = out.split(s).join('***');
     return out;
 }
-/** `@actions/exec` through the platform's shell, so pipes, `&&` and quoting work as written. */
-const shellExec = (command, { env, cwd, onLine }) => {
-    const [shell, args] = process.platform === 'win32'
-        ? [env['ComSpec'] ?? 'cmd.exe', ['/d', '/s', '/c', command]]
-        : ['/bin/sh', ['-c', command]];
-    return exec_exec(shell, args, {
-        env,
-        cwd,
-        silent: true,
-        ignoreReturnCode: true,
-        windowsVerbatimArguments: process.platform === 'win32',
-        listeners: { stdline: onLine, errline: onLine },
-    });
-};
+/** The platform's shell, with nothing inherited (@immut/core/user-command). */
+const shellExec = runUserCommand;
 /**
  * Runs the change log command in a log group. A non-zero exit fails with the command's last
  * lines (scrubbed), so the cause is in the error annotation itself.
@@ -77546,20 +78070,20 @@ async function runChangelog(options) {
     const secrets = secretForms(password);
     const tailLines = options.tailLines ?? 30;
     const tail = [];
-    const env = {};
-    for (const [k, v] of Object.entries(options.baseEnv))
-        if (v !== undefined)
-            env[k] = v;
-    Object.assign(env, connectionEnv(connection, password));
+    const env = userCommandEnv({
+        from: options.stepEnv,
+        set: connectionEnv(connection, password),
+        extra: options.extraEnv ?? [],
+    });
     const where = `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
     const code = await io.group(`Change log: ${command}`, async () => {
         io.info(`Running the change log on the replica ${where} (never the source).`);
-        return (options.exec ?? shellExec)(command, {
+        return withCommandsStopped(io, (print) => (options.exec ?? shellExec)(command, {
             env,
             cwd: options.cwd,
             onLine: (raw) => {
                 const line = scrub(raw, secrets);
-                io.info(line);
+                print(line);
                 // Blank lines and stack frames crowd the cause out of the error's tail.
                 if (line.trim() === '' || /^\s+at \S/.test(line))
                     return;
@@ -77567,7 +78091,7 @@ async function runChangelog(options) {
                 if (tail.length > tailLines)
                     tail.shift();
             },
-        });
+        }));
     });
     if (code !== 0) {
         const shown = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : ' and printed nothing';
@@ -77958,12 +78482,29 @@ async function setOneTimePassword(ctx, replica, password) {
 
 
 
+
 /** Problems between inputs that each look fine alone. */
-function crossCheck(request) {
+function crossCheck(request, stepEnv = {}) {
     const problems = [];
     const replicaId = dbInstanceId(request.identity);
     if (request.sourceId.toLowerCase() === replicaId) {
         problems.push(`Input 'source-db' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance to copy from.`);
+    }
+    const extra = request.changelogEnv ?? [];
+    if (extra.length === 0)
+        return problems;
+    const given = `Input 'changelog-env' was '${extra.join(',').slice(0, 80)}'`;
+    if (!request.changelogCommand) {
+        problems.push(`${given}, but no changelog-command is given; set changelog-command or remove changelog-env.`);
+        return problems;
+    }
+    const ours = extra.filter((n) => CONNECTION_ENV_NAMES.includes(n.toUpperCase()));
+    if (ours.length > 0) {
+        problems.push(`${given}: ${ours.join(', ')} ${ours.length === 1 ? 'is' : 'are'} set by immut to the replica's connection; remove ${ours.length === 1 ? 'it' : 'them'} from changelog-env.`);
+    }
+    const missing = missingEnvNames(stepEnv, extra);
+    if (missing.length > 0) {
+        problems.push(`${given}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set in the step's environment; set ${missing.length === 1 ? 'it' : 'them'} in the step's env: (or remove ${missing.length === 1 ? 'it' : 'them'} from changelog-env).`);
     }
     return problems;
 }
@@ -78064,7 +78605,7 @@ async function continueExisting(request, deps, existing, deadline) {
  * Runs the change log on the replica with a one-time master password, and marks it applied.
  * Returns the replica as it is after the password change.
  */
-async function applyChangelog(command, deps, waitCtx, replica) {
+async function applyChangelog(command, extraEnv, deps, waitCtx, replica) {
     const id = replica.DBInstanceIdentifier ?? '';
     if (replica.MasterUserSecret?.SecretArn) {
         // Setting a password would mean taking the managed one out of Secrets Manager (which
@@ -78082,7 +78623,8 @@ async function applyChangelog(command, deps, waitCtx, replica) {
         connection: connectionOf(ready),
         password,
         io: deps.io,
-        baseEnv: deps.env,
+        stepEnv: deps.env,
+        extraEnv,
         exec: deps.exec,
     });
     await markChangelogApplied(deps.rds, ready);
@@ -78099,7 +78641,7 @@ async function finish(request, deps, available, base, deadline) {
         io.info(`The change log was applied to ${base.replicaId} by an earlier run of this build; not running it again.`);
     }
     else if (request.changelogCommand) {
-        current = await applyChangelog(request.changelogCommand, deps, waitCtx, available);
+        current = await applyChangelog(request.changelogCommand, request.changelogEnv ?? [], deps, waitCtx, available);
         changelog = 'applied';
     }
     else {
@@ -78248,9 +78790,14 @@ function rdsClient(region, sourceId) {
 async function main({ io, env, clock, cleanup }) {
     const inputs = readInputs(replicateDataInputs, io.getInput);
     const { identity, region, dryRun } = resolveCommon(inputs, env);
-    const problems = crossCheck({ identity, sourceId: inputs.sourceDb });
+    const problems = crossCheck({
+        identity,
+        sourceId: inputs.sourceDb,
+        changelogCommand: inputs.changelogCommand,
+        changelogEnv: inputs.changelogEnv,
+    }, env);
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new errors_InputError(problems);
     io.saveState(GUARD_STATE, JSON.stringify({ role: identity.role, env: identity.env, source: inputs.sourceDb }));
     const rds = rdsClient(region, inputs.sourceDb);
     try {
@@ -78261,6 +78808,7 @@ async function main({ io, env, clock, cleanup }) {
             sourceId: inputs.sourceDb,
             from: parseFrom(inputs.from ?? 'latest-snapshot'),
             changelogCommand: inputs.changelogCommand,
+            changelogEnv: inputs.changelogEnv,
             dbSubnetGroup: inputs.dbSubnetGroup,
             securityGroupIds: inputs.securityGroupIds,
             instanceClass: inputs.instanceClass,

@@ -42628,6 +42628,24 @@ function errors_describeError(error) {
     }
     return String(error);
 }
+// AWS's wording of an identity-policy refusal: "… is not authorized to perform: <action> on
+// resource: <arn> …". The action may differ from the call (RunInstances needs iam:PassRole and
+// ec2:CreateTags too), so it is read from the message, not assumed.
+const DENIED = /is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?: on resource: (\S+?))?(?:\s|$|\.\s)/;
+function describeDenied(error, call, detail) {
+    const m = DENIED.exec(error.message);
+    const action = m?.[1];
+    const resource = m?.[2]?.replace(/\.$/, '');
+    if (!action) {
+        const decode = /Encoded authorization failure message/i.test(error.message)
+            ? ' AWS names the exact action and resource in the encoded message: run `aws sts decode-authorization-message --encoded-message <message>`.'
+            : '';
+        return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes.${decode} ${detail}`;
+    }
+    const on = resource ? ` on ${resource.slice(0, 300)}` : '';
+    const during = action === call ? '' : ` (during ${call})`;
+    return `AWS denied ${action}${on}${during}. Grant the IAM action '${action}'${resource ? ' on that resource' : ''} to the role this workflow assumes: regenerate its policy with npm run iam, naming the zones, record names, instance roles and SSM prefixes you use, or check the input that named the resource. ${detail}`;
+}
 function describeAwsError(error) {
     const call = error.$immut ? `${error.$immut.service}:${error.$immut.operation}` : 'an AWS call';
     const meta = error.$metadata ?? {};
@@ -42638,9 +42656,8 @@ function describeAwsError(error) {
         .filter(Boolean)
         .join(', ');
     const detail = `${error.name}: ${error.message}${where ? ` (${where})` : ''}`;
-    if (ACCESS_DENIED.has(error.name)) {
-        return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
-    }
+    if (ACCESS_DENIED.has(error.name))
+        return describeDenied(error, call, detail);
     if (isThrottlingError(error)) {
         const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
         return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;
@@ -42822,10 +42839,6 @@ function entrypoints(definition, io) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -48361,6 +48374,10 @@ function releaseId(id) {
     return `${id.role}-${id.build}`;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -57896,11 +57913,44 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/core/lib/secrets.js
+// Heuristics for values that must never reach a manifest, tag, output or log: manifests
+// are readable by everyone with read access to the repository. Secrets belong in SSM or
+// Secrets Manager and are passed by reference (an ARN or parameter name).
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL)/i;
+const SECRET_VALUE_PATTERNS = [
+    [/\bA(?:KIA|SIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bxox[baprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/:\/\/[^/\s:@]+:[^/\s@]+@/, 'a URL with an embedded password'],
+];
+/** A reference to a secret store is fine to record: it names the secret, not its value. */
+const SECRET_REFERENCE = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|ssm:\/|\{\{resolve:)/;
+/**
+ * Why `value` (named `name`) looks like a secret, or undefined. Errs on the side of
+ * refusing: a false alarm costs a rename, a leak costs a credential rotation.
+ */
+function secretReason(name, value) {
+    if (value === '' || SECRET_REFERENCE.test(value))
+        return undefined;
+    for (const [pattern, what] of SECRET_VALUE_PATTERNS)
+        if (pattern.test(value))
+            return `its value looks like ${what}`;
+    if (SECRET_NAME.test(name)) {
+        return `its name suggests a secret; pass a reference instead (an SSM parameter or Secrets Manager ARN)`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/lib/inputs.js
 // Typed reading of action inputs. Each input has a spec: how to parse it (a zod schema over
 // the raw string), what a valid value looks like, whether it is required, its default and
 // whether it is secret. Every problem is reported at once, each naming the input, the value
 // given (never a secret one) and what is expected.
+
+
+
 
 
 
@@ -57922,6 +57972,20 @@ function secret(input) {
 }
 function inputs_text(expected = 'a non-empty string') {
     return spec(expected, schemas_string().min(1));
+}
+/**
+ * One line of text, at most `maxLength` characters: for values that become tags, manifest
+ * fields or lines of the servers' environment (an application version, say), where a
+ * newline or other control character would end or bend the line. 256 is AWS's tag value limit.
+ */
+function line(expected, maxLength = 256) {
+    return spec(`${expected} (one line, at most ${maxLength} characters)`, z.string().superRefine((raw, ctx) => {
+        const where = controlCharacterIn(raw);
+        if (where)
+            ctx.addIssue({ code: 'custom', message: `it has ${where}` });
+        if (Array.from(raw).length > maxLength)
+            ctx.addIssue({ code: 'custom', message: `it is longer than ${maxLength} characters` });
+    }));
 }
 function matching(pattern, expected) {
     return spec(expected, schemas_string().regex(pattern, { message: 'wrong form' }));
@@ -57982,11 +58046,11 @@ function list(item, itemExpected, minItems = 1) {
             .filter((v) => v.length > 0);
         for (const value of values) {
             if (!item.test(value))
-                ctx.addIssue({ code: 'custom', message: `invalid item '${value}'` });
+                ctx.addIssue({ code: 'custom', message: `invalid item ${showGiven(value)}` });
         }
         const dupes = values.filter((v, i) => values.indexOf(v) !== i);
         if (dupes.length > 0)
-            ctx.addIssue({ code: 'custom', message: `'${dupes[0]}' listed twice` });
+            ctx.addIssue({ code: 'custom', message: `${showGiven(dupes[0] ?? '')} listed twice` });
         if (values.length < minItems)
             ctx.addIssue({ code: 'custom', message: `only ${values.length} item(s)` });
         return values;
@@ -57998,26 +58062,82 @@ function awsIds(prefix, minItems = 1) {
 }
 const FLAG_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /**
- * `KEY=VALUE` lines (blank lines and `#` comments ignored). Keys are environment variable
- * names; a value may contain '='. Duplicate keys are an error, never a silent override.
+ * C0 controls, DEL, C1 controls and the Unicode line and paragraph separators: a flag is one
+ * line of the servers' environment file, and any of these could end or bend that line.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** Where a string has a control character (`a control character (U+000A) at character 5`), or undefined. */
+function controlCharacterIn(value) {
+    const match = CONTROL_CHARACTER.exec(value);
+    if (!match)
+        return undefined;
+    const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `a control character (U+${code}) at character ${match.index + 1}`;
+}
+/** Flags as a JSON object of strings: the lossless form rebuild-the-world passes on. */
+function jsonFlags(raw, ctx) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not valid JSON (${error.message.slice(0, 80)})` });
+        return {};
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        ctx.addIssue({ code: 'custom', message: 'JSON that is not an object' });
+        return {};
+    }
+    const result = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (!FLAG_NAME.test(key)) {
+            ctx.addIssue({
+                code: 'custom',
+                message: `key ${JSON.stringify(key.slice(0, 40))} is not an upper-case name`,
+            });
+        }
+        else if (typeof v !== 'string') {
+            ctx.addIssue({ code: 'custom', message: `${key} is ${v === null ? 'null' : typeof v}, not a string` });
+        }
+        else
+            result[key] = v;
+    }
+    return result;
+}
+/**
+ * `KEY=VALUE` lines (blank lines and `#` comments ignored), or a JSON object of strings
+ * (`{"KEY": "VALUE"}`, what rebuild-the-world passes: values arrive exactly as written).
+ * Keys are environment variable names; a value may contain '='. Duplicate lines are an
+ * error, never a silent override. No value may hold a control character (see above).
  */
 function keyValues() {
-    return spec('KEY=VALUE lines with KEY in upper case (A–Z, 0–9, _), one per line', z.string().transform((raw, ctx) => {
-        const result = {};
-        raw.split('\n').forEach((line, index) => {
-            const trimmed = line.trim();
-            if (trimmed === '' || trimmed.startsWith('#'))
-                return;
-            const eq = trimmed.indexOf('=');
-            const key = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
-            if (eq < 0 || !FLAG_NAME.test(key)) {
-                ctx.addIssue({ code: 'custom', message: `line ${index + 1} '${trimmed}' is not KEY=VALUE` });
-                return;
-            }
-            if (key in result)
-                ctx.addIssue({ code: 'custom', message: `line ${index + 1} repeats key ${key}` });
-            result[key] = trimmed.slice(eq + 1).trim();
-        });
+    return spec('KEY=VALUE lines with KEY in upper case (A–Z, 0–9, _), one per line, or a JSON object of such keys to strings', z.string().transform((raw, ctx) => {
+        // A KEY=VALUE line starts with a letter or '_', a comment with '#': '{' is JSON.
+        const result = raw.startsWith('{') ? jsonFlags(raw, ctx) : {};
+        if (!raw.startsWith('{'))
+            raw.split('\n').forEach((line, index) => {
+                const trimmed = line.trim();
+                if (trimmed === '' || trimmed.startsWith('#'))
+                    return;
+                const eq = trimmed.indexOf('=');
+                const key = eq < 0 ? trimmed : trimmed.slice(0, eq).trim();
+                if (eq < 0 || !FLAG_NAME.test(key)) {
+                    ctx.addIssue({
+                        code: 'custom',
+                        message: `line ${index + 1} ${showGiven(trimmed)} is not KEY=VALUE`,
+                    });
+                    return;
+                }
+                if (key in result)
+                    ctx.addIssue({ code: 'custom', message: `line ${index + 1} repeats key ${key}` });
+                result[key] = trimmed.slice(eq + 1).trim();
+            });
+        for (const [key, value] of Object.entries(result)) {
+            const where = controlCharacterIn(value);
+            if (where)
+                ctx.addIssue({ code: 'custom', message: `the value of ${key} has ${where}` });
+        }
         return result;
     }));
 }
@@ -58026,9 +58146,26 @@ const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 function inputName(key) {
     return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
-function showValue(raw) {
-    const oneLine = raw.replace(/\n/g, '\\n');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+/** How many characters of a given value an error shows. */
+const SHOWN_LENGTH = 100;
+// Control characters, and the invisible ones that reorder or hide text (bidi controls,
+// zero-width characters): shown escaped so a message reads as what was given.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/**
+ * A value as an error shows it: quoted, on one line, unprintable characters escaped, cut
+ * to SHOWN_LENGTH characters with the total length when longer, and never a value that
+ * looks like a secret (core's secrets heuristics; `name` is the input's, if any). The one
+ * place that formats "what was given".
+ */
+function showGiven(raw, name = '') {
+    if (secretReason(name, raw) !== undefined)
+        return '(a value that looks like a secret, not shown)';
+    const chars = Array.from(raw); // code points, so a cut never splits a surrogate pair
+    const escape = (text) => text.replace(UNPRINTABLE, (c) => c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (chars.length <= SHOWN_LENGTH)
+        return `'${escape(raw)}'`;
+    return `'${escape(chars.slice(0, SHOWN_LENGTH - 1).join(''))}…' (${chars.length} characters)`;
 }
 /**
  * Reads and validates every input in `specs` (keys are camelCase input names). Throws one
@@ -58054,7 +58191,7 @@ function readInputs(specs, read) {
             continue;
         }
         const why = parsed.error.issues.map((issue) => issue.message).join('; ');
-        const shown = input.secret ? '(a secret value, not shown)' : `'${showValue(raw)}'`;
+        const shown = input.secret ? '(a secret value, not shown)' : showGiven(raw, name);
         problems.push(`Input '${name}' was ${shown}: ${why}; expected ${input.expected}.`);
     }
     if (problems.length > 0)
@@ -58094,6 +58231,125 @@ function resolveCommon(parsed, env) {
     if (problems.length > 0 || build === undefined || region === undefined)
         throw new InputError(problems);
     return { identity: { role: parsed.role, env: parsed.env, build }, region, dryRun: parsed.dryRun ?? false };
+}
+// --- paths in the workspace ---------------------------------------------------------------
+// A path input names a file of the checked-out repository, and the repository is not to be
+// trusted: a committed symlink (`p -> /proc`) turns a harmless-looking relative path into
+// the runner's own files. So a path is checked lexically when read as an input, and its real
+// path (every component resolved) must lie inside the real workspace before anything reads it.
+/** The most immut reads of one workspace file: scripts and world files are far smaller. */
+const WORKSPACE_FILE_MAX_BYTES = 1024 * 1024;
+/** Longest relative path accepted (Linux's PATH_MAX is 4096 for the absolute one). */
+const WORKSPACE_PATH_MAX = 1024;
+/** Why a relative path cannot name a file of the workspace, read from its text alone. */
+function lexicalProblem(relative) {
+    if (relative.length > WORKSPACE_PATH_MAX)
+        return `it is longer than ${WORKSPACE_PATH_MAX} characters`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(relative))
+        return 'it contains control characters';
+    if (external_node_path_namespaceObject.posix.isAbsolute(relative) || external_node_path_namespaceObject.win32.isAbsolute(relative))
+        return 'it is an absolute path, not one relative to the workspace';
+    if (relative.split(/[\\/]/).includes('..'))
+        return "it leads outside the workspace with '..'";
+    return undefined;
+}
+/**
+ * A path relative to the workspace (checked lexically here; symlinks are resolved when it
+ * is read, by readWorkspaceFile). `ending` optionally requires a suffix such as `.yml`.
+ */
+function workspacePath(expected, ending) {
+    return spec(expected, schemas_string().superRefine((raw, ctx) => {
+        const problem = lexicalProblem(raw) ?? (ending && !ending.pattern.test(raw) ? ending.why : undefined);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem });
+    }));
+}
+const inside = (root, target) => {
+    const rel = external_node_path_namespaceObject.relative(root, target);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !external_node_path_namespaceObject.isAbsolute(rel));
+};
+/**
+ * The real path of `relative` in `workspace`, every symlink of every component followed,
+ * when it lies inside the real workspace; otherwise why not. The one containment check
+ * for every path a user gives (the provisioning script and its files, the world file).
+ */
+function resolveInWorkspace(workspace, relative) {
+    const lexical = lexicalProblem(relative);
+    if (lexical)
+        return { ok: false, missing: false, problem: lexical };
+    const root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(external_node_path_namespaceObject.join(root, relative));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return {
+                ok: false,
+                missing: true,
+                problem: `no such file in the workspace (${workspace}); check out the repository first (actions/checkout) or fix the path`,
+            };
+        if (code === 'ELOOP')
+            return { ok: false, missing: false, problem: 'it is a loop of symlinks' };
+        if (code === 'EACCES')
+            return { ok: false, missing: false, problem: 'it cannot be read (permission denied)' };
+        throw error;
+    }
+    if (!inside(root, real))
+        return { ok: false, missing: false, problem: 'it points outside the workspace (through a symlink)' };
+    return { ok: true, real, relative: external_node_path_namespaceObject.relative(root, real) };
+}
+/**
+ * Reads a regular file of the workspace, after resolveInWorkspace; throws one InputError
+ * naming the input when the path leaves the workspace, is missing, is not a regular file
+ * (a directory, device, FIFO or socket: never opened for reading, so a FIFO cannot hang
+ * the action) or is larger than `maxBytes`.
+ */
+function readWorkspaceFile(workspace, read) {
+    const maxBytes = read.maxBytes ?? WORKSPACE_FILE_MAX_BYTES;
+    const fail = (why) => {
+        throw new errors_InputError([
+            `Input '${read.input}' was ${showGiven(read.given)}: ${read.what ? `${read.what}: ` : ''}${why}; expected ${read.expected}.`,
+        ]);
+    };
+    const resolved = resolveInWorkspace(workspace, read.path ?? read.given);
+    if (!resolved.ok)
+        return fail(resolved.problem);
+    const before = (0,external_node_fs_namespaceObject.statSync)(resolved.real);
+    if (!before.isFile())
+        return fail('it is not a regular file');
+    if (before.size > maxBytes)
+        return fail(`it is ${before.size} bytes, over the ${maxBytes} bytes immut reads`);
+    // O_NOFOLLOW and the device/inode comparison catch a file swapped for a symlink or another
+    // file between the check and the read; O_NONBLOCK keeps a swapped-in FIFO from blocking.
+    const fd = (0,external_node_fs_namespaceObject.openSync)(resolved.real, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    try {
+        const opened = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!opened.isFile() || opened.dev !== before.dev || opened.ino !== before.ino)
+            return fail('it changed while being read; run again');
+        // One byte more than its size: a file that grew meanwhile is not read half.
+        const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        if (length > opened.size)
+            return fail('it changed while being read; run again');
+        return {
+            real: resolved.real,
+            relative: resolved.relative,
+            content: buffer.subarray(0, length),
+            executable: (opened.mode & 0o111) !== 0,
+        };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
@@ -58162,6 +58418,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // always valid for AWS. Names are readable when they fit; when they would be too long the
 // role is shortened and a hash of the full identity keeps distinct releases distinct.
 // The full values always live in tags, so nothing is lost by shortening.
+//
+// Why a full name can never equal a shortened one: env and build contain no hyphen, so a
+// name's first and last segments are its env and build, and the middle is either the role
+// (full form) or `<cut role>-<6 hex>` (shortened form). A role that itself ends in
+// `-<6 hex>` would make the two forms look alike (role `b-c8c519` against the shortened
+// `billing-reconciler`), so such a role always takes the shortened form. Two shortened
+// names are then equal only if the hashes of two distinct identities collide.
 
 /** AWS limits the naming standard must respect. */
 const LIMITS = {
@@ -58183,13 +58446,16 @@ function shortHash(id) {
         .digest('hex')
         .slice(0, HASH_LENGTH);
 }
+/** A role whose full-form name would read like a shortened one: it ends in `-<hash>`. */
+const HASH_LIKE_ENDING = new RegExp(`-[0-9a-f]{${HASH_LENGTH}}$`);
 /**
- * `<env>-<role>-<build>` when it fits in `max`, else `<env>-<role…>-<hash>-<build>` with the
- * role cut to what fits. env leads so one environment's resources sort together.
+ * `<env>-<role>-<build>` when it fits in `max` and the role does not end like a hash, else
+ * `<env>-<role…>-<hash>-<build>` with the role cut to what fits. env leads so one
+ * environment's resources sort together.
  */
 function fittedName(id, max) {
     const full = `${id.env}-${id.role}-${id.build}`;
-    if (full.length <= max)
+    if (full.length <= max && !HASH_LIKE_ENDING.test(id.role))
         return full;
     const fixed = id.env.length + id.build.length + HASH_LENGTH + 3; // three hyphens
     // Role is letter-first, so at least its first character always survives; a cut that ends
@@ -58299,36 +58565,6 @@ function checkedDnsName(name) {
     return name;
 }
 
-;// CONCATENATED MODULE: ./packages/core/lib/secrets.js
-// Heuristics for values that must never reach a manifest, tag, output or log: manifests
-// are readable by everyone with read access to the repository. Secrets belong in SSM or
-// Secrets Manager and are passed by reference (an ARN or parameter name).
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIAL)/i;
-const SECRET_VALUE_PATTERNS = [
-    [/\bA(?:KIA|SIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
-    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
-    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
-    [/\bxox[baprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
-    [/:\/\/[^/\s:@]+:[^/\s@]+@/, 'a URL with an embedded password'],
-];
-/** A reference to a secret store is fine to record: it names the secret, not its value. */
-const SECRET_REFERENCE = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|ssm:\/|\{\{resolve:)/;
-/**
- * Why `value` (named `name`) looks like a secret, or undefined. Errs on the side of
- * refusing: a false alarm costs a rename, a leak costs a credential rotation.
- */
-function secretReason(name, value) {
-    if (value === '' || SECRET_REFERENCE.test(value))
-        return undefined;
-    for (const [pattern, what] of SECRET_VALUE_PATTERNS)
-        if (pattern.test(value))
-            return `its value looks like ${what}`;
-    if (SECRET_NAME.test(name)) {
-        return `its name suggests a secret; pass a reference instead (an SSM parameter or Secrets Manager ARN)`;
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/lib/world.js
 // The world file (`immut.world.yml` in the consumer's repository): every role of one
 // environment with what its release needs. rebuild-the-world validates it and fans out one
@@ -58342,6 +58578,20 @@ function secretReason(name, value) {
 
 
 const WORLD_SCHEMA = 'immut.world/v1';
+/**
+ * Bounds on what a world file may ask of the parser and of GitHub. `roles`: GitHub runs at
+ * most 256 jobs from one matrix, and rebuild-the-world fans out one matrix job per role.
+ * `fileBytes`: far above any real world file (256 roles take about 150 KiB), far below what
+ * would tie up the runner. `aliases`: enough for anchors shared by a few roles, too few for
+ * an exponential alias expansion (a "billion laughs" YAML bomb).
+ */
+const WORLD_LIMITS = { roles: 256, fileBytes: 256 * 1024, aliases: 100 };
+/** A one-line string: no control characters. */
+const oneLine = () => schemas_string().superRefine((value, ctx) => {
+    const where = controlCharacterIn(value);
+    if (where)
+        ctx.addIssue({ code: 'custom', message: `has ${where}; expected one line of text` });
+});
 const id = (prefix) => schemas_string().regex(new RegExp(`^${prefix}-[0-9a-f]{8,17}$`), `a ${prefix}-… id`);
 const dnsName = schemas_string().superRefine((name, ctx) => {
     const problem = checkDnsName(name);
@@ -58351,7 +58601,10 @@ const dnsName = schemas_string().superRefine((name, ctx) => {
 const flags = record(schemas_string().regex(/^[A-Z_][A-Z0-9_]*$/, 'upper-case flag names'), schemas_string())
     .superRefine((record, ctx) => {
     for (const [name, value] of Object.entries(record)) {
-        const reason = secretReason(name, value);
+        const where = controlCharacterIn(value);
+        const reason = where
+            ? `its value has ${where}; a flag value is one line of text (write a multi-line value to SSM Parameter Store and pass the parameter name)`
+            : secretReason(name, value);
         if (reason)
             ctx.addIssue({ code: 'custom', path: [name], message: `flag ${name} is refused: ${reason}` });
     }
@@ -58359,17 +58612,20 @@ const flags = record(schemas_string().regex(/^[A-Z_][A-Z0-9_]*$/, 'upper-case fl
 /** Settings a role may set, and `defaults` may set for every role. */
 const settings = object({
     'base-image': schemas_string()
-        .regex(/^(?:ssm:\/\S+|filter:\S.*|ami-[0-9a-f]{8,17})$/, "'ssm:/…', 'filter:…' or 'ami-…'"),
-    provision: schemas_string().min(1),
-    'log-paths': array(schemas_string().regex(/^\/\S*$/, 'an absolute path or glob')),
-    'app-version': schemas_string().min(1),
+        .regex(/^(?:ssm:\/\S+|filter:\S.*|ami-[0-9a-f]{8,17})$/, "'ssm:/…', 'filter:…' or 'ami-…'")
+        .refine((value) => controlCharacterIn(value) === undefined, 'one line of text, no control characters'),
+    provision: oneLine().min(1),
+    // No comma: the matrix passes the list comma-separated.
+    'log-paths': array(schemas_string().regex(/^\/[^\s,]*$/, 'an absolute path or glob without commas')),
+    'app-version': oneLine().min(1),
     'instance-type': schemas_string().regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type'),
     count: schemas_number().int().min(1).max(100),
     'subnet-ids': array(id('subnet')).min(2, 'a load balancer needs subnets in two or more zones'),
     'security-group-ids': array(id('sg')).min(1),
     'lb-security-group-ids': array(id('sg')).min(1),
     port: schemas_number().int().min(1).max(65535),
-    'health-check-path': schemas_string().regex(/^\//, "a path starting with '/'"),
+    'health-check-path': schemas_string()
+        .regex(/^\/\S{0,1023}$/, "a path starting with '/', without spaces or control characters"),
     'source-db': schemas_string()
         .regex(/^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/, 'an RDS DB instance identifier'),
     from: schemas_string().regex(/^(?:latest-snapshot|point-in-time|new-snapshot|snapshot:\S+)$/),
@@ -58391,7 +58647,15 @@ const worldSchema = object({
     zone: dnsName,
     defaults: settings.optional(),
     roles: record(schemas_string().regex(ROLE_RULE.pattern, ROLE_RULE.expected), settings)
-        .refine((roles) => Object.keys(roles).length > 0, 'list at least one role'),
+        .refine((roles) => Object.keys(roles).length > 0, 'list at least one role')
+        .superRefine((roles, ctx) => {
+        const count = Object.keys(roles).length;
+        if (count > WORLD_LIMITS.roles)
+            ctx.addIssue({
+                code: 'custom',
+                message: `${count} roles; at most ${WORLD_LIMITS.roles} (GitHub runs at most ${WORLD_LIMITS.roles} jobs from one matrix, one per role): split the roles over several environments, each with its own world file`,
+            });
+    }),
 })
     .strict();
 /** What every role must end up with, from its own settings or the defaults. */
@@ -58416,27 +58680,50 @@ class WorldError extends UserError {
 function pathOf(path) {
     return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
+/** One schema problem as `path: what is expected`. A bad record key (a role or flag name)
+ *  is shown escaped, since a look-alike (Cyrillic 'а', a zero-width joiner) reads as a good one. */
+function describeIssue(issue) {
+    if (issue.code !== 'invalid_key')
+        return `${pathOf(issue.path)}: ${issue.message}`;
+    // Names are ASCII by rule, so every other character is the problem: show its code point.
+    const key = String(issue.path.at(-1) ?? '').replace(/[^\x20-\x7e]/gu, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+    const expected = issue.issues.map((inner) => inner.message).join('; ');
+    return `${pathOf(issue.path.slice(0, -1))}: the name ${showGiven(key)} is refused; expected ${expected}`;
+}
 /**
  * Parses and validates a world file. Every mistake is reported at once with its path
  * (`roles.api.subnet-ids.1: a subnet-… id`), so one edit fixes them all.
  */
 function parseWorld(text, file = 'immut.world.yml') {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > WORLD_LIMITS.fileBytes)
+        throw new WorldError(file, [tooBig(bytes)]);
     let value;
     try {
-        value = (0,dist/* parse */.qg)(text);
+        value = (0,dist/* parse */.qg)(text, { maxAliasCount: WORLD_LIMITS.aliases });
     }
     catch (error) {
+        // The yaml library says "Excessive alias count indicates a resource exhaustion attack".
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new WorldError(file, [
+                `too many YAML aliases (*name): at most ${WORLD_LIMITS.aliases} alias expansions, as a guard against exponential expansion (a YAML bomb); write the values out, or set shared values once under defaults`,
+            ]);
+        }
         const where = error instanceof dist/* YAMLParseError */.XT && error.linePos ? ` (line ${error.linePos[0].line})` : '';
         throw new WorldError(file, [`not valid YAML${where}: ${error.message.split('\n')[0]}`]);
     }
     const parsed = worldSchema.safeParse(value);
     const problems = [
-        ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${pathOf(issue.path)}: ${issue.message}`)),
+        ...(parsed.success ? [] : parsed.error.issues.map(describeIssue)),
         ...missingPerRole(value),
     ];
     if (problems.length > 0 || !parsed.success)
         throw new WorldError(file, problems);
     return parsed.data;
+}
+/** The problem with a world file of `bytes` bytes, over the size limit. */
+function tooBig(bytes) {
+    return `the file is ${bytes} bytes; at most ${WORLD_LIMITS.fileBytes} (256 KiB) are read, which is far more than a world of ${WORLD_LIMITS.roles} roles needs; is this the right file?`;
 }
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /**
@@ -58487,33 +58774,62 @@ function worldJsonSchema() {
 ;// CONCATENATED MODULE: ./.build/tsc/actions/world/inputs.js
 
 
+
+const WORLD_FILE_EXPECTED = 'the path of a .yml or .yaml file, relative to the workspace';
 const worldInputs = {
     mode: choice(['plan', 'record']),
-    worldFile: inputs_optional(matching(/^[^\0]+\.ya?ml$/, 'a path to a .yml or .yaml file'), 'immut.world.yml'),
+    worldFile: inputs_optional(workspacePath(WORLD_FILE_EXPECTED, { pattern: /\.ya?ml$/, why: 'it does not end in .yml or .yaml' }), 'immut.world.yml'),
     build: inputs_optional(matching(identity_BUILD_RULE.pattern, identity_BUILD_RULE.expected)),
     dryRun: inputs_optional(bool(), 'false'),
     githubToken: secret(inputs_text('a GitHub token with contents: write (default: the workflow token)')),
 };
+/**
+ * The world file's text, read through core's workspace reader: its real path must lie in
+ * the workspace (a committed symlink cannot lead out of it), it must be a regular file (a
+ * FIFO or device is never opened for reading) and at most WORLD_LIMITS.fileBytes.
+ */
+function readWorldFile(workspace, file) {
+    const { content } = readWorkspaceFile(workspace, {
+        input: 'world-file',
+        given: file,
+        expected: WORLD_FILE_EXPECTED,
+        maxBytes: WORLD_LIMITS.fileBytes,
+    });
+    return content.toString('utf8');
+}
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/world/plan.js
-function inputValue(value) {
+// Mode 'plan': the world file becomes the matrix of rebuild-the-world, one entry per role
+// whose keys are release.yml's inputs, all strings (workflow inputs are strings).
+
+/**
+ * GitHub keeps at most 1 MB of a job's outputs, and the matrix is one; beyond it the run
+ * breaks later with a vaguer message, so plan refuses it with the roles' count and size.
+ */
+const MATRIX_LIMIT_BYTES = 1_000_000;
+function inputValue(key, value) {
+    // flags: a JSON object, which tag-release's flags input reads as is. KEY=VALUE lines
+    // would lose what a value can hold (a newline would become a second flag).
+    if (key === 'flags')
+        return JSON.stringify(value);
+    // Lists: the world schema keeps commas out of their items.
     if (Array.isArray(value))
         return value.join(',');
-    if (typeof value === 'object' && value !== null) {
-        // flags: KEY=VALUE lines, as the flags input of tag-release takes them.
-        return Object.entries(value)
-            .map(([key, v]) => `${key}=${String(v)}`)
-            .join('\n');
-    }
     return String(value);
 }
 function matrixEntry(plan) {
     return Object.fromEntries(Object.entries(plan)
         .filter(([, value]) => value !== undefined)
-        .map(([key, value]) => [key, inputValue(value)]));
+        .map(([key, value]) => [key, inputValue(key, value)]));
 }
+/** The matrix as the `matrix` output's JSON; refuses one GitHub could not carry. */
 function releaseMatrix(plans) {
-    return { include: plans.map(matrixEntry) };
+    const matrix = JSON.stringify({ include: plans.map(matrixEntry) });
+    const bytes = Buffer.byteLength(matrix, 'utf8');
+    if (bytes > MATRIX_LIMIT_BYTES) {
+        throw new UserError(`The release matrix of ${plans.length} role(s) is ${bytes} bytes; GitHub keeps at most ${MATRIX_LIMIT_BYTES} bytes of a job's outputs. Shorten the longest values (every role carries its own copy of the defaults; e.g. a long changelog-command: call a script in the repository instead), or split the roles over several environments.`);
+    }
+    return matrix;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
@@ -58533,6 +58849,90 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
+;// CONCATENATED MODULE: ./packages/core/lib/quoting.js
+// One way to put a value into a script or an environment file that a shell or systemd will
+// read back: a double-quoted word. Inside double quotes POSIX sh (and bash) expand only `$`
+// and backquotes and give `\` meaning only before `$`, `` ` ``, `"`, `\` and a newline;
+// systemd's EnvironmentFile= parser (systemd.exec(5)) recognises exactly the same escapes in a
+// double-quoted value. Escaping those four characters therefore makes the value literal data
+// for both readers. (A single-quoted `'\''` is not: systemd keeps the quotes after `\'`.)
+//
+// What can be quoted is a separate, stricter question per use: an environment file line must
+// stay one line (see `envValueProblem`).
+/** A value that cannot be represented, whatever the quoting: a NUL or a lone surrogate. */
+class UnquotableError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'UnquotableError';
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * `"…"` with `\`, `"`, `$` and `` ` `` backslash-escaped: a literal word for sh and bash, and
+ * a literal value for systemd's EnvironmentFile=. Throws for a NUL (no C string can hold it)
+ * or a lone UTF-16 surrogate (no UTF-8 encodes it), which callers refuse first.
+ */
+function quote(value) {
+    if (value.includes('\0'))
+        throw new UnquotableError('a NUL character cannot be quoted');
+    if (LONE_SURROGATE.test(value))
+        throw new UnquotableError('a lone UTF-16 surrogate cannot be quoted');
+    return `"${value.replace(/[\\"$`]/g, '\\$&')}"`;
+}
+/** Unicode noncharacters, which systemd refuses in an environment file. */
+function isNoncharacter(code) {
+    return (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+}
+/**
+ * Why `value` cannot be one line of an environment file, or undefined when it can. Refused:
+ * control characters (C0 but tab, DEL, C1 — NEL is a line break to some readers), the
+ * Unicode line and paragraph separators, bidirectional overrides (text that displays other
+ * than it reads), the byte order mark and noncharacters (systemd.exec(5) says the file must
+ * not hold them), and lone surrogates (not encodable as UTF-8).
+ */
+function envValueProblem(value) {
+    if (LONE_SURROGATE.test(value))
+        return 'it holds a lone UTF-16 surrogate (not valid Unicode)';
+    let index = 0;
+    for (const char of value) {
+        const code = char.codePointAt(0) ?? 0;
+        const at = `at character ${index + 1}`;
+        if ((code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f))
+            return `it has a control character (U+${quoting_hex(code)}, e.g. a newline) ${at}`;
+        if (code === 0x2028 || code === 0x2029)
+            return `it has a Unicode line separator (U+${quoting_hex(code)}) ${at}`;
+        if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069))
+            return `it has a bidirectional text control (U+${quoting_hex(code)}) ${at}`;
+        if (code === 0xfeff)
+            return `it has a byte order mark (U+FEFF) ${at}`;
+        if (isNoncharacter(code))
+            return `it has a Unicode noncharacter (U+${quoting_hex(code)}) ${at}`;
+        index += 1;
+    }
+    return undefined;
+}
+function quoting_hex(code) {
+    return code.toString(16).toUpperCase().padStart(4, '0');
+}
+/**
+ * A value for an error message: one line, control and invisible characters written as
+ * escapes, cut to `max` characters. Never use it for a value that may be a secret.
+ */
+function displayValue(value, max = 40) {
+    const chars = [...value];
+    const shown = chars
+        .slice(0, max)
+        .map((c) => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return '\\t';
+        // Anything an environment file refuses is invisible or breaks the line: escape it.
+        return envValueProblem(c) === undefined ? c : `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`;
+    })
+        .join('');
+    return chars.length > max ? `${shown}… (${chars.length} characters)` : shown;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/lib/manifest.js
 // The release manifest (`immut.release/v1`): the release as data. tag-release writes it;
 // launch-behind-lb, rollbacks and retirement read it. Readers accept every schema version
@@ -58541,14 +58941,63 @@ function iso_duration(params) {
 
 
 
+
+
 const MANIFEST_SCHEMA = 'immut.release/v1';
+// Every field is typed by what it holds, because fields reach the servers' user data, tags
+// and logs. Readers accept every manifest ever written validly (CONTRACTS.md "Manifest
+// evolution"): these rules only refuse values no writer of immut could have produced — an
+// endpoint that is not a host name, a version with a newline — never a form immut wrote.
+/** A string matching `pattern`; the issue says what was expected and shows the value, cut. */
+function typed(pattern, expected) {
+    return schemas_string().regex(pattern, {
+        error: (issue) => `${expected}; was '${displayValue(String(issue.input))}'`,
+    });
+}
+/** Free text (a version, a label): printable, no control characters, at most `max` characters. */
+function printable(expected, max, min = 1) {
+    return schemas_string().superRefine((value, ctx) => {
+        const length = [...value].length;
+        const problem = length < min
+            ? 'it is empty'
+            : length > max
+                ? `it has ${length} characters, more than ${max}`
+                : value.includes('\t')
+                    ? 'it has a control character (U+0009, a tab)'
+                    : envValueProblem(value);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: `${expected}: ${problem}; was '${displayValue(value)}'` });
+    });
+}
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, ≤ 253 characters. */
+const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** RDS DB identifiers: a letter, then letters, digits and single hyphens, ≤ 63, no trailing hyphen. */
+const RDS_IDENTIFIER = /^[A-Za-z](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,62}$/;
+/** RDS engine names (postgres, aurora-postgresql, sqlserver-ee, …). */
+const RDS_ENGINE = /^[a-z][a-z0-9-]{0,63}$/;
+/** GitHub's owner/repository. */
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+/** A git commit id (hex), or `unknown` when recorded outside a workflow (provenance.ts). */
+const COMMIT = /^(?:[0-9a-f]{1,64}|unknown)$/;
+/** The run's URL, or empty outside a workflow (provenance.ts). */
+const RUN_URL = /^(?:https?:\/\/[!#-~]{1,2000})?$/;
 const flagName = schemas_string()
     .regex(/^[A-Z_][A-Z0-9_]*$/, 'flag names are upper-case environment variable names');
+// A flag's value is never shown: it may be meant as a secret.
 const manifest_flags = record(flagName, schemas_string()).superRefine((record, ctx) => {
     for (const [name, value] of Object.entries(record)) {
         const reason = secretReason(name, value);
         if (reason)
             ctx.addIssue({ code: 'custom', path: [name], message: `flag ${name} is refused: ${reason}` });
+        const problem = envValueProblem(value);
+        if (problem) {
+            ctx.addIssue({
+                code: 'custom',
+                path: [name],
+                message: `flag ${name} cannot be written to the servers' environment file: ${problem} (value not shown)`,
+            });
+        }
     }
 });
 const manifestSchema = object({
@@ -58558,24 +59007,29 @@ const manifestSchema = object({
     env: schemas_string().regex(ENV_RULE.pattern, ENV_RULE.expected),
     build: schemas_string().regex(identity_BUILD_RULE.pattern, identity_BUILD_RULE.expected),
     created: iso_datetime(),
-    source: object({ repository: schemas_string().min(1), sha: schemas_string().min(1), run: schemas_string() }).strict(),
+    source: object({
+        repository: typed(REPOSITORY, 'a GitHub repository owner/name'),
+        sha: typed(COMMIT, 'a git commit sha (hex)'),
+        run: typed(RUN_URL, "the run's https URL, or empty"),
+    })
+        .strict(),
     image: object({
-        id: schemas_string().regex(/^ami-[0-9a-f]{8,17}$/, 'an AMI id'),
-        region: schemas_string().min(1),
-        fingerprint: schemas_string().regex(/^[0-9a-f]{16,}$/, 'a hex fingerprint'),
-        base: schemas_string().regex(/^ami-[0-9a-f]{8,17}$/, 'an AMI id'),
+        id: typed(AMI_ID, 'an AMI id (ami- and 8 or 17 hex digits)'),
+        region: typed(AWS_REGION, 'an AWS region such as us-east-1'),
+        fingerprint: typed(/^[0-9a-f]{16,}$/, 'a hex fingerprint'),
+        base: typed(AMI_ID, 'an AMI id (ami- and 8 or 17 hex digits)'),
     })
         .strict(),
     data: object({
-        engine: schemas_string().min(1),
-        instance: schemas_string().min(1),
-        endpoint: schemas_string().min(1),
-        from: schemas_string().min(1),
-        changelog: schemas_string(),
+        engine: typed(RDS_ENGINE, 'an RDS engine name such as postgres'),
+        instance: typed(RDS_IDENTIFIER, 'an RDS DB identifier (a letter, then letters, digits, hyphens; ≤ 63)'),
+        endpoint: typed(HOST_NAME, 'a host name (RFC 1123: letters, digits, hyphens and dots; ≤ 253)'),
+        from: printable('the snapshot or time restored from', 1024),
+        changelog: printable('the change log outcome', 1024, 0),
     })
         .strict()
         .optional(),
-    app: object({ version: schemas_string().min(1) }).strict(),
+    app: object({ version: printable('a version', 1024) }).strict(),
     flags: manifest_flags,
 })
     .strict()
@@ -58591,10 +59045,12 @@ const manifestSchema = object({
 class ManifestError extends UserError {
     name = 'ManifestError';
 }
+/** Problems shown at most; a value that is not a manifest at all would otherwise list every field. */
+const SHOWN_PROBLEMS = 5;
 function problemsOf(error) {
-    return error.issues
-        .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-        .join('; ');
+    const all = error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
+    const more = all.length - SHOWN_PROBLEMS;
+    return all.slice(0, SHOWN_PROBLEMS).join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 /** Validates a manifest object; throws ManifestError naming the path of each bad field. */
 function validateManifest(value) {
@@ -58658,9 +59114,13 @@ function manifestJsonSchema() {
 
 ;// CONCATENATED MODULE: ./packages/core/lib/release-reader.js
 // The read side of a release: given its git tag (or release id and env), fetch the manifest
-// tag-release recorded — from the release's `manifest.json` asset, else from the annotated
-// tag's message — and validate it. Manifests of older schema versions are upgraded step by
-// step to the current one, so any release ever recorded can be redeployed or rolled back to.
+// tag-release recorded and validate it. The annotated tag's message is the record: a GitHub
+// release and its `manifest.json` asset can be edited or replaced by anyone with write access
+// long after the release was made, while the tag object (content-addressed, and protectable
+// by a tag ruleset) cannot change under its sha. So the manifest is read from the tag, and a
+// release asset that says anything else is refused as tampered. Manifests of older schema
+// versions are upgraded step by step to the current one, so any release ever recorded can be
+// redeployed or rolled back to.
 
 
 
@@ -58711,13 +59171,17 @@ function manifestFromJson(json) {
 function tagMessage(manifest) {
     return `immut release ${manifest.release} (${manifest.env})\n\n${writeManifest(manifest)}`;
 }
-/** The manifest JSON inside a tag message written by `tagMessage` (a signature may follow). */
-function manifestFromTagMessage(message) {
+/** The JSON text inside a tag message written by `tagMessage` (a signature may follow). */
+function manifestJsonInTagMessage(message) {
     const start = message.indexOf('{');
     const end = message.lastIndexOf('}');
     if (start < 0 || end < start)
         throw new ManifestError('The tag message holds no release manifest.');
-    return manifestFromJson(message.slice(start, end + 1));
+    return message.slice(start, end + 1);
+}
+/** The manifest inside a tag message written by `tagMessage` (a signature may follow). */
+function manifestFromTagMessage(message) {
+    return manifestFromJson(manifestJsonInTagMessage(message));
 }
 /** The git tag of a release id (`<role>-<build>`) in an env. */
 function tagForRelease(release, env) {
@@ -58754,47 +59218,70 @@ async function downloadAsset(octokit, where) {
     }
     return JSON.stringify(bytes);
 }
+/** Top-level or nested fields where two manifests differ: names only, never values. */
+function differingFields(a, b, prefix = '') {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (!isObject(a) || !isObject(b))
+        return JSON.stringify(a) === JSON.stringify(b) ? [] : [prefix || '(root)'];
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((k) => differingFields(a[k], b[k], prefix ? `${prefix}.${k}` : k));
+}
+/** The release asset says something other than the annotated tag: it was changed afterwards. */
+class TamperedReleaseError extends ManifestError {
+    name = 'TamperedReleaseError';
+}
 /**
- * Reads and validates a release's manifest; throws a UserError when the release does not
- * exist or its manifest is not one immut wrote for that tag.
+ * Reads and validates a release's manifest from its annotated tag; throws a UserError when
+ * the release does not exist, its tag is not one tag-release wrote, or its GitHub release
+ * asset differs from the tag (tampered).
  */
 async function readReleaseDetails(options) {
     const { octokit, owner, repo } = options;
     const tag = resolveTag(options);
     const repository = `${owner}/${repo}`;
     const read = (what) => ({ what, write: false, repository });
+    const ref = await gitHubFind(read(`reading the git tag ${tag}`), () => octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }));
+    if (!ref) {
+        throw new ReleaseNotFoundError(`No release '${tag}' in ${repository}: no git tag of that name exists (the annotated tag holds the manifest; a GitHub release alone is not trusted). Give the tag tag-release recorded (its 'tag' output).`);
+    }
+    if (ref.data.object.type !== 'tag') {
+        throw new ManifestError(`The git tag ${tag} is a lightweight tag, not one tag-release wrote: it holds no manifest.`);
+    }
+    const object = await gitHubCall(read(`reading the git tag ${tag}`), () => octokit.rest.git.getTag({ owner, repo, tag_sha: ref.data.object.sha }));
+    // The ref may be moved to another tag object; the object names the tag it was made as.
+    if (object.data.tag !== tag || object.data.object.type !== 'commit') {
+        throw new ManifestError(`The git tag ${tag} points at a tag object made as '${object.data.tag}' on a ${object.data.object.type}, not one tag-release wrote for ${tag}; refusing it. Re-record the release with tag-release.`);
+    }
+    const manifest = manifestFromTagMessage(object.data.message);
+    if (gitTag(manifest) !== tag) {
+        throw new ManifestError(`The manifest under ${tag} is for ${gitTag(manifest)}; a release tag must carry its own manifest.`);
+    }
+    if (manifest.source.sha !== object.data.object.sha) {
+        throw new ManifestError(`The git tag ${tag} is on commit ${object.data.object.sha}, but its manifest was recorded from ${manifest.source.sha}; tag-release tags the commit it ran on, so this tag was remade. Refusing it.`);
+    }
     const release = await gitHubFind(read(`reading the release ${tag}`), () => octokit.rest.repos.getReleaseByTag({ owner, repo, tag }));
     const asset = release?.data.assets.find((a) => a.name === MANIFEST_ASSET);
-    let result;
     if (release && asset) {
         const text = await gitHubCall(read(`downloading ${MANIFEST_ASSET} of ${tag}`), () => downloadAsset(octokit, { owner, repo, assetId: asset.id }));
-        result = {
-            manifest: manifestFromJson(text),
-            tag,
-            from: 'release-asset',
-            releaseUrl: release.data.html_url,
-        };
-    }
-    else {
-        const ref = await gitHubFind(read(`reading the git tag ${tag}`), () => octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }));
-        if (!ref) {
-            throw new ReleaseNotFoundError(`No release '${tag}' in ${repository}: neither a GitHub release nor a git tag of that name exists. Give the tag tag-release recorded (its 'tag' output).`);
+        const tampered = (why) => new TamperedReleaseError(`The ${MANIFEST_ASSET} of the GitHub release ${tag} differs from the manifest in its annotated tag (${why}): it was changed after tag-release recorded the release. immut launches only what the tag records and refuses a tampered release; find out who edited ${release.data.html_url}, then delete the asset and re-run tag-release for this build to restore it.`);
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
         }
-        if (ref.data.object.type !== 'tag') {
-            throw new ManifestError(`The git tag ${tag} is a lightweight tag, not one tag-release wrote: it holds no manifest.`);
+        catch {
+            throw tampered('the asset is not JSON');
         }
-        const object = await gitHubCall(read(`reading the git tag ${tag}`), () => octokit.rest.git.getTag({ owner, repo, tag_sha: ref.data.object.sha }));
-        result = {
-            manifest: manifestFromTagMessage(object.data.message),
-            tag,
-            from: 'tag-message',
-            ...(release ? { releaseUrl: release.data.html_url } : {}),
-        };
+        // Compared as written (before any upgrade): tag-release writes the same JSON to both.
+        const fields = differingFields(JSON.parse(manifestJsonInTagMessage(object.data.message)), parsed);
+        if (fields.length > 0)
+            throw tampered(`fields ${fields.slice(0, 10).join(', ')}`);
     }
-    if (gitTag(result.manifest) !== tag) {
-        throw new ManifestError(`The manifest under ${tag} is for ${gitTag(result.manifest)}; a release tag must carry its own manifest.`);
-    }
-    return result;
+    return {
+        manifest,
+        tag,
+        from: 'tag-message',
+        ...(release ? { releaseUrl: release.data.html_url } : {}),
+    };
 }
 /** `readRelease({ octokit, owner, repo, tag })` → the validated manifest. */
 async function readRelease(options) {
@@ -59432,20 +59919,7 @@ async function recordWorld(options) {
 
 
 
-
-
 const ACTION = 'world';
-async function readWorldFile(workspace, file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.resolve(workspace, file), 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT') {
-            throw new UserError(`Input 'world-file' was '${file}', which does not exist in the workspace (${workspace}); check out the repository first (actions/checkout) or fix the path.`);
-        }
-        throw error;
-    }
-}
 /** The build shared by the world's releases: the input, else derived from the run number. */
 function worldBuild(build, env) {
     if (build)
@@ -59460,7 +59934,7 @@ function timeScale(env) {
     return Number.isFinite(raw) && raw >= 1 ? raw : 1;
 }
 async function plan({ io }, world, plans, file) {
-    io.setOutput('matrix', JSON.stringify(releaseMatrix(plans)));
+    io.setOutput('matrix', releaseMatrix(plans));
     io.info(`${file}: ${plans.length} role(s) in env ${world.env}: ${plans.map((p) => p.role).join(', ')}`);
     await io.appendSummary(summary_summary(heading(`World ${world.env}: ${plans.length} role(s)`), markdownTable(['role', 'base image', 'app version', 'data', 'name'], plans.map((p) => [
         p.role,
@@ -59503,7 +59977,7 @@ async function main(ctx) {
         io.setSecret(inputs.githubToken);
     const workspace = io.env['GITHUB_WORKSPACE'] ?? process.cwd();
     const file = inputs.worldFile ?? 'immut.world.yml';
-    const world = parseWorld(await readWorldFile(workspace, file), file);
+    const world = parseWorld(readWorldFile(workspace, file), file);
     const plans = planWorld(world);
     io.setOutput('env', world.env);
     io.setOutput('roles', plans.map((p) => p.role).join(','));

@@ -3,14 +3,17 @@
 // workspace and they all run at once in beforeAll; the tests then read what happened.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  DeleteTagsCommand,
   DescribeImagesCommand,
   DescribeSnapshotsCommand,
   EC2Client,
   type Image,
   type Snapshot,
 } from '@aws-sdk/client-ec2';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BAKE_MARKERS } from '@immut/core/builder-protocol';
@@ -28,8 +31,10 @@ import {
 import {
   documentedIamActions,
   iamActionsCalled,
+  adminClientConfig,
   sandboxEnv,
   startE2eSandbox,
+  type PolicyScope,
 } from '@immut/test-support/sandbox';
 
 const ACTION = 'bake-image';
@@ -53,8 +58,8 @@ const INPUTS: Record<string, string> = {
 const sandboxes: Sandbox[] = [];
 const workspaces: string[] = [];
 
-async function sandbox(faults: FaultSpec[] = []): Promise<Sandbox> {
-  const sb = await startE2eSandbox({ faults });
+async function sandbox(faults: FaultSpec[] = [], policy: PolicyScope = {}): Promise<Sandbox> {
+  const sb = await startE2eSandbox({ faults, policy });
   sandboxes.push(sb);
   return sb;
 }
@@ -79,7 +84,7 @@ function options(
     // A generous deadline: at the e2e time scale an hour passes in 1.8 wall seconds, while
     // process start-up and the SDK's retry back-off take real seconds.
     inputs: { ...INPUTS, timeout: '24h', ...inputs },
-    env: { ...sandboxEnv(sb), ...env },
+    env: { ...sandboxEnv(sb, ACTION), ...env },
     cwd,
     timeoutMs: 60_000,
   };
@@ -113,11 +118,7 @@ const lastSeq = (sb: Sandbox): number => sb.calls().at(-1)?.seq ?? 0;
  *  does not say which region a resource is in). Only while no action runs on `sb`. */
 async function inRegion(sb: Sandbox, region: string): Promise<{ images: Image[]; snapshots: Snapshot[] }> {
   const from = lastSeq(sb);
-  const ec2 = new EC2Client({
-    endpoint: sb.endpoint,
-    region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const ec2 = new EC2Client({ ...adminClientConfig(sb), region });
   try {
     const images = (await ec2.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? [];
     const snapshots = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? [];
@@ -128,6 +129,24 @@ async function inRegion(sb: Sandbox, region: string): Promise<{ images: Image[];
       const ours = c.operation === 'DescribeImages' || c.operation === 'DescribeSnapshots';
       if (c.seq > from && c.region === region && ours) observerCalls.add(`${sb.endpoint}#${c.seq}`);
     }
+  }
+}
+
+/** Runs `fn` with SDK clients of the test itself on `sb`; its calls are observer calls. */
+async function asObserver<T>(
+  sb: Sandbox,
+  fn: (clients: { ec2: EC2Client; ssm: SSMClient }) => Promise<T>,
+): Promise<T> {
+  const from = lastSeq(sb);
+  const config = { ...adminClientConfig(sb), region: HOME };
+  const ec2 = new EC2Client(config);
+  const ssm = new SSMClient(config);
+  try {
+    return await fn({ ec2, ssm });
+  } finally {
+    ec2.destroy();
+    ssm.destroy();
+    for (const c of sb.calls()) if (c.seq > from) observerCalls.add(`${sb.endpoint}#${c.seq}`);
   }
 }
 
@@ -258,9 +277,10 @@ async function encryptedScenario() {
 /** Copies to two regions (the first CopyImage throttled), then the same inputs again (a
  *  cache hit). */
 async function copiesScenario() {
-  const sb = await sandbox([
-    { service: 'ec2', operation: 'CopyImage', error: 'RequestLimitExceeded', times: 1 },
-  ]);
+  const sb = await sandbox(
+    [{ service: 'ec2', operation: 'CopyImage', error: 'RequestLimitExceeded', times: 1 }],
+    { regions: COPY_REGIONS },
+  );
   const ws = workspace();
   const inputs = { 'copy-to-regions': COPY_REGIONS.join(',') };
   const first = await runActionWithPost(ACTION, options(sb, ws, inputs));
@@ -275,15 +295,18 @@ async function copiesScenario() {
 /** An encrypted bake copied to two regions whose copy to the second region fails: post
  *  must remove every image and snapshot the run made, in every region. */
 async function copyFailsScenario() {
-  const sb = await sandbox([
-    {
-      service: 'ec2',
-      operation: 'CopyImage',
-      error: 'ResourceLimitExceeded',
-      message: 'You have reached the limit of concurrent AMI copies',
-      match: { KmsKeyId: 'arn:aws:kms:eu-west-1:*' },
-    },
-  ]);
+  const sb = await sandbox(
+    [
+      {
+        service: 'ec2',
+        operation: 'CopyImage',
+        error: 'ResourceLimitExceeded',
+        message: 'You have reached the limit of concurrent AMI copies',
+        match: { KmsKeyId: 'arn:aws:kms:eu-west-1:*' },
+      },
+    ],
+    { regions: COPY_REGIONS },
+  );
   const ws = workspace();
   const run = await runActionWithPost(
     ACTION,
@@ -402,6 +425,101 @@ async function badInputsScenario() {
   return { sb, all: all as ActionRunWithPost, wrong: wrong as ActionRun[] };
 }
 
+/** Everything a run shows: its log, raw output and annotations. */
+const everything = (run: ActionRun): string =>
+  [run.stdout, run.stderr, ...run.annotations.map((a) => a.message)].join('\n');
+
+const DB_PASSWORD = 'S3cr3t-Tr0ub4dor-and-3';
+const CANARY = `canary-${randomBytes(8).toString('hex')}`;
+
+/** A run that may not even start (an input the bundle does not declare yet). */
+const attempt = (run: Promise<ActionRun>): Promise<ActionRun | Error> =>
+  run.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+
+function ranTo(run: ActionRun | Error): ActionRun {
+  if (run instanceof Error) throw run;
+  return run;
+}
+
+/** Base images from SSM: only AWS's public parameters and the prefixes the user allows,
+ *  never a SecureString, never a value in a message. */
+async function ssmScenario() {
+  // The policy lets the action read both prefixes: what refuses is immut, not IAM.
+  const sb = await sandbox([], { ssmParameterPrefixes: ['/prod/api/', '/team/images/'] });
+  const ws = workspace();
+  const encrypted = await asObserver(sb, async ({ ssm }) => {
+    await ssm.send(
+      new PutParameterCommand({ Name: '/prod/api/db-password', Value: DB_PASSWORD, Type: 'SecureString' }),
+    );
+    await ssm.send(
+      new PutParameterCommand({ Name: '/prod/web/db-password', Value: DB_PASSWORD, Type: 'SecureString' }),
+    );
+    await ssm.send(new PutParameterCommand({ Name: '/prod/api/motd', Value: DB_PASSWORD, Type: 'String' }));
+    await ssm.send(new PutParameterCommand({ Name: '/team/images/base', Value: AL_LATEST, Type: 'String' }));
+    // What a reader without decryption sees: it must not be shown either.
+    const out = await ssm.send(new GetParameterCommand({ Name: '/prod/api/db-password' }));
+    return out.Parameter?.Value ?? '';
+  });
+  const run = (inputs: Record<string, string>) => attempt(runAction(ACTION, options(sb, ws, inputs)));
+  const [secure, notAllowed, plainValue, allowed, badPrefix] = await Promise.all([
+    run({ 'base-image': 'ssm:/prod/api/db-password', 'ssm-parameter-prefixes': '/prod/api/' }),
+    run({ 'base-image': 'ssm:/prod/web/db-password', 'ssm-parameter-prefixes': '/prod/api/' }),
+    run({ 'base-image': 'ssm:/prod/api/motd', 'ssm-parameter-prefixes': '/prod/api/' }),
+    run({
+      'base-image': 'ssm:/team/images/base',
+      'ssm-parameter-prefixes': '/team/images/',
+      'dry-run': 'true',
+    }),
+    run({ 'base-image': 'ssm:/team/images/base', 'ssm-parameter-prefixes': 'team/images,/' }),
+  ]);
+  return { sb, encrypted, secure, notAllowed, plainValue, allowed, badPrefix };
+}
+
+/** Paths that leave the workspace or are not files, and inputs far too long to echo. */
+async function pathsScenario() {
+  const sb = await sandbox();
+  const ws = workspace();
+  // Committed symlinks: a directory link to /proc and a file link out of the workspace.
+  symlinkSync('/proc', path.join(ws, 'p'));
+  symlinkSync('/etc/hostname', path.join(ws, 'deploy/outside.sh'));
+  execFileSync('mkfifo', [path.join(ws, 'deploy/fifo.sh')]);
+  const env = { IMMUT_TEST_CANARY: CANARY };
+  const run = (inputs: Record<string, string>) => attempt(runAction(ACTION, options(sb, ws, inputs, env)));
+  const [environ, outside, fifo, directory, longProvision, longBase, longList] = await Promise.all([
+    run({ provision: 'p/self/environ' }),
+    run({ provision: 'deploy/outside.sh' }),
+    run({ provision: 'deploy/fifo.sh' }),
+    run({ provision: 'deploy/api' }),
+    run({ provision: 'a'.repeat(10_000) }),
+    run({ 'base-image': `ssm:/${'b'.repeat(10_000)}` }),
+    run({ 'copy-to-regions': 'c'.repeat(10_000) }),
+  ]);
+  return { sb, environ, outside, fifo, directory, longProvision, longBase, longList };
+}
+
+/** The post step removes a failed image whose snapshot lost immut's tags meanwhile. */
+async function untaggedSnapshotScenario() {
+  const sb = await sandbox([{ kind: 'image-fails', times: 1 }]);
+  const ws = workspace();
+  const main = await runAction(ACTION, options(sb, ws));
+  const made = images(sb)[0];
+  if (!made) throw new Error(`the failed bake left no image to clean up:\n${describeRun(main)}`);
+  const { imageId, snapshotId } = await asObserver(sb, async ({ ec2 }) => {
+    const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [made.id] }))).Images?.[0];
+    const snapshot = image?.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '';
+    // Someone took the snapshot over: immut's tags are gone, whatever the image says.
+    await ec2.send(
+      new DeleteTagsCommand({
+        Resources: [snapshot],
+        Tags: ['immut:managed-by', 'immut:role', 'immut:env'].map((Key) => ({ Key })),
+      }),
+    );
+    return { imageId: image?.ImageId ?? '', snapshotId: snapshot };
+  });
+  const post = await runAction(ACTION, { ...options(sb, ws), step: 'post', state: main.state });
+  return { sb, main, post, imageId, snapshotId };
+}
+
 let fresh: Fresh;
 let failure: Awaited<ReturnType<typeof provisioningFailureScenario>>;
 let imageFails: Awaited<ReturnType<typeof imageFailsScenario>>;
@@ -413,8 +531,17 @@ let bad: Awaited<ReturnType<typeof badInputsScenario>>;
 let encrypted: Awaited<ReturnType<typeof encryptedScenario>>;
 let copies: Awaited<ReturnType<typeof copiesScenario>>;
 let copyFails: Awaited<ReturnType<typeof copyFailsScenario>>;
+let ssmParams: Awaited<ReturnType<typeof ssmScenario>>;
+let paths: Awaited<ReturnType<typeof pathsScenario>>;
+let untagged: Awaited<ReturnType<typeof untaggedSnapshotScenario>> | Error;
 
 beforeAll(async () => {
+  [ssmParams, paths, untagged] = await Promise.all([
+    ssmScenario(),
+    pathsScenario(),
+    // Its failure is the test's, not every scenario's.
+    untaggedSnapshotScenario().catch((error: unknown) => error as Error),
+  ]);
   [fresh, failure, imageFails, capacity, cancelled, rerun, dryRun, bad, encrypted, copies, copyFails] =
     await Promise.all([
       freshScenario(),
@@ -429,7 +556,7 @@ beforeAll(async () => {
       copiesScenario(),
       copyFailsScenario(),
     ]);
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await Promise.all(sandboxes.map((sb) => sb.stop()));
@@ -792,6 +919,126 @@ describe('copies to other regions', () => {
     // The intermediate (by main), the encrypted image and the us-west-2 copy (by post).
     expect(deregistered.map((c) => c.region).sort()).toEqual([HOME, HOME, 'us-west-2']);
     expect(liveBuilders(copyFails.sb)).toEqual([]);
+  });
+});
+
+describe('base images from SSM', () => {
+  /** The one error of a refused run, checked to hold no part of the parameter's value. */
+  function refusal(run: ActionRun | Error): string {
+    const done = ranTo(run);
+    expect(done.exitCode).not.toBe(0);
+    const errors = errorsOf(done);
+    expect(errors).toHaveLength(1);
+    const shown = everything(done);
+    for (const part of [DB_PASSWORD, DB_PASSWORD.slice(0, 6), ssmParams.encrypted.slice(0, 12)]) {
+      expect(shown).not.toContain(part);
+    }
+    return errors[0]!.message;
+  }
+
+  it('refuses a SecureString parameter, naming its path and never its value', () => {
+    expect(ssmParams.encrypted).not.toBe('');
+    const message = refusal(ssmParams.secure);
+    expect(message).toMatch(/Input 'base-image' was 'ssm:\/prod\/api\/db-password'/);
+    expect(message).toMatch(/SSM parameter '\/prod\/api\/db-password' is a SecureString/);
+    // The type was read without asking SSM to decrypt anything.
+    const reads = calls(ssmParams.sb, 'GetParameter').filter(
+      (c) => c.params.Name === '/prod/api/db-password',
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) expect(read.params.WithDecryption).not.toBe(true);
+  });
+
+  it('refuses a parameter outside /aws/service/ and the allowed prefixes without reading it', () => {
+    const message = refusal(ssmParams.notAllowed);
+    expect(message).toMatch(
+      /Input 'base-image' was 'ssm:\/prod\/web\/db-password': SSM parameter '\/prod\/web\/db-password' is not under \/aws\/service\/ or a prefix in 'ssm-parameter-prefixes'/,
+    );
+    expect(
+      calls(ssmParams.sb, 'GetParameter').filter((c) => c.params.Name === '/prod/web/db-password'),
+    ).toEqual([]);
+  });
+
+  it('never shows the value of an allowed parameter that is not an image id', () => {
+    const message = refusal(ssmParams.plainValue);
+    expect(message).toMatch(/SSM parameter '\/prod\/api\/motd' does not hold an image id/);
+  });
+
+  it('accepts a parameter under a prefix the user allows', () => {
+    const run = ranTo(ssmParams.allowed);
+    expectSuccess(run);
+    expect(run.outputs['base-image-id']).toBe(AL_LATEST);
+  });
+
+  it('refuses prefixes that are not parameter paths ending in /', () => {
+    const run = ranTo(ssmParams.badPrefix);
+    expect(run.exitCode).not.toBe(0);
+    expect(errorText(run)).toMatch(/Input 'ssm-parameter-prefixes' was 'team\/images,\/'/);
+  });
+});
+
+describe('workspace paths', () => {
+  it('refuses a provisioning script reached through a symlink out of the workspace, launching nothing', () => {
+    const run = ranTo(paths.environ);
+    expect(run.exitCode).not.toBe(0);
+    expect(errorText(run)).toMatch(/Input 'provision' was 'p\/self\/environ'.*outside the workspace/);
+    expect(everything(run)).not.toContain(CANARY);
+    const outside = ranTo(paths.outside);
+    expect(outside.exitCode).not.toBe(0);
+    expect(errorText(outside)).toMatch(/Input 'provision' was 'deploy\/outside.sh'.*outside the workspace/);
+    expect(calls(paths.sb, 'RunInstances')).toEqual([]);
+    expect(builders(paths.sb)).toEqual([]);
+  });
+
+  it('refuses a provisioning script that is not a regular file (a FIFO, a directory)', () => {
+    for (const [run, given] of [
+      [paths.fifo, 'deploy/fifo.sh'],
+      [paths.directory, 'deploy/api'],
+    ] as const) {
+      const done = ranTo(run);
+      expect(done.exitCode).not.toBe(0);
+      expect(errorsOf(done)).toHaveLength(1);
+      expect(errorText(done)).toContain(`Input 'provision' was '${given}': it is not a regular file`);
+    }
+  });
+
+  it('shows a 10,000-character input cut, with its length', () => {
+    for (const [run, input, char] of [
+      [paths.longProvision, 'provision', 'a'],
+      [paths.longBase, 'base-image', 'b'],
+      [paths.longList, 'copy-to-regions', 'c'],
+    ] as const) {
+      const done = ranTo(run);
+      expect(done.exitCode).not.toBe(0);
+      const message = errorText(done);
+      expect(message).toMatch(new RegExp(`Input '${input}' was '[^']{1,120}…' \\(100\\d\\d characters\\)`));
+      expect(message).not.toContain(char.repeat(200));
+      expect(message.length).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('snapshots of a removed image', () => {
+  it("deletes a snapshot only when it carries immut's tags itself, and says why it kept one", () => {
+    if (untagged instanceof Error) throw untagged;
+    expect(untagged.main.exitCode).not.toBe(0);
+    const { post, imageId, snapshotId } = untagged;
+    expect(snapshotId).toMatch(/^snap-/);
+    expectSuccess(post);
+    const deregistered = calls(untagged.sb, 'DeregisterImage').filter((c) => c.outcome === 'ok');
+    expect(deregistered.map((c) => c.params.ImageId)).toEqual([imageId]);
+    expect(calls(untagged.sb, 'DeleteSnapshot')).toEqual([]);
+    expect(snapshots(untagged.sb).map((s) => s.id)).toEqual([snapshotId]);
+    expect(
+      post.annotations
+        .filter((a) => a.level === 'warning')
+        .map((a) => a.message)
+        .join('\n'),
+    ).toMatch(
+      new RegExp(
+        `Kept snapshot ${snapshotId} of image ${imageId} \\(deregistered\\): it has no immut:managed-by=immut tag`,
+      ),
+    );
   });
 });
 

@@ -15,6 +15,8 @@ import {
   settle,
   upsertAlias,
 } from '@immut/test-support/builds-behind-lb';
+import { ChangeResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
+import { leaseRecord } from '@immut/core/lease';
 import type { CallRecord, Sandbox } from '@immut/sandbox';
 import { type ActionRun, errorsOf } from '@immut/action-runner';
 import { documentedIamActions, iamActionsCalled, startE2eSandbox } from '@immut/test-support/sandbox';
@@ -30,6 +32,7 @@ import {
   errorText,
   expectOk,
   extraSandboxes,
+  isLeaseChange,
   run,
   scenario,
   to,
@@ -45,6 +48,8 @@ describe('cutover-dns moves the name', () => {
   const runs: Record<string, ActionRun> = {};
   const history: Record<string, Record<string, string> | undefined> = {};
   const changeCalls: Record<string, number> = {};
+  let readBeforeRollback: ResourceRecordSet[] = [];
+  let rollbackBatch: CallRecord | undefined;
   scenario(async () => {
     w = await world();
     const step = async (key: string, inputs: Record<string, string>) => {
@@ -56,7 +61,12 @@ describe('cutover-dns moves the name', () => {
     await step('first', to(w.a));
     await step('swap', to(w.b, { zone: w.zone }));
     await step('rerun', to(w.b));
+    readBeforeRollback = [
+      ...(await recordsAt(w.c, w.zone, NAME, 'A')),
+      ...(await recordsAt(w.c, w.zone, `_immut-history.${NAME}`, 'TXT')),
+    ];
     await step('rollback', { mode: 'rollback' });
+    rollbackBatch = changes(w).at(-1);
   });
 
   it('creates the record and its history on the first cutover', () => {
@@ -114,6 +124,36 @@ describe('cutover-dns moves the name', () => {
     expect(await pointsAt(w.c, w.zone, NAME)).toBe(w.a.dnsName);
     expect(history['rollback']).toMatchObject({ current: 'b1', previous: 'b2' });
   });
+
+  it('rolls back with a batch that DELETEs the records exactly as Route 53 listed them', () => {
+    expect(changeCalls['rollback']).toBe(1);
+    const deleted = changesOf(rollbackBatch!)
+      .filter((ch) => ch.Action === 'DELETE')
+      .map((ch) => ch.ResourceRecordSet);
+    // The call log holds the request as the sandbox decoded it from the SDK's XML: strings.
+    const asSent = (r: ResourceRecordSet): Record<string, unknown> =>
+      JSON.parse(
+        JSON.stringify({
+          Name: r.Name,
+          Type: r.Type,
+          ...(r.TTL !== undefined ? { TTL: String(r.TTL) } : {}),
+          ...(r.ResourceRecords
+            ? { ResourceRecords: { ResourceRecord: { Value: r.ResourceRecords[0]?.Value } } }
+            : {}),
+          ...(r.AliasTarget
+            ? {
+                AliasTarget: {
+                  HostedZoneId: r.AliasTarget.HostedZoneId,
+                  DNSName: r.AliasTarget.DNSName,
+                  EvaluateTargetHealth: String(r.AliasTarget.EvaluateTargetHealth),
+                },
+              }
+            : {}),
+        }),
+      ) as Record<string, unknown>;
+    expect(readBeforeRollback.map((r) => r.AliasTarget?.DNSName ?? '')).toContain(`${w.b.dnsName}.`);
+    expect(deleted).toEqual(readBeforeRollback.map(asSent));
+  });
 });
 
 describe('cutover-dns weighted', () => {
@@ -149,6 +189,7 @@ describe('cutover-dns weighted', () => {
 
   it('waits for INSYNC, verifies the answer and holds each step while watching health', () => {
     const ops = calls
+      .filter((c) => !(c.operation === 'ChangeResourceRecordSets' && isLeaseChange(c)))
       .filter((c) =>
         ['ChangeResourceRecordSets', 'GetChange', 'TestDNSAnswer', 'DescribeTargetHealth'].includes(
           c.operation,
@@ -338,7 +379,12 @@ describe('cutover-dns bad inputs', () => {
       { zone: 'nowhere.test' },
       "Input 'zone' was 'nowhere.test': this account has no hosted zone of that name",
     ],
-    ['zone', { zone: 'ZNOSUCHZONE0000' }, "Input 'zone' was 'ZNOSUCHZONE0000': no hosted zone has that id"],
+    // Under the generated policy (zones named) any other id is AccessDenied, as on AWS.
+    [
+      'zone',
+      { zone: 'ZNOSUCHZONE0000' },
+      "Input 'zone' was 'ZNOSUCHZONE0000': the role may not read that hosted zone (AWS denied route53:GetHostedZone)",
+    ],
     [
       'zone',
       { zone: 'twin.test', name: 'api.twin.test' },
@@ -349,10 +395,12 @@ describe('cutover-dns bad inputs', () => {
       { name: 'api.other.test' },
       "Input 'name' was 'api.other.test': it is not inside hosted zone example.test",
     ],
+    // The policy names only the role names immut manages: the run's first write (its lease,
+    // _immut-lease.foreign.example.test) is refused by IAM before the history check runs.
     [
       'name',
       { name: 'foreign.example.test' },
-      'Refusing to change foreign.example.test: it has an A record but no immut history record',
+      'AWS denied route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/',
     ],
     [
       'name',
@@ -379,10 +427,11 @@ describe('cutover-dns bad inputs', () => {
       { 'target-group-arns': w.a.targetGroupArn },
       'prod-api-b1 does not serve load balancer prod-api-b2',
     ],
+    // A name the policy does not name: IAM refuses the run's lease write before the history check.
     [
       'mode',
       { mode: 'rollback', 'target-dns-name': '', 'target-zone-id': '', name: 'new.example.test' },
-      'Cannot roll back new.example.test: it has no history record',
+      'AWS denied route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/',
     ],
     [
       'mode',
@@ -452,10 +501,67 @@ describe('cutover-dns bad inputs', () => {
   });
 
   it('changes nothing for values that do not fit the account', () => {
-    expect(w.sandbox.calls().filter((c) => c.operation === 'ChangeResourceRecordSets')).toEqual([]);
+    // Taking and giving back the lease is all a refused run writes.
+    expect(
+      w.sandbox.calls().filter((c) => c.operation === 'ChangeResourceRecordSets' && !isLeaseChange(c)),
+    ).toEqual([]);
     expect(JSON.stringify(w.sandbox.inventory().filter((i) => i.kind === 'resource-record-set'))).toBe(
       recordsBefore,
     );
+  });
+});
+
+describe("cutover-dns and the name's lease", () => {
+  let w: World;
+  let blocked: ActionRun;
+  let takenOver: ActionRun;
+  let pointedWhileBlocked = '';
+  let leaseAfter: ResourceRecordSet[] = [];
+  const lease = (holder: string, expires: Date): ResourceRecordSet =>
+    leaseRecord(NAME, {
+      holder,
+      run: 'https://github.com/acme/shop/actions/runs/42',
+      expires: expires.toISOString(),
+      token: '0123456789abcdef',
+    });
+  const put = (action: 'CREATE' | 'DELETE', record: ResourceRecordSet) =>
+    w.c.route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: w.zone,
+        ChangeBatch: { Comment: 'someone else', Changes: [{ Action: action, ResourceRecordSet: record }] },
+      }),
+    );
+  scenario(async () => {
+    w = await world();
+    expectOk(await run(w, to(w.a)));
+    // A retirement of this name holds the lease for a long time yet.
+    const held = lease('retire-release:api/prod:b7', new Date(Date.now() + 30 * 86_400_000));
+    await put('CREATE', held);
+    blocked = await run(w, to(w.b, { timeout: '30m' }));
+    pointedWhileBlocked = await pointsAt(w.c, w.zone, NAME);
+    // Its run was killed: the lease expired and the next run takes it over.
+    await put('DELETE', held);
+    await put('CREATE', lease('retire-release:api/prod:b7', new Date(Date.now() - 86_400_000)));
+    takenOver = await run(w, to(w.b));
+    leaseAfter = await recordsAt(w.c, w.zone, `_immut-lease.${NAME}`, 'TXT');
+  });
+
+  it('waits for a lease another run holds, then fails naming the holder and changes nothing', () => {
+    expect(blocked.exitCode).toBe(1);
+    expect(errorText(blocked)).toContain(
+      `Could not take the lease _immut-lease.${NAME}.: it is held by retire-release:api/prod:b7 (run https://github.com/acme/shop/actions/runs/42)`,
+    );
+    expect(blocked.logLines.join('\n')).toContain(`Waiting for the lease _immut-lease.${NAME}.`);
+    expect(pointedWhileBlocked).toBe(w.a.dnsName);
+  });
+
+  it('takes over an expired lease, says so, moves the name and releases the lease', () => {
+    expectOk(takenOver);
+    expect(takenOver.logLines.join('\n')).toContain(
+      `The lease _immut-lease.${NAME}. of retire-release:api/prod:b7 (run https://github.com/acme/shop/actions/runs/42)`,
+    );
+    expect(takenOver.outputs['current-target']).toBe(w.b.dnsName);
+    expect(leaseAfter).toEqual([]);
   });
 });
 

@@ -10,9 +10,12 @@ import type { CallRecord, Sandbox } from '@immut/sandbox';
 import { runWorkflow } from '@immut/workflow-runner';
 import type { WorkflowRunResult } from '@immut/workflow-runner';
 import { REPO_ROOT } from '@immut/action-runner';
-import { E2E_TIME_SCALE, startE2eSandbox } from '@immut/test-support/sandbox';
+import { parseWorld, planWorld } from '@immut/core/world';
+import { grantScope, machineEnv, startE2eSandbox, workflowRoles } from '@immut/test-support/sandbox';
 
 const ROLES = ['api', 'web', 'worker'];
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-test';
+const GREETING = '  hello = world # not a comment  ';
 let sandbox: Sandbox;
 let consumer: string;
 
@@ -41,17 +44,13 @@ async function rebuildTheWorld(runNumber: number): Promise<WorldRun> {
     event: 'workflow_dispatch',
     inputs: {
       'world-file': 'immut.world.yml',
-      'aws-role-arn': 'arn:aws:iam::123456789012:role/immut-test',
+      'aws-role-arn': ROLE_ARN,
       'max-parallel': '3',
     },
     repoRoot: REPO_ROOT,
     workspaceSource: consumer,
     env: {
-      AWS_ENDPOINT_URL: sandbox.endpoint,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_REGION: 'us-east-1',
-      IMMUT_TIME_SCALE: String(E2E_TIME_SCALE),
+      ...machineEnv(sandbox),
       PATH: `${path.join(REPO_ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
     },
     github: {
@@ -62,6 +61,8 @@ async function rebuildTheWorld(runNumber: number): Promise<WorldRun> {
       run_attempt: '1',
       api_url: sandbox.endpoint,
     },
+    // The role the workflows assume holds the union of the actions' generated policies.
+    awsRoles: workflowRoles(sandbox, ROLE_ARN),
     autoApproveEnvironments: true,
     log: () => undefined,
   });
@@ -76,6 +77,22 @@ beforeAll(async () => {
   consumer = mkdtempSync(path.join(tmpdir(), 'immut-world-e2e-'));
   cpSync(path.join(REPO_ROOT, 'examples', 'consumer'), consumer, { recursive: true });
   const worldFile = path.join(consumer, 'immut.world.yml');
+  // The names the role manages (npm run iam --record-name): every role's DNS name, and
+  // <role>.<env>.<zone>, under which launch-behind-lb names each build even when the role's
+  // name is another (web: www.example.test, builds b….web.prod.example.test).
+  const names = planWorld(parseWorld(readFileSync(worldFile, 'utf8'))).flatMap((p) => [
+    ...(p['dns-name'] ? [p['dns-name']] : []),
+    `${p.role}.${p.env}.${p.zone}`,
+  ]);
+  grantScope(sandbox, { recordNames: names });
+  // A flag value that KEY=VALUE lines would not carry as written (spaces at both ends, '=', '#').
+  writeFileSync(
+    worldFile,
+    readFileSync(worldFile, 'utf8').replace(
+      '      LOG_LEVEL: info\n',
+      `      LOG_LEVEL: info\n      GREETING: ${JSON.stringify(GREETING)}\n`,
+    ),
+  );
 
   runs.push(await rebuildTheWorld(1));
   runs.push(await rebuildTheWorld(2));
@@ -95,6 +112,14 @@ afterAll(async () => {
 });
 
 describe('rebuild-the-world through the local runner', () => {
+  it("needs nothing beyond the generated policy: IAM refuses none of the role's calls", () => {
+    const refused = runs
+      .flatMap((r) => r.calls)
+      .filter((c) => c.iam)
+      .map((c) => `${c.iam!.action} on ${c.iam!.resource}: ${JSON.stringify(c.params).slice(0, 300)}`);
+    expect([...new Set(refused)]).toEqual([]);
+  });
+
   it('releases every role of the example world and records the world release', () => {
     const [first] = runs;
     expect(first?.result.result).toBe('success');
@@ -105,6 +130,15 @@ describe('rebuild-the-world through the local runner', () => {
       expect(stages.get(role)?.['tag']?.['tag']).toBe(`immut/prod/${role}/b000001`);
     }
     expect(stages.get('api')?.['replicate']?.['db-instance-id']).toBe('prod-api-b000001');
+    // The world's flags reach the release manifest value for value, through the matrix.
+    const apiManifest = JSON.parse(stages.get('api')?.['tag']?.['manifest'] ?? '{}') as {
+      flags?: Record<string, string>;
+    };
+    expect(apiManifest.flags).toEqual({
+      LOG_LEVEL: 'info',
+      GREETING,
+      DB_PASSWORD_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api/db',
+    });
     const record = first!.result.jobs.find((j) => j.jobId === 'record');
     const manifest = JSON.parse(
       record?.outputs['manifest'] ?? record?.steps.at(-1)?.outputs['manifest'] ?? '{}',

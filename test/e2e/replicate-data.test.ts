@@ -29,6 +29,7 @@ import {
 } from '@immut/action-runner';
 import {
   documentedIamActions,
+  ADMIN_CREDENTIALS,
   iamActionsCalled,
   sandboxEnv,
   startE2eSandbox,
@@ -170,11 +171,11 @@ function expectFailedWith(result: ActionRun, pattern: RegExp): string {
 
 beforeAll(async () => {
   sandbox = await startE2eSandbox({ postgres: true });
-  env = sandboxEnv(sandbox);
+  env = sandboxEnv(sandbox, ACTION);
   rds = new RDSClient({
     endpoint: sandbox.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: { ...ADMIN_CREDENTIALS },
   });
 }, 60_000);
 
@@ -323,7 +324,7 @@ async function cancelledRun(): Promise<void> {
   results['cancel'] = await runWithPost(
     'cancel',
     { from: 'new-snapshot', timeout: '5m' },
-    sandboxEnv(slowSandbox, 500),
+    sandboxEnv(slowSandbox, ACTION, 500),
   );
 }
 

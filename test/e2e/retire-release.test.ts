@@ -8,6 +8,7 @@ import {
   CreateImageCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import {
@@ -43,6 +44,7 @@ import { SEED } from '@immut/sandbox';
 import { type ActionRun, describeRun, errorsOf, runAction } from '@immut/action-runner';
 import {
   documentedIamActions,
+  ADMIN_CREDENTIALS,
   iamActionsCalled,
   sandboxEnv,
   startE2eSandbox,
@@ -78,6 +80,11 @@ function mutations(calls: readonly CallRecord[]): CallRecord[] {
   return calls.filter((c) => !/^(Describe|List|Get)/.test(c.operation));
 }
 
+/** Whether a call takes or gives back the name's lease (core's lease.ts). */
+function isLease(c: CallRecord): boolean {
+  return c.operation === 'ChangeResourceRecordSets' && JSON.stringify(c.params).includes('_immut-lease.');
+}
+
 async function release(w: Omit<World, 'releases' | 'bystanders'>, id: Identity): Promise<Release> {
   const b = await launchBuild(w.sandbox, w.c, id);
   const tags = (name: string, extra = {}) => toAwsTags(standardTags(id, PROVENANCE, name, extra));
@@ -95,11 +102,17 @@ async function release(w: Omit<World, 'releases' | 'bystanders'>, id: Identity):
   );
   const fingerprint = `${id.build}`.padEnd(16, '0').replace(/[^0-9a-f]/g, 'a');
   const name = imageName(id, fingerprint);
+  // bake-image tags the image's snapshots like the image; b1's snapshot is left untagged here:
+  // a snapshot that is not immut's, next to a managed image.
+  const imageTags = tags(name, { [TAG.fingerprint]: fingerprint });
   const image = await w.c.ec2.send(
     new CreateImageCommand({
       InstanceId: b.instanceId,
       Name: name,
-      TagSpecifications: [{ ResourceType: 'image', Tags: tags(name, { [TAG.fingerprint]: fingerprint }) }],
+      TagSpecifications: [
+        { ResourceType: 'image', Tags: imageTags },
+        ...(id.build === 'b1' ? [] : [{ ResourceType: 'snapshot' as const, Tags: imageTags }]),
+      ],
     }),
   );
   // The build's own DNS name, as launch-behind-lb makes it.
@@ -135,7 +148,7 @@ async function cutOver(
   w: World,
   current: Release,
   previous: Release,
-  options: { at?: string; weight?: number } = {},
+  options: { at?: string; weight?: number; historyTtl?: number } = {},
 ): Promise<void> {
   const alias = (r: Release) => ({ HostedZoneId: r.zoneId, DNSName: r.dnsName, EvaluateTargetHealth: true });
   // Weighted sets cannot sit beside a plain record: the step replaces it, as cutover-dns does.
@@ -180,7 +193,14 @@ async function cutOver(
     new ChangeResourceRecordSetsCommand({
       HostedZoneId: w.zone,
       ChangeBatch: {
-        Changes: [...removePlain, ...records, { Action: 'UPSERT', ResourceRecordSet: history }],
+        Changes: [
+          ...removePlain,
+          ...records,
+          {
+            Action: 'UPSERT',
+            ResourceRecordSet: { ...history, ...(options.historyTtl ? { TTL: options.historyTtl } : {}) },
+          },
+        ],
       },
     }),
   );
@@ -188,13 +208,13 @@ async function cutOver(
 
 /** A sandbox with `count` releases b1…bN of api/prod, plus bystanders that must survive. */
 async function world(count = 5): Promise<World> {
-  const sandbox = await startE2eSandbox();
+  const sandbox = await startE2eSandbox({ policy: { recordNames: [NAME] } });
   sandboxes.push(sandbox);
   const c = sdkClients(sandbox);
   const rds = new RDSClient({
     endpoint: sandbox.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: { ...ADMIN_CREDENTIALS },
     maxAttempts: 1,
   });
   clients.push(c, rds);
@@ -275,7 +295,7 @@ async function run(w: World, inputs: Record<string, string>): Promise<Run> {
   const from = w.sandbox.calls().at(-1)?.seq ?? 0;
   const r = await runAction('retire-release', {
     inputs: { role: ROLE, env: ENV, zone: ZONE_NAME, timeout: '6h', ...inputs },
-    env: sandboxEnv(w.sandbox),
+    env: sandboxEnv(w.sandbox, 'retire-release'),
     timeoutMs: 40_000,
   });
   const calls = w.sandbox.calls().filter((c) => c.seq > from);
@@ -305,6 +325,9 @@ async function standing(w: World) {
   const snapshots = (
     (await w.rds.send(new DescribeDBSnapshotsCommand({ SnapshotType: 'manual' }))).DBSnapshots ?? []
   ).map((s) => s.DBSnapshotIdentifier ?? '');
+  const ebsSnapshots = (
+    (await w.c.ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? []
+  ).map((s) => s.SnapshotId ?? '');
   const buildRecords: string[] = [];
   for (const r of w.releases) {
     const name = `${r.identity.build}.${ROLE}.${ENV}.${ZONE_NAME}`;
@@ -317,6 +340,7 @@ async function standing(w: World) {
     dbs,
     images,
     snapshots,
+    ebsSnapshots,
     buildRecords,
   };
 }
@@ -341,10 +365,13 @@ describe('retire-release with five releases, keep 2', () => {
   let second: Run;
   let before: Awaited<ReturnType<typeof standing>>;
   let after: Awaited<ReturnType<typeof standing>>;
+  let b1Snapshot = '';
   scenario(async () => {
     w = await world(5);
     await cutOver(w, w.releases[4]!, w.releases[3]!);
     before = await standing(w);
+    const b1Image = await w.c.ec2.send(new DescribeImagesCommand({ ImageIds: [w.releases[0]!.imageId] }));
+    b1Snapshot = b1Image.Images?.[0]?.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '(none)';
     // Throttled calls are retried by the SDK's adaptive retries, not failed.
     w.sandbox.addFaults([
       { service: 'elasticloadbalancing', operation: 'DeleteLoadBalancer', error: 'Throttling', times: 1 },
@@ -398,12 +425,18 @@ describe('retire-release with five releases, keep 2', () => {
     const deletedSnapshots = first.calls.filter(
       (c) => c.operation === 'DeleteSnapshot' && c.outcome === 'ok',
     );
-    expect(deletedSnapshots).toHaveLength(2);
+    // b1's snapshot carries no immut tags: its image goes, the snapshot stays.
+    expect(deletedSnapshots).toHaveLength(1);
+    expect(after.ebsSnapshots).toContain(b1Snapshot);
+    expect(deletedSnapshots.map((c) => c.params['SnapshotId'])).not.toContain(b1Snapshot);
+    expect(first.logLines.join('\n')).toContain(
+      `Leaving snapshot ${b1Snapshot}: Refusing to modify snapshot ${b1Snapshot}: it has no immut:managed-by=immut tag`,
+    );
   });
 
   it('deletes in a safe order: build DNS name, listener, load balancer, target group, instances, replica', () => {
     const order = mutations(first.calls)
-      .filter((c) => c.outcome === 'ok')
+      .filter((c) => c.outcome === 'ok' && !isLease(c))
       .map((c) => c.operation);
     expect(order.slice(0, 6)).toEqual([
       'ChangeResourceRecordSets',
@@ -513,6 +546,98 @@ describe('retire-release waits out DNS caches and connection draining', () => {
   });
 });
 
+describe('retire-release and a rollback landing during its drain wait', () => {
+  let w: World;
+  let retire: Run;
+  let rollback: ActionRun;
+  let after: Awaited<ReturnType<typeof standing>>;
+  let nameAfter = '';
+  scenario(async () => {
+    w = await world(3);
+    // A long wait: answers of the history record may be cached for 4 hours (its TTL), and
+    // b2's connections drain for 10 minutes. The cutover time counts as now (see above).
+    await w.c.elb.send(
+      new ModifyTargetGroupAttributesCommand({
+        TargetGroupArn: w.releases[1]!.targetGroupArn,
+        Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: '600' }],
+      }),
+    );
+    await cutOver(w, w.releases[2]!, w.releases[1]!, {
+      at: new Date(Date.now() + 86_400_000).toISOString(),
+      historyTtl: 4 * 3600,
+    });
+    const seq = () => w.sandbox.calls().at(-1)?.seq ?? 0;
+    const from = seq();
+    // keep=1 plans b2 (the previous build) and b1 for retirement, then waits.
+    const retiring = runAction('retire-release', {
+      inputs: { role: ROLE, env: ENV, zone: ZONE_NAME, timeout: '6h', keep: '1' },
+      env: sandboxEnv(w.sandbox, 'retire-release'),
+      timeoutMs: 40_000,
+    });
+    // Discovery is over once every target group's attributes are read: retire now waits.
+    while (
+      w.sandbox.calls().filter((c) => c.seq > from && c.operation === 'DescribeTargetGroupAttributes')
+        .length < 3
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const rollbackFrom = seq();
+    rollback = await runAction('cutover-dns', {
+      inputs: {
+        role: ROLE,
+        env: ENV,
+        build: 'b9',
+        zone: ZONE_NAME,
+        name: NAME,
+        mode: 'rollback',
+        timeout: '6h',
+      },
+      env: sandboxEnv(w.sandbox, 'cutover-dns'),
+      timeoutMs: 40_000,
+    });
+    const rollbackTo = seq();
+    // Retire makes no call while it waits: the calls in between are the rollback's.
+    retire = {
+      ...(await retiring),
+      calls: w.sandbox.calls().filter((c) => c.seq > from && (c.seq <= rollbackFrom || c.seq > rollbackTo)),
+    };
+    after = await standing(w);
+    const [record] = await recordsAt(w.c, w.zone, NAME, 'A');
+    nameAfter = (record?.AliasTarget?.DNSName ?? '').replace(/\.$/, '');
+  });
+
+  it('keeps the build the rollback made live, and its replica, saying why', () => {
+    expectOk(rollback);
+    expectOk(retire);
+    const [b1, b2, b3] = w.releases as [Release, Release, Release];
+    expect(nameAfter).toBe(b2.dnsName);
+    for (const kept of [b2, b3]) {
+      expect(after.loadBalancers).toContain(kept.loadBalancerArn);
+      expect(after.instances).toContain(kept.instanceId);
+      expect(after.dbs).toContain(kept.db);
+    }
+    expect(after.loadBalancers).not.toContain(b1.loadBalancerArn);
+    expect(after.dbs).not.toContain(b1.db);
+    expect(JSON.parse(retire.outputs['retired']!)).toEqual(['b1']);
+    const log = retire.logLines.join('\n');
+    expect(log).toContain('Not retiring build b2 after all: live: the name points at it');
+    expect(mutations(retire.calls).filter((c) => JSON.stringify(c.params).includes('prod-api-b2'))).toEqual(
+      [],
+    );
+  });
+
+  it("deletes only while holding the name's lease, which the rollback took in between", () => {
+    const leaseCalls = retire.calls.filter(isLease).map((c) => c.seq);
+    const deletes = mutations(retire.calls).filter((c) => !isLease(c));
+    expect(leaseCalls.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...deletes.map((c) => c.seq))).toBeGreaterThan(Math.min(...leaseCalls));
+    expect(retire.logLines.join('\n')).toMatch(
+      /Holding the lease _immut-lease\.api\.prod\.example\.test\. until/,
+    );
+    expect(rollback.logLines.join('\n')).toContain('Holding the lease');
+  });
+});
+
 describe('retire-release refuses bad inputs and names it does not manage', () => {
   let w: World;
   const bad: Record<string, Run> = {};
@@ -533,7 +658,8 @@ describe('retire-release refuses bad inputs and names it does not manage', () =>
     ],
     'zone-id': [
       { zone: 'Z0000000000NOPE' },
-      /Input 'zone' was 'Z0000000000NOPE': no hosted zone has that id/,
+      // Under the generated policy (zones named) any other id is AccessDenied, as on AWS.
+      /Input 'zone' was 'Z0000000000NOPE': the role may not read that hosted zone \(AWS denied route53:GetHostedZone\)/,
     ],
     name: [
       { name: 'api.prod.elsewhere.test' },

@@ -11,7 +11,14 @@ import type { Sandbox } from '@immut/sandbox';
 import { runWorkflow } from '@immut/workflow-runner';
 import type { WorkflowRunResult } from '@immut/workflow-runner';
 import { REPO_ROOT, runAction } from '@immut/action-runner';
-import { sandboxEnv, startE2eSandbox } from '@immut/test-support/sandbox';
+import {
+  ADMIN_CREDENTIALS,
+  grantScope,
+  machineEnv,
+  sandboxEnv,
+  startE2eSandbox,
+  workflowRoles,
+} from '@immut/test-support/sandbox';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-test';
 let sandbox: Sandbox;
@@ -21,7 +28,7 @@ const answers: Record<string, string> = {};
 const results: Record<string, WorkflowRunResult> = {};
 
 function machine(): Record<string, string> {
-  return { ...sandboxEnv(sandbox), PATH: process.env['PATH'] ?? '' };
+  return { ...machineEnv(sandbox), PATH: process.env['PATH'] ?? '' };
 }
 
 function github(runNumber: number): Record<string, string> {
@@ -61,6 +68,8 @@ async function run(
     repoRoot: REPO_ROOT,
     workspaceSource: consumer,
     env: machine(),
+    // The role the workflows assume holds the union of the actions' generated policies.
+    awsRoles: workflowRoles(sandbox, ROLE_ARN),
     github: github(runNumber),
     autoApproveEnvironments: true,
     log: () => undefined,
@@ -71,7 +80,7 @@ async function answer(name: string): Promise<string> {
   const route53 = new Route53Client({
     endpoint: sandbox.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: { ...ADMIN_CREDENTIALS },
   });
   try {
     const out = await route53.send(
@@ -94,6 +103,7 @@ beforeAll(async () => {
   cpSync(path.join(REPO_ROOT, 'examples', 'consumer'), consumer, { recursive: true });
   const worker = workerInputs();
   const name = worker['dns-name'] ?? '';
+  grantScope(sandbox, { recordNames: [name] });
   const rollbackInputs = {
     env: worker['env'] ?? '',
     role: 'worker',
@@ -110,7 +120,7 @@ beforeAll(async () => {
     const route53 = new Route53Client({
       endpoint: sandbox.endpoint,
       region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      credentials: { ...ADMIN_CREDENTIALS },
     });
     try {
       const zones = await route53.send(new ListHostedZonesByNameCommand({ DNSName: worker['zone'] }));
@@ -136,7 +146,7 @@ beforeAll(async () => {
       name,
       keep: '1',
     },
-    env: sandboxEnv(sandbox),
+    env: sandboxEnv(sandbox, 'retire-release'),
     timeoutMs: 60_000,
   });
   answers['retired'] = retire.outputs['retired'] ?? '';

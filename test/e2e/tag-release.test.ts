@@ -34,7 +34,7 @@ async function freshSandbox(): Promise<Sandbox> {
 }
 
 function env(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...sandboxEnv(sandbox), GITHUB_API_URL: sandbox.endpoint, ...extra };
+  return { ...sandboxEnv(sandbox, 'tag-release'), GITHUB_API_URL: sandbox.endpoint, ...extra };
 }
 
 function run(

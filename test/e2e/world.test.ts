@@ -4,7 +4,8 @@
 // were recorded by the tag-release bundle, as the release jobs of the same run do.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -38,9 +39,12 @@ describe('world action, mode plan', () => {
     }
     expect(matrix.include[0]).toMatchObject({
       'subnet-ids': 'subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002,subnet-0a1b2c3d4e5f60003',
-      flags:
-        'LOG_LEVEL=info\nDB_PASSWORD_SECRET_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api/db',
       count: '2',
+    });
+    // Flags travel as a JSON object: tag-release reads it back value for value.
+    expect(JSON.parse(matrix.include[0]?.['flags'] ?? '')).toEqual({
+      LOG_LEVEL: 'info',
+      DB_PASSWORD_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api/db',
     });
     expect(run.outputs['env']).toBe('prod');
     expect(run.outputs['roles']).toBe('api,web,worker');
@@ -64,9 +68,139 @@ describe('world action, mode plan', () => {
     expect(run.outputs).toEqual({});
   });
 
+  describe('a world file that is not a file of the workspace', () => {
+    /** A workspace inside a directory that holds a valid world file of its own. */
+    function nested(): { outer: string; ws: string } {
+      const outer = mkdtempSync(path.join(tmpdir(), 'immut-world-outer-'));
+      writeFileSync(
+        path.join(outer, 'x.yml'),
+        readFileSync(path.join(REPO_ROOT, 'examples/consumer/immut.world.yml'), 'utf8'),
+      );
+      const ws = path.join(outer, 'ws');
+      mkdirSync(ws);
+      return { outer, ws };
+    }
+
+    async function refused(worldFile: string, ws: string): Promise<string> {
+      const run = await runAction('world', { inputs: { mode: 'plan', 'world-file': worldFile }, cwd: ws });
+      expect(run.exitCode).not.toBe(0);
+      expect(run.outputs).toEqual({});
+      const errors = errorsOf(run);
+      expect(errors).toHaveLength(1);
+      return errors[0]?.message ?? '';
+    }
+
+    it('refuses ../x.yml', async () => {
+      const { ws } = nested();
+      expect(await refused('../x.yml', ws)).toMatch(/Input 'world-file' was '\.\.\/x\.yml': .*workspace/);
+    });
+
+    it('refuses an absolute path', async () => {
+      const { outer, ws } = nested();
+      const file = path.join(outer, 'x.yml');
+      expect(await refused(file, ws)).toMatch(
+        /Input 'world-file' was '.*x\.yml': .*relative to the workspace/,
+      );
+    });
+
+    it('refuses a committed symlink that leads out of the workspace', async () => {
+      const { ws } = nested();
+      symlinkSync('../x.yml', path.join(ws, 'immut.world.yml'));
+      mkdirSync(path.join(ws, 'conf'));
+      symlinkSync('..', path.join(ws, 'conf', 'up'));
+      expect(await refused('immut.world.yml', ws)).toMatch(
+        /Input 'world-file' was 'immut\.world\.yml': .*outside the workspace/,
+      );
+      expect(await refused('conf/up/../x.yml', ws)).toMatch(
+        /Input 'world-file' was 'conf\/up\/\.\.\/x\.yml'/,
+      );
+    });
+
+    it('refuses a FIFO and a directory instead of hanging or crashing', async () => {
+      const { ws } = nested();
+      execFileSync('mkfifo', [path.join(ws, 'fifo.yml')]);
+      mkdirSync(path.join(ws, 'dir.yml'));
+      expect(await refused('fifo.yml', ws)).toMatch(
+        /Input 'world-file' was 'fifo\.yml': it is not a regular file/,
+      );
+      expect(await refused('dir.yml', ws)).toMatch(
+        /Input 'world-file' was 'dir\.yml': it is not a regular file/,
+      );
+    });
+
+    it('shows a 10,000-character path cut, with its length', async () => {
+      const { ws } = nested();
+      const message = await refused(`${'w'.repeat(9_996)}.yml`, ws);
+      expect(message).toMatch(/Input 'world-file' was '[^']{1,120}…' \(10000 characters\)/);
+      expect(message.length).toBeLessThan(1000);
+    });
+
+    it('still reads a world file reached through a symlink inside the workspace', async () => {
+      const { ws } = nested();
+      mkdirSync(path.join(ws, 'conf'));
+      writeFileSync(
+        path.join(ws, 'conf', 'world.yml'),
+        readFileSync(path.join(REPO_ROOT, 'examples/consumer/immut.world.yml'), 'utf8'),
+      );
+      symlinkSync('conf/world.yml', path.join(ws, 'immut.world.yml'));
+      const run = await runAction('world', { inputs: { mode: 'plan' }, cwd: ws });
+      expect(errorsOf(run)).toEqual([]);
+      expect(run.outputs['roles']).toBe('api,web,worker');
+    });
+  });
+
+  describe('a hostile world file', () => {
+    const example = readFileSync(path.join(REPO_ROOT, 'examples/consumer/immut.world.yml'), 'utf8');
+
+    /** Plans `text` as the workspace's world file; returns the one error. */
+    async function planRefused(text: string): Promise<string> {
+      const dir = mkdtempSync(path.join(tmpdir(), 'immut-world-hostile-'));
+      writeFileSync(path.join(dir, 'immut.world.yml'), text);
+      const run = await runAction('world', { inputs: { mode: 'plan' }, cwd: dir });
+      expect(run.exitCode).not.toBe(0);
+      expect(run.outputs['matrix']).toBeUndefined();
+      const errors = errorsOf(run);
+      expect(errors).toHaveLength(1);
+      return errors[0]?.message ?? '';
+    }
+
+    it('refuses a flag value with a newline instead of passing two flags on', async () => {
+      const message = await planRefused(example.replace('LOG_LEVEL: info', 'LOG_LEVEL: "info\\nINJECTED=1"'));
+      expect(message).toMatch(
+        /roles\.api\.flags\.LOG_LEVEL: flag LOG_LEVEL is refused: its value has a control character \(U\+000A\) at character 5/,
+      );
+    });
+
+    it('refuses more roles than GitHub runs from one matrix', async () => {
+      const roles = Array.from(
+        { length: 257 },
+        (_, i) => `  r${i}:\n    provision: p.sh\n    app-version: '1'\n`,
+      ).join('');
+      const text = example.slice(0, example.indexOf('roles:\n')) + `roles:\n${roles}`;
+      expect(await planRefused(text)).toMatch(/roles: 257 roles; at most 256 \(GitHub runs at most 256 jobs/);
+    });
+
+    it('refuses a YAML bomb', async () => {
+      const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+      for (const [prev, next] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg'])
+        levels.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+      expect(await planRefused(`${levels.join('\n')}\n${example}`)).toMatch(
+        /^world: immut\.world\.yml has 1 problem\(s\):\n- too many YAML aliases/,
+      );
+    });
+
+    it('refuses a world file over 256 KiB without reading it, saying how big it is', async () => {
+      const message = await planRefused(`# ${'x'.repeat(300_000)}\n${example}`);
+      expect(message).toMatch(/\b301\d{3} bytes\b/);
+      expect(message).toMatch(/\b262144\b/);
+    });
+  });
+
   it('names a world file that does not exist', async () => {
     const run = await runAction('world', { inputs: { mode: 'plan', 'world-file': 'nope.yml' } });
-    expect(errorsOf(run)[0]?.message).toMatch(/Input 'world-file' was 'nope\.yml', which does not exist/);
+    expect(errorsOf(run)[0]?.message).toMatch(
+      /Input 'world-file' was 'nope\.yml': no such file in the workspace/,
+    );
   });
 });
 
@@ -78,8 +212,12 @@ const ROLES = ['api', 'web', 'worker'];
 /** The harness's GITHUB_RUN_NUMBER is 42: every action of the run derives this build. */
 const RUN_BUILD = 'b000042';
 
-function githubEnv(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...sandboxEnv(sandbox), GITHUB_API_URL: sandbox.endpoint, ...extra };
+function githubEnv(
+  sandbox: Sandbox,
+  extra: Record<string, string> = {},
+  action = 'world',
+): Record<string, string> {
+  return { ...sandboxEnv(sandbox, action), GITHUB_API_URL: sandbox.endpoint, ...extra };
 }
 
 /** What one role's release job leaves on GitHub: tag-release's bundle, run in this build. */
@@ -87,7 +225,7 @@ async function releaseRole(sandbox: Sandbox, role: string, build?: string): Prom
   const imageId = await makeImage(sandbox, { role, env: 'prod', build: build ?? RUN_BUILD });
   const run = await runAction('tag-release', {
     inputs: { ...tagReleaseInputs(imageId), role, ...(build ? { build } : {}) },
-    env: githubEnv(sandbox),
+    env: githubEnv(sandbox, {}, 'tag-release'),
   });
   if (run.exitCode !== 0) throw new Error(`releasing ${role} failed:\n${describeRun(run)}`);
 }

@@ -124,7 +124,7 @@ faultMatrix<BakeRow, Result>({
     writeFileSync(path.join(cwd, SCRIPT), '#!/bin/bash\nset -e\ndnf install -y nginx\n');
     const runs = await drive(row, {
       action: ACTION,
-      options: { inputs: INPUTS, env: sandboxEnv(sandbox), cwd },
+      options: { inputs: INPUTS, env: sandboxEnv(sandbox, ACTION), cwd },
       // cancel: while the builder works; rerun: while the image is pending (the builder stopped).
       cancelAt:
         row.shape === 'cancel'

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CallRecord, Sandbox, SandboxOptions } from '@immut/sandbox';
+import type { CallRecord, Sandbox } from '@immut/sandbox';
 import {
   JOB_DEFAULTS,
   REPO_ROOT,
@@ -29,7 +29,7 @@ import {
   type ActionRun,
   type RunOptions,
 } from '@immut/action-runner';
-import { startE2eSandbox } from '@immut/test-support/sandbox';
+import { actionAccessKey, startE2eSandbox, type E2eSandboxOptions } from '@immut/test-support/sandbox';
 import { ALWAYS_SECRET, expectCleanOutcome, secretLeaks, type RowRuns, type RowSpec } from './support.js';
 
 // ---------------------------------------------------------------------------------------
@@ -61,7 +61,8 @@ export interface Drive {
 }
 
 /** A step gets this long before the harness kills it. */
-const STEP_TIMEOUT_MS = 60_000;
+// Generous: every matrix's rows run at once, beside another jest worker, on 2 cores.
+const STEP_TIMEOUT_MS = 120_000;
 
 /** Runs `row` in its shape (plain, cancel or rerun) and returns every step it ran. */
 export async function drive(row: RowSpec, how: Drive): Promise<RowRuns> {
@@ -75,6 +76,12 @@ export async function drive(row: RowSpec, how: Drive): Promise<RowRuns> {
 
 async function runShape(row: RowSpec, how: Drive): Promise<RowRuns> {
   const { action, options } = how;
+  // Every row runs under its action's own generated policy (sandboxEnv(sandbox, action)).
+  if (options.env['AWS_ACCESS_KEY_ID'] !== actionAccessKey(action)) {
+    throw new Error(
+      `${action}: row ${row.name} runs with access key '${options.env['AWS_ACCESS_KEY_ID'] ?? '(none)'}', not the action's own; use sandboxEnv(sandbox, '${action}')`,
+    );
+  }
   const shape = row.shape ?? 'plain';
   const run: RunOptions = { ...options, timeoutMs: STEP_TIMEOUT_MS };
   if (shape === 'plain') {
@@ -262,7 +269,7 @@ export interface RowCheck<R, T> {
 /** What the driver gives a matrix's `setup` and `run`. */
 export interface MatrixContext {
   /** Starts a sandbox (the end-to-end defaults plus `options`), stopped after every row. */
-  sandbox(options?: SandboxOptions): Promise<Sandbox>;
+  sandbox(options?: E2eSandboxOptions): Promise<Sandbox>;
   /** Runs `cleanup` after every row (temp directories, SDK clients). */
   cleanup(cleanup: () => unknown): void;
 }

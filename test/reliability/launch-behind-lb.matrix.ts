@@ -148,7 +148,11 @@ faultMatrix<LaunchRow, Result>({
   action: ACTION,
   rows: ROWS,
   async run(row, ctx) {
-    const sandbox = await ctx.sandbox({ faults: row.faults, timeScale: TIME_SCALE });
+    const sandbox = await ctx.sandbox({
+      faults: row.faults,
+      timeScale: TIME_SCALE,
+      policy: { recordNames: [`${INPUTS.role}.${INPUTS.env}.${INPUTS.zone}`] },
+    });
     const before = inventoryKeys(sandbox);
     // Sampled while the row runs: the build's name must never answer with unhealthy targets.
     let sampledBad = false;
@@ -156,7 +160,7 @@ faultMatrix<LaunchRow, Result>({
       action: ACTION,
       options: {
         inputs: { ...INPUTS, ...row.inputs },
-        env: { ...sandboxEnv(sandbox, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint },
+        env: { ...sandboxEnv(sandbox, ACTION, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint },
       },
       // cancel and rerun: during the health wait.
       cancelAt: insideWait(sandbox, 'RegisterTargets', 'DescribeTargetHealth'),

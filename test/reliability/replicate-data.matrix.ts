@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pgClient } from '@immut/sandbox';
 import type { CallRecord, FaultSpec, Sandbox } from '@immut/sandbox';
 import { REPO_ROOT } from '@immut/action-runner';
-import { sandboxEnv } from '@immut/test-support/sandbox';
+import { ADMIN_CREDENTIALS, sandboxEnv } from '@immut/test-support/sandbox';
 import { drive, faultMatrix, insideWait, type RowResult } from './driver.js';
 import { expectOnlyReleased, liveOfBuild, passwordsInCallLog, type RowSpec } from './support.js';
 
@@ -166,11 +166,11 @@ faultMatrix<ReplicateRow, Result>({
   rows: ROWS,
   async setup(ctx) {
     sandbox = await ctx.sandbox({ postgres: true });
-    env = sandboxEnv(sandbox);
+    env = sandboxEnv(sandbox, ACTION);
     client = new RDSClient({
       endpoint: sandbox.endpoint,
       region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      credentials: { ...ADMIN_CREDENTIALS },
     });
     ctx.cleanup(() => client.destroy());
     checksumBefore = await sourceChecksum();

@@ -136,7 +136,7 @@ export function passwordsInCallLog(calls: readonly CallRecord[]): string[] {
 // Waiting, and reading the sandbox directly (no API call: no fault consumed, nothing logged)
 
 /** Polls `condition` every few ms (wall time) until it holds. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 50_000): Promise<void> {
+export async function until(condition: () => boolean, what: string, timeoutMs = 110_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

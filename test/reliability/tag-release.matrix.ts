@@ -84,7 +84,7 @@ faultMatrix<TagRow, Result>({
     const dbId = await makeDb(sandbox, ID, undefined, { withRelease: false });
     const before = inventoryKeys(sandbox);
     sandbox.addFaults(row.faults);
-    const env = { ...sandboxEnv(sandbox), GITHUB_API_URL: sandbox.endpoint };
+    const env = { ...sandboxEnv(sandbox, ACTION), GITHUB_API_URL: sandbox.endpoint };
     const inputs = releaseInputs(imageId, dbId);
     const runs = await drive(row, { action: ACTION, options: { inputs, env } });
     let rerun;

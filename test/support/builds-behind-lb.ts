@@ -22,10 +22,12 @@ import type { Identity } from '@immut/core/identity';
 import { loadBalancerName, targetGroupName } from '@immut/core/naming';
 import { standardTags, toAwsTags } from '@immut/core/tags';
 import type { Sandbox } from '@immut/sandbox';
+import { ADMIN_CREDENTIALS } from './sandbox.js';
 import { SEED } from '@immut/sandbox';
 
 export const ZONE_NAME = 'example.test';
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+// The tests' own admin key: these set-ups stand in for other actions' work, not an action.
+const credentials = { ...ADMIN_CREDENTIALS };
 
 export interface Clients {
   ec2: EC2Client;
@@ -112,6 +114,8 @@ export async function launchBuild(sandbox: Sandbox, c: Clients, identity: Identi
       Protocol: 'HTTP',
       Port: 80,
       DefaultActions: [{ Type: 'forward', TargetGroupArn: tg?.TargetGroupArn }],
+      // Tagged as launch-behind-lb tags its listeners: retire-release may delete only those.
+      Tags: tags,
     }),
   );
   // Targets must be running to register.

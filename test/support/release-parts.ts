@@ -6,13 +6,15 @@ import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import type { Identity } from '@immut/core/identity';
 import { standardTags, toAwsTags } from '@immut/core/tags';
 import type { Sandbox } from '@immut/sandbox';
+import { ADMIN_CREDENTIALS } from './sandbox.js';
 
 export const SEED_AMI = 'ami-0a0000000000a2303';
 export const FINGERPRINT = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 export const SHA = '0123456789abcdef0123456789abcdef01234567';
 export const REPOSITORY = { owner: 'immut-test', repo: 'app' };
 
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+// The tests' own admin key: these set-ups stand in for other actions' work, not an action.
+const credentials = { ...ADMIN_CREDENTIALS };
 
 export function sandboxClients(sandbox: Sandbox): { ec2: EC2Client; rds: RDSClient } {
   const config = { endpoint: sandbox.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 };

@@ -3,22 +3,27 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   CreateImageCommand,
+  DeleteTagsCommand,
   DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
   EC2Client,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GuardError, InputError } from '@immut/core/errors';
 import { DURATIONS, SEED, startSandbox, type Sandbox } from '@immut/sandbox';
-import { parseBaseImage, resolveBaseImage } from '../base-image.js';
+import { parseBaseImage, resolveBaseImage, ssmParameterAllowed } from '../base-image.js';
 import { clientToken, launchBuilder, terminateBuilder, type BuilderPlan } from '../builder.js';
 import { fingerprint, type BakeContent } from '../fingerprint.js';
-import { removeImage } from '../image.js';
+import { createImage, removeImage } from '../image.js';
+import { SSM_PREFIX, bakeImageInputs } from '../inputs.js';
 import { resolveNetwork } from '../network.js';
 import { filesDirFor, readProvision } from '../provision.js';
+import { readInputs } from '@immut/core/inputs';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 const identity = { role: 'api', env: 'prod', build: 'b000042' };
@@ -55,6 +60,65 @@ describe('resolveBaseImage', () => {
       imageId: 'ami-0a0000000000a2303',
       creationDate: '2025-01-16T18:42:10.000Z',
     });
+  });
+
+  it('reads only /aws/service/ and the allowed prefixes, never a SecureString, never showing a value', async () => {
+    const secret = 'hunter2-very-secret-value';
+    await ssm.send(
+      new PutParameterCommand({ Name: '/team/images/secret', Value: secret, Type: 'SecureString' }),
+    );
+    await ssm.send(new PutParameterCommand({ Name: '/team/images/motd', Value: secret, Type: 'String' }));
+    await ssm.send(
+      new PutParameterCommand({ Name: '/team/images/base', Value: 'ami-0a0000000000a2303', Type: 'String' }),
+    );
+    const prefixes = ['/team/images/'];
+    const failed = async (given: string, allowed: string[]): Promise<string> => {
+      const error = await resolveBaseImage({ ec2, ssm }, given, allowed).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InputError);
+      const message = (error as Error).message;
+      expect(message).not.toContain('hunter2');
+      return message;
+    };
+    expect(await failed('ssm:/team/images/secret', prefixes)).toMatch(
+      /SSM parameter '\/team\/images\/secret' is a SecureString/,
+    );
+    expect(await failed('ssm:/team/images/motd', prefixes)).toMatch(/does not hold an image id/);
+    expect(await failed('ssm:/team/images/base', [])).toMatch(/is not under \/aws\/service\//);
+    expect(await failed('ssm:/team/imagesX/base', prefixes)).toMatch(/is not under/);
+    expect((await resolveBaseImage({ ec2, ssm }, 'ssm:/team/images/base', prefixes)).imageId).toBe(
+      'ami-0a0000000000a2303',
+    );
+    const reads = sb.calls().filter((c) => c.operation === 'GetParameter');
+    expect(reads.map((c) => c.params.Name)).not.toContain('/team/imagesX/base');
+    for (const read of reads) expect(read.params.WithDecryption).not.toBe(true);
+  });
+
+  it('allows a parameter only under /aws/service/ or a listed prefix, ignoring a version selector', () => {
+    expect(ssmParameterAllowed('/aws/service/x/y', [])).toBe(true);
+    expect(ssmParameterAllowed('/aws/reference/secretsmanager/db', [])).toBe(false);
+    expect(ssmParameterAllowed('/team/images/base:3', ['/team/images/'])).toBe(true);
+    expect(ssmParameterAllowed('/team/images-other/base', ['/team/images/'])).toBe(false);
+    expect(() => parseBaseImage('ssm:/aws/service/../../prod/db')).toThrow(/not an SSM parameter path/);
+    expect(() => parseBaseImage('ssm:/a//b')).toThrow(InputError);
+  });
+
+  it('takes prefixes that are parameter paths ending in /, never under /aws/ or /ssm/', () => {
+    for (const ok of ['/team/images/', '/a/', '/Team_1/x.y-z/']) expect(SSM_PREFIX.test(ok)).toBe(true);
+    for (const bad of [
+      '/',
+      'team/',
+      '/team',
+      '/aws/service/',
+      '/AWS/x/',
+      '/ssm/x/',
+      '/a/../',
+      '/a//',
+      '/a b/',
+    ])
+      expect(SSM_PREFIX.test(bad)).toBe(false);
   });
 
   it('picks the newest available image matching a name filter of the given owners', async () => {
@@ -94,6 +158,65 @@ describe('readProvision', () => {
       ['bin/run', 0o755],
     ]);
     expect(filesDirFor('a/b/setup.bash')).toBe('a/b/setup.files');
+  });
+
+  it('refuses a script whose real path leaves the workspace, through any component', () => {
+    symlinkSync('/proc', path.join(ws, 'p'));
+    symlinkSync('/etc', path.join(ws, 'etc'));
+    mkdirSync(path.join(ws, 'deploy'));
+    symlinkSync('../..', path.join(ws, 'deploy/up')); // the workspace's parent
+    const sibling = `${ws}-outside.sh`;
+    writeFileSync(sibling, '#!/bin/sh\n');
+    try {
+      for (const given of ['p/self/environ', 'etc/hostname', `deploy/up/${path.basename(sibling)}`])
+        expect(() => readProvision(ws, given)).toThrow(/outside the workspace/);
+    } finally {
+      rmSync(sibling);
+    }
+  });
+
+  it('follows a symlink that stays inside the workspace', () => {
+    mkdirSync(path.join(ws, 'scripts'));
+    writeFileSync(path.join(ws, 'scripts/common.sh'), '#!/bin/sh\necho hi\n');
+    symlinkSync('scripts/common.sh', path.join(ws, 'provision.sh'));
+    expect(readProvision(ws, 'provision.sh').script).toMatchObject({ name: 'provision.sh' });
+  });
+
+  it('refuses what is not a regular file, and a script over the size cap', () => {
+    execFileSync('mkfifo', [path.join(ws, 'fifo.sh')]);
+    mkdirSync(path.join(ws, 'dir.sh'));
+    expect(() => readProvision(ws, 'fifo.sh')).toThrow(/it is not a regular file/);
+    expect(() => readProvision(ws, 'dir.sh')).toThrow(/it is not a regular file/);
+    expect(() => readProvision(ws, '/dev/zero')).toThrow(/absolute path/);
+    writeFileSync(path.join(ws, 'big.sh'), Buffer.alloc(1024 * 1024 + 1, 'x'));
+    expect(() => readProvision(ws, 'big.sh')).toThrow(/1048577 bytes, over the 1048576 bytes/);
+  });
+
+  it('refuses a shipped files directory that leads out of the workspace', () => {
+    writeFileSync(path.join(ws, 'provision.sh'), 'x');
+    symlinkSync('/etc', path.join(ws, 'provision.files'));
+    expect(() => readProvision(ws, 'provision.sh')).toThrow(/files directory 'provision.files': .*outside/);
+  });
+
+  it('refuses a provision path with .. or an absolute path as an input, showing it cut', () => {
+    const read = (provision: string) => () =>
+      readInputs(
+        bakeImageInputs,
+        (name) =>
+          (
+            ({
+              role: 'api',
+              env: 'prod',
+              'base-image': 'ami-0a0000000000a2303',
+              provision,
+            }) as Record<string, string>
+          )[name] ?? '',
+      );
+    expect(read('../etc/passwd')).toThrow(
+      /Input 'provision' was '..\/etc\/passwd': it leads outside the workspace/,
+    );
+    expect(read('/etc/passwd')).toThrow(/Input 'provision' was '\/etc\/passwd': it is an absolute path/);
+    expect(read('x'.repeat(10_000))).toThrow(/Input 'provision' was 'x{99}…' \(10000 characters\)/);
   });
 
   it('refuses symlinks among the shipped files', () => {
@@ -226,7 +349,50 @@ describe('guards', () => {
     const image = await ec2.send(
       new CreateImageCommand({ InstanceId: out.Instances![0]!.InstanceId!, Name: 'someone-elses' }),
     );
-    await expect(removeImage(ec2, image.ImageId!, identity)).rejects.toThrow(GuardError);
-    expect(await removeImage(ec2, 'ami-0123456789abcdef0', identity)).toBe(false);
+    const io = { warning: (line: string) => warnings.push(line) };
+    const warnings: string[] = [];
+    await expect(removeImage(ec2, image.ImageId!, identity, io)).rejects.toThrow(GuardError);
+    expect(await removeImage(ec2, 'ami-0123456789abcdef0', identity, io)).toBe(false);
+  });
+
+  it("deletes an immut image's snapshots only when each carries immut's tags itself", async () => {
+    const out = await ec2.send(
+      new RunInstancesCommand({
+        ImageId: 'ami-0a0000000000a2303',
+        InstanceType: 't3.small',
+        MinCount: 1,
+        MaxCount: 1,
+      }),
+    );
+    sb.advance(DURATIONS.instancePendingToRunning);
+    const tags = {
+      Name: 'immut/prod/api/b000042/x',
+      'immut:managed-by': 'immut',
+      'immut:role': 'api',
+      'immut:env': 'prod',
+    };
+    const imageId = await createImage(ec2, {
+      instanceId: out.Instances![0]!.InstanceId!,
+      name: 'immut/prod/api/b000042/x',
+      description: 'test',
+      tags,
+    });
+    const snapshotIds = async (): Promise<string[]> =>
+      ((await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? []).map(
+        (s) => s.SnapshotId!,
+      );
+    const [snapshotId] = await snapshotIds();
+    expect(snapshotId).toBeDefined();
+    // Taken over by another role after the image was made.
+    await ec2.send(
+      new DeleteTagsCommand({ Resources: [snapshotId!], Tags: [{ Key: 'immut:role', Value: 'api' }] }),
+    );
+    const warnings: string[] = [];
+    expect(await removeImage(ec2, imageId, identity, { warning: (l) => warnings.push(l) })).toBe(true);
+    expect(await snapshotIds()).toEqual([snapshotId]);
+    expect(warnings).toEqual([
+      expect.stringMatching(new RegExp(`Kept snapshot ${snapshotId} of image ${imageId}.*role '\\(none\\)'`)),
+    ]);
+    expect(sb.calls().filter((c) => c.operation === 'DeleteSnapshot')).toEqual([]);
   });
 });

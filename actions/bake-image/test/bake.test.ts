@@ -64,6 +64,7 @@ const inputs = (over: Partial<BakeInputs> = {}): BakeInputs => ({
   region: 'us-east-1',
   dryRun: false,
   baseImage: 'ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+  ssmParameterPrefixes: [],
   provision: 'deploy/provision.sh',
   logPaths: ['/var/log/api/*.log'],
   appVersion: '2.0.0',

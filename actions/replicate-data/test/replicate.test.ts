@@ -461,7 +461,7 @@ describe('the change log command', () => {
         connection,
         password: 'p@ss',
         io,
-        baseEnv: { PATH: process.env['PATH'] },
+        stepEnv: { PATH: process.env['PATH'] },
         exec: shellExec,
       }),
     ).rejects.toThrow(
@@ -469,6 +469,95 @@ describe('the change log command', () => {
     );
     expect(io.log[0]).toMatch(/^group: Change log: echo/);
     expect(io.log.join('\n')).not.toMatch(/p@ss|p%40ss/);
+  });
+
+  it('runs with PATH, HOME, locale, the connection and the listed names only: no AWS or runner credentials', async () => {
+    const io = recordingIO();
+    const stepEnv = {
+      PATH: process.env['PATH'],
+      HOME: '/home/runner',
+      LANG: 'C.UTF-8',
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      AWS_SESSION_TOKEN: 'aws-session',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request',
+      GITHUB_TOKEN: 'ghs_x',
+      'INPUT_CHANGELOG-COMMAND': 'env',
+      MIGRATIONS_DIR: 'db/migrations',
+      UNLISTED: 'not passed',
+    };
+    await runChangelog({
+      command: 'env | sort',
+      connection,
+      password: 'p@ss',
+      io,
+      stepEnv,
+      extraEnv: ['MIGRATIONS_DIR'],
+      exec: shellExec,
+    });
+    const names = io.log
+      .filter((l) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(l))
+      .map((l) => l.slice(0, l.indexOf('=')))
+      .filter((n) => !['PWD', 'SHLVL', '_'].includes(n)); // the shell's own
+    expect(names.sort()).toEqual(
+      [
+        'DATABASE_URL',
+        'DB_HOST',
+        'DB_NAME',
+        'DB_PASSWORD',
+        'DB_PORT',
+        'DB_USER',
+        'HOME',
+        'LANG',
+        'MIGRATIONS_DIR',
+        'PATH',
+        'PGDATABASE',
+        'PGHOST',
+        'PGPASSWORD',
+        'PGPORT',
+        'PGUSER',
+      ].sort(),
+    );
+    expect(io.log).toContain('MIGRATIONS_DIR=db/migrations');
+    expect(io.log).toContain('PGPASSWORD=***');
+  });
+
+  it("prints the command's output with workflow commands stopped, so none of its lines is obeyed", async () => {
+    const io = recordingIO();
+    await runChangelog({
+      command: "printf '::add-mask::x\\n::set-output name=a::b\\n'",
+      connection,
+      password: 'p@ss',
+      io,
+      stepEnv: { PATH: process.env['PATH'] },
+      exec: shellExec,
+    });
+    const token = /^::stop-commands::(\S+)$/.exec(io.log[2] ?? '')?.[1];
+    expect(io.log.slice(1)).toEqual([
+      expect.stringMatching(/^Running the change log on the replica/),
+      `::stop-commands::${token}`,
+      '::add-mask::x',
+      '::set-output name=a::b',
+      `::${token}::`,
+    ]);
+  });
+
+  it('refuses changelog-env names immut sets, names the step does not set, and a list without a command', () => {
+    const base = { identity: identity('b1'), sourceId: 'app-db', changelogCommand: 'migrate up' };
+    expect(crossCheck({ ...base, changelogEnv: ['NODE_ENV'] }, { NODE_ENV: 'production' })).toEqual([]);
+    expect(
+      crossCheck({ ...base, changelogEnv: ['PGHOST', 'NODE_ENV'] }, { NODE_ENV: 'x', PGHOST: 'y' }),
+    ).toEqual([
+      "Input 'changelog-env' was 'PGHOST,NODE_ENV': PGHOST is set by immut to the replica's connection; remove it from changelog-env.",
+    ]);
+    expect(crossCheck({ ...base, changelogEnv: ['NODE_ENV', 'NODE_ENVV'] }, { NODE_ENV: 'x' })).toEqual([
+      "Input 'changelog-env' was 'NODE_ENV,NODE_ENVV': NODE_ENVV is not set in the step's environment; set it in the step's env: (or remove it from changelog-env).",
+    ]);
+    expect(
+      crossCheck({ ...base, changelogCommand: undefined, changelogEnv: ['NODE_ENV'] }, { NODE_ENV: 'x' }),
+    ).toEqual([
+      "Input 'changelog-env' was 'NODE_ENV', but no changelog-command is given; set changelog-command or remove changelog-env.",
+    ]);
   });
 });
 

@@ -78,6 +78,12 @@ describe('retireBuild', () => {
       deadline: deadlineFrom(clock, 60_000),
       log: () => undefined,
       finalSnapshot: false,
+      name: 'api.prod.example.test',
+      run: '',
+      build: 'b9',
+      readLive: () => Promise.reject(new Error('not read in this test')),
+      inventory,
+      settings: { keep: 1, keepImages: 0 },
     };
     await expect(retireBuild(ctx, b1)).rejects.toThrow(GuardError);
     const lbs = await c.elb.send(new DescribeLoadBalancersCommand({}));

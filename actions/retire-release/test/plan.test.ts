@@ -73,6 +73,7 @@ function live(current: string | undefined, previous?: string, extra: Partial<Liv
 const five: Inventory = {
   builds: ['b1', 'b2', 'b3', 'b4', 'b5'].map((b) => build(b)),
   images: [],
+  orphanSnapshots: [],
 };
 
 const decisions = (p: ReturnType<typeof plan>) =>
@@ -124,6 +125,7 @@ describe('plan', () => {
   it('keeps images kept builds run or baked, the newest keep-images unused ones, and pending ones', () => {
     const inventory: Inventory = {
       builds: [build('b3'), build('b4', 'ami-b1')],
+      orphanSnapshots: [],
       images: [
         image('b1', '2026-01-01'),
         image('b2', '2026-01-02'),

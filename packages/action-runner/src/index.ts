@@ -13,6 +13,7 @@ export {
   parseFileCommands,
   parseWorkflowCommand,
   readActionYml,
+  resumesCommands,
   runAction,
   runActionWithPost,
   unescapeData,

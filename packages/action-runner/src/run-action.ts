@@ -378,10 +378,12 @@ export function interpretLines(
     state: {},
   };
   const shown: string[] = [];
+  /** Stop tokens longer than 6 characters, which the runner adds to its secret masker. */
+  const tokenMasks: string[] = [];
   let stopToken: string | undefined;
   for (const { line, stream } of lines) {
     if (stopToken !== undefined) {
-      if (line === `::${stopToken}::`) stopToken = undefined;
+      if (resumesCommands(line, stopToken)) stopToken = undefined;
       else shown.push(line);
       continue;
     }
@@ -415,15 +417,54 @@ export function interpretLines(
         if (command.properties['name']) result.state[command.properties['name']] = command.message;
         break;
       case 'stop-commands':
+        checkStopToken(command.message);
         stopToken = command.message;
+        if (stopToken.length > 6) tokenMasks.push(stopToken);
         break;
       default:
         break;
     }
   }
-  result.logLines = shown.map((line) => mask(line, result.masks));
-  for (const annotation of result.annotations) annotation.message = mask(annotation.message, result.masks);
+  const masks = [...result.masks, ...tokenMasks];
+  result.logLines = shown.map((line) => mask(line, masks));
+  for (const annotation of result.annotations) annotation.message = mask(annotation.message, masks);
   return result;
+}
+
+/**
+ * Whether a line ends `::stop-commands::<token>`. While stopped, the runner registers the
+ * token as a command name and resumes on the first line that parses as that command, in
+ * either syntax and in any case (ActionCommandManager.TryProcessCommand): `::<token>::`
+ * after leading blanks, with properties or data after it, or the legacy `##[<token>]`
+ * anywhere in the line.
+ */
+export function resumesCommands(line: string, token: string): boolean {
+  const wanted = token.toLowerCase();
+  const nameOf = (info: string) => (info.includes(' ') ? info.slice(0, info.indexOf(' ')) : info);
+  const trimmed = line.trimStart();
+  if (trimmed.startsWith('::')) {
+    const end = trimmed.indexOf('::', 2);
+    if (end >= 0 && nameOf(trimmed.slice(2, end)).toLowerCase() === wanted) return true;
+  }
+  const legacy = line.indexOf('##[');
+  if (legacy >= 0) {
+    const close = line.indexOf(']', legacy);
+    if (close >= 0 && nameOf(line.slice(legacy + 3, close)).toLowerCase() === wanted) return true;
+  }
+  return false;
+}
+
+/** The runner's message for a stop token it refuses (Constants.Runner.UnsupportedStopCommandTokenDisabled). */
+export const UNSUPPORTED_STOP_TOKEN =
+  "You cannot use a endToken that is an empty string, the string 'pause-logging', or another workflow command.";
+
+/** The runner refuses an empty token, 'pause-logging' and a command's name (any case), so
+ *  a wrapper that could be ended by an ordinary command never silently works here. */
+function checkStopToken(token: string): void {
+  const lower = token.toLowerCase();
+  if (token === '' || lower === 'pause-logging' || COMMANDS.has(lower)) {
+    throw new Error(`::stop-commands::${token}: ${UNSUPPORTED_STOP_TOKEN}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------

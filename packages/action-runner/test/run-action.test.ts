@@ -13,6 +13,7 @@ import {
   interpretLines,
   parseFileCommands,
   parseWorkflowCommand,
+  resumesCommands,
   runAction,
   runActionWithPost,
   unescapeData,
@@ -116,6 +117,56 @@ describe('workflow commands', () => {
     expect(result.annotations).toEqual([{ level: 'error', message: 'leaked ***', properties: {} }]);
     expect(result.logLines).toEqual(['token is ***', '::error::not an annotation while stopped']);
     expect(result.masks).toContain('s3cr3t');
+  });
+
+  it('resumes only on the stop token, in either syntax and any case, as the runner parses it', () => {
+    const token = 'immut-0123456789abcdef';
+    for (const resume of [
+      `::${token}::`,
+      `  ::${token.toUpperCase()}::`,
+      `::${token} a=b::trailing data`,
+      `text before ##[${token}] after`,
+    ]) {
+      expect(resumesCommands(resume, token)).toBe(true);
+    }
+    for (const other of [
+      `::${token}x::`,
+      `::${token}`,
+      `:: ${token}::`,
+      `##[${token}`,
+      token,
+      '::error::x',
+    ]) {
+      expect(resumesCommands(other, token)).toBe(false);
+    }
+    const result = interpretLines(
+      [
+        `::stop-commands::${token}`,
+        '::add-mask::not-a-mask',
+        `::${token.slice(0, -1)}::`,
+        '::set-output name=x::y',
+        `  ::${token.toUpperCase()}::`,
+        `the token ${token} is masked once it is longer than 6 characters`,
+        '::notice::obeyed again',
+      ].map((line) => ({ line, stream: 'stdout' as const })),
+    );
+    expect(result.masks).not.toContain('not-a-mask');
+    expect(result.outputs).toEqual({});
+    expect(result.annotations).toEqual([{ level: 'notice', message: 'obeyed again', properties: {} }]);
+    expect(result.logLines).toEqual([
+      '::add-mask::not-a-mask',
+      `::${token.slice(0, -1)}::`,
+      '::set-output name=x::y',
+      'the token *** is masked once it is longer than 6 characters',
+    ]);
+  });
+
+  it('refuses the stop tokens the runner refuses: empty, pause-logging or a command name', () => {
+    for (const token of ['', 'pause-logging', 'error', 'Add-Mask']) {
+      expect(() => interpretLines([{ line: `::stop-commands::${token}`, stream: 'stdout' }])).toThrow(
+        /cannot use a endToken that is an empty string, the string 'pause-logging', or another workflow command/,
+      );
+    }
   });
 });
 

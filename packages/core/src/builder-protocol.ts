@@ -7,6 +7,8 @@
 // `parseBuilderUserData` (it runs no scripts), so both sides share one definition.
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+// One quoting function for every value in user data (launch-behind-lb's too).
+import { quote as shellQuote } from './quoting.js';
 
 /** Bump whenever the rendered script changes meaning; it is part of every fingerprint. */
 export const BUILDER_PROTOCOL_VERSION = 1;
@@ -92,11 +94,6 @@ export function checkBuilderSpec(spec: BuilderSpec): string[] {
       problems.push(`log path '${path}' must be absolute, without spaces, quotes or backslashes`);
   }
   return problems;
-}
-
-/** A single-quoted shell word. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function base64Lines(content: Buffer): string {

@@ -98,6 +98,27 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
+// AWS's wording of an identity-policy refusal: "… is not authorized to perform: <action> on
+// resource: <arn> …". The action may differ from the call (RunInstances needs iam:PassRole and
+// ec2:CreateTags too), so it is read from the message, not assumed.
+const DENIED =
+  /is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(?: on resource: (\S+?))?(?:\s|$|\.\s)/;
+
+function describeDenied(error: AwsError, call: string, detail: string): string {
+  const m = DENIED.exec(error.message);
+  const action = m?.[1];
+  const resource = m?.[2]?.replace(/\.$/, '');
+  if (!action) {
+    const decode = /Encoded authorization failure message/i.test(error.message)
+      ? ' AWS names the exact action and resource in the encoded message: run `aws sts decode-authorization-message --encoded-message <message>`.'
+      : '';
+    return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes.${decode} ${detail}`;
+  }
+  const on = resource ? ` on ${resource.slice(0, 300)}` : '';
+  const during = action === call ? '' : ` (during ${call})`;
+  return `AWS denied ${action}${on}${during}. Grant the IAM action '${action}'${resource ? ' on that resource' : ''} to the role this workflow assumes: regenerate its policy with npm run iam, naming the zones, record names, instance roles and SSM prefixes you use, or check the input that named the resource. ${detail}`;
+}
+
 function describeAwsError(error: AwsError): string {
   const call = error.$immut ? `${error.$immut.service}:${error.$immut.operation}` : 'an AWS call';
   const meta = error.$metadata ?? {};
@@ -108,9 +129,7 @@ function describeAwsError(error: AwsError): string {
     .filter(Boolean)
     .join(', ');
   const detail = `${error.name}: ${error.message}${where ? ` (${where})` : ''}`;
-  if (ACCESS_DENIED.has(error.name)) {
-    return `AWS denied ${call}. Grant the IAM action '${call}' to the role this workflow assumes. ${detail}`;
-  }
+  if (ACCESS_DENIED.has(error.name)) return describeDenied(error, call, detail);
   if (isThrottlingError(error)) {
     const attempts = meta.attempts ? ` after ${meta.attempts} attempts` : '';
     return `AWS kept throttling ${call}${attempts}. Run fewer releases at once (lower the matrix's max-parallel), or ask AWS for a higher request rate. ${detail}`;

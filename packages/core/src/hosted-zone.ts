@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import { fqdn } from './dns-history.js';
 import { UserError } from './errors.js';
+import { showGiven } from './inputs.js';
 import { type CallContext, retryThrottled } from './throttle-retry.js';
 
 export interface Zone {
@@ -37,13 +38,13 @@ function zoneOf(z: HostedZone): Zone {
 }
 
 function badZone(given: string, why: string): UserError {
-  return new UserError(`Input 'zone' was '${given}': ${why}; ${EXPECTED}.`);
+  return new UserError(`Input 'zone' was ${showGiven(given, 'zone')}: ${why}; ${EXPECTED}.`);
 }
 
 /** Checks the form of the `zone` input before any call; undefined when it is fine. */
 export function zoneInputProblem(given: string): string | undefined {
   if (ZONE_ID.test(given) || ZONE_NAME.test(given)) return undefined;
-  return `Input 'zone' was '${given}': neither a hosted zone id nor a DNS name; ${EXPECTED}.`;
+  return `Input 'zone' was ${showGiven(given, 'zone')}: neither a hosted zone id nor a DNS name; ${EXPECTED}.`;
 }
 
 /** Sends one Route 53 call, retried on throttling or not, as the caller chose. */
@@ -71,6 +72,13 @@ async function zoneById(route53: Route53Client, send: Send, given: string, id: s
   } catch (error) {
     if (error instanceof Error && error.name === 'NoSuchHostedZone')
       throw badZone(given, 'no hosted zone has that id');
+    // A policy scoped to the zones a team named answers AccessDenied for any other id, one
+    // that does not exist included: most often a typo, else a zone the policy does not name.
+    if (error instanceof Error && error.name === 'AccessDenied')
+      throw badZone(
+        given,
+        `the role may not read that hosted zone (AWS denied route53:GetHostedZone): check the id, or name the zone in the role's policy (npm run iam -- --hosted-zone-id ${id})`,
+      );
     throw error;
   }
 }

@@ -4,18 +4,73 @@
 import { z } from 'zod';
 import { UserError } from './errors.js';
 import { BUILD_RULE, ENV_RULE, ROLE_RULE } from './identity.js';
+import { AWS_REGION } from './inputs.js';
+import { displayValue, envValueProblem } from './quoting.js';
 import { secretReason } from './secrets.js';
 
 export const MANIFEST_SCHEMA = 'immut.release/v1';
+
+// Every field is typed by what it holds, because fields reach the servers' user data, tags
+// and logs. Readers accept every manifest ever written validly (CONTRACTS.md "Manifest
+// evolution"): these rules only refuse values no writer of immut could have produced — an
+// endpoint that is not a host name, a version with a newline — never a form immut wrote.
+
+/** A string matching `pattern`; the issue says what was expected and shows the value, cut. */
+function typed(pattern: RegExp, expected: string): z.ZodString {
+  return z.string().regex(pattern, {
+    error: (issue) => `${expected}; was '${displayValue(String(issue.input))}'`,
+  });
+}
+
+/** Free text (a version, a label): printable, no control characters, at most `max` characters. */
+function printable(expected: string, max: number, min = 1): z.ZodType<string> {
+  return z.string().superRefine((value, ctx) => {
+    const length = [...value].length;
+    const problem =
+      length < min
+        ? 'it is empty'
+        : length > max
+          ? `it has ${length} characters, more than ${max}`
+          : value.includes('\t')
+            ? 'it has a control character (U+0009, a tab)'
+            : envValueProblem(value);
+    if (problem)
+      ctx.addIssue({ code: 'custom', message: `${expected}: ${problem}; was '${displayValue(value)}'` });
+  });
+}
+
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, ≤ 253 characters. */
+export const HOST_NAME =
+  /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** RDS DB identifiers: a letter, then letters, digits and single hyphens, ≤ 63, no trailing hyphen. */
+const RDS_IDENTIFIER = /^[A-Za-z](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,62}$/;
+/** RDS engine names (postgres, aurora-postgresql, sqlserver-ee, …). */
+const RDS_ENGINE = /^[a-z][a-z0-9-]{0,63}$/;
+/** GitHub's owner/repository. */
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+/** A git commit id (hex), or `unknown` when recorded outside a workflow (provenance.ts). */
+const COMMIT = /^(?:[0-9a-f]{1,64}|unknown)$/;
+/** The run's URL, or empty outside a workflow (provenance.ts). */
+const RUN_URL = /^(?:https?:\/\/[!#-~]{1,2000})?$/;
 
 const flagName = z
   .string()
   .regex(/^[A-Z_][A-Z0-9_]*$/, 'flag names are upper-case environment variable names');
 
+// A flag's value is never shown: it may be meant as a secret.
 const flags = z.record(flagName, z.string()).superRefine((record, ctx) => {
   for (const [name, value] of Object.entries(record)) {
     const reason = secretReason(name, value);
     if (reason) ctx.addIssue({ code: 'custom', path: [name], message: `flag ${name} is refused: ${reason}` });
+    const problem = envValueProblem(value);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `flag ${name} cannot be written to the servers' environment file: ${problem} (value not shown)`,
+      });
+    }
   }
 });
 
@@ -27,26 +82,35 @@ export const manifestSchema = z
     env: z.string().regex(ENV_RULE.pattern, ENV_RULE.expected),
     build: z.string().regex(BUILD_RULE.pattern, BUILD_RULE.expected),
     created: z.iso.datetime(),
-    source: z.object({ repository: z.string().min(1), sha: z.string().min(1), run: z.string() }).strict(),
+    source: z
+      .object({
+        repository: typed(REPOSITORY, 'a GitHub repository owner/name'),
+        sha: typed(COMMIT, 'a git commit sha (hex)'),
+        run: typed(RUN_URL, "the run's https URL, or empty"),
+      })
+      .strict(),
     image: z
       .object({
-        id: z.string().regex(/^ami-[0-9a-f]{8,17}$/, 'an AMI id'),
-        region: z.string().min(1),
-        fingerprint: z.string().regex(/^[0-9a-f]{16,}$/, 'a hex fingerprint'),
-        base: z.string().regex(/^ami-[0-9a-f]{8,17}$/, 'an AMI id'),
+        id: typed(AMI_ID, 'an AMI id (ami- and 8 or 17 hex digits)'),
+        region: typed(AWS_REGION, 'an AWS region such as us-east-1'),
+        fingerprint: typed(/^[0-9a-f]{16,}$/, 'a hex fingerprint'),
+        base: typed(AMI_ID, 'an AMI id (ami- and 8 or 17 hex digits)'),
       })
       .strict(),
     data: z
       .object({
-        engine: z.string().min(1),
-        instance: z.string().min(1),
-        endpoint: z.string().min(1),
-        from: z.string().min(1),
-        changelog: z.string(),
+        engine: typed(RDS_ENGINE, 'an RDS engine name such as postgres'),
+        instance: typed(
+          RDS_IDENTIFIER,
+          'an RDS DB identifier (a letter, then letters, digits, hyphens; ≤ 63)',
+        ),
+        endpoint: typed(HOST_NAME, 'a host name (RFC 1123: letters, digits, hyphens and dots; ≤ 253)'),
+        from: printable('the snapshot or time restored from', 1024),
+        changelog: printable('the change log outcome', 1024, 0),
       })
       .strict()
       .optional(),
-    app: z.object({ version: z.string().min(1) }).strict(),
+    app: z.object({ version: printable('a version', 1024) }).strict(),
     flags,
   })
   .strict()
@@ -66,10 +130,15 @@ export class ManifestError extends UserError {
   override name = 'ManifestError';
 }
 
+/** Problems shown at most; a value that is not a manifest at all would otherwise list every field. */
+const SHOWN_PROBLEMS = 5;
+
 function problemsOf(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
+  const all = error.issues.map(
+    (issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+  );
+  const more = all.length - SHOWN_PROBLEMS;
+  return all.slice(0, SHOWN_PROBLEMS).join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
 /** Validates a manifest object; throws ManifestError naming the path of each bad field. */

@@ -2,6 +2,13 @@
 // always valid for AWS. Names are readable when they fit; when they would be too long the
 // role is shortened and a hash of the full identity keeps distinct releases distinct.
 // The full values always live in tags, so nothing is lost by shortening.
+//
+// Why a full name can never equal a shortened one: env and build contain no hyphen, so a
+// name's first and last segments are its env and build, and the middle is either the role
+// (full form) or `<cut role>-<6 hex>` (shortened form). A role that itself ends in
+// `-<6 hex>` would make the two forms look alike (role `b-c8c519` against the shortened
+// `billing-reconciler`), so such a role always takes the shortened form. Two shortened
+// names are then equal only if the hashes of two distinct identities collide.
 import { createHash } from 'node:crypto';
 import type { Identity } from './identity.js';
 
@@ -28,13 +35,17 @@ function shortHash(id: Identity): string {
     .slice(0, HASH_LENGTH);
 }
 
+/** A role whose full-form name would read like a shortened one: it ends in `-<hash>`. */
+const HASH_LIKE_ENDING = new RegExp(`-[0-9a-f]{${HASH_LENGTH}}$`);
+
 /**
- * `<env>-<role>-<build>` when it fits in `max`, else `<env>-<role…>-<hash>-<build>` with the
- * role cut to what fits. env leads so one environment's resources sort together.
+ * `<env>-<role>-<build>` when it fits in `max` and the role does not end like a hash, else
+ * `<env>-<role…>-<hash>-<build>` with the role cut to what fits. env leads so one
+ * environment's resources sort together.
  */
 function fittedName(id: Identity, max: number): string {
   const full = `${id.env}-${id.role}-${id.build}`;
-  if (full.length <= max) return full;
+  if (full.length <= max && !HASH_LIKE_ENDING.test(id.role)) return full;
   const fixed = id.env.length + id.build.length + HASH_LENGTH + 3; // three hyphens
   // Role is letter-first, so at least its first character always survives; a cut that ends
   // in a hyphen would make '--' (invalid in RDS identifiers), so trim it.

@@ -1,7 +1,11 @@
 // The read side of a release: given its git tag (or release id and env), fetch the manifest
-// tag-release recorded — from the release's `manifest.json` asset, else from the annotated
-// tag's message — and validate it. Manifests of older schema versions are upgraded step by
-// step to the current one, so any release ever recorded can be redeployed or rolled back to.
+// tag-release recorded and validate it. The annotated tag's message is the record: a GitHub
+// release and its `manifest.json` asset can be edited or replaced by anyone with write access
+// long after the release was made, while the tag object (content-addressed, and protectable
+// by a tag ruleset) cannot change under its sha. So the manifest is read from the tag, and a
+// release asset that says anything else is refused as tampered. Manifests of older schema
+// versions are upgraded step by step to the current one, so any release ever recorded can be
+// redeployed or rolled back to.
 import { UserError } from './errors.js';
 import { gitHubCall, gitHubFind, type GitHubClient } from './github.js';
 import { BUILD_RULE, ENV_RULE } from './identity.js';
@@ -73,12 +77,17 @@ export function tagMessage(manifest: ReleaseManifest): string {
   return `immut release ${manifest.release} (${manifest.env})\n\n${writeManifest(manifest)}`;
 }
 
-/** The manifest JSON inside a tag message written by `tagMessage` (a signature may follow). */
-export function manifestFromTagMessage(message: string): ReleaseManifest {
+/** The JSON text inside a tag message written by `tagMessage` (a signature may follow). */
+function manifestJsonInTagMessage(message: string): string {
   const start = message.indexOf('{');
   const end = message.lastIndexOf('}');
   if (start < 0 || end < start) throw new ManifestError('The tag message holds no release manifest.');
-  return manifestFromJson(message.slice(start, end + 1));
+  return message.slice(start, end + 1);
+}
+
+/** The manifest inside a tag message written by `tagMessage` (a signature may follow). */
+export function manifestFromTagMessage(message: string): ReleaseManifest {
+  return manifestFromJson(manifestJsonInTagMessage(message));
 }
 
 /** The git tag of a release id (`<role>-<build>`) in an env. */
@@ -143,60 +152,93 @@ export async function downloadAsset(
   return JSON.stringify(bytes);
 }
 
+/** Top-level or nested fields where two manifests differ: names only, never values. */
+function differingFields(a: unknown, b: unknown, prefix = ''): string[] {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(a) || !isObject(b))
+    return JSON.stringify(a) === JSON.stringify(b) ? [] : [prefix || '(root)'];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.flatMap((k) => differingFields(a[k], b[k], prefix ? `${prefix}.${k}` : k));
+}
+
+/** The release asset says something other than the annotated tag: it was changed afterwards. */
+export class TamperedReleaseError extends ManifestError {
+  override name = 'TamperedReleaseError';
+}
+
 /**
- * Reads and validates a release's manifest; throws a UserError when the release does not
- * exist or its manifest is not one immut wrote for that tag.
+ * Reads and validates a release's manifest from its annotated tag; throws a UserError when
+ * the release does not exist, its tag is not one tag-release wrote, or its GitHub release
+ * asset differs from the tag (tampered).
  */
 export async function readReleaseDetails(options: ReadReleaseOptions): Promise<ReadRelease> {
   const { octokit, owner, repo } = options;
   const tag = resolveTag(options);
   const repository = `${owner}/${repo}`;
   const read = (what: string) => ({ what, write: false, repository });
+  const ref = await gitHubFind(read(`reading the git tag ${tag}`), () =>
+    octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }),
+  );
+  if (!ref) {
+    throw new ReleaseNotFoundError(
+      `No release '${tag}' in ${repository}: no git tag of that name exists (the annotated tag holds the manifest; a GitHub release alone is not trusted). Give the tag tag-release recorded (its 'tag' output).`,
+    );
+  }
+  if (ref.data.object.type !== 'tag') {
+    throw new ManifestError(
+      `The git tag ${tag} is a lightweight tag, not one tag-release wrote: it holds no manifest.`,
+    );
+  }
+  const object = await gitHubCall(read(`reading the git tag ${tag}`), () =>
+    octokit.rest.git.getTag({ owner, repo, tag_sha: ref.data.object.sha }),
+  );
+  // The ref may be moved to another tag object; the object names the tag it was made as.
+  if (object.data.tag !== tag || object.data.object.type !== 'commit') {
+    throw new ManifestError(
+      `The git tag ${tag} points at a tag object made as '${object.data.tag}' on a ${object.data.object.type}, not one tag-release wrote for ${tag}; refusing it. Re-record the release with tag-release.`,
+    );
+  }
+  const manifest = manifestFromTagMessage(object.data.message);
+  if (gitTag(manifest) !== tag) {
+    throw new ManifestError(
+      `The manifest under ${tag} is for ${gitTag(manifest)}; a release tag must carry its own manifest.`,
+    );
+  }
+  if (manifest.source.sha !== object.data.object.sha) {
+    throw new ManifestError(
+      `The git tag ${tag} is on commit ${object.data.object.sha}, but its manifest was recorded from ${manifest.source.sha}; tag-release tags the commit it ran on, so this tag was remade. Refusing it.`,
+    );
+  }
+
   const release = await gitHubFind(read(`reading the release ${tag}`), () =>
     octokit.rest.repos.getReleaseByTag({ owner, repo, tag }),
   );
   const asset = release?.data.assets.find((a) => a.name === MANIFEST_ASSET);
-  let result: ReadRelease;
   if (release && asset) {
     const text = await gitHubCall(read(`downloading ${MANIFEST_ASSET} of ${tag}`), () =>
       downloadAsset(octokit, { owner, repo, assetId: asset.id }),
     );
-    result = {
-      manifest: manifestFromJson(text),
-      tag,
-      from: 'release-asset',
-      releaseUrl: release.data.html_url,
-    };
-  } else {
-    const ref = await gitHubFind(read(`reading the git tag ${tag}`), () =>
-      octokit.rest.git.getRef({ owner, repo, ref: `tags/${tag}` }),
-    );
-    if (!ref) {
-      throw new ReleaseNotFoundError(
-        `No release '${tag}' in ${repository}: neither a GitHub release nor a git tag of that name exists. Give the tag tag-release recorded (its 'tag' output).`,
+    const tampered = (why: string): TamperedReleaseError =>
+      new TamperedReleaseError(
+        `The ${MANIFEST_ASSET} of the GitHub release ${tag} differs from the manifest in its annotated tag (${why}): it was changed after tag-release recorded the release. immut launches only what the tag records and refuses a tampered release; find out who edited ${release.data.html_url}, then delete the asset and re-run tag-release for this build to restore it.`,
       );
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw tampered('the asset is not JSON');
     }
-    if (ref.data.object.type !== 'tag') {
-      throw new ManifestError(
-        `The git tag ${tag} is a lightweight tag, not one tag-release wrote: it holds no manifest.`,
-      );
-    }
-    const object = await gitHubCall(read(`reading the git tag ${tag}`), () =>
-      octokit.rest.git.getTag({ owner, repo, tag_sha: ref.data.object.sha }),
-    );
-    result = {
-      manifest: manifestFromTagMessage(object.data.message),
-      tag,
-      from: 'tag-message',
-      ...(release ? { releaseUrl: release.data.html_url } : {}),
-    };
+    // Compared as written (before any upgrade): tag-release writes the same JSON to both.
+    const fields = differingFields(JSON.parse(manifestJsonInTagMessage(object.data.message)), parsed);
+    if (fields.length > 0) throw tampered(`fields ${fields.slice(0, 10).join(', ')}`);
   }
-  if (gitTag(result.manifest) !== tag) {
-    throw new ManifestError(
-      `The manifest under ${tag} is for ${gitTag(result.manifest)}; a release tag must carry its own manifest.`,
-    );
-  }
-  return result;
+  return {
+    manifest,
+    tag,
+    from: 'tag-message',
+    ...(release ? { releaseUrl: release.data.html_url } : {}),
+  };
 }
 
 /** `readRelease({ octokit, owner, repo, tag })` → the validated manifest. */

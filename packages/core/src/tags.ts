@@ -101,17 +101,27 @@ export interface GuardedResource {
 }
 
 /**
+ * Why immut may not modify or delete a resource with these tags (`it has no
+ * immut:managed-by=immut tag`, `it belongs to role 'web'`), or undefined when it may. For
+ * callers that skip such a resource with a warning instead of failing (e.g. a snapshot of
+ * an image being removed); everything else goes through `assertManaged`.
+ */
+export function managedProblem(tags: Tags, expected: Pick<Identity, 'role' | 'env'>): string | undefined {
+  if (tags[TAG.managedBy] !== MANAGED_BY_VALUE) return `it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`;
+  if (tags[TAG.role] !== expected.role) return `it belongs to role '${tags[TAG.role] ?? '(none)'}'`;
+  if (tags[TAG.env] !== expected.env) return `it belongs to env '${tags[TAG.env] ?? '(none)'}'`;
+  return undefined;
+}
+
+/**
  * The one guard every modify or delete goes through: refuses any resource that lacks
  * `immut:managed-by=immut` or belongs to another role or env, whatever the inputs said.
  */
 export function assertManaged(resource: GuardedResource, expected: Pick<Identity, 'role' | 'env'>): void {
-  const { tags } = resource;
-  const refuse = (why: string): never => {
+  const problem = managedProblem(resource.tags, expected);
+  if (problem !== undefined) {
     throw new GuardError(
-      `Refusing to modify ${resource.kind} ${resource.id}: ${why}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`,
+      `Refusing to modify ${resource.kind} ${resource.id}: ${problem}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`,
     );
-  };
-  if (tags[TAG.managedBy] !== MANAGED_BY_VALUE) refuse(`it has no ${TAG.managedBy}=${MANAGED_BY_VALUE} tag`);
-  if (tags[TAG.role] !== expected.role) refuse(`it belongs to role '${tags[TAG.role] ?? '(none)'}'`);
-  if (tags[TAG.env] !== expected.env) refuse(`it belongs to env '${tags[TAG.env] ?? '(none)'}'`);
+  }
 }

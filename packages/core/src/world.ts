@@ -6,11 +6,27 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { UserError } from './errors.js';
 import { ENV_RULE, RESERVED_ENVS, ROLE_RULE } from './identity.js';
-import { AWS_REGION } from './inputs.js';
+import { AWS_REGION, controlCharacterIn, showGiven } from './inputs.js';
 import { WORLD_ROLE, checkDnsName, normalizeDnsName, roleDnsName } from './naming.js';
 import { secretReason } from './secrets.js';
 
 export const WORLD_SCHEMA = 'immut.world/v1';
+
+/**
+ * Bounds on what a world file may ask of the parser and of GitHub. `roles`: GitHub runs at
+ * most 256 jobs from one matrix, and rebuild-the-world fans out one matrix job per role.
+ * `fileBytes`: far above any real world file (256 roles take about 150 KiB), far below what
+ * would tie up the runner. `aliases`: enough for anchors shared by a few roles, too few for
+ * an exponential alias expansion (a "billion laughs" YAML bomb).
+ */
+export const WORLD_LIMITS = { roles: 256, fileBytes: 256 * 1024, aliases: 100 } as const;
+
+/** A one-line string: no control characters. */
+const oneLine = () =>
+  z.string().superRefine((value, ctx) => {
+    const where = controlCharacterIn(value);
+    if (where) ctx.addIssue({ code: 'custom', message: `has ${where}; expected one line of text` });
+  });
 
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}-[0-9a-f]{8,17}$`), `a ${prefix}-… id`);
 const dnsName = z.string().superRefine((name, ctx) => {
@@ -21,7 +37,10 @@ const flags = z
   .record(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'upper-case flag names'), z.string())
   .superRefine((record, ctx) => {
     for (const [name, value] of Object.entries(record)) {
-      const reason = secretReason(name, value);
+      const where = controlCharacterIn(value);
+      const reason = where
+        ? `its value has ${where}; a flag value is one line of text (write a multi-line value to SSM Parameter Store and pass the parameter name)`
+        : secretReason(name, value);
       if (reason)
         ctx.addIssue({ code: 'custom', path: [name], message: `flag ${name} is refused: ${reason}` });
     }
@@ -32,17 +51,21 @@ const settings = z
   .object({
     'base-image': z
       .string()
-      .regex(/^(?:ssm:\/\S+|filter:\S.*|ami-[0-9a-f]{8,17})$/, "'ssm:/…', 'filter:…' or 'ami-…'"),
-    provision: z.string().min(1),
-    'log-paths': z.array(z.string().regex(/^\/\S*$/, 'an absolute path or glob')),
-    'app-version': z.string().min(1),
+      .regex(/^(?:ssm:\/\S+|filter:\S.*|ami-[0-9a-f]{8,17})$/, "'ssm:/…', 'filter:…' or 'ami-…'")
+      .refine((value) => controlCharacterIn(value) === undefined, 'one line of text, no control characters'),
+    provision: oneLine().min(1),
+    // No comma: the matrix passes the list comma-separated.
+    'log-paths': z.array(z.string().regex(/^\/[^\s,]*$/, 'an absolute path or glob without commas')),
+    'app-version': oneLine().min(1),
     'instance-type': z.string().regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type'),
     count: z.number().int().min(1).max(100),
     'subnet-ids': z.array(id('subnet')).min(2, 'a load balancer needs subnets in two or more zones'),
     'security-group-ids': z.array(id('sg')).min(1),
     'lb-security-group-ids': z.array(id('sg')).min(1),
     port: z.number().int().min(1).max(65535),
-    'health-check-path': z.string().regex(/^\//, "a path starting with '/'"),
+    'health-check-path': z
+      .string()
+      .regex(/^\/\S{0,1023}$/, "a path starting with '/', without spaces or control characters"),
     'source-db': z
       .string()
       .regex(/^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/, 'an RDS DB instance identifier'),
@@ -71,7 +94,15 @@ export const worldSchema = z
     defaults: settings.optional(),
     roles: z
       .record(z.string().regex(ROLE_RULE.pattern, ROLE_RULE.expected), settings)
-      .refine((roles) => Object.keys(roles).length > 0, 'list at least one role'),
+      .refine((roles) => Object.keys(roles).length > 0, 'list at least one role')
+      .superRefine((roles, ctx) => {
+        const count = Object.keys(roles).length;
+        if (count > WORLD_LIMITS.roles)
+          ctx.addIssue({
+            code: 'custom',
+            message: `${count} roles; at most ${WORLD_LIMITS.roles} (GitHub runs at most ${WORLD_LIMITS.roles} jobs from one matrix, one per role): split the roles over several environments, each with its own world file`,
+          });
+      }),
   })
   .strict();
 
@@ -101,6 +132,19 @@ function pathOf(path: ReadonlyArray<PropertyKey>): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
+/** One schema problem as `path: what is expected`. A bad record key (a role or flag name)
+ *  is shown escaped, since a look-alike (Cyrillic 'а', a zero-width joiner) reads as a good one. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_key') return `${pathOf(issue.path)}: ${issue.message}`;
+  // Names are ASCII by rule, so every other character is the problem: show its code point.
+  const key = String(issue.path.at(-1) ?? '').replace(
+    /[^\x20-\x7e]/gu,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+  const expected = issue.issues.map((inner) => inner.message).join('; ');
+  return `${pathOf(issue.path.slice(0, -1))}: the name ${showGiven(key)} is refused; expected ${expected}`;
+}
+
 /** One role's release settings: defaults, then the role's own, and its DNS name. */
 export interface RolePlan extends RoleSettings {
   role: string;
@@ -115,20 +159,33 @@ export interface RolePlan extends RoleSettings {
  * (`roles.api.subnet-ids.1: a subnet-… id`), so one edit fixes them all.
  */
 export function parseWorld(text: string, file = 'immut.world.yml'): World {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > WORLD_LIMITS.fileBytes) throw new WorldError(file, [tooBig(bytes)]);
   let value: unknown;
   try {
-    value = parseYaml(text);
+    value = parseYaml(text, { maxAliasCount: WORLD_LIMITS.aliases });
   } catch (error) {
+    // The yaml library says "Excessive alias count indicates a resource exhaustion attack".
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new WorldError(file, [
+        `too many YAML aliases (*name): at most ${WORLD_LIMITS.aliases} alias expansions, as a guard against exponential expansion (a YAML bomb); write the values out, or set shared values once under defaults`,
+      ]);
+    }
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
     throw new WorldError(file, [`not valid YAML${where}: ${(error as Error).message.split('\n')[0]}`]);
   }
   const parsed = worldSchema.safeParse(value);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${pathOf(issue.path)}: ${issue.message}`)),
+    ...(parsed.success ? [] : parsed.error.issues.map(describeIssue)),
     ...missingPerRole(value),
   ];
   if (problems.length > 0 || !parsed.success) throw new WorldError(file, problems);
   return parsed.data;
+}
+
+/** The problem with a world file of `bytes` bytes, over the size limit. */
+export function tooBig(bytes: number): string {
+  return `the file is ${bytes} bytes; at most ${WORLD_LIMITS.fileBytes} (256 KiB) are read, which is far more than a world of ${WORLD_LIMITS.roles} roles needs; is this the right file?`;
 }
 
 type Loose = Record<string, unknown>;

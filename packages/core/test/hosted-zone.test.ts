@@ -65,6 +65,14 @@ afterAll(async () => {
 });
 
 describe('zoneInputProblem', () => {
+  it('shows a huge or multi-line zone cut and escaped, never in full', () => {
+    const problem = zoneInputProblem(`example.test\n::set-output name=pwned::1${'a'.repeat(10_000)}`) ?? '';
+    expect(problem).toMatch(/^Input 'zone' was 'example\.test\\n::set-output/);
+    expect(problem).toContain('(10039 characters)');
+    expect(problem.length).toBeLessThan(400);
+    expect(problem).not.toContain('\n');
+  });
+
   it('accepts zone ids and DNS names, and says what is expected otherwise', () => {
     expect(zoneInputProblem('Z0123456789ABCDEFGHIJ')).toBeUndefined();
     expect(zoneInputProblem('/hostedzone/Z1D633PJN98FT9')).toBeUndefined();
@@ -129,6 +137,37 @@ describe('resolveZone', () => {
     expect((error as Error).message).toBe(
       "Input 'zone' was 'Z0000000000NOPE': no hosted zone has that id; expected a hosted zone id ('Z…') or the zone's name ('example.com').",
     );
+  });
+
+  it('says when the role may not read the zone, as a policy scoped to other zones answers any other id', async () => {
+    // A policy that lets this key read only the seeded zone (what npm run iam generates).
+    sandbox.iam.set('scoped-key', {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'route53:GetHostedZone',
+          Resource: `arn:aws:route53:::hostedzone/${seeded}`,
+        },
+      ],
+    });
+    const scoped = new Route53Client({
+      endpoint: sandbox.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'scoped-key', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+    try {
+      await expect(resolveZone(scoped, seeded)).resolves.toMatchObject({ id: seeded });
+      const error = await resolveZone(scoped, 'Z0000000000NOPE').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as Error).message).toMatch(
+        /^Input 'zone' was 'Z0000000000NOPE': the role may not read that hosted zone \(AWS denied route53:GetHostedZone\): check the id, or name the zone in the role's policy \(npm run iam -- --hosted-zone-id Z0000000000NOPE\)/,
+      );
+    } finally {
+      sandbox.iam.remove('scoped-key');
+      scoped.destroy();
+    }
   });
 
   it('refuses a value that is neither id nor name without calling Route 53', async () => {

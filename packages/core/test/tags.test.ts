@@ -4,6 +4,7 @@ import { provenanceFromEnv } from '../src/provenance.js';
 import {
   TAG,
   assertManaged,
+  managedProblem,
   checkTags,
   fromAwsTags,
   releaseFilters,
@@ -111,5 +112,17 @@ describe('the guard', () => {
     expect(() =>
       assertManaged({ kind: 'instance', id: 'i-1', tags: { ...managed, [TAG.env]: 'dev' } }, id),
     ).toThrow(/belongs to env 'dev'/);
+  });
+});
+
+describe('managedProblem', () => {
+  const expected = { role: 'api', env: 'prod' };
+  const tags = { [TAG.managedBy]: 'immut', [TAG.role]: 'api', [TAG.env]: 'prod' };
+
+  it("says why a resource is not immut's, for callers that skip it instead of failing", () => {
+    expect(managedProblem(tags, expected)).toBeUndefined();
+    expect(managedProblem({}, expected)).toBe('it has no immut:managed-by=immut tag');
+    expect(managedProblem({ ...tags, [TAG.role]: 'web' }, expected)).toBe("it belongs to role 'web'");
+    expect(managedProblem({ ...tags, [TAG.env]: 'dev' }, expected)).toBe("it belongs to env 'dev'");
   });
 });

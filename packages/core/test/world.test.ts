@@ -50,7 +50,7 @@ roles:
       expect.arrayContaining([
         expect.stringMatching(/^env: /),
         expect.stringMatching(/^region: an AWS region/),
-        expect.stringMatching(/^roles\.API: /),
+        expect.stringMatching(/^roles: the name 'API' is refused; expected /),
         expect.stringMatching(/^roles\.api\.subnet-ids\.0: a subnet-… id/),
         expect.stringMatching(/^roles\.api\.subnet-ids: a load balancer needs subnets in two or more zones/),
         expect.stringMatching(/^roles\.api\.count: /),
@@ -98,5 +98,99 @@ describe('reserved role names', () => {
     expect(problems).toContain(
       "roles.world: the role name 'world' is reserved: its release tag would be the world release's (immut/<env>/world/<build>); rename the role",
     );
+  });
+});
+
+describe('hostile world files', () => {
+  const head = 'schema: immut.world/v1\nenv: prod\nregion: us-east-1\nzone: example.test\n';
+  const role = (name: string) =>
+    `  ${name}:\n    base-image: ami-0123456789abcdef0\n    provision: p.sh\n    app-version: '1'\n    subnet-ids: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]\n    security-group-ids: [sg-0123456789abcdef0]\n    lb-security-group-ids: [sg-0123456789abcdef0]\n`;
+
+  it('refuses a flag value with a newline, naming the role and the flag', () => {
+    const problems = problemsOf(example.replace('LOG_LEVEL: info', 'LOG_LEVEL: "info\\nINJECTED=1"'));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^roles\.api\.flags\.LOG_LEVEL: flag LOG_LEVEL is refused: its value has a control character \(U\+000A\) at character 5/,
+      ),
+    ]);
+  });
+
+  it('refuses other control characters in flag values, in defaults too', () => {
+    for (const char of ['\\r', '\\t', '\\0', '\\e', '\\x7f', '\\x85', '\\u2028']) {
+      const problems = problemsOf(
+        `${head}defaults:\n  flags:\n    MODE: "a${char}b"\nroles:\n${role('api')}`,
+      );
+      expect(problems).toEqual([
+        expect.stringMatching(/^defaults\.flags\.MODE: flag MODE is refused: .*control character/),
+      ]);
+    }
+  });
+
+  it('accepts at most 256 roles, the most GitHub runs from one matrix', () => {
+    const roles = (n: number) => Array.from({ length: n }, (_, i) => role(`r${i}`)).join('');
+    expect(planWorld(parseWorld(`${head}roles:\n${roles(256)}`))).toHaveLength(256);
+    expect(problemsOf(`${head}roles:\n${roles(257)}`)).toEqual([
+      expect.stringMatching(
+        /^roles: 257 roles; at most 256 \(GitHub runs at most 256 jobs from one matrix, one per role\)/,
+      ),
+    ]);
+  });
+
+  it('refuses a YAML bomb (aliases expanding exponentially) with a clear error', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, next] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+    ] as const)
+      levels.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    expect(problemsOf(`${head}${levels.join('\n')}\nroles: *g\n`)).toEqual([
+      expect.stringMatching(/^too many YAML aliases \(\*name\): at most 100/),
+    ]);
+  });
+
+  it('refuses a world file over 256 KiB before parsing it', () => {
+    const huge = `${head}# ${'x'.repeat(256 * 1024)}\nroles:\n${role('api')}`;
+    expect(problemsOf(huge)).toEqual([expect.stringMatching(/^the file is 262\d{3} bytes; at most 262144/)]);
+  });
+
+  it('refuses a log path with a comma, which the matrix would split in two', () => {
+    const problems = problemsOf(`${head}roles:\n${role('api')}    log-paths: ['/var/log/a,b.log']\n`);
+    expect(problems).toEqual([expect.stringMatching(/^roles\.api\.log-paths\.0: /)]);
+  });
+});
+
+describe('world file: hostile names and paths (issue 16)', () => {
+  const world = (roles: string): string =>
+    [
+      'schema: immut.world/v1',
+      'env: prod',
+      'region: us-east-1',
+      'zone: example.test',
+      'defaults:',
+      '  base-image: ami-0123456789abcdef0',
+      '  subnet-ids: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]',
+      '  security-group-ids: [sg-0a1b2c3d4e5f60001]',
+      '  lb-security-group-ids: [sg-0a1b2c3d4e5f60001]',
+      'roles:',
+      roles,
+      '',
+    ].join('\n');
+
+  it('refuses a look-alike role name, showing the foreign character and what a name must be', () => {
+    const problems = problemsOf(world('  \u0430pi:\n    provision: p.sh\n    app-version: "1"'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain("the name '\\u0430pi' is refused; expected");
+    expect(problems[0]).not.toContain('Invalid key');
+  });
+
+  it('refuses a health-check-path with a newline', () => {
+    const problems = problemsOf(
+      world('  api:\n    provision: p.sh\n    app-version: "1"\n    health-check-path: "/h\\nINJECTED=1"'),
+    );
+    expect(problems.join('\n')).toMatch(/roles\.api\.health-check-path: a path starting with '\/'/);
   });
 });

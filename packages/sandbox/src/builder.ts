@@ -45,6 +45,8 @@ export interface BuilderRun {
   /** When it powers itself off: the end of the script or the deadline, whichever is first. */
   powerOffAt: number;
   outcome: 'success' | 'failure' | 'deadline';
+  /** What the script printed before it failed (the `builder-fails` fault's `output`). */
+  failureOutput?: string[];
   /** Set when someone stopped or terminated the builder before it powered off. */
   interruptedAt?: number;
 }
@@ -53,8 +55,9 @@ export interface BuilderRun {
 export interface BuilderLaunch {
   userData: string | undefined;
   launchTime: number;
-  /** Whether the `builder-fails` fault fires for this builder (asked once, at launch). */
-  fails: (match: Record<string, string>) => boolean;
+  /** Whether the `builder-fails` fault fires for this builder (asked once, at launch):
+   *  undefined when it does not, else what the failing script printed. */
+  fails: (match: Record<string, string>) => { output?: readonly string[] } | undefined;
 }
 
 /** The builder plan for an instance, or undefined when its user data is not a builder's. */
@@ -79,6 +82,7 @@ export function planBuilder(launch: BuilderLaunch): BuilderRun | undefined {
     bootedAt,
     powerOffAt: Math.min(scriptEnd, deadlineAt),
     outcome: deadlineAt < scriptEnd ? 'deadline' : failed ? 'failure' : 'success',
+    ...(failed?.output ? { failureOutput: [...failed.output] } : {}),
   };
 }
 
@@ -132,6 +136,7 @@ function scriptEvents(run: BuilderRun, host: string): Array<{ at: number; line: 
   say(`[sandbox] ${run.scriptName} is not executed: the sandbox runs no scripts`);
   if (run.outcome === 'failure') {
     at += BUILDER_DURATIONS.provision / 2;
+    for (const line of run.failureOutput ?? []) say(line);
     say(`${run.scriptName}: exited with status ${INJECTED_EXIT_CODE} (sandbox fault builder-fails)`);
     say(`${BAKE_MARKERS.failure} ${run.bakeId} step=provision exit=${INJECTED_EXIT_CODE}`);
     return events;

@@ -2,15 +2,17 @@
 //
 //   immut-sandbox [--port 0] [--seed default|empty] [--time-scale 1000] [--faults FILE]
 //                 [--state FILE] [--postgres] [--random-seed N]
+//                 [--iam-policy FILE] [--iam-default allow|deny]
 //
 // The first stdout line is `IMMUT_SANDBOX_ENDPOINT=http://127.0.0.1:PORT`, so a script can
 // read the endpoint; everything else goes to stderr.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { FaultSpec } from './faults.js';
+import { parsePolicyFile, type IamPolicies } from './iam/policy.js';
 import { startSandbox, type Sandbox } from './server.js';
 
-export const USAGE = `usage: immut-sandbox [--port N] [--seed default|empty] [--time-scale X] [--faults FILE] [--state FILE] [--postgres] [--random-seed N]`;
+export const USAGE = `usage: immut-sandbox [--port N] [--seed default|empty] [--time-scale X] [--faults FILE] [--state FILE] [--postgres] [--random-seed N] [--iam-policy FILE] [--iam-default allow|deny]`;
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -31,6 +33,8 @@ export function parseCli(argv: string[]): Parameters<typeof startSandbox>[0] & {
       state: { type: 'string' },
       postgres: { type: 'boolean', default: false },
       'random-seed': { type: 'string' },
+      'iam-policy': { type: 'string' },
+      'iam-default': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,7 +57,12 @@ export function parseCli(argv: string[]): Parameters<typeof startSandbox>[0] & {
   const randomSeed = values['random-seed'] === undefined ? undefined : Number(values['random-seed']);
   if (randomSeed !== undefined && !Number.isInteger(randomSeed))
     throw new Error('--random-seed must be an integer');
+  const iamDefault = values['iam-default'];
+  if (iamDefault !== undefined && iamDefault !== 'allow' && iamDefault !== 'deny')
+    throw new Error(`--iam-default must be allow or deny, got ${iamDefault.slice(0, 40)}`);
   return {
+    ...iamOptions(values['iam-policy']),
+    ...(iamDefault ? { iamDefault } : {}),
     port,
     seed: values.seed,
     timeScale,
@@ -62,6 +71,22 @@ export function parseCli(argv: string[]): Parameters<typeof startSandbox>[0] & {
     postgres: values.postgres,
     randomSeed,
   };
+}
+
+/** `--iam-policy FILE`: a policy document or a list of them (every access key), or a
+ *  JSON map access key id → policy document(s). */
+function iamOptions(file: string | undefined): { iamPolicies?: IamPolicies } {
+  if (file === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(
+      `--iam-policy ${file}: cannot read a JSON policy (${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
+    );
+  }
+  return { iamPolicies: parsePolicyFile(parsed, `--iam-policy ${file}`) };
 }
 
 /** Start the sandbox from argv; resolves with the running sandbox (the caller decides when
@@ -90,7 +115,7 @@ export async function main(
   const sandbox = await startSandbox(options);
   io.stdout(`IMMUT_SANDBOX_ENDPOINT=${sandbox.endpoint}`);
   io.stderr(
-    `immut-sandbox: serving on ${sandbox.endpoint} (seed ${options.seed}, time scale ${options.timeScale}${options.stateFile ? `, state ${options.stateFile}` : ''}${options.postgres ? ', postgres' : ''})`,
+    `immut-sandbox: serving on ${sandbox.endpoint} (seed ${options.seed}, time scale ${options.timeScale}${options.stateFile ? `, state ${options.stateFile}` : ''}${options.postgres ? ', postgres' : ''}${options.iamPolicies || options.iamDefault === 'deny' ? ', IAM enforced' : ''})`,
   );
   if (handleSignals) {
     const shutdown = (signal: string): void => {

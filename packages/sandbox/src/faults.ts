@@ -16,6 +16,8 @@
 //   { kind: 'target-never-healthy' | 'image-fails' | 'restore-fails' | 'builder-fails',
 //     match?, times?, probability? }
 //       named behaviours that services ask about through `ctx.faults.active(kind, match)`.
+//       `builder-fails` may carry `output`: the lines the failing provisioning script
+//       printed (its console shows them before the failure), e.g. hostile text.
 //
 // Decisions use a seeded PRNG (mulberry32), so a run with the same seed and the same
 // calls injects the same faults.
@@ -63,6 +65,8 @@ export interface BehaviourFault {
   match?: Record<string, string>;
   times?: number;
   probability?: number;
+  /** builder-fails only: what the provisioning script printed before it failed. */
+  output?: string[];
 }
 
 export type FaultSpec = ErrorFault | RateLimitFault | LatencyFault | BehaviourFault;
@@ -204,6 +208,11 @@ export function validateFault(spec: unknown): FaultSpec {
   } else if (!(BEHAVIOURS as readonly string[]).includes(kind)) {
     throw new Error(`unknown fault kind ${kind}`);
   }
+  if (s.output !== undefined) {
+    if (kind !== 'builder-fails') throw new Error('only a builder-fails fault takes output');
+    if (!Array.isArray(s.output) || !s.output.every((l) => typeof l === 'string' && !/[\r\n]/.test(l)))
+      throw new Error('fault output must be a list of single-line strings');
+  }
   return spec as FaultSpec;
 }
 
@@ -301,6 +310,12 @@ export class Faults {
   /** Named behaviours: true when a spec of `kind` matches (its `match` keys all equal the
    *  given values; a spec without `match` matches everything), consuming one firing. */
   active(kind: string, match: Record<string, string> = {}): boolean {
+    return this.firing(kind, match) !== undefined;
+  }
+
+  /** Like `active`, returning the spec that fired (for behaviours with details, such as
+   *  the output of a failing builder), or undefined. */
+  firing(kind: string, match: Record<string, string> = {}): BehaviourFault | undefined {
     for (const entry of this.entries) {
       const spec = entry.spec as BehaviourFault;
       if (spec.kind !== kind) continue;
@@ -315,8 +330,8 @@ export class Faults {
         }
         if (!ok) continue;
       }
-      if (this.fires(entry, spec.times, spec.probability)) return true;
+      if (this.fires(entry, spec.times, spec.probability)) return spec;
     }
-    return false;
+    return undefined;
   }
 }

@@ -8,5 +8,20 @@ export { ACCOUNT_ID, REGION, SEED } from './seed.js';
 export { AwsError } from './service.js';
 export type { EmulatedService, ServiceContext, SandboxRequest, ServiceName, Protocol } from './service.js';
 export { BUILDER_DURATIONS } from './builder.js';
+export { IamAuthorizer, principalArn } from './iam/authorizer.js';
+export type { IamOptions } from './iam/authorizer.js';
+export { evaluate } from './iam/evaluate.js';
+export type { Decision, EvaluationRequest } from './iam/evaluate.js';
+export { parsePolicy, parsePolicyFile, parsePolicyList } from './iam/policy.js';
+export type { IamPolicies, PolicyDocument, Statement, ConditionBlock } from './iam/policy.js';
+export type {
+  AuthorizationRequest,
+  ResourceRef,
+  RequestContext,
+  ContextValue,
+  TagMap,
+} from './iam/request.js';
+export { decodeAuthorizationMessage } from './iam/refusal.js';
+export type { IamRefusal } from './iam/refusal.js';
 export { pgClient } from './postgres.js';
 export type { PgClient, PgConnectOptions } from './postgres.js';

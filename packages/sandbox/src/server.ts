@@ -14,6 +14,9 @@ import { CallLog, type CallRecord } from './front/call-log.js';
 import { answerControl, isControlRequest, type Controlled } from './front/control.js';
 import { readBody, send } from './front/http.js';
 import { createGitHubSlice, isGitHubRequest, type GitHubSlice } from './github/slice.js';
+import { IamAuthorizer } from './iam/authorizer.js';
+import { answerIamControl, isIamControlRequest } from './iam/control.js';
+import type { IamPolicies } from './iam/policy.js';
 import type { RawRequest, RawResponse } from './protocols/types.js';
 import { IdGenerator } from './random.js';
 import { ACCOUNT_ID, REGION } from './seed.js';
@@ -40,6 +43,13 @@ export interface SandboxOptions {
   randomSeed?: number;
   /** Sandbox time at start (ms since epoch). Default: the wall clock. */
   startTime?: number;
+  /** Enforce IAM: identity-based policy document(s) per access key id (the key in the
+   *  SigV4 credential scope); `*` applies to every key without its own entry. Without
+   *  this (and without `iamDefault: 'deny'`) IAM is not enforced. See README "IAM". */
+  iamPolicies?: IamPolicies;
+  /** For an access key without policies: 'deny' (implicit deny) or 'allow'. Default
+   *  'deny' when `iamPolicies` is given, else 'allow'. */
+  iamDefault?: 'allow' | 'deny';
 }
 
 export interface InventoryItem {
@@ -70,6 +80,8 @@ export interface Sandbox {
   services: EmulatedService[];
   /** The GitHub REST slice (GITHUB_API_URL=endpoint): its calls, faults and state. */
   github: GitHubSlice;
+  /** IAM enforcement: set or remove an access key's policies, or reconfigure it. */
+  iam: IamAuthorizer;
 }
 
 /** The running parts of one sandbox. */
@@ -82,6 +94,7 @@ interface Parts {
   services: EmulatedService[];
   github: GitHubSlice;
   calls: CallLog;
+  iam: IamAuthorizer;
 }
 
 function createParts(options: SandboxOptions): Parts {
@@ -94,7 +107,10 @@ function createParts(options: SandboxOptions): Parts {
     accountId: ACCOUNT_ID,
     region: REGION,
     ids,
-    faults: { active: (kind, match) => faults.active(kind, match) },
+    faults: {
+      active: (kind, match) => faults.active(kind, match),
+      firing: (kind, match) => faults.firing(kind, match),
+    },
     options: {
       postgres: options.postgres ?? false,
       stateDir: options.stateFile ? dirname(options.stateFile) : undefined,
@@ -102,7 +118,11 @@ function createParts(options: SandboxOptions): Parts {
   };
   const services = createServices(ctx);
   const github = createGitHubSlice({ now: () => clock.now() });
-  return { options, clock, ids, faults, ctx, services, github, calls: new CallLog() };
+  const iam = new IamAuthorizer({
+    ...(options.iamPolicies ? { policies: options.iamPolicies } : {}),
+    ...(options.iamDefault ? { default: options.iamDefault } : {}),
+  });
+  return { options, clock, ids, faults, ctx, services, github, calls: new CallLog(), iam };
 }
 
 async function seedAll(parts: Parts): Promise<void> {
@@ -153,6 +173,7 @@ async function resetParts(parts: Parts): Promise<void> {
   parts.calls.clear();
   parts.faults.clear();
   if (parts.options.faults) parts.faults.add(parts.options.faults);
+  parts.iam.reset();
   await seedAll(parts);
   saveState(parts);
 }
@@ -164,6 +185,7 @@ async function answer(
   control: Controlled,
   raw: RawRequest,
 ): Promise<RawResponse> {
+  if (isIamControlRequest(raw)) return answerIamControl(parts.iam, raw);
   if (isControlRequest(raw)) return answerControl(control, raw);
   if (isGitHubRequest(raw)) {
     const { response, mutated } = parts.github.handle(raw);
@@ -224,6 +246,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: parts.faults,
     calls: parts.calls,
     saved: () => saveState(parts),
+    iam: parts.iam,
   };
   const control: Controlled = {
     clock: parts.clock,
@@ -244,6 +267,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: parts.clock,
     services: parts.services,
     github: parts.github,
+    iam: parts.iam,
     async stop() {
       if (stopped) return;
       stopped = true;

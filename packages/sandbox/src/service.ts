@@ -2,6 +2,7 @@
 // and each emulated AWS service. A service never sees HTTP: it gets decoded parameters
 // and returns a plain object (or throws an AwsError); the protocol layer renders both
 // the way the real service does on the wire.
+import type { AuthorizationRequest } from './iam/request.js';
 
 /** Wire protocols the sandbox speaks, as named in the AWS SDK / botocore models. */
 export type Protocol = 'ec2' | 'query' | 'rest-xml' | 'json';
@@ -51,7 +52,11 @@ export interface ServiceContext {
   /** Deterministic ids: `ids.next('i')` → `i-0a1b2c…` (17 hex), seeded. */
   ids: { next(prefix: string, hexLength?: number): string };
   /** Fault-injection hooks beyond per-operation errors (e.g. 'target-never-healthy'). */
-  faults: { active(kind: string, match?: Record<string, string>): boolean };
+  faults: {
+    active(kind: string, match?: Record<string, string>): boolean;
+    /** The behaviour spec that fired (for details such as a failing builder's output). */
+    firing(kind: string, match?: Record<string, string>): { output?: readonly string[] } | undefined;
+  };
   /** Start options the services may care about (added; optional for compatibility).
    *  `postgres`: back RDS with a real PostgreSQL. `stateDir`: a directory for service
    *  data that must survive restarts (set when `--state FILE` is used). */
@@ -98,6 +103,11 @@ export interface EmulatedService {
   start?(ctx: ServiceContext): Promise<void>;
   /** Optional: async shutdown, called by `stop()` after the state was written. */
   stop?(): Promise<void>;
+  /** Optional: the IAM authorizations AWS makes for a call (actions, resource ARNs with the
+   *  resources' tags, condition keys), read from the state without changing it. Called
+   *  only when IAM is enforced, before faults and the handler. Operations it does not
+   *  cover are authorized as `<service>:<Operation>` on `*`. */
+  authorization?(req: SandboxRequest, ctx: ServiceContext): AuthorizationRequest[] | undefined;
 }
 
 /** Reserved key in an operation's result: extra HTTP response headers (rest-xml,

@@ -552,7 +552,34 @@ describe('alias records', () => {
     await apply(zone, change('CREATE', rec(100, true)));
     const err = await failure(apply(zone, change('DELETE', rec(100, false))));
     expect(err.message).toContain('do not match the current values');
-    await apply(zone, change('DELETE', rec(100, true)));
+    const [listed] = (await records(zone)).filter((r) => r.Name === 'w.alias.test.');
+    await apply(zone, change('DELETE', listed!));
+  });
+
+  it('refuses a DELETE whose alias DNSName differs from the stored one, even by the trailing dot', async () => {
+    const rec = (dnsName: string, name = 'dot.alias.test'): ResourceRecordSet => ({
+      Name: name,
+      Type: 'A',
+      AliasTarget: { HostedZoneId: lbZone, DNSName: dnsName, EvaluateTargetHealth: true },
+    });
+    await apply(zone, change('CREATE', rec(lbDns)));
+    const [listed] = (await records(zone)).filter((r) => r.Name === 'dot.alias.test.');
+    expect(listed!.AliasTarget!.DNSName).toBe(`${lbDns}.`);
+    // A rebuilt record without the dot Route 53 returned is not the record that stands.
+    const undotted = await failure(apply(zone, change('DELETE', rec(lbDns))));
+    expect(undotted.name).toBe('InvalidChangeBatch');
+    expect(undotted.message).toBe(
+      "[Tried to delete resource record set [name='dot.alias.test.', type='A'] but the values provided do not match the current values]",
+    );
+    // So a compare-and-swap built from it fails whole: the CREATE is not applied either.
+    const swap = await failure(
+      apply(zone, change('DELETE', rec(lbDns)), change('CREATE', rec(`dualstack.${lbDns}`))),
+    );
+    expect(swap.name).toBe('InvalidChangeBatch');
+    expect((await records(zone)).filter((r) => r.Name === 'dot.alias.test.')).toEqual([listed]);
+    // The record exactly as listed deletes it; the record *name* keeps its optional dot and case.
+    await apply(zone, change('DELETE', { ...listed!, Name: 'DOT.alias.test' }));
+    expect((await records(zone)).filter((r) => r.Name === 'dot.alias.test.')).toEqual([]);
   });
 });
 

@@ -150,7 +150,23 @@ function actionInputs(
 async function configureAws(job: JobState, inputs: Record<string, string>): Promise<StepExecution> {
   const region = inputs['aws-region'] ?? '';
   if (region === '') return emptyExecution(false, 'Input required and not supplied: aws-region');
-  const aws = job.state.aws;
+  const role = inputs['role-to-assume'];
+  const roles = job.state.options.awsRoles;
+  let aws = job.state.aws;
+  if (roles) {
+    // As on AWS: the credentials are the assumed role's, and a role the runner cannot
+    // assume fails the step (AssumeRoleWithWebIdentity's AccessDenied).
+    const assumed = role ? roles[role] : undefined;
+    if (!assumed) {
+      return emptyExecution(
+        false,
+        role
+          ? `Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity (role-to-assume '${role.slice(0, 200)}' is not one of the runner's awsRoles: ${Object.keys(roles).join(', ')})`
+          : 'role-to-assume is required: this runner hands out credentials per role (options.awsRoles)',
+      );
+    }
+    aws = { mask: true, ...assumed };
+  }
   if (!aws) {
     return emptyExecution(
       false,
@@ -165,7 +181,6 @@ async function configureAws(job: JobState, inputs: Record<string, string>): Prom
     ...(aws.sessionToken ? { AWS_SESSION_TOKEN: aws.sessionToken } : {}),
     ...(aws.endpointUrl ? { AWS_ENDPOINT_URL: aws.endpointUrl } : {}),
   };
-  const role = inputs['role-to-assume'];
   return {
     ...emptyExecution(true),
     exportedEnv: exported,
@@ -173,7 +188,11 @@ async function configureAws(job: JobState, inputs: Record<string, string>): Prom
     masks: aws.mask ? [aws.secretAccessKey, ...(aws.sessionToken ? [aws.sessionToken] : [])] : [],
     logLines: [
       `Configured the runner's AWS credentials for ${region}` +
-        (role ? ` (role-to-assume ${role} is not assumed locally)` : '') +
+        (role
+          ? roles
+            ? ` as role ${role} (its credentials from the runner's awsRoles)`
+            : ` (role-to-assume ${role} is not assumed locally)`
+          : '') +
         (aws.endpointUrl ? `, endpoint ${aws.endpointUrl}` : ''),
     ],
   };

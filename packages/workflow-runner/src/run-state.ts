@@ -134,6 +134,9 @@ export function createRunState(
       String(github['token']),
       ...Object.values(options.secrets ?? {}),
       aws?.mask ? aws.secretAccessKey : '',
+      ...Object.values(options.awsRoles ?? {}).flatMap((r) =>
+        r.mask === false ? [] : [r.secretAccessKey, r.sessionToken ?? ''],
+      ),
     ].filter((v) => v.trim() !== ''),
   );
   for (const settings of Object.values(options.environments ?? {})) {

@@ -54,6 +54,12 @@ export interface RunWorkflowOptions {
   env?: Record<string, string>;
   /** Credentials configure-aws-credentials hands out; default: the AWS_* variables of `env`. */
   aws?: AwsSettings;
+  /**
+   * Credentials per role ARN, as assuming that role would give: a configure-aws-credentials
+   * step hands out the entry of its `role-to-assume`, and fails (as AWS refuses
+   * AssumeRoleWithWebIdentity) for a role not listed or none given. Takes precedence over `aws`.
+   */
+  awsRoles?: Record<string, AwsSettings>;
   /** Overrides of the `github` context (repository, sha, run_id, run_number, token, …). */
   github?: Record<string, Value>;
   vars?: Record<string, string>;

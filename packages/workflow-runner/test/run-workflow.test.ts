@@ -297,6 +297,44 @@ describe('action steps', () => {
   });
 });
 
+describe('credentials per assumed role (awsRoles)', () => {
+  const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', IMMUT_TIME_SCALE: '2000' };
+  const role = 'arn:aws:iam::123456789012:role/immut-release';
+
+  it("hands out the credentials of the step's role-to-assume, masked", async () => {
+    const result = await repo.run('actions.yml', {
+      env,
+      awsRoles: { [role]: { accessKeyId: 'immut-release-key', secretAccessKey: 'release-secret-value' } },
+    });
+    const act = job(result, 'act');
+    expect(envOf(step(act, 'first'))).toMatchObject({
+      AWS_ACCESS_KEY_ID: 'immut-release-key',
+      AWS_SECRET_ACCESS_KEY: 'release-secret-value',
+      AWS_REGION: 'eu-west-1',
+    });
+    expect(result.lines.join('\n')).not.toContain('release-secret-value');
+  });
+
+  it('fails the configure-aws-credentials step for a role it cannot assume, even with credentials in env', async () => {
+    const result = await repo.run('actions.yml', {
+      env: { ...env, AWS_ACCESS_KEY_ID: 'machine-key', AWS_SECRET_ACCESS_KEY: 'machine-secret' },
+      awsRoles: {
+        'arn:aws:iam::123456789012:role/other': {
+          accessKeyId: 'other-key',
+          secretAccessKey: 'other-secret-value',
+        },
+      },
+    });
+    const act = job(result, 'act');
+    const configure = step(act, '__aws-actions_configure-aws-credentials');
+    expect(configure.conclusion).toBe('failure');
+    expect(act.annotations.map((a) => a.message).join('\n')).toMatch(
+      /Not authorized to perform sts:AssumeRoleWithWebIdentity \(role-to-assume 'arn:aws:iam::123456789012:role\/immut-release'/,
+    );
+    expect(act.steps.some((s) => s.id === 'first' && s.conclusion === 'success')).toBe(false);
+  });
+});
+
 describe('environments, concurrency and permissions', () => {
   const environments = {
     production: { requiresApproval: true, secrets: { 'env-token': 'prod-secret-value' } },

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Faults } from '../faults.js';
+import { accessKeyOf, type IamAuthorizer } from '../iam/authorizer.js';
+import { refusalError } from '../iam/refusal.js';
 import { ec2Codec } from '../protocols/ec2.js';
 import { jsonCodec } from '../protocols/json.js';
 import { queryCodec, xmlErrorResponse } from '../protocols/query.js';
@@ -16,7 +18,7 @@ import {
   type ServiceContext,
   type ServiceName,
 } from '../service.js';
-import type { CallLog } from './call-log.js';
+import type { CallLog, CallRecord } from './call-log.js';
 
 const CODECS: Record<Protocol, ProtocolCodec> = {
   ec2: ec2Codec,
@@ -60,6 +62,8 @@ export interface AwsFront {
   calls: CallLog;
   /** Called after every call that may have changed state. */
   saved: () => void;
+  /** IAM, evaluated before faults and the handler (off unless configured). */
+  iam?: IamAuthorizer;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -74,6 +78,7 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
     status: number,
     errorCode?: string,
     injected?: boolean,
+    iam?: CallRecord['iam'],
   ): void =>
     front.calls.add({
       service: serviceName ?? 'unknown',
@@ -85,6 +90,7 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
       status,
       at: new Date(front.clock.now()).toISOString(),
       ...(injected ? { injected } : {}),
+      ...(iam ? { iam } : {}),
       requestId,
     });
   if (!service) {
@@ -105,6 +111,17 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
     return codec.error(service, decoded, requestId);
   }
   const { operation, params } = decoded;
+  if (front.iam?.enabled) {
+    const accessKeyId = accessKeyOf(String(raw.headers.authorization ?? ''), raw.query);
+    const request = { service: service.name, operation, params, region };
+    const refusal = await front.iam.authorize(accessKeyId, service, request, front.ctx);
+    if (refusal) {
+      const err = refusalError(service.name, refusal);
+      const { action, resource, reason } = refusal;
+      record(operation, params, err.status, err.code, false, { accessKeyId, action, resource, reason });
+      return codec.error(service, err, requestId);
+    }
+  }
   const decision = front.faults.onCall(service.name, operation, params);
   const delay = front.clock.toWall(decision.latencyMs) + decision.wallMs;
   if (delay > 0) await sleep(delay);

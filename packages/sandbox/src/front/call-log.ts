@@ -15,6 +15,14 @@ export interface CallRecord {
   at: string;
   /** True when the error came from an injected fault. */
   injected?: boolean;
+  /** Set when IAM refused the call: the access key, and the action and resource ARN that
+   *  no policy allowed (or a policy explicitly denied). */
+  iam?: {
+    accessKeyId: string;
+    action: string;
+    resource: string;
+    reason: 'explicit-deny' | 'implicit-deny';
+  };
   requestId: string;
 }
 

@@ -4,7 +4,9 @@ import type { EmulatedService, ServiceContext } from '../service.js';
 import { createEc2Service } from './ec2/index.js';
 import { createElbv2Service } from './elbv2/index.js';
 import { createRdsService } from './rds/index.js';
+import { route53Authorization } from './route53/authorization.js';
 import { createRoute53Service } from './route53/index.js';
+import { ssmAuthorization } from './ssm/authorization.js';
 import { createSsmService } from './ssm.js';
 import { createStsService } from './sts.js';
 
@@ -19,5 +21,8 @@ export function createServices(ctx: ServiceContext): EmulatedService[] {
     loadBalancerByDnsName: (dnsName) => elbv2.loadBalancerByDnsName(dnsName),
   });
   const rds = createRdsService();
-  return [ec2, createSsmService(), createStsService(), elbv2, route53, rds];
+  // Route 53's and SSM's IAM authorizations read no state; they are attached here.
+  const ssm = Object.assign(createSsmService(), { authorization: ssmAuthorization });
+  Object.assign(route53, { authorization: route53Authorization });
+  return [ec2, ssm, createStsService(), elbv2, route53, rds];
 }

@@ -1,5 +1,10 @@
 // Emulated SSM Parameter Store (awsJson1_1, target prefix AmazonSSM): the public
-// latest-AMI parameters (`/aws/service/...`) of the default seed, per region.
+// latest-AMI parameters (`/aws/service/...`) of the default seed, per region, and the
+// account's own parameters (PutParameter). A SecureString's value is returned as
+// plaintext only with WithDecryption; without it, as AWS does, as the encrypted blob
+// (GetParameter in the SSM API reference: "WithDecryption: Return decrypted values for
+// secure string parameters. This flag is ignored for String and StringList").
+import { createHash } from 'node:crypto';
 import { REGION, SEED_PARAMETERS } from '../seed.js';
 import { AwsError, type EmulatedService, type OperationHandler } from '../service.js';
 
@@ -8,6 +13,8 @@ interface Parameter {
   region: string;
   value: string;
   type: 'String' | 'StringList' | 'SecureString';
+  /** The KMS key of a SecureString (AWS's default: the managed key alias/aws/ssm). */
+  keyId?: string;
   dataType: string;
   version: number;
   lastModified: number;
@@ -28,6 +35,40 @@ function validateName(name: string): void {
   }
 }
 
+const TYPES = ['String', 'StringList', 'SecureString'] as const;
+const DATA_TYPES = ['text', 'aws:ec2:image', 'aws:ssm:integration'];
+/** Standard-tier values hold up to 4 KB, advanced ones 8 KB (PutParameter, Value). */
+const VALUE_LIMIT: Readonly<Record<string, number>> = { Standard: 4096, Advanced: 8192 };
+
+/** Names AWS keeps for itself: `aws…` (public parameters live under /aws/) and `ssm…`,
+ *  case-insensitive, with or without a leading slash. */
+function checkNotReserved(name: string): void {
+  const bare = name.replace(/^\//, '').toLowerCase();
+  if (bare.startsWith('aws'))
+    throw new AwsError('AccessDeniedException', `No access to reserved parameter name: ${name}.`);
+  if (bare.startsWith('ssm'))
+    throw new AwsError(
+      'ValidationException',
+      `Parameter name: can't be prefixed with "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_`,
+    );
+}
+
+/**
+ * What GetParameter returns for a SecureString without decryption: base64 of a KMS
+ * ciphertext blob. A stand-in, deterministic per key, parameter and version, that holds
+ * nothing of the plaintext but its length (as a real ciphertext does).
+ */
+function ciphertextOf(p: Parameter): string {
+  const digest = (round: number): Buffer =>
+    createHash('sha256')
+      .update(`${round}\0${p.keyId ?? ''}\0${p.region}\0${p.name}\0${p.version}\0${p.value}`)
+      .digest();
+  const body: Buffer[] = [];
+  for (let round = 0, size = 0; size < p.value.length + 32; round++, size += 32) body.push(digest(round));
+  // 0x01 0x02 0x02 0x00 0x78: the envelope header KMS symmetric ciphertexts start with.
+  return Buffer.concat([Buffer.from([1, 2, 2, 0, 0x78]), ...body]).toString('base64');
+}
+
 export function createSsmService(): EmulatedService {
   let state: SsmState = { parameters: [] };
 
@@ -36,10 +77,10 @@ export function createSsmService(): EmulatedService {
       ? `arn:aws:ssm:${p.region}::parameter${p.name}`
       : `arn:aws:ssm:${p.region}:123456789012:parameter${p.name.startsWith('/') ? '' : '/'}${p.name}`;
 
-  const render = (p: Parameter): Record<string, unknown> => ({
+  const render = (p: Parameter, withDecryption: unknown): Record<string, unknown> => ({
     Name: p.name,
     Type: p.type,
-    Value: p.value,
+    Value: p.type === 'SecureString' && withDecryption !== true ? ciphertextOf(p) : p.value,
     Version: p.version,
     LastModifiedDate: new Date(p.lastModified),
     ARN: arn(p),
@@ -61,7 +102,7 @@ export function createSsmService(): EmulatedService {
     validateName(name.replace(/:\d+$/, ''));
     const p = find(name, req.region);
     if (!p) throw new AwsError('ParameterNotFound', '');
-    return { Parameter: render(p) };
+    return { Parameter: render(p, req.params.WithDecryption) };
   };
 
   const GetParameters: OperationHandler = (req) => {
@@ -76,19 +117,79 @@ export function createSsmService(): EmulatedService {
     const invalid: string[] = [];
     for (const n of names) {
       const p = typeof n === 'string' ? find(n, req.region) : undefined;
-      if (p) found.push(render(p));
+      if (p) found.push(render(p, req.params.WithDecryption));
       else invalid.push(String(n));
     }
     return { Parameters: found, InvalidParameters: invalid };
+  };
+
+  const PutParameter: OperationHandler = (req, ctx) => {
+    const { Name: name, Value: value, Type: type, KeyId: keyId, Overwrite: overwrite } = req.params;
+    const dataType = req.params.DataType ?? 'text';
+    const tier = req.params.Tier ?? 'Standard';
+    if (typeof name !== 'string' || typeof value !== 'string')
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value null at '${typeof name !== 'string' ? 'name' : 'value'}' failed to satisfy constraint: Member must not be null`,
+      );
+    validateName(name);
+    checkNotReserved(name);
+    if (type !== undefined && !(TYPES as readonly unknown[]).includes(type))
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value '${String(type)}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [SecureString, StringList, String]`,
+      );
+    if (typeof dataType !== 'string' || !DATA_TYPES.includes(dataType))
+      throw new AwsError(
+        'ValidationException',
+        `The following data type is not supported: ${String(dataType)} (Data type names are all lowercase.)`,
+      );
+    const limit = VALUE_LIMIT[String(tier)] ?? VALUE_LIMIT.Standard ?? 4096;
+    if (value.length === 0 || value.length > limit)
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value at 'value' failed to satisfy constraint: Member must have length between 1 and ${limit}`,
+      );
+    const existing = find(name, req.region);
+    if (existing && overwrite !== true)
+      throw new AwsError(
+        'ParameterAlreadyExists',
+        'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.',
+      );
+    const newType = (type ?? existing?.type) as Parameter['type'] | undefined;
+    if (!newType)
+      throw new AwsError('ValidationException', 'A parameter type is required when you create a parameter.');
+    if (keyId !== undefined && newType !== 'SecureString')
+      throw new AwsError('ValidationException', 'KeyId is required for SecureString type parameter only.');
+    const parameter: Parameter = {
+      name,
+      region: req.region,
+      value,
+      type: newType,
+      ...(newType === 'SecureString'
+        ? { keyId: typeof keyId === 'string' ? keyId : (existing?.keyId ?? 'alias/aws/ssm') }
+        : {}),
+      dataType,
+      version: (existing?.version ?? 0) + 1,
+      lastModified: ctx.clock.now(),
+    };
+    state.parameters = [...state.parameters.filter((p) => p !== existing), parameter];
+    return { Version: parameter.version, Tier: tier };
   };
 
   return {
     name: 'ssm',
     protocol: 'json',
     namespace: 'AmazonSSM',
-    operations: { GetParameter, GetParameters },
+    operations: { GetParameter, GetParameters, PutParameter },
     inventory: () =>
-      state.parameters.map((p) => ({ kind: 'parameter', id: p.name, state: p.value, tags: {} })),
+      // A SecureString's plaintext stays out of the inventory, as it stays out of AWS's lists.
+      state.parameters.map((p) => ({
+        kind: 'parameter',
+        id: p.name,
+        state: p.type === 'SecureString' ? 'SecureString' : p.value,
+        tags: {},
+      })),
     snapshotState: () => structuredClone(state),
     restoreState(saved) {
       state = structuredClone(saved) as SsmState;

@@ -13,6 +13,7 @@ import {
   type ServiceContext,
 } from '../../service.js';
 import { timeline } from '../../timeline.js';
+import { ec2Authorization } from './authorization.js';
 import { copyImage, createImage } from './image-creation.js';
 import { deregisterImage, describeImages } from './images.js';
 import { describeInstances, getConsoleOutput, stopInstances, terminateInstances } from './instances.js';
@@ -201,6 +202,7 @@ export function createEc2Service(): Ec2Service {
     namespace: 'http://ec2.amazonaws.com/doc/2016-11-15/',
     operations,
     inventory: (ctx) => inventory(state, ctx.clock.now()),
+    authorization: (req, ctx) => ec2Authorization(state, req, ctx),
     snapshotState: () => structuredClone(state),
     restoreState(saved) {
       state = { ...emptyState(), ...(structuredClone(saved) as Ec2State) };

@@ -218,7 +218,7 @@ function launchInstance(state: Ec2State, ctx: ServiceContext, l: Launch, n: numb
         userData: l.userData,
         launchTime: now,
         fails: (match) =>
-          ctx.faults.active('builder-fails', { ...match, instanceId: inst.instanceId, imageId: l.imageId }),
+          ctx.faults.firing('builder-fails', { ...match, instanceId: inst.instanceId, imageId: l.imageId }),
       });
   if (builder) {
     inst.builder = builder;

@@ -27,6 +27,7 @@ import {
   type State,
 } from './state.js';
 import { addTags, describeTags, removeTags } from './tags.js';
+import { elbv2Authorization } from './authorization.js';
 import { createTargetGroup, deleteTargetGroup, describeTargetGroups } from './target-groups.js';
 import { deregisterTargets, describeTargetHealth, registerTargets } from './targets.js';
 
@@ -83,6 +84,7 @@ export function createElbv2Service(options: Elbv2Options = {}): Elbv2Service {
     protocol: 'query',
     namespace: ELBV2_NAMESPACE,
     operations,
+    authorization: (req, ctx) => elbv2Authorization(c.state, req, ctx),
     inventory(ctx) {
       const now = ctx.clock.now();
       const out: Array<{ kind: string; id: string; state?: string; tags: Record<string, string> }> = [];

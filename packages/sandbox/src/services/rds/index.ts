@@ -13,6 +13,7 @@ import type { PostgresBackend } from '../../postgres.js';
 import type { EmulatedService, OperationHandler, SandboxRequest, ServiceContext } from '../../service.js';
 import { settle } from '../../timeline.js';
 import { toMap } from '../common/tags.js';
+import { rdsAuthorization } from './authorization.js';
 import { createDbInstance, deleteDbInstance, describeDbInstances } from './instances.js';
 import { modifyDbInstance } from './modify.js';
 import { PostgresBacking } from './postgres-backing.js';
@@ -115,6 +116,7 @@ export function createRdsService(options: RdsServiceOptions = {}): RdsService {
       return rds.pg.backend;
     },
     inventory: (ctx) => inventory(rds, ctx),
+    authorization: (req) => rdsAuthorization(rds.state, req),
     snapshotState() {
       return JSON.parse(JSON.stringify(rds.state)) as unknown;
     },

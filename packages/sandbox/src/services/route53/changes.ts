@@ -23,6 +23,19 @@ const ELB_SUFFIX = /\.elb\.amazonaws\.com\.?$/;
 interface DecodedChange {
   action: string;
   rec: RecordSet;
+  /** The alias target's DNSName exactly as the request gave it (a DELETE must repeat it). */
+  aliasDnsName?: string;
+}
+
+/**
+ * Whether a DELETE's alias DNSName repeats the stored one. AWS's API reference makes the
+ * trailing dot optional for record *names* (ResourceRecordSet.Name), not for
+ * AliasTarget.DNSName, which Route 53 returns fully qualified (`….elb.amazonaws.com.`); a
+ * DELETE must give every value as it stands, so the dot is required here. DNS names compare
+ * case-insensitively (RFC 4343).
+ */
+function sameAliasName(given: string | undefined, stored: string): boolean {
+  return given === undefined || given.toLowerCase().replace(/\*/g, '\\052') === stored;
 }
 
 export function newChange(r53: Route53Context, ctx: ServiceContext, comment?: string): Change {
@@ -92,7 +105,13 @@ function decodeChanges(batch: Params): DecodedChange[] {
         400,
       );
     }
-    return { action, rec: parseRecordSet(c['ResourceRecordSet'], i + 1, action) };
+    const alias = ((c['ResourceRecordSet'] ?? {}) as Params)['AliasTarget'] as Params | undefined;
+    const aliasDnsName = alias && typeof alias === 'object' ? str(alias['DNSName']) : undefined;
+    return {
+      action,
+      rec: parseRecordSet(c['ResourceRecordSet'], i + 1, action),
+      ...(aliasDnsName !== undefined ? { aliasDnsName } : {}),
+    };
   });
 }
 
@@ -106,7 +125,7 @@ function applyChanges(
 ): RecordSet[] {
   const working = new Map<string, RecordSet>(zone.records.map((r) => [recordKey(r), r]));
   const touched = new Map<string, string[]>();
-  for (const { action, rec } of changes) {
+  for (const { action, rec, aliasDnsName } of changes) {
     const key = recordKey(rec);
     const previous = touched.get(key) ?? [];
     // One change per record set, except DELETE followed by CREATE (compare-and-swap).
@@ -125,7 +144,10 @@ function applyChanges(
     if (action === 'DELETE') {
       if (!existing)
         errors.push(`Tried to delete resource record set ${recordLabel(rec)} but it was not found`);
-      else if (!sameRecord(existing, rec))
+      else if (
+        !sameRecord(existing, rec) ||
+        (existing.AliasTarget && !sameAliasName(aliasDnsName, existing.AliasTarget.DNSName))
+      )
         errors.push(
           `Tried to delete resource record set ${recordLabel(rec)} but the values provided do not match the current values`,
         );

@@ -1,0 +1,178 @@
+// What bake-image may do in AWS (rendered into action-docs/ by npm run docs; the e2e tests
+// check the calls the action makes against these actions).
+import {
+  allOf,
+  arn,
+  createdWithImmutTags,
+  definePermissions,
+  managedResource,
+  onlyTagKeys,
+} from '@immut/core/iam-policy';
+import { TAG } from '@immut/core/tags';
+
+/** The builder's `immut:component` tag (builder.ts BUILDER_COMPONENT). */
+const BUILDER = { [TAG.component]: 'builder' };
+
+export default definePermissions({
+  iam: [
+    {
+      sid: 'Describe',
+      actions: [
+        'ec2:DescribeImages',
+        'ec2:DescribeInstances',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeSnapshots',
+        'ec2:DescribeSubnets',
+      ],
+      resources: ['*'],
+      why: "Finds the base image, the cached image, the builder and its network, and re-reads a removed image's snapshots before deleting them; EC2 Describe calls take no resource-level permission, so they stay on *.",
+      calls:
+        'base-image.ts: resolveBaseImage; image.ts: findCachedImage, waitForImage, removeImage; builder.ts: findLiveBuilders, watchBuilder; network.ts: resolveNetwork',
+    },
+    {
+      sid: 'BaseImageParameter',
+      actions: ['ssm:GetParameter'],
+      resources: [
+        arn.ssm('', 'parameter/aws/service/*'),
+        arn.ssm(arn.account, 'parameter${SsmParameterPrefix}*'),
+      ],
+      why: "Reads the base image id from AWS's public parameters or the prefixes you name; no other parameter (no SecureString of the account) is readable.",
+      calls: 'base-image.ts: resolveBaseImage',
+    },
+    {
+      sid: 'RunBuilder',
+      actions: ['ec2:RunInstances'],
+      resources: [arn.ec2('instance/*')],
+      conditions: allOf(createdWithImmutTags(), { StringEquals: { 'ec2:MetadataHttpTokens': ['required'] } }),
+      why: "Launches the builder only with immut's tags in the request and IMDSv2 required.",
+      calls: 'builder.ts: launchBuilder; bake.ts: the dry run (DryRun=true)',
+    },
+    {
+      sid: 'RunBuilderVolume',
+      actions: ['ec2:RunInstances'],
+      resources: [arn.ec2('volume/*')],
+      conditions: createdWithImmutTags(),
+      why: "The builder's volumes are created with immut's tags.",
+      calls: 'builder.ts: launchBuilder',
+    },
+    {
+      sid: 'RunBuilderFrom',
+      actions: ['ec2:RunInstances'],
+      resources: [
+        arn.ec2Image('image/*'),
+        arn.ec2Image('snapshot/*'),
+        arn.ec2('subnet/*'),
+        arn.ec2('security-group/*'),
+        arn.ec2('network-interface/*'),
+      ],
+      why: 'The base image (any owner: public images included), its snapshots, the subnets and security groups you name and the network interface EC2 makes are only used by the launch, not changed.',
+      calls: 'builder.ts: launchBuilder',
+    },
+    {
+      sid: 'PassInstanceRole',
+      actions: ['iam:PassRole'],
+      resources: ['${InstanceRoleArn}'],
+      conditions: { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } },
+      why: "Hands the builder its instance profile's role: only the roles you name, and only to EC2.",
+      calls: 'builder.ts: launchBuilder (IamInstanceProfile)',
+    },
+    {
+      sid: 'TagOnCreate',
+      actions: ['ec2:CreateTags'],
+      resources: [
+        arn.ec2('instance/*'),
+        arn.ec2('volume/*'),
+        arn.ec2Image('image/*'),
+        arn.ec2Image('snapshot/*'),
+      ],
+      conditions: allOf(createdWithImmutTags(), {
+        StringEquals: { 'ec2:CreateAction': ['RunInstances', 'CreateImage', 'CopyImage'] },
+      }),
+      why: "Tags only as part of the call that creates the resource, so no existing resource can be given immut's tags.",
+      calls: 'builder.ts: launchBuilder; image.ts: createImage; publish.ts: copyInput (TagSpecifications)',
+    },
+    {
+      sid: 'MarkPublished',
+      actions: ['ec2:CreateTags'],
+      resources: [arn.ec2Image('image/*'), arn.ec2Image('snapshot/*')],
+      conditions: allOf(managedResource(), onlyTagKeys([TAG.fingerprint])),
+      why: "Adds the fingerprint to an image immut made (and its snapshots) once its copies exist; only that key, only on immut's images.",
+      calls: 'publish.ts: markPublished',
+    },
+    {
+      sid: 'ImageTheBuilder',
+      actions: ['ec2:CreateImage'],
+      resources: [arn.ec2('instance/*')],
+      conditions: managedResource(BUILDER),
+      why: "Images only immut's builder instances.",
+      calls: 'image.ts: createImage',
+    },
+    {
+      sid: 'CreateImage',
+      actions: ['ec2:CreateImage'],
+      resources: [arn.ec2Image('image/*'), arn.ec2Image('snapshot/*')],
+      conditions: createdWithImmutTags(),
+      why: "The image and its snapshots are created with immut's tags.",
+      calls: 'image.ts: createImage',
+    },
+    {
+      sid: 'CopyImage',
+      actions: ['ec2:CopyImage'],
+      resources: [arn.ec2Image('image/*'), arn.ec2Image('snapshot/*')],
+      conditions: createdWithImmutTags(),
+      why: "Encrypted copies and copies to other regions are created with immut's tags.",
+      calls: 'publish.ts: encryptImage, ensureCopies, planCopies (DryRun)',
+    },
+    {
+      sid: 'BuilderLifecycle',
+      actions: ['ec2:GetConsoleOutput', 'ec2:TerminateInstances'],
+      resources: [arn.ec2('instance/*')],
+      conditions: managedResource(BUILDER),
+      why: "Reads the console of, and terminates, only immut's builder instances.",
+      calls: 'builder.ts: readBuilderConsole, terminateBuilder',
+    },
+    {
+      sid: 'DeregisterImage',
+      actions: ['ec2:DeregisterImage'],
+      resources: [arn.ec2Image('image/*')],
+      conditions: managedResource(),
+      why: 'Removes failed, intermediate or leftover images only when they carry immut:managed-by=immut.',
+      calls: 'image.ts: removeImage',
+    },
+    {
+      sid: 'DeleteSnapshot',
+      actions: ['ec2:DeleteSnapshot'],
+      resources: [arn.ec2Image('snapshot/*')],
+      conditions: managedResource(),
+      why: "Deletes a removed image's snapshots only when they carry immut:managed-by=immut.",
+      calls: 'image.ts: removeImage',
+    },
+    {
+      sid: 'KmsGrantForEbs',
+      actions: ['kms:CreateGrant'],
+      resources: [arn.kmsKey()],
+      conditions: {
+        StringEquals: {
+          'kms:ViaService': ['ec2.${Region}.amazonaws.com'],
+          'kms:CallerAccount': ['${Account}'],
+        },
+        Bool: { 'kms:GrantIsForAWSResource': ['true'] },
+      },
+      why: 'EBS needs a grant on the KMS key to encrypt the image; only through EC2 and only for an AWS resource.',
+      calls: 'publish.ts: encryptImage, ensureCopies (CopyImage with KmsKeyId)',
+    },
+    {
+      sid: 'KmsViaEc2',
+      actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'],
+      resources: [arn.kmsKey()],
+      conditions: {
+        StringEquals: {
+          'kms:ViaService': ['ec2.${Region}.amazonaws.com'],
+          'kms:CallerAccount': ['${Account}'],
+        },
+      },
+      why: "EC2 uses the key on the role's behalf to encrypt copies; never directly, so no ciphertext of the account can be decrypted with it.",
+      calls: 'publish.ts: encryptImage, ensureCopies (CopyImage with KmsKeyId)',
+    },
+  ],
+});

@@ -1,0 +1,109 @@
+// What retire-release may do in AWS (rendered into action-docs/ by npm run docs; the e2e
+// tests check the calls the action makes against these actions).
+import { arn, definePermissions, managedResource } from '@immut/core/iam-policy';
+
+// RDS identifiers immut creates follow the naming standard (core naming.ts): a replica is
+// `<env>-<role>-<build>` (or `<env>-<role…>-<hash>-<build>`), its snapshots add `-final` or
+// `-source`; env and build hold no hyphen, so every one matches `<env>-*-*`. Deletes and
+// modifications are scoped to that pattern as well as to immut's tags: RDS has no create-action
+// key, so tags on an existing database are something an administrator (or a tool with tag
+// rights) can add, and the name pattern keeps the source database out of reach even then.
+const IMMUT_DB = arn.rds('db:${Env}-*-*');
+const IMMUT_DB_SNAPSHOT = arn.rds('snapshot:${Env}-*-*');
+
+export default definePermissions({
+  iam: [
+    {
+      sid: 'Describe',
+      actions: [
+        'ec2:DescribeImages',
+        'ec2:DescribeInstances',
+        'ec2:DescribeSnapshots',
+        'elasticloadbalancing:DescribeListeners',
+        'elasticloadbalancing:DescribeLoadBalancers',
+        'elasticloadbalancing:DescribeTags',
+        'elasticloadbalancing:DescribeTargetGroupAttributes',
+        'elasticloadbalancing:DescribeTargetGroups',
+        'route53:ListHostedZonesByName',
+      ],
+      resources: ['*'],
+      why: "Finds the role's builds and re-reads each resource before deleting it; these calls take no resource-level permission, so they stay on *.",
+      calls:
+        'discover.ts: discover; retire.ts: retireBuild, retireImage (re-reads); core hosted-zone.ts: resolveZone',
+    },
+    {
+      sid: 'DescribeRds',
+      actions: ['rds:DescribeDBInstances', 'rds:DescribeDBSnapshots'],
+      resources: [arn.rds('db:*'), arn.rds('snapshot:*')],
+      why: "Finds the role's data replicas and snapshots in this account and re-reads them before deleting.",
+      calls: 'discover.ts: discover; retire.ts: retireBuild (re-reads)',
+    },
+    {
+      sid: 'ReadZone',
+      actions: ['route53:GetHostedZone', 'route53:ListResourceRecordSets'],
+      resources: [arn.route53('hostedzone/${HostedZoneId}')],
+      why: "Reads the name's history and build records, only in the zones you name.",
+      calls: 'core hosted-zone.ts: resolveZone, recordSetsAt; live.ts',
+    },
+    {
+      sid: 'RemoveBuildNames',
+      actions: ['route53:ChangeResourceRecordSets'],
+      resources: [arn.route53('hostedzone/${HostedZoneId}')],
+      conditions: {
+        'ForAllValues:StringLike': {
+          'route53:ChangeResourceRecordSetsNormalizedRecordNames': ['*.${RecordName}'],
+        },
+        'ForAllValues:StringNotLike': {
+          'route53:ChangeResourceRecordSetsNormalizedRecordNames': ['_immut-history.*'],
+        },
+        'ForAllValues:StringEquals': { 'route53:ChangeResourceRecordSetsRecordTypes': ['A', 'TXT'] },
+      },
+      why: "Deletes build names below the role names you name and takes the name's _immut-lease. record; never the role name itself nor its history.",
+      calls: 'retire.ts: retireBuild; core lease.ts: acquireLease',
+    },
+    {
+      sid: 'TerminateInstances',
+      actions: ['ec2:TerminateInstances'],
+      resources: [arn.ec2('instance/*')],
+      conditions: managedResource(),
+      why: "Terminates only instances carrying immut's tags (and the env's, when the policy names one).",
+      calls: 'retire.ts: retireBuild',
+    },
+    {
+      sid: 'DeregisterImage',
+      actions: ['ec2:DeregisterImage'],
+      resources: [arn.ec2Image('image/*')],
+      conditions: managedResource(),
+      why: "Deregisters only images carrying immut's tags.",
+      calls: 'retire.ts: retireImage',
+    },
+    {
+      sid: 'DeleteSnapshot',
+      actions: ['ec2:DeleteSnapshot'],
+      resources: [arn.ec2Image('snapshot/*')],
+      conditions: managedResource(),
+      why: "Deletes only EBS snapshots carrying immut's tags.",
+      calls: 'retire.ts: retireImage',
+    },
+    {
+      sid: 'DeleteElb',
+      actions: [
+        'elasticloadbalancing:DeleteListener',
+        'elasticloadbalancing:DeleteLoadBalancer',
+        'elasticloadbalancing:DeleteTargetGroup',
+      ],
+      resources: [arn.elb('listener/app/*/*/*'), arn.elb('loadbalancer/app/*/*'), arn.elb('targetgroup/*/*')],
+      conditions: managedResource(),
+      why: "Deletes only listeners, load balancers and target groups carrying immut's tags.",
+      calls: 'retire.ts: retireBuild',
+    },
+    {
+      sid: 'DeleteRds',
+      actions: ['rds:DeleteDBInstance', 'rds:DeleteDBSnapshot'],
+      resources: [IMMUT_DB, IMMUT_DB_SNAPSHOT],
+      conditions: managedResource(),
+      why: "Deletes only DB instances and DB snapshots named as immut names them (<env>-<role>-<build>…) and carrying immut's tags: tags alone can be added to the source database by anyone with tag rights, its name cannot be changed into immut's pattern without replacing it. Without an env in the policy the pattern is *-*-*, which a source named with two hyphens would match: name the env.",
+      calls: 'retire.ts: retireBuild',
+    },
+  ],
+});
