@@ -210,6 +210,15 @@ function missingPerRole(value: unknown): string[] {
       if (merged[key] === undefined)
         problems.push(`roles.${role}.${key}: required (set it on the role or in defaults)`);
     }
+    const name = merged['dns-name'];
+    const zone = value['zone'];
+    if (typeof name === 'string' && typeof zone === 'string' && !inZone(name, zone)) {
+      // Caught here, not after bake, replica and launch: cutover-dns can only change names
+      // in its hosted zone (and the role's policy allows no other).
+      problems.push(
+        `roles.${role}.dns-name: ${showGiven(name)} is not in the zone ${showGiven(zone)}; expected the zone's name or a name ending in .${normalizeDnsName(zone)}`,
+      );
+    }
     if (merged['changelog-command'] !== undefined && merged['source-db'] === undefined) {
       problems.push(
         `roles.${role}.changelog-command: needs source-db (a change log is applied to a data replica)`,
@@ -217,6 +226,11 @@ function missingPerRole(value: unknown): string[] {
     }
   }
   return problems;
+}
+
+function inZone(name: string, zone: string): boolean {
+  const [n, z] = [normalizeDnsName(name).toLowerCase(), normalizeDnsName(zone).toLowerCase()];
+  return n === z || n.endsWith(`.${z}`);
 }
 
 /** One plan per role, sorted by role: what rebuild-the-world passes to each release. */

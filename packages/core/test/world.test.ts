@@ -32,6 +32,23 @@ describe('world file', () => {
     expect(worker?.['source-db']).toBeUndefined();
   });
 
+  it('refuses a role name outside the zone before anything is built', () => {
+    expect(() =>
+      parseWorld(`
+env: prod
+region: us-east-1
+zone: example.com
+roles:
+  api:
+    base-image: ami-0123456789abcdef0
+    provision: p.sh
+    app-version: "1"
+    subnet-ids: [subnet-0a, subnet-0b]
+    dns-name: evil.example.org
+`),
+    ).toThrow(/roles\.api\.dns-name: 'evil\.example\.org' is not in the zone 'example\.com'/);
+  });
+
   it('reports every mistake at once, each with its path', () => {
     const problems = problemsOf(`
 schema: immut.world/v1
