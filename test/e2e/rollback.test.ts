@@ -13,6 +13,7 @@ import type { WorkflowRunResult } from '@immut/workflow-runner';
 import { REPO_ROOT, runAction } from '@immut/action-runner';
 import {
   ADMIN_CREDENTIALS,
+  WORKFLOW_TIME_SCALE,
   grantScope,
   machineEnv,
   sandboxEnv,
@@ -98,7 +99,7 @@ function launchedDnsName(result: WorkflowRunResult): string {
 }
 
 beforeAll(async () => {
-  sandbox = await startE2eSandbox({ seed: 'default' });
+  sandbox = await startE2eSandbox({ seed: 'default', timeScale: WORKFLOW_TIME_SCALE });
   consumer = mkdtempSync(path.join(tmpdir(), 'immut-rollback-e2e-'));
   cpSync(path.join(REPO_ROOT, 'examples', 'consumer'), consumer, { recursive: true });
   const worker = workerInputs();

@@ -26,6 +26,13 @@ import world from '../../actions/world/permissions.js';
 
 /** Sandbox time runs this much faster than wall time in end-to-end tests. */
 export const E2E_TIME_SCALE = 2000;
+/**
+ * The scale for tests that run whole workflows (several jobs, each a process, at once). The
+ * actions' deadlines are in sandbox time, so a wall-time stall of a loaded 2-core machine
+ * costs `scale` times as much of them: at 2000 a one-second stall eats 33 minutes, which is a
+ * cutover's whole timeout. At 300 it eats 5 minutes, and a release still takes seconds.
+ */
+export const WORKFLOW_TIME_SCALE = 300;
 
 // ---- Least privilege -------------------------------------------------------------------
 //
@@ -217,7 +224,7 @@ export function actionClientConfig(
 export function sandboxEnv(
   sandbox: Sandbox,
   action: string,
-  timeScale = E2E_TIME_SCALE,
+  timeScale = sandbox.clock.scale,
 ): Record<string, string> {
   const { credentials } = actionClientConfig(sandbox, action);
   return {
@@ -230,7 +237,7 @@ export function sandboxEnv(
 }
 
 /** The runner machine's environment for a workflow: no AWS credentials (see workflowRoles). */
-export function machineEnv(sandbox: Sandbox, timeScale = E2E_TIME_SCALE): Record<string, string> {
+export function machineEnv(sandbox: Sandbox, timeScale = sandbox.clock.scale): Record<string, string> {
   return { AWS_ENDPOINT_URL: sandbox.endpoint, IMMUT_TIME_SCALE: String(timeScale) };
 }
 
