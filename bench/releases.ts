@@ -78,12 +78,19 @@ export interface CriticalPathResult {
   lowerBoundMs: number;
   parts: Record<string, number>;
   jobs: Array<{ job: string; ms: number }>;
+  /** Each job's own result (`needs.<job>.result`), e.g. `{ replicate: 'success' }`. */
+  needs: Record<string, string>;
   calls: CallRecord[];
   result: string;
 }
 
-/** One release of the example world's api role (image and data) through release.yml. */
-export async function criticalPath(bench: ReleaseBench, timeScale: number): Promise<CriticalPathResult> {
+/** One release of the example world's api role (image and data) through release.yml;
+ *  `overrides` replace the role's world settings (e.g. an Aurora `source-db`). */
+export async function criticalPath(
+  bench: ReleaseBench,
+  timeScale: number,
+  overrides: Record<string, string> = {},
+): Promise<CriticalPathResult> {
   const consumer = consumerCopy(bench.root);
   const plan = planWorld(parseWorld(readFileSync(path.join(consumer, 'immut.world.yml'), 'utf8'))).find(
     (p) => p.role === 'api',
@@ -102,6 +109,7 @@ export async function criticalPath(bench: ReleaseBench, timeScale: number): Prom
               .join('\n')
           : String(value);
     }
+    Object.assign(inputs, overrides);
     const started = performance.now();
     const result = await bench.runWorkflow({
       workflowFile: '.github/workflows/release.yml',
@@ -122,6 +130,7 @@ export async function criticalPath(bench: ReleaseBench, timeScale: number): Prom
       lowerBoundMs: bound.total / timeScale,
       parts: bound.parts,
       jobs: result.jobs.map((j) => ({ job: j.jobId, ms: j.durationMs })),
+      needs: Object.fromEntries(Object.entries(result.needs).map(([job, n]) => [job, n.result])),
       calls: sandbox.calls(),
       result: result.result,
     };

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureColdStart, type BundleUnderTest, type ColdStart } from './cold-start.js';
+import { dataLayerSection, dataLayerTerm } from './data-layer.js';
 import {
   criticalPath,
   loadRunner,
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
   const baseline = await measureColdStart(baselineBundle, RUNS);
   const runner = await loadRunner(ROOT);
   const critical = await criticalPath(runner, REALISTIC_SCALE);
+  const dataLayer = await dataLayerTerm(runner, REALISTIC_SCALE, critical);
   console.log(`critical path: ${sec(critical.wallMs)}`);
   const scaled: WorldRunResult[] = [];
   for (const roles of SCALE_ROLES) {
@@ -215,6 +217,8 @@ async function main(): Promise<void> {
     coldStartTable(results, baseline),
     '',
     criticalPathSection(critical),
+    '',
+    dataLayerSection(dataLayer),
     worldSection(scaled, noChange),
   ].join('\n');
   writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report);

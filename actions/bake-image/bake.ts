@@ -6,8 +6,10 @@
 // assembles the BakeResult from those.
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { ActionIO } from '@immut/core/action-io';
+import { artifactTags, packArtifact, type PackedArtifact } from '@immut/core/artifact';
 import {
   USER_DATA_LIMIT_BYTES,
   bakeIdFor,
@@ -15,6 +17,7 @@ import {
   encodeUserData,
   renderBuilderScript,
   selfDestructMinutes,
+  type BuilderArtifact,
   type EncodedUserData,
 } from '@immut/core/builder-protocol';
 import type { CleanupLog } from '@immut/core/cleanup';
@@ -27,6 +30,14 @@ import { provenanceFromEnv } from '@immut/core/provenance';
 import { TAG, assertManaged, standardTags, type Tags } from '@immut/core/tags';
 import { printUntrusted } from '@immut/core/untrusted-output';
 import { deadlineFrom, type Deadline } from '@immut/core/wait';
+import {
+  artifactKey,
+  ensureStagingBucket,
+  presignArtifact,
+  stageArtifact,
+  stagingBucketName,
+  type StagingDeps,
+} from './artifact.js';
 import { parseBaseImage, resolveBaseImage, type BaseImage } from './base-image.js';
 import {
   BUILDER_COMPONENT,
@@ -44,6 +55,7 @@ import { fingerprint, fingerprintDescription, type BakeContent, type Publication
 import { createImage, findCachedImage, findImageByName, removeImage, waitForImage } from './image.js';
 import type { KmsKey } from './kms-key.js';
 import { resolveNetwork } from './network.js';
+import { ARTIFACT_EXPECTED } from './inputs.js';
 import { readProvision, type Provision } from './provision.js';
 import {
   IMAGE_KIND,
@@ -86,6 +98,10 @@ export interface BakeInputs {
   kmsKey: KmsKey | undefined;
   /** Other regions to copy the published image to. */
   copyToRegions: string[];
+  /** Workspace paths shipped as the application artifact ([]: none). */
+  artifact: string[];
+  /** The bucket to stage the artifact in; undefined: immut's own. */
+  stagingBucket: string | undefined;
 }
 
 /** The AWS clients a bake uses. */
@@ -95,6 +111,9 @@ export interface BakeClients {
   /** EC2 in any region (the bake region's is `ec2`), for the copies. */
   ec2For: (region: string) => EC2Client;
   ssm: SSMClient;
+  /** S3 in the bake region and this account's id: needed only with an artifact. */
+  s3?: S3Client;
+  accountId?: () => Promise<string>;
 }
 
 /** What bake() is given: its clients and the action's IO, clock, cleanup log and environment. */
@@ -131,6 +150,16 @@ export interface BakeResult {
     { instanceId: string; subnetId: string; zone: string; adopted: boolean; terminated: boolean } | undefined;
   userData: EncodedUserData | undefined;
   provision: { script: string; filesDir: string | undefined; fileCount: number };
+  /** The application artifact, and where it was staged (not on a cache hit or dry run). */
+  artifact:
+    | {
+        sha256: string;
+        size: number;
+        paths: string[];
+        entries: number;
+        staged: { bucket: string; key: string; uploaded: boolean } | undefined;
+      }
+    | undefined;
   phases: Phase[];
 }
 
@@ -174,7 +203,13 @@ export interface BakeContext {
 function bakeContext(inputs: BakeInputs, deps: BakeDeps): BakeContext {
   return {
     inputs,
-    clients: { ec2: deps.ec2, ec2For: deps.ec2For, ssm: deps.ssm },
+    clients: {
+      ec2: deps.ec2,
+      ec2For: deps.ec2For,
+      ssm: deps.ssm,
+      ...(deps.s3 ? { s3: deps.s3 } : {}),
+      ...(deps.accountId ? { accountId: deps.accountId } : {}),
+    },
     io: deps.io,
     clock: deps.clock,
     cleanup: deps.cleanup,
@@ -198,6 +233,8 @@ const runKeyOf = (ctx: Pick<BakeContext, 'inputs' | 'env'>): string =>
 interface Recipe {
   base: BaseImage;
   provision: Provision;
+  /** The packed application artifact, when one was given. */
+  artifact: PackedArtifact | undefined;
   content: BakeContent;
   fingerprint: string;
   /** The name a new image gets (also on a dry run). */
@@ -205,7 +242,13 @@ interface Recipe {
   spec: PublishSpec;
 }
 
-function publishSpec(ctx: BakeContext, fp: string, base: BaseImage, name: string): PublishSpec {
+function publishSpec(
+  ctx: BakeContext,
+  fp: string,
+  base: BaseImage,
+  name: string,
+  artifact: PackedArtifact | undefined,
+): PublishSpec {
   const { inputs } = ctx;
   const { role, env, build } = inputs.identity;
   return {
@@ -217,6 +260,7 @@ function publishSpec(ctx: BakeContext, fp: string, base: BaseImage, name: string
     tags: standardTags(inputs.identity, provenanceFromEnv(ctx.env), name, {
       [TAG.fingerprint]: fp,
       [TAG.baseImage]: base.imageId,
+      ...(artifact ? artifactTags(artifact) : {}),
     }),
     // Per attempt: a re-run finds an earlier attempt's images by name instead.
     tokenSeed: [runKeyOf(ctx), ctx.env['GITHUB_RUN_ATTEMPT'] ?? '1', env, role, build, fp].join('\0'),
@@ -228,6 +272,15 @@ async function resolveRecipe(ctx: BakeContext): Promise<Recipe> {
   const { inputs, io } = ctx;
   parseBaseImage(inputs.baseImage); // input errors before any call
   const provision = readProvision(ctx.workspace, inputs.provision);
+  const artifact =
+    inputs.artifact.length > 0
+      ? packArtifact(ctx.workspace, inputs.artifact, { input: 'artifact', expected: ARTIFACT_EXPECTED })
+      : undefined;
+  if (artifact)
+    io.info(
+      `Artifact: ${artifact.entries} entries from ${artifact.paths.join(', ')}, ${artifact.size} bytes packed, sha256 ${artifact.sha256}`,
+    );
+  const digest = artifact ? { sha256: artifact.sha256, size: artifact.size } : undefined;
   const base = await resolveBaseImage(ctx.clients, inputs.baseImage, inputs.ssmParameterPrefixes);
   io.info(`OS head: ${base.imageId} (${base.name}, ${base.creationDate}) from ${base.from}`);
   const content: BakeContent = {
@@ -239,16 +292,29 @@ async function resolveRecipe(ctx: BakeContext): Promise<Recipe> {
     files: provision.files,
   };
   const publication: Publication = { kmsKeyId: inputs.kmsKey?.raw, copyToRegions: inputs.copyToRegions };
-  const fp = fingerprint(base.imageId, content, publication);
+  const fp = fingerprint(base.imageId, content, publication, digest);
   io.info(`Fingerprint: ${fp}`);
-  io.debug(`Fingerprint of: ${JSON.stringify(fingerprintDescription(base.imageId, content, publication))}`);
+  io.debug(
+    `Fingerprint of: ${JSON.stringify(fingerprintDescription(base.imageId, content, publication, digest))}`,
+  );
   const name = imageName(inputs.identity, fp);
-  return { base, provision, content, fingerprint: fp, name, spec: publishSpec(ctx, fp, base, name) };
+  const spec = publishSpec(ctx, fp, base, name, artifact);
+  return { base, provision, artifact, content, fingerprint: fp, name, spec };
 }
 
-function userDataFor(inputs: BakeInputs, content: BakeContent, bakeId: string): EncodedUserData {
+function userDataFor(
+  inputs: BakeInputs,
+  content: BakeContent,
+  bakeId: string,
+  artifact: BuilderArtifact | undefined,
+): EncodedUserData {
   const encoded = encodeUserData(
-    renderBuilderScript({ ...content, bakeId, selfDestructMinutes: selfDestructMinutes(inputs.timeoutMs) }),
+    renderBuilderScript({
+      ...content,
+      bakeId,
+      selfDestructMinutes: selfDestructMinutes(inputs.timeoutMs),
+      ...(artifact ? { artifact } : {}),
+    }),
   );
   if (encoded.bytes.length > USER_DATA_LIMIT_BYTES) {
     throw new InputError([
@@ -262,11 +328,12 @@ function userDataFor(inputs: BakeInputs, content: BakeContent, bakeId: string): 
 async function planBuilder(
   ctx: BakeContext,
   recipe: Recipe,
+  artifact: BuilderArtifact | undefined,
 ): Promise<{ plan: BuilderPlan; userData: EncodedUserData }> {
   const { inputs } = ctx;
   const fp = recipe.fingerprint;
   const bakeId = bakeIdFor(runKeyOf(ctx), fp);
-  const userData = userDataFor(inputs, recipe.content, bakeId);
+  const userData = userDataFor(inputs, recipe.content, bakeId, artifact);
   const network = await resolveNetwork(
     ctx.clients.ec2,
     inputs.subnetIds,
@@ -628,8 +695,9 @@ type Outcome = Pick<BakeResult, 'cacheHit' | 'image' | 'copies' | 'builder' | 'u
   intermediateId?: string | undefined;
 };
 
-function bakeResult(ctx: BakeContext, recipe: Recipe, outcome: Outcome): BakeResult {
+function bakeResult(ctx: BakeContext, recipe: Recipe, outcome: Outcome, staged?: StagedArtifact): BakeResult {
   const { inputs } = ctx;
+  const packed = recipe.artifact;
   return {
     base: recipe.base,
     region: inputs.region,
@@ -649,8 +717,53 @@ function bakeResult(ctx: BakeContext, recipe: Recipe, outcome: Outcome): BakeRes
       filesDir: recipe.provision.filesDir,
       fileCount: recipe.provision.files.length,
     },
+    artifact: packed
+      ? {
+          sha256: packed.sha256,
+          size: packed.size,
+          paths: packed.paths,
+          entries: packed.entries,
+          staged: staged?.where,
+        }
+      : undefined,
     phases: ctx.timer.phases,
   };
+}
+
+/** The artifact as the builder gets it, and where it was staged (nothing on a dry run). */
+interface StagedArtifact {
+  forBuilder: BuilderArtifact;
+  where: { bucket: string; key: string; uploaded: boolean } | undefined;
+}
+
+/** A URL that stands in for the presigned one on a dry run (for the user data's size). */
+const DRY_RUN_URL_PAD = 'X'.repeat(900);
+
+/**
+ * Stages the artifact (immut's bucket made if missing, the pack uploaded unless already
+ * there) and presigns its GET until the bake's deadline. A dry run stages nothing.
+ */
+async function prepareArtifact(ctx: BakeContext, packed: PackedArtifact): Promise<StagedArtifact> {
+  const { inputs, io, clients } = ctx;
+  if (inputs.dryRun) {
+    const bucket = inputs.stagingBucket ?? stagingBucketName('<account>', inputs.region);
+    io.info(`Dry run: would stage the artifact as s3://${bucket}/${artifactKey(packed.sha256)}.`);
+    const url = `https://s3.${inputs.region}.amazonaws.com/${bucket}/${artifactKey(packed.sha256)}?${DRY_RUN_URL_PAD}`;
+    return { forBuilder: { url, sha256: packed.sha256, size: packed.size }, where: undefined };
+  }
+  if (!clients.s3 || !clients.accountId)
+    throw new Error('bake-image needs an S3 client to stage the artifact');
+  const deps: StagingDeps = {
+    s3: clients.s3,
+    account: await clients.accountId(),
+    region: inputs.region,
+    io,
+  };
+  const bucket = await ensureStagingBucket(deps, inputs.stagingBucket);
+  const uploaded = await stageArtifact(deps, bucket.name, packed);
+  const forBuilder = await presignArtifact(deps, bucket.name, packed, ctx.deadline.remaining());
+  ctx.timer.end('artifact');
+  return { forBuilder, where: { bucket: bucket.name, key: artifactKey(packed.sha256), uploaded } };
 }
 
 export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResult> {
@@ -672,25 +785,36 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
     });
   }
   if (inputs.force) ctx.io.info('force is set: baking even if an image with this fingerprint exists.');
-  const { plan, userData } = await planBuilder(ctx, recipe);
+  const staged = recipe.artifact ? await prepareArtifact(ctx, recipe.artifact) : undefined;
+  const { plan, userData } = await planBuilder(ctx, recipe, staged?.forBuilder);
   if (inputs.dryRun) {
     const copies = await planBake(ctx, recipe, plan);
-    return bakeResult(ctx, recipe, {
-      cacheHit: false,
-      image: undefined,
-      copies,
-      builder: undefined,
-      userData,
-    });
+    return bakeResult(
+      ctx,
+      recipe,
+      {
+        cacheHit: false,
+        image: undefined,
+        copies,
+        builder: undefined,
+        userData,
+      },
+      staged,
+    );
   }
   const made = await imageOfThisRun(ctx, recipe, plan);
   const copies = await publish(ctx, recipe, { imageId: made.imageId, name: recipe.name });
-  return bakeResult(ctx, recipe, {
-    cacheHit: false,
-    image: { imageId: made.imageId, name: recipe.name, how: made.how },
-    intermediateId: made.intermediateId,
-    copies,
-    builder: made.builder,
-    userData,
-  });
+  return bakeResult(
+    ctx,
+    recipe,
+    {
+      cacheHit: false,
+      image: { imageId: made.imageId, name: recipe.name, how: made.how },
+      intermediateId: made.intermediateId,
+      copies,
+      builder: made.builder,
+      userData,
+    },
+    staged,
+  );
 }

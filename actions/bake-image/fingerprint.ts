@@ -4,8 +4,10 @@
 // version, the builder protocol version, the builder script template itself (rendered
 // with this bake's content, so a change to the template always changes the fingerprint),
 // and how the image is published: the KMS key and the copy regions (an image encrypted
-// with another key, or a set of copies elsewhere, is another artefact). These two are left
-// out of the description when unused, so a plain bake keeps the fingerprint it always had.
+// with another key, or a set of copies elsewhere, is another artefact), and the application
+// artifact's digest (one changed byte, another image). These are left out of the description
+// when unused, so a plain bake keeps the fingerprint it always had. The artifact's presigned
+// URL is not part of it: it differs on every run.
 // Left out on purpose: how the bake runs (instance type, subnets, security groups,
 // instance profile, timeout) and who runs it (build, run id): changing a builder's size
 // must not rebake, and two builds with identical inputs share one image.
@@ -18,8 +20,17 @@ import {
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** The content of a bake, before any run-specific value (bake id, deadline) is known. */
-export type BakeContent = Omit<BuilderSpec, 'bakeId' | 'selfDestructMinutes'>;
+/** The content of a bake, before any run-specific value (bake id, deadline, artifact URL) is known. */
+export type BakeContent = Omit<BuilderSpec, 'bakeId' | 'selfDestructMinutes' | 'artifact'>;
+
+/** The application artifact as the fingerprint sees it: its digest and size, never its URL. */
+export interface ArtifactDigest {
+  sha256: string;
+  size: number;
+}
+
+/** Stands in for the presigned URL when rendering the template for the fingerprint. */
+const NEUTRAL_ARTIFACT_URL = 'https://artifact.invalid/neutral';
 
 /** JSON with sorted keys: the same description always gives the same bytes. */
 function canonical(value: unknown): string {
@@ -45,8 +56,14 @@ export function fingerprintDescription(
   baseImageId: string,
   content: BakeContent,
   publication: Publication = {},
+  artifact?: ArtifactDigest,
 ): Record<string, unknown> {
-  const neutral: BuilderSpec = { ...content, bakeId: '00000000-000000000000', selfDestructMinutes: 1 };
+  const neutral: BuilderSpec = {
+    ...content,
+    bakeId: '00000000-000000000000',
+    selfDestructMinutes: 1,
+    ...(artifact ? { artifact: { ...artifact, url: NEUTRAL_ARTIFACT_URL } } : {}),
+  };
   return {
     protocol: BUILDER_PROTOCOL_VERSION,
     baseImageId,
@@ -59,6 +76,7 @@ export function fingerprintDescription(
     template: sha256(renderBuilderScript(neutral)),
     kmsKeyId: publication.kmsKeyId,
     copyToRegions: publication.copyToRegions?.length ? [...publication.copyToRegions].sort() : undefined,
+    artifact: artifact ? { sha256: artifact.sha256, size: artifact.size } : undefined,
   };
 }
 
@@ -66,6 +84,7 @@ export function fingerprint(
   baseImageId: string,
   content: BakeContent,
   publication: Publication = {},
+  artifact?: ArtifactDigest,
 ): string {
-  return sha256(canonical(fingerprintDescription(baseImageId, content, publication)));
+  return sha256(canonical(fingerprintDescription(baseImageId, content, publication, artifact)));
 }

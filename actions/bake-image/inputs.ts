@@ -18,6 +18,19 @@ import { PROVISION_EXPECTED } from './provision.js';
 // eslint-disable-next-line no-control-regex
 const LOG_PATH = /^\/[^\s'"\\\u0000-\u001f\u007f]{0,1023}$/;
 
+/** One artifact path: relative, no control characters (containment is checked on reading). */
+// eslint-disable-next-line no-control-regex
+const ARTIFACT_PATH = /^[^\u0000-\u001f\u007f]{1,1024}$/;
+
+export const ARTIFACT_EXPECTED =
+  'workspace paths of files or directories to ship as the application artifact (comma- or newline-separated; each real path inside the workspace)';
+
+/** A staging bucket the generated policy covers: `immut-staging-…`, a valid S3 bucket name. */
+const STAGING_BUCKET = /^(?!.*\.\.)(?!.*\.-|.*-\.)immut-staging-[a-z0-9](?:[a-z0-9.-]{0,47}[a-z0-9])?$/;
+
+export const STAGING_BUCKET_EXPECTED =
+  "an S3 bucket name starting with 'immut-staging-' (lower-case letters, digits, dots and hyphens; at most 63 characters), so that bake-image's policy covers it";
+
 /**
  * A parameter path prefix: `/`, up to 14 segments of SSM's name characters (no `.` or `..`
  * segment), a closing `/`; never under /aws/ or /ssm/, which AWS reserves (/aws/service/
@@ -45,6 +58,8 @@ export const bakeImageInputs = {
     ),
   ),
   appVersion: optional(line('the application version baked into the image')),
+  artifact: optional(list(ARTIFACT_PATH, ARTIFACT_EXPECTED)),
+  stagingBucket: optional(matching(STAGING_BUCKET, STAGING_BUCKET_EXPECTED)),
   instanceType: optional(
     matching(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'),
     't3.small',

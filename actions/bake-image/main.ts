@@ -2,7 +2,9 @@
 // fingerprint, never leaving a builder behind. main reads inputs and builds clients; the
 // work is in bake.ts. post removes what a failed or cancelled run created.
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createAwsClient } from '@immut/core/aws';
 import { undoCreated } from '@immut/core/cleanup';
 import { InputError } from '@immut/core/errors';
@@ -31,6 +33,10 @@ function crossCheck(inputs: BakeInputs): void {
   const kmsProblem = inputs.kmsKey && kmsKeyProblem(inputs.kmsKey, inputs.region, copies);
   if (inputs.kmsKey && kmsProblem)
     problems.push(`Input 'kms-key-id' was '${inputs.kmsKey.raw}': ${kmsProblem}.`);
+  if (inputs.stagingBucket !== undefined && inputs.artifact.length === 0)
+    problems.push(
+      `Input 'staging-bucket' was '${inputs.stagingBucket}' without 'artifact'; expected it only with an artifact to stage.`,
+    );
   if (problems.length > 0) throw new InputError(problems);
 }
 
@@ -53,6 +59,8 @@ export function readBakeInputs(ctx: Pick<ActionContext, 'io' | 'env'>): BakeInpu
     timeoutMs: parsed.timeout ?? 60 * 60_000,
     kmsKey: parsed.kmsKeyId,
     copyToRegions: parsed.copyToRegions ?? [],
+    artifact: parsed.artifact ?? [],
+    stagingBucket: parsed.stagingBucket,
   };
   crossCheck(inputs);
   return inputs;
@@ -76,6 +84,17 @@ export function setOutputs(io: ActionContext['io'], result: BakeResult): void {
   if (result.image) io.setOutput('image-id', result.image.imageId);
   const ids = imageIds(result);
   if (ids) io.setOutput('image-ids', JSON.stringify(ids));
+  if (result.artifact) io.setOutput('artifact-sha256', result.artifact.sha256);
+}
+
+/** This account's id (STS GetCallerIdentity needs no permission), asked once. */
+function accountOf(sts: STSClient): () => Promise<string> {
+  let account: Promise<string> | undefined;
+  return () =>
+    (account ??= sts.send(new GetCallerIdentityCommand({})).then((out) => {
+      if (!out.Account) throw new Error('STS GetCallerIdentity returned no account');
+      return out.Account;
+    }));
 }
 
 /** One EC2 client per region, made when first needed; `destroy` closes them all. */
@@ -101,11 +120,15 @@ async function main(ctx: ActionContext): Promise<void> {
   ctx.io.saveState(OWNER_STATE, JSON.stringify({ role: inputs.identity.role, env: inputs.identity.env }));
   const ec2 = ec2Clients(inputs.region);
   const ssm = createAwsClient(SSMClient, { region: inputs.region, action: ACTION });
+  const s3 = createAwsClient(S3Client, { region: inputs.region, action: ACTION });
+  const sts = createAwsClient(STSClient, { region: inputs.region, action: ACTION });
   try {
     const result = await bake(inputs, {
       ec2: ec2.get(),
       ec2For: (region) => ec2.get(region),
       ssm,
+      s3,
+      accountId: accountOf(sts),
       io: ctx.io,
       clock: ctx.clock,
       cleanup: ctx.cleanup,
@@ -117,6 +140,8 @@ async function main(ctx: ActionContext): Promise<void> {
   } finally {
     ec2.destroy();
     ssm.destroy();
+    s3.destroy();
+    sts.destroy();
   }
 }
 

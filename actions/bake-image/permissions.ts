@@ -1,6 +1,8 @@
 // What bake-image may do in AWS (rendered into action-docs/ by npm run docs; the e2e tests
 // check the calls the action makes against these actions).
 import {
+  BASE_IMAGE_PARAMETERS,
+  IMMUT_TAG_KEYS,
   allOf,
   arn,
   createdWithImmutTags,
@@ -8,10 +10,18 @@ import {
   managedResource,
   onlyTagKeys,
 } from '@immut/core/iam-policy';
-import { TAG } from '@immut/core/tags';
+import { MANAGED_BY_VALUE, TAG } from '@immut/core/tags';
 
 /** The builder's `immut:component` tag (builder.ts BUILDER_COMPONENT). */
 const BUILDER = { [TAG.component]: 'builder' };
+
+/** immut's staging bucket (artifact.ts stagingBucketName, STAGING_COMPONENT). */
+const OWN_STAGING_BUCKET = 'arn:${Partition}:s3:::immut-staging-${Account}-${Region}';
+/** Any staging bucket bake-image may use: its own, or one named with 'staging-bucket'. */
+const STAGING_BUCKETS = 'arn:${Partition}:s3:::immut-staging-*';
+/** Only buckets of this account: a bucket of the same name elsewhere (names are global) is refused. */
+const THIS_ACCOUNT = { StringEquals: { 's3:ResourceAccount': ['${Account}'] } };
+const STAGING_TAGS = { [TAG.managedBy]: MANAGED_BY_VALUE, [TAG.component]: 'artifact-staging' };
 
 export default definePermissions({
   iam: [
@@ -32,10 +42,7 @@ export default definePermissions({
     {
       sid: 'BaseImageParameter',
       actions: ['ssm:GetParameter'],
-      resources: [
-        arn.ssm('', 'parameter/aws/service/*'),
-        arn.ssm(arn.account, 'parameter${SsmParameterPrefix}*'),
-      ],
+      resources: BASE_IMAGE_PARAMETERS,
       why: "Reads the base image id from AWS's public parameters or the prefixes you name; no other parameter (no SecureString of the account) is readable.",
       calls: 'base-image.ts: resolveBaseImage',
     },
@@ -173,6 +180,55 @@ export default definePermissions({
       },
       why: "EC2 uses the key on the role's behalf to encrypt copies; never directly, so no ciphertext of the account can be decrypted with it.",
       calls: 'publish.ts: encryptImage, ensureCopies (CopyImage with KmsKeyId)',
+    },
+    {
+      sid: 'StagingBucketRead',
+      actions: ['s3:ListBucket', 's3:GetBucketTagging'],
+      resources: [STAGING_BUCKETS],
+      conditions: THIS_ACCOUNT,
+      why: "Checks that the staging bucket exists in this account (HeadBucket) and that immut's own carries immut's tags; s3:ListBucket also lets HeadObject answer 404 for an artifact not staged yet. Only immut-staging-* buckets of this account.",
+      calls: 'artifact.ts: ensureStagingBucket (HeadBucket, GetBucketTagging), stageArtifact (HeadObject)',
+    },
+    {
+      sid: 'StagingBucketCreate',
+      actions: ['s3:CreateBucket', 's3:TagResource'],
+      resources: [OWN_STAGING_BUCKET],
+      conditions: {
+        StringEquals: Object.fromEntries(
+          Object.entries(STAGING_TAGS).map(([k, v]) => [`aws:RequestTag/${k}`, [v]]),
+        ),
+        'ForAllValues:StringLike': { 'aws:TagKeys': IMMUT_TAG_KEYS },
+      },
+      why: "Creates immut's own staging bucket (one per account and region) only with immut's staging tags in the request.",
+      calls: 'artifact.ts: createStagingBucket (CreateBucket with CreateBucketConfiguration.Tags)',
+    },
+    {
+      sid: 'StagingBucketConfigure',
+      actions: [
+        's3:PutBucketPublicAccessBlock',
+        's3:PutEncryptionConfiguration',
+        's3:PutLifecycleConfiguration',
+      ],
+      resources: [OWN_STAGING_BUCKET],
+      conditions: allOf(
+        {
+          StringEquals: Object.fromEntries(
+            Object.entries(STAGING_TAGS).map(([k, v]) => [`aws:ResourceTag/${k}`, [v]]),
+          ),
+        },
+        THIS_ACCOUNT,
+      ),
+      why: "Keeps immut's own staging bucket private (Block Public Access), encrypted (SSE-S3) and expiring artifacts/ after a day; only the bucket carrying immut's staging tags.",
+      calls: 'artifact.ts: configureStagingBucket',
+    },
+    {
+      sid: 'StageArtifact',
+      actions: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+      resources: [`${STAGING_BUCKETS}/artifacts/*`],
+      conditions: THIS_ACCOUNT,
+      why: "Uploads the artifact under artifacts/ (multipart for large packs; an upload that fails is aborted), checks whether it is staged (HeadObject), and signs the builder's presigned GET, which S3 authorizes as this role; nothing outside artifacts/ of this account's immut-staging-* buckets.",
+      calls:
+        'artifact.ts: stageArtifact (HeadObject, PutObject or the multipart calls), presignArtifact (the GET the builder makes)',
     },
   ],
 });

@@ -30,6 +30,16 @@ export function renderSummary(identity: Identity, result: BakeResult): string {
       `${result.provision.script}${result.provision.filesDir ? ` + ${result.provision.fileCount} file(s) from ${result.provision.filesDir}` : ''}`,
     ],
   ];
+  if (result.artifact) {
+    const a = result.artifact;
+    const where = a.staged
+      ? `, s3://${a.staged.bucket}/${a.staged.key} (${a.staged.uploaded ? 'uploaded' : 'already staged'})`
+      : '';
+    rows.push([
+      'artifact',
+      `${a.paths.join(', ')}: ${a.entries} entries, ${a.size} bytes, sha256 ${a.sha256}${where}`,
+    ]);
+  }
   if (result.encryption) {
     const from = result.encryption.intermediateId
       ? `, copied from ${result.encryption.intermediateId} (unencrypted, deleted)`

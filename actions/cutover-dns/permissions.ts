@@ -1,6 +1,6 @@
 // What cutover-dns may do in AWS (rendered into action-docs/ by npm run docs; the e2e tests
 // check the calls the action makes against these actions).
-import { arn, definePermissions } from '@immut/core/iam-policy';
+import { arn, definePermissions, readHostedZones, waitForRoute53Change } from '@immut/core/iam-policy';
 
 export default definePermissions({
   iam: [
@@ -19,20 +19,14 @@ export default definePermissions({
       calls:
         'targets.ts: findLoadBalancer, resolveTarget, gatingTargetGroups, assessHealth; change.ts: testAnswer; core hosted-zone.ts: resolveZone',
     },
-    {
-      sid: 'ReadZone',
-      actions: ['route53:GetHostedZone', 'route53:ListResourceRecordSets'],
-      resources: [arn.route53('hostedzone/${HostedZoneId}')],
+    readHostedZones({
       why: 'Reads only the hosted zones you name.',
       calls: 'core hosted-zone.ts: resolveZone, recordSetsAt',
-    },
-    {
-      sid: 'WaitForChange',
-      actions: ['route53:GetChange'],
-      resources: [arn.route53('change/*')],
+    }),
+    waitForRoute53Change({
       why: 'Waits for its change to be in sync (change ids are not known in advance).',
       calls: 'change.ts: waitInSync',
-    },
+    }),
     {
       sid: 'MoveName',
       actions: ['route53:ChangeResourceRecordSets'],

@@ -1,10 +1,10 @@
 // The health gate: nothing points at a build until its load balancer is active and every
-// server passes the load balancer's health check. On timeout the error lists each
-// server's state and AWS's reason, which is usually all a user needs to find the cause.
+// server passes the load balancer's health check (fleet.ts waits for the group's servers).
+// On timeout the error lists each server's state and AWS's reason, which is usually all a
+// user needs to find the cause.
 import {
   DescribeLoadBalancersCommand,
   DescribeTargetHealthCommand,
-  RegisterTargetsCommand,
   type ElasticLoadBalancingV2Client,
   type TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -40,21 +40,6 @@ export async function waitLoadBalancerActive(
       return { done: false, state: state?.Code ?? 'unknown' };
     },
   });
-}
-
-export async function registerTargets(
-  elb: ElasticLoadBalancingV2Client,
-  targetGroupArn: string,
-  ids: readonly string[],
-  port: number,
-): Promise<void> {
-  // Registering a registered target is a no-op, so a re-run simply registers all.
-  await elb.send(
-    new RegisterTargetsCommand({
-      TargetGroupArn: targetGroupArn,
-      Targets: ids.map((Id) => ({ Id, Port: port })),
-    }),
-  );
 }
 
 export interface TargetState {
@@ -98,28 +83,4 @@ export async function readTargets(
     }),
   );
   return targetStates(out.TargetHealthDescriptions ?? []);
-}
-
-/** Waits until every target is healthy; returns their final states (for the summary). */
-export async function waitTargetsHealthy(
-  elb: ElasticLoadBalancingV2Client,
-  targetGroupArn: string,
-  ids: readonly string[],
-  port: number,
-  wait: WaitSettings,
-): Promise<TargetState[]> {
-  return waitFor({
-    what: `${ids.length} server(s) to pass the load balancer's health check`,
-    clock: wait.clock,
-    log: wait.log,
-    timeoutMs: wait.remaining(),
-    minDelayMs: 5_000,
-    maxDelayMs: 20_000,
-    check: async () => {
-      const targets = await readTargets(elb, targetGroupArn, ids, port);
-      const healthy = targets.filter((t) => t.state === 'healthy').length;
-      if (healthy === ids.length && targets.length === ids.length) return { done: true, value: targets };
-      return { done: false, state: `${healthy}/${ids.length} healthy: ${describeTargets(targets)}` };
-    },
-  });
 }

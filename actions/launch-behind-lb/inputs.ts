@@ -6,6 +6,7 @@ import {
   duration,
   integer,
   keyValues,
+  list,
   matching,
   optional,
   secret,
@@ -46,15 +47,48 @@ function releaseInput() {
   );
 }
 
+/** The form every instance type takes: family, generation digit, size (t3.small, m7g.large). */
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/;
+
+/** What `scaling` asks for: target tracking on one of Auto Scaling's predefined metrics. */
+export interface ScalingTarget {
+  metric: 'cpu' | 'requests';
+  /** Average CPU in percent of the group, or requests per target (per minute) of the target group. */
+  target: number;
+}
+
+/** `cpu:<1–100>` or `requests:<1–1000000>`: the two predefined metrics a web fleet scales on. */
+export const SCALING_LIMITS = { cpu: 100, requests: 1_000_000 } as const;
+
+function scalingInput() {
+  return spec(
+    "target tracking as 'cpu:<percent 1–100>' (average CPU of the group) or 'requests:<1–1000000>' (requests per server per minute)",
+    z.string().transform((raw, ctx): ScalingTarget => {
+      const match = /^(cpu|requests):(\d{1,7})$/.exec(raw);
+      const metric = match?.[1] as ScalingTarget['metric'] | undefined;
+      const target = Number(match?.[2] ?? Number.NaN);
+      if (!metric) ctx.addIssue({ code: 'custom', message: "neither 'cpu:<n>' nor 'requests:<n>'" });
+      else if (target < 1 || target > SCALING_LIMITS[metric])
+        ctx.addIssue({ code: 'custom', message: `target out of range 1–${SCALING_LIMITS[metric]}` });
+      return { metric: metric ?? 'cpu', target };
+    }),
+  );
+}
+
+/** MixedInstancesPolicy takes at most 40 overrides (Auto Scaling API, LaunchTemplate.Overrides). */
+export const MAX_INSTANCE_TYPES = 40;
+
 export const launchBehindLbInputs = {
   ...commonInputs,
   release: optional(releaseInput()),
   imageId: optional(matching(/^ami-[0-9a-f]{8,17}$/, 'an AMI id such as ami-0123456789abcdef0')),
-  instanceType: optional(
-    matching(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as t3.small'),
-    't3.small',
-  ),
+  instanceType: optional(matching(INSTANCE_TYPE, 'an EC2 instance type such as t3.small'), 't3.small'),
+  instanceTypes: optional(list(INSTANCE_TYPE, 'EC2 instance types such as t3.small,t3a.small')),
   count: optional(integer(1, 100), '2'),
+  min: optional(integer(1, 100)),
+  max: optional(integer(1, 100)),
+  scaling: optional(scalingInput()),
+  healthCheckGracePeriod: optional(duration('0s', '2h'), '300s'),
   subnetIds: awsIds('subnet', 2),
   securityGroupIds: awsIds('sg'),
   lbSecurityGroupIds: awsIds('sg'),
@@ -85,10 +119,46 @@ export const launchBehindLbInputs = {
 
 /** Rules that span inputs: exactly one of release and image-id says what to launch. */
 export function crossCheckLaunchBehindLb(inputs: ParsedInputs<typeof launchBehindLbInputs>): string[] {
+  const problems: string[] = [];
   if ((inputs.release === undefined) === (inputs.imageId === undefined)) {
-    return [
+    problems.push(
       `Inputs 'release' and 'image-id' were ${inputs.release === undefined ? 'both empty' : 'both given'}; expected exactly one: a release tag or manifest, or an AMI id.`,
-    ];
+    );
   }
-  return [];
+  return [...problems, ...fleetProblems(inputs)];
+}
+
+/** The group's size and scaling: min ≤ count ≤ max, and room to scale when scaling is asked for. */
+export function fleetProblems(inputs: ParsedInputs<typeof launchBehindLbInputs>): string[] {
+  const problems: string[] = [];
+  const count = inputs.count ?? 2;
+  const min = inputs.min ?? count;
+  const max = inputs.max ?? count;
+  if (min > count) {
+    problems.push(
+      `Input 'min' was ${min}, more than 'count' ${count}; expected min ≤ count ≤ max (count is the group's starting size).`,
+    );
+  }
+  if (max < count) {
+    problems.push(
+      `Input 'max' was ${max}, less than 'count' ${count}; expected min ≤ count ≤ max (count is the group's starting size).`,
+    );
+  }
+  if (inputs.scaling !== undefined && min === max) {
+    problems.push(
+      `Input 'scaling' was '${inputs.scaling.metric}:${inputs.scaling.target}' but the group cannot change size (min = max = ${min}); expected 'min' below 'max' to give target tracking room.`,
+    );
+  }
+  const grace = inputs.healthCheckGracePeriod;
+  if (grace !== undefined && grace % 1000 !== 0) {
+    problems.push(
+      `Input 'health-check-grace-period' was ${grace}ms: Auto Scaling takes whole seconds; expected a duration such as 300s.`,
+    );
+  }
+  if (inputs.instanceTypes !== undefined && inputs.instanceTypes.length > MAX_INSTANCE_TYPES) {
+    problems.push(
+      `Input 'instance-types' listed ${inputs.instanceTypes.length} types; Auto Scaling takes at most ${MAX_INSTANCE_TYPES}.`,
+    );
+  }
+  return problems;
 }

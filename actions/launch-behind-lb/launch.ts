@@ -1,8 +1,10 @@
 // The launch itself, as plain functions over parsed inputs and SDK clients: plan (read
 // only: names, network, image, zone, the environment file), then either report the plan
-// (dry run) or create, in order, load balancer → target group → listener → servers →
-// targets → health gate → build DNS name.
-import { RunInstancesCommand, type EC2Client } from '@aws-sdk/client-ec2';
+// (dry run) or create, in order, load balancer → target group → listener → launch template
+// → Auto Scaling group (which launches the servers and registers them with the target group)
+// → health gate → build DNS name.
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CreateLaunchTemplateCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import type { ActionIO } from '@immut/core/action-io';
@@ -12,28 +14,30 @@ import { UserError, describeError } from '@immut/core/errors';
 import { resolveZone, type Zone } from '@immut/core/hosted-zone';
 import { releaseId, type Identity } from '@immut/core/identity';
 import type { ParsedInputs } from '@immut/core/inputs';
-import { buildDnsName, instanceName, loadBalancerName, targetGroupName } from '@immut/core/naming';
+import {
+  autoScalingGroupName,
+  buildDnsName,
+  instanceName,
+  launchTemplateName,
+  loadBalancerName,
+  targetGroupName,
+} from '@immut/core/naming';
 import type { Provenance } from '@immut/core/provenance';
 import { standardTags, type Tags } from '@immut/core/tags';
 import { deadlineFrom } from '@immut/core/wait';
 import { ensureBuildRecord } from './dns.js';
 import { buildEnvFile, encodeUserData, renderUserData } from './env-file.js';
 import {
-  registerTargets,
-  waitLoadBalancerActive,
-  waitTargetsHealthy,
-  type TargetState,
-  type WaitSettings,
-} from './health.js';
+  ensureGroup,
+  ensureLaunchTemplate,
+  ensureScaling,
+  fleetDigest,
+  launchTemplateParams,
+  waitFleetHealthy,
+  type FleetSpec,
+} from './fleet.js';
+import { waitLoadBalancerActive, type TargetState, type WaitSettings } from './health.js';
 import type { launchBehindLbInputs } from './inputs.js';
-import {
-  ensureServers,
-  launchDigest,
-  planBatches,
-  runParams,
-  waitRunning,
-  type InstanceSpec,
-} from './instances.js';
 import {
   ensureListener,
   ensureLoadBalancer,
@@ -48,6 +52,7 @@ import { renderPlanSummary, renderSummary, type SummaryResource } from './summar
 export type LaunchInputs = ParsedInputs<typeof launchBehindLbInputs>;
 
 export interface Clients {
+  autoscaling: AutoScalingClient;
   ec2: EC2Client;
   elb: ElasticLoadBalancingV2Client;
   route53: Route53Client;
@@ -62,12 +67,18 @@ export interface Plan {
   source: LaunchSource;
   imageName: string;
   network: Network;
-  names: { loadBalancer: string; targetGroup: string; instance: string };
+  names: {
+    loadBalancer: string;
+    targetGroup: string;
+    instance: string;
+    launchTemplate: string;
+    autoScalingGroup: string;
+  };
   zone?: Zone;
   buildDnsName?: string;
   variables: Record<string, string>;
   userDataBytes: number;
-  instances: InstanceSpec;
+  fleet: FleetSpec;
   health: HealthCheckSpec;
   port: number;
   scheme: 'internet-facing' | 'internal';
@@ -126,7 +137,11 @@ export async function preparePlan(
     loadBalancer: loadBalancerName(identity),
     targetGroup: targetGroupName(identity),
     instance: instanceName(identity),
+    launchTemplate: launchTemplateName(identity),
+    autoScalingGroup: autoScalingGroupName(identity),
   };
+  const count = inputs.count ?? 2;
+  const instanceTypes = inputs.instanceTypes ?? [];
   return {
     identity,
     region,
@@ -137,15 +152,23 @@ export async function preparePlan(
     ...(zone ? { zone, buildDnsName: buildDnsName(identity, zone.name) } : {}),
     variables: envFile.variables,
     userDataBytes: userData.bytes,
-    instances: {
+    fleet: {
+      launchTemplateName: names.launchTemplate,
+      groupName: names.autoScalingGroup,
+      instanceName: names.instance,
       imageId: source.imageId,
-      instanceType: inputs.instanceType ?? 't3.small',
-      count: inputs.count ?? 2,
-      subnets: network.subnets,
+      // With a list of types, the template carries the first and the group may use any.
+      instanceType: instanceTypes[0] ?? inputs.instanceType ?? 't3.small',
+      instanceTypes,
       securityGroupIds: inputs.securityGroupIds,
       ...(inputs.instanceProfile ? { instanceProfile: inputs.instanceProfile } : {}),
       userDataBase64: userData.base64,
-      name: names.instance,
+      subnets: network.subnets,
+      count,
+      min: inputs.min ?? count,
+      max: inputs.max ?? count,
+      gracePeriodSeconds: Math.round((inputs.healthCheckGracePeriod ?? 300_000) / 1000),
+      ...(inputs.scaling ? { scaling: inputs.scaling } : {}),
     },
     health: {
       path: inputs.healthCheckPath ?? '/health',
@@ -166,12 +189,17 @@ export async function preparePlan(
 /** The plan in words, for the log and the dry-run summary. Flag values stay out of it. */
 export function describePlan(plan: Plan): string[] {
   const { port, protocol } = listenerPort(plan);
-  const batches = planBatches(plan.network.subnets, [], plan.instances.count);
+  const f = plan.fleet;
+  const types = f.instanceTypes.length > 1 ? f.instanceTypes.join(' or ') : f.instanceType;
+  const scaling = f.scaling
+    ? `, target tracking ${f.scaling.metric === 'cpu' ? `CPU ${f.scaling.target}%` : `${f.scaling.target} requests per server`}`
+    : '';
   return [
     `Release ${plan.source.release} (${plan.source.origin}), image ${plan.source.imageId} (${plan.imageName}).`,
     `Load balancer ${plan.names.loadBalancer} (${plan.scheme}) in ${plan.network.lbSubnets.join(', ')}, listener ${protocol}:${port}.`,
     `Target group ${plan.names.targetGroup}: HTTP port ${plan.port}, health check ${plan.health.path} every ${plan.health.intervalSeconds}s, healthy after ${plan.health.healthyThreshold}, matcher ${plan.health.matcher}.`,
-    `${plan.instances.count} × ${plan.instances.instanceType} named ${plan.names.instance}: ${batches.map((b) => `${b.slots.length} in ${b.subnetId} (${plan.network.subnets.find((s) => s.id === b.subnetId)?.zone ?? ''})`).join(', ')}.`,
+    `Launch template ${plan.names.launchTemplate}: ${types}, servers named ${plan.names.instance}, IMDSv2 required.`,
+    `Auto Scaling group ${plan.names.autoScalingGroup}: ${f.count} server(s) (min ${f.min}, max ${f.max}${scaling}) across ${f.subnets.map((s) => `${s.id} (${s.zone})`).join(', ')}, health check ELB after a ${f.gracePeriodSeconds}s grace period, capacity rebalancing on.`,
     `Environment file with ${Object.keys(plan.variables).join(', ')} (user data ${plan.userDataBytes} of 16384 bytes).`,
     plan.buildDnsName
       ? `Build DNS name ${plan.buildDnsName} in zone ${plan.zone?.id ?? ''}.`
@@ -179,28 +207,22 @@ export function describePlan(plan: Plan): string[] {
   ];
 }
 
-/** Dry run: the plan, plus EC2's DryRun verdict on launching the servers. */
+/** Dry run: the plan, plus EC2's DryRun verdict on creating the launch template. */
 export async function dryRun(plan: Plan, clients: Clients, io: ActionIO): Promise<void> {
   const lines = describePlan(plan);
-  const first = planBatches(plan.network.subnets, [], plan.instances.count)[0];
-  const digest = launchDigest(plan.instances);
-  const params = runParams(
-    plan.instances,
-    { tags: plan.tagsFor(plan.names.instance) },
-    first?.subnetId ?? '',
-    first?.slots.length ?? 1,
-    digest,
-  );
+  const params = launchTemplateParams(plan.fleet, plan, fleetDigest(plan.fleet));
   try {
-    await clients.ec2.send(new RunInstancesCommand({ ...params, DryRun: true }));
-    throw new Error('RunInstances with DryRun=true launched nothing but did not answer DryRunOperation');
+    await clients.ec2.send(new CreateLaunchTemplateCommand({ ...params, DryRun: true }));
+    throw new Error(
+      'CreateLaunchTemplate with DryRun=true created nothing but did not answer DryRunOperation',
+    );
   } catch (error) {
     if (awsErrorName(error) !== 'DryRunOperation') {
-      throw new UserError(`Dry run: EC2 would refuse to launch the servers: ${describeError(error)}`);
+      throw new UserError(`Dry run: EC2 would refuse to create the launch template: ${describeError(error)}`);
     }
   }
   lines.push(
-    'EC2 DryRun: launching the servers (ec2:RunInstances, ec2:CreateTags) is permitted. ELBv2 and Route 53 have no dry-run mode, so their permissions are not checked.',
+    'EC2 DryRun: creating the launch template (ec2:CreateLaunchTemplate, ec2:CreateTags) is permitted. Auto Scaling, ELBv2 and Route 53 have no dry-run mode, so their permissions are not checked.',
   );
   for (const line of lines) io.info(`[dry run] ${line}`);
   await io.appendSummary(
@@ -222,6 +244,7 @@ export interface LaunchResult {
   loadBalancerDnsName: string;
   loadBalancerZoneId: string;
   targetGroupArn: string;
+  autoScalingGroupName: string;
   instanceIds: string[];
   buildDnsName?: string;
   targets: TargetState[];
@@ -271,32 +294,53 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     how: how(listener.created),
   });
 
-  const servers = await ensureServers(
-    {
-      ec2: clients.ec2,
-      identity: plan.identity,
-      region: plan.region,
-      tags: plan.tagsFor(plan.names.instance),
-      cleanup,
-      log,
-      warn: (line) => io.warning(line),
-    },
-    plan.instances,
-  );
-  for (const s of servers)
-    resources.push({
-      kind: 'instance',
-      name: `${plan.names.instance} (${s.zone})`,
-      id: s.id,
-      how: how(s.created),
+  const fleetCtx = {
+    ec2: clients.ec2,
+    autoscaling: clients.autoscaling,
+    identity: plan.identity,
+    region: plan.region,
+    tagsFor: plan.tagsFor,
+    cleanup,
+    log,
+  };
+  const template = await ensureLaunchTemplate(fleetCtx, plan.fleet);
+  resources.push({
+    kind: 'launch template',
+    name: plan.names.launchTemplate,
+    id: template.id,
+    how: how(template.created),
+  });
+  const group = await ensureGroup(fleetCtx, plan.fleet, template.id, tg.arn);
+  resources.push({
+    kind: 'Auto Scaling group',
+    name: group.name,
+    id: `${plan.fleet.count} desired (min ${plan.fleet.min}, max ${plan.fleet.max})`,
+    how: how(group.created),
+  });
+  if (plan.fleet.scaling) {
+    await ensureScaling(fleetCtx, group.name, plan.fleet.scaling, {
+      loadBalancerArn: lb.arn,
+      targetGroupArn: tg.arn,
     });
-  const ids = servers.map((s) => s.id);
-  await waitRunning(clients.ec2, ids, clock, deadline.remaining(), log);
-  await registerTargets(clients.elb, tg.arn, ids, plan.port);
-  log(`Registered ${ids.length} target(s) on port ${plan.port}.`);
+  }
 
   await waitLoadBalancerActive(clients.elb, lb.arn, plan.names.loadBalancer, wait);
-  const targets = await waitTargetsHealthy(clients.elb, tg.arn, ids, plan.port, wait);
+  const fleet = await waitFleetHealthy(
+    {
+      autoscaling: clients.autoscaling,
+      elb: clients.elb,
+      groupName: group.name,
+      targetGroupArn: tg.arn,
+      count: plan.fleet.count,
+      zones: new Set(plan.fleet.subnets.map((s) => s.zone)).size,
+    },
+    wait,
+  );
+  const ids = fleet.servers.map((s) => s.id);
+  const targets = fleet.targets;
+  log(
+    `Auto Scaling group ${group.name}: ${fleet.servers.length} healthy of ${fleet.desired} desired, in service: ${fleet.servers.map((s) => `${s.id} (${s.zone})`).join(', ')}.`,
+  );
 
   if (plan.zone && plan.buildDnsName) {
     const record = await ensureBuildRecord(
@@ -317,9 +361,10 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
   await io.appendSummary(
     renderSummary({
       title: `launch-behind-lb: ${releaseId(plan.identity)} in ${plan.identity.env}`,
-      intro: `Release **${plan.source.release}** (${plan.source.origin}), image \`${plan.source.imageId}\`: ${ids.length} healthy server(s) behind \`${lb.dnsName}\`${plan.buildDnsName ? `, reachable as \`${plan.buildDnsName}\`` : ''}.`,
+      intro: `Release **${plan.source.release}** (${plan.source.origin}), image \`${plan.source.imageId}\`: Auto Scaling group \`${group.name}\` with ${ids.length} healthy server(s) in service of ${fleet.desired} desired behind \`${lb.dnsName}\`${plan.buildDnsName ? `, reachable as \`${plan.buildDnsName}\`` : ''}.`,
       resources,
       targets,
+      fleet: { name: group.name, desired: fleet.desired, inService: fleet.inService, healthy: ids.length },
       loadBalancerName: plan.names.loadBalancer,
       ...(plan.buildDnsName ? { buildDnsName: plan.buildDnsName } : {}),
     }),
@@ -329,6 +374,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     loadBalancerDnsName: lb.dnsName,
     loadBalancerZoneId: lb.zoneId,
     targetGroupArn: tg.arn,
+    autoScalingGroupName: group.name,
     instanceIds: ids,
     ...(plan.buildDnsName ? { buildDnsName: plan.buildDnsName } : {}),
     targets,

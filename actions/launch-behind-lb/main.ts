@@ -1,6 +1,7 @@
 // launch-behind-lb: fresh servers from a release behind a load balancer named for its role
 // and build, healthy before anyone points at them. main reads the inputs and builds the
 // clients; the work is in launch.ts. post removes what a failed run created.
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { Route53Client } from '@aws-sdk/client-route-53';
@@ -64,6 +65,7 @@ export function tagReader(inputs: Pick<LaunchInputs, 'githubToken'>, env: Env, i
 function clientsFor(region: string): Clients {
   const settings = { region, action: ACTION };
   return {
+    autoscaling: createAwsClient(AutoScalingClient, settings),
     ec2: createAwsClient(EC2Client, settings),
     elb: createAwsClient(ElasticLoadBalancingV2Client, settings),
     route53: createAwsClient(Route53Client, settings),
@@ -71,6 +73,7 @@ function clientsFor(region: string): Clients {
 }
 
 function destroy(clients: Clients): void {
+  clients.autoscaling.destroy();
   clients.ec2.destroy();
   clients.elb.destroy();
   clients.route53.destroy();
@@ -106,6 +109,7 @@ export const launchBehindLb: ActionDefinition = {
       io.setOutput('load-balancer-dns-name', result.loadBalancerDnsName);
       io.setOutput('load-balancer-zone-id', result.loadBalancerZoneId);
       io.setOutput('target-group-arn', result.targetGroupArn);
+      io.setOutput('auto-scaling-group-name', result.autoScalingGroupName);
       io.setOutput('instance-ids', result.instanceIds.join(','));
       io.setOutput('build-dns-name', result.buildDnsName ?? '');
     } finally {
@@ -134,6 +138,7 @@ export const launchBehindLb: ActionDefinition = {
         ? undoHandlers(
             identity,
             {
+              autoscaling: (r) => clients(r).autoscaling,
               ec2: (r) => clients(r).ec2,
               elb: (r) => clients(r).elb,
               route53: (r) => clients(r).route53,

@@ -19,6 +19,7 @@ export const KIND = {
   loadBalancer: 'load-balancer',
   targetGroup: 'target-group',
   listener: 'listener',
-  instance: 'instance',
+  launchTemplate: 'launch-template',
+  autoScalingGroup: 'auto-scaling-group',
   dnsRecord: 'dns-record',
 } as const;

@@ -18,6 +18,8 @@ export interface LaunchSummary {
   targets: readonly TargetState[];
   buildDnsName?: string;
   loadBalancerName: string;
+  /** The build's Auto Scaling group: its size as AWS reports it when the launch was done. */
+  fleet?: { name: string; desired: number; inService: number; healthy: number };
 }
 
 export function renderSummary(s: LaunchSummary): string {
@@ -32,6 +34,12 @@ export function renderSummary(s: LaunchSummary): string {
       ['resource', 'name', 'id', ''],
       s.resources.map((r) => [r.kind, r.name, r.id, r.how]),
     ),
+    s.fleet
+      ? markdownTable(
+          ['Auto Scaling group', 'desired', 'in service', 'healthy in the target group'],
+          [[s.fleet.name, String(s.fleet.desired), String(s.fleet.inService), String(s.fleet.healthy)]],
+        )
+      : '',
     heading('Targets', 3),
     markdownTable(
       ['server', 'zone', 'health', 'reason'],

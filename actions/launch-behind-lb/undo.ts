@@ -1,9 +1,15 @@
 // The post step's handlers: each re-reads the resource, passes the ownership guard (immut's
 // tags, this role, env and build) and only then deletes it. Something already gone counts
 // as removed. core's undoCreated calls them newest first, which is the order AWS needs:
-// DNS record, servers, listener (before its target group: ResourceInUse), target group,
-// load balancer.
-import { DescribeInstancesCommand, TerminateInstancesCommand, type EC2Client } from '@aws-sdk/client-ec2';
+// DNS record, Auto Scaling group (with its servers, gone before anything it uses goes),
+// launch template, listener (before its target group: ResourceInUse), target group, load
+// balancer.
+import { DeleteAutoScalingGroupCommand, type AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import {
+  DeleteLaunchTemplateCommand,
+  DescribeLaunchTemplatesCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
 import {
   DeleteListenerCommand,
   DeleteLoadBalancerCommand,
@@ -23,22 +29,67 @@ import type { Identity } from '@immut/core/identity';
 import { fromAwsTags } from '@immut/core/tags';
 import { waitFor } from '@immut/core/wait';
 import { deleteRecord, findRecord, parseRecordId, sameDnsName } from './dns.js';
+import { findGroup, groupTagsOf, isDeleting } from './fleet.js';
 import { tagsOf } from './load-balancer.js';
 import { KIND, assertOwnBuild } from './ownership.js';
 import { awsErrorName } from './preflight.js';
 
 export interface UndoClients {
+  autoscaling: (region: string) => AutoScalingClient;
   ec2: (region: string) => EC2Client;
   elb: (region: string) => ElasticLoadBalancingV2Client;
   route53: (region: string) => Route53Client;
 }
 
 const NOT_FOUND = new Set([
-  'InvalidInstanceID.NotFound',
   'LoadBalancerNotFoundException',
   'TargetGroupNotFoundException',
   'ListenerNotFoundException',
+  'InvalidLaunchTemplateId.NotFound',
+  'InvalidLaunchTemplateId.NotFoundException',
+  'InvalidLaunchTemplateName.NotFoundException',
 ]);
+
+/** How long post waits for a deleted group to be gone: its servers terminate first. */
+const GROUP_GONE_TIMEOUT_MS = 20 * 60_000;
+
+/**
+ * Deletes the group with ForceDelete (its servers are terminated with it, no scale-in first)
+ * and waits until AWS no longer lists it: its launch template and target group are in use
+ * until then. A delete refused while a scaling activity runs is asked again.
+ */
+async function deleteGroup(
+  autoscaling: AutoScalingClient,
+  name: string,
+  clock: Clock,
+  log: (line: string) => void,
+): Promise<void> {
+  let asked = false;
+  await waitFor({
+    what: `Auto Scaling group ${name} to be deleted`,
+    clock,
+    log,
+    timeoutMs: GROUP_GONE_TIMEOUT_MS,
+    minDelayMs: 5_000,
+    maxDelayMs: 15_000,
+    check: async () => {
+      const group = await findGroup(autoscaling, name);
+      if (!group) return { done: true, value: undefined };
+      if (!asked && !isDeleting(group)) {
+        try {
+          await autoscaling.send(
+            new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: name, ForceDelete: true }),
+          );
+          asked = true;
+        } catch (error) {
+          if (!/ScalingActivityInProgress|ResourceInUse/.test(awsErrorName(error))) throw error;
+          return { done: false, state: 'a scaling activity is in progress' };
+        }
+      }
+      return { done: false, state: `${group.Instances?.length ?? 0} server(s) terminating` };
+    },
+  });
+}
 
 /** Runs a lookup; undefined when AWS says the resource no longer exists. */
 async function unlessGone<T>(lookup: () => Promise<T>): Promise<T | undefined> {
@@ -65,6 +116,25 @@ export function undoHandlers(
   log: (line: string) => void,
 ): Record<string, UndoHandler> {
   return {
+    [KIND.autoScalingGroup]: async (r: CreatedResource) => {
+      const autoscaling = clients.autoscaling(r.region);
+      const group = await findGroup(autoscaling, r.id);
+      if (!group) return;
+      assertOwnBuild('Auto Scaling group', r.id, groupTagsOf(group), identity);
+      await deleteGroup(autoscaling, r.id, clock, log);
+    },
+
+    [KIND.launchTemplate]: async (r) => {
+      const ec2 = clients.ec2(r.region);
+      const out = await unlessGone(() =>
+        ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateIds: [r.id] })),
+      );
+      const template = out?.LaunchTemplates?.find((t) => t.LaunchTemplateId === r.id);
+      if (!template) return;
+      assertOwnBuild('launch template', r.id, fromAwsTags(template.Tags), identity);
+      await unlessGone(() => ec2.send(new DeleteLaunchTemplateCommand({ LaunchTemplateId: r.id })));
+    },
+
     [KIND.dnsRecord]: async (r: CreatedResource) => {
       const { zoneId, name } = parseRecordId(r.id);
       const route53 = clients.route53(r.region);
@@ -82,15 +152,6 @@ export function undoHandlers(
       }
       assertOwnBuild('load balancer', lb.LoadBalancerArn, await tagsOf(elb, lb.LoadBalancerArn), identity);
       await deleteRecord(route53, zoneId, record);
-    },
-
-    [KIND.instance]: async (r) => {
-      const ec2 = clients.ec2(r.region);
-      const out = await unlessGone(() => ec2.send(new DescribeInstancesCommand({ InstanceIds: [r.id] })));
-      const instance = out?.Reservations?.[0]?.Instances?.[0];
-      if (!instance || instance.State?.Name === 'terminated') return;
-      assertOwnBuild('instance', r.id, fromAwsTags(instance.Tags), identity);
-      await ec2.send(new TerminateInstancesCommand({ InstanceIds: [r.id] }));
     },
 
     [KIND.listener]: async (r) => {

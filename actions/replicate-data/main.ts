@@ -11,51 +11,103 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { createAwsClient } from '@immut/core/aws';
 import { undoCreated } from '@immut/core/cleanup';
 import { InputError } from '@immut/core/errors';
-import { readInputs, resolveCommon } from '@immut/core/inputs';
+import { readInputs, resolveCommon, type ParsedInputs } from '@immut/core/inputs';
 import { provenanceFromEnv } from '@immut/core/provenance';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
-import { guardSource, rdsInstanceSource } from '@immut/core/source-guard';
+import { guardSource, rdsSource } from '@immut/core/source-guard';
 import { replicateDataInputs } from './inputs.js';
 import { renderSummary, setOutputs } from './summary.js';
 import { crossCheck, replicate } from './replicate.js';
 import { parseFrom } from './source.js';
-import { deleteReplica, deleteSnapshot } from './undo.js';
+import { deleteClusterReplica, deleteReplica, deleteSnapshot } from './undo.js';
 
 const ACTION = 'replicate-data';
 /** What post needs to guard its deletes: the identity and the protected source. */
 const GUARD_STATE = 'replicate-data-guard';
 
 function rdsClient(region: string, sourceId: string): RDSClient {
-  return guardSource(createAwsClient(RDSClient, { region, action: ACTION }), rdsInstanceSource(sourceId));
+  // The source may be an instance or an Aurora cluster: the guard protects the name as both.
+  return guardSource(createAwsClient(RDSClient, { region, action: ACTION }), rdsSource(sourceId));
+}
+
+type Inputs = ParsedInputs<typeof replicateDataInputs>;
+
+const MAX_ACUS = 256;
+
+/** The source's name and kind, and the capacity range, with what is wrong between them. */
+function sourceOf(inputs: Inputs): {
+  sourceId: string;
+  sourceIsCluster: boolean;
+  serverless?: { min: number; max: number };
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const { sourceDb, sourceCluster } = inputs;
+  if (!sourceDb && !sourceCluster)
+    problems.push(
+      "Input 'source-db' is required but was not given; expected an RDS DB instance or Aurora DB cluster identifier (or name a cluster in source-cluster).",
+    );
+  if (sourceDb && sourceCluster)
+    problems.push(
+      `Inputs 'source-db' ('${sourceDb}') and 'source-cluster' ('${sourceCluster}') were both given; expected one of them.`,
+    );
+  let serverless: { min: number; max: number } | undefined;
+  if (inputs.serverlessCapacity) {
+    const [min = NaN, max = NaN] = inputs.serverlessCapacity.split('-').map(Number);
+    if (min > max || max < 1 || max > MAX_ACUS)
+      problems.push(
+        `Input 'serverless-capacity' was '${inputs.serverlessCapacity}': expected MIN-MAX with MIN ≤ MAX, MAX from 1 to ${MAX_ACUS} ACUs (e.g. 0.5-4).`,
+      );
+    else serverless = { min, max };
+    if (inputs.instanceClass)
+      problems.push(
+        `Inputs 'instance-class' ('${inputs.instanceClass}') and 'serverless-capacity' were both given; expected one: a serverless writer is db.serverless.`,
+      );
+  }
+  return {
+    sourceId: sourceCluster ?? sourceDb ?? '',
+    sourceIsCluster: !!sourceCluster,
+    serverless,
+    problems,
+  };
 }
 
 async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
   const inputs = readInputs(replicateDataInputs, io.getInput);
   const { identity, region, dryRun } = resolveCommon(inputs, env);
-  const problems = crossCheck(
-    {
-      identity,
-      sourceId: inputs.sourceDb,
-      changelogCommand: inputs.changelogCommand,
-      changelogEnv: inputs.changelogEnv,
-    },
-    env,
-  );
+  const source = sourceOf(inputs);
+  const problems = [
+    ...source.problems,
+    ...(source.sourceId
+      ? crossCheck(
+          {
+            identity,
+            sourceId: source.sourceId,
+            sourceIsCluster: source.sourceIsCluster,
+            changelogCommand: inputs.changelogCommand,
+            changelogEnv: inputs.changelogEnv,
+          },
+          env,
+        )
+      : []),
+  ];
   if (problems.length > 0) throw new InputError(problems);
   io.saveState(
     GUARD_STATE,
-    JSON.stringify({ role: identity.role, env: identity.env, source: inputs.sourceDb }),
+    JSON.stringify({ role: identity.role, env: identity.env, source: source.sourceId }),
   );
 
-  const rds = rdsClient(region, inputs.sourceDb);
+  const rds = rdsClient(region, source.sourceId);
   try {
     const result = await replicate(
       {
         identity,
         region,
         dryRun,
-        sourceId: inputs.sourceDb,
-        from: parseFrom(inputs.from ?? 'latest-snapshot'),
+        sourceId: source.sourceId,
+        sourceIsCluster: source.sourceIsCluster,
+        from: inputs.from ? parseFrom(inputs.from) : undefined,
+        serverless: source.serverless,
         changelogCommand: inputs.changelogCommand,
         changelogEnv: inputs.changelogEnv,
         dbSubnetGroup: inputs.dbSubnetGroup,
@@ -102,7 +154,12 @@ async function post({ io, clock, cleanup }: ActionContext): Promise<void> {
     await undoCreated(cleanup, {
       io,
       keepOnFailure,
-      handlers: { 'db-instance': deleteReplica(ctx), 'db-snapshot': deleteSnapshot(ctx) },
+      // Undone in reverse order: an Aurora clone's writer instance before its cluster.
+      handlers: {
+        'db-instance': deleteReplica(ctx),
+        'db-snapshot': deleteSnapshot(ctx),
+        'db-cluster': deleteClusterReplica(ctx),
+      },
     });
   } finally {
     for (const client of clients.values()) client.destroy();

@@ -5,8 +5,8 @@
 // (replica.ts, rotateMasterPassword), which replaces it. Nobody ever learns it, and it is
 // gone when the run ends.
 import { randomBytes } from 'node:crypto';
-import { ModifyDBInstanceCommand, type DBInstance } from '@aws-sdk/client-rds';
-import { waitAvailable, type WaitContext } from './replica.js';
+import type { DBInstance } from '@aws-sdk/client-rds';
+import { instanceTarget, type PasswordTarget, type WaitContext } from './replica.js';
 
 /** 24 random bytes make 32 URL-safe base64 characters: A–Z, a–z, 0–9, `-` and `_`. */
 const PASSWORD_BYTES = 24;
@@ -52,17 +52,19 @@ export async function setOneTimePassword(
   replica: DBInstance,
   password: string,
 ): Promise<DBInstance> {
-  const id = replica.DBInstanceIdentifier ?? '';
-  ctx.log(`Setting a one-time master password on ${id} (generated for this run, masked, never stored).`);
-  await ctx.rds.send(
-    new ModifyDBInstanceCommand({
-      DBInstanceIdentifier: id,
-      MasterUserPassword: password,
-      ApplyImmediately: true,
-    }),
+  return applyOneTimePassword(ctx, instanceTarget(ctx, replica.DBInstanceIdentifier ?? ''), password);
+}
+
+/** setOneTimePassword for any replica, instance or cluster (the same pending value). */
+export async function applyOneTimePassword<
+  T extends { PendingModifiedValues?: { MasterUserPassword?: string } },
+>(ctx: WaitContext, target: PasswordTarget<T>, password: string): Promise<T> {
+  ctx.log(
+    `Setting a one-time master password on ${target.id} (generated for this run, masked, never stored).`,
   );
-  return waitAvailable(ctx, id, {
-    what: `DB instance ${id} to apply its one-time master password`,
-    settled: (instance) => instance.PendingModifiedValues?.MasterUserPassword === undefined,
+  await target.modify({ MasterUserPassword: password });
+  return target.waitAvailable({
+    what: `${target.label} to apply its one-time master password`,
+    settled: (resource) => resource.PendingModifiedValues?.MasterUserPassword === undefined,
   });
 }

@@ -49,18 +49,21 @@ export async function describeInstance(rds: RDSClient, id: string): Promise<DBIn
 export const tagsOf = (instance: DBInstance): Tags => fromAwsTags(instance.TagList);
 
 /**
- * An instance with the replica's name must be this build's own replica: immut's tags for
- * this role and env (core's guard), and this build.
+ * A resource with the replica's name must be this build's own: immut's tags for this role
+ * and env (core's guard), and this build. `kind` is 'DB instance' or 'DB cluster'.
  */
-export function assertOwnReplica(instance: DBInstance, identity: Identity): void {
-  const id = instance.DBInstanceIdentifier ?? '?';
-  const tags = tagsOf(instance);
-  assertManaged({ kind: 'DB instance', id, tags }, identity);
+export function assertOwnBuild(kind: string, id: string, tags: Tags, identity: Identity): void {
+  assertManaged({ kind, id, tags }, identity);
   if (tags[TAG.build] !== identity.build) {
     throw new GuardError(
-      `Refusing to reuse DB instance ${id}: it belongs to build '${tags[TAG.build] ?? '(none)'}', not '${identity.build}'.`,
+      `Refusing to reuse ${kind} ${id}: it belongs to build '${tags[TAG.build] ?? '(none)'}', not '${identity.build}'.`,
     );
   }
+}
+
+/** An instance with the replica's name must be this build's own replica. */
+export function assertOwnReplica(instance: DBInstance, identity: Identity): void {
+  assertOwnBuild('DB instance', instance.DBInstanceIdentifier ?? '?', tagsOf(instance), identity);
 }
 
 /** What the restore needs beyond the point. */
@@ -123,15 +126,28 @@ export interface AvailableOptions {
   settled?: (instance: DBInstance) => boolean;
 }
 
-/** Waits until the instance is `available` (with its endpoint), failing fast on a failure state. */
-export async function waitAvailable(
+/** How to watch one RDS resource (an instance or a cluster) become available. */
+export interface AvailableProbe<T> {
+  describe: () => Promise<T | undefined>;
+  /** Its status (DBInstanceStatus, Status). */
+  status: (resource: T) => string | undefined;
+  /** Why a status is a failure the resource never leaves, else undefined. */
+  failure: (status: string) => string | undefined;
+  /** Whether it has its endpoint. */
+  reachable: (resource: T) => boolean;
+}
+
+/** Waits until `label` (`DB instance app-db`) is `available` with its endpoint and `settled`,
+ *  failing fast on a failure state. */
+export async function waitUntilAvailable<T>(
   ctx: WaitContext,
-  id: string,
-  options: AvailableOptions = {},
-): Promise<DBInstance> {
+  label: string,
+  probe: AvailableProbe<T>,
+  options: { what?: string; settled?: (resource: T) => boolean } = {},
+): Promise<T> {
   const settled = options.settled ?? (() => true);
   return waitFor({
-    what: options.what ?? `DB instance ${id} to become available`,
+    what: options.what ?? `${label} to become available`,
     timeoutMs: ctx.deadline.remaining(),
     clock: ctx.clock,
     log: ctx.log,
@@ -140,27 +156,52 @@ export async function waitAvailable(
     maxDelayMs: 60_000,
     progressEveryMs: 60_000,
     check: async () => {
-      const instance = await describeInstance(ctx.rds, id);
-      if (!instance) return { failed: true, reason: `DB instance ${id} no longer exists` };
-      const status = instance.DBInstanceStatus ?? 'unknown';
-      if (FAILED_INSTANCE_STATES.has(status)) {
-        return {
-          failed: true,
-          reason: `DB instance ${id} is ${status}${status.startsWith('incompatible') ? ' (RDS could not restore it with these settings)' : ''}`,
-        };
-      }
-      if (status === 'available' && instance.Endpoint?.Address && settled(instance))
-        return { done: true, value: instance };
+      const resource = await probe.describe();
+      if (!resource) return { failed: true, reason: `${label} no longer exists` };
+      const status = probe.status(resource) ?? 'unknown';
+      const failure = probe.failure(status);
+      if (failure !== undefined) return { failed: true, reason: `${label} is ${status}${failure}` };
+      if (status === 'available' && probe.reachable(resource) && settled(resource))
+        return { done: true, value: resource };
       return { done: false, state: status === 'available' ? 'available, change still pending' : status };
     },
   });
 }
 
+/** Waits until the instance is `available` (with its endpoint), failing fast on a failure state. */
+export async function waitAvailable(
+  ctx: WaitContext,
+  id: string,
+  options: AvailableOptions = {},
+): Promise<DBInstance> {
+  return waitUntilAvailable(
+    ctx,
+    `DB instance ${id}`,
+    {
+      describe: () => describeInstance(ctx.rds, id),
+      status: (instance) => instance.DBInstanceStatus,
+      failure: (status) =>
+        !FAILED_INSTANCE_STATES.has(status)
+          ? undefined
+          : status.startsWith('incompatible')
+            ? ' (RDS could not restore it with these settings)'
+            : '',
+      reachable: (instance) => !!instance.Endpoint?.Address,
+    },
+    options,
+  );
+}
+
 /** Records on the replica that its change log ran, so a re-run skips it. */
 export async function markChangelogApplied(rds: RDSClient, instance: DBInstance): Promise<void> {
+  await markChangelog(rds, instance.DBInstanceArn);
+}
+
+/** Tags the replica (instance or cluster, by ARN) as having had its change log applied. */
+export async function markChangelog(rds: RDSClient, arn: string | undefined): Promise<void> {
   await rds.send(
     new AddTagsToResourceCommand({
-      ResourceName: instance.DBInstanceArn,
+      ResourceName: arn,
       Tags: [{ Key: REPLICA_TAG.changelog, Value: 'applied' }],
     }),
   );
@@ -177,21 +218,49 @@ export const changelogApplied = (instance: DBInstance): boolean =>
  */
 export async function rotateMasterPassword(ctx: WaitContext, instance: DBInstance): Promise<string> {
   const id = instance.DBInstanceIdentifier ?? '';
-  const existing = instance.MasterUserSecret?.SecretArn;
+  return manageMasterPassword(ctx, instanceTarget(ctx, id), instance.MasterUserSecret?.SecretArn);
+}
+
+/** A replica instance or cluster, for the password steps both take. */
+export interface PasswordTarget<T> {
+  /** 'DB instance app-db', 'DB cluster app-db-clone'. */
+  label: string;
+  id: string;
+  /** ModifyDBInstance or ModifyDBCluster with these settings, ApplyImmediately. */
+  modify: (change: { MasterUserPassword?: string; ManageMasterUserPassword?: boolean }) => Promise<unknown>;
+  waitAvailable: (options: { what: string; settled?: (resource: T) => boolean }) => Promise<T>;
+}
+
+/** The replica instance `id` as a password target. */
+export function instanceTarget(ctx: WaitContext, id: string): PasswordTarget<DBInstance> {
+  return {
+    label: `DB instance ${id}`,
+    id,
+    modify: (change) =>
+      ctx.rds.send(
+        new ModifyDBInstanceCommand({ DBInstanceIdentifier: id, ...change, ApplyImmediately: true }),
+      ),
+    waitAvailable: (options) => waitAvailable(ctx, id, options),
+  };
+}
+
+/** Moves the target's master password into Secrets Manager (unless `existing` says it is
+ *  already there); returns the secret's ARN. */
+export async function manageMasterPassword<T extends { MasterUserSecret?: { SecretArn?: string } }>(
+  ctx: WaitContext,
+  target: PasswordTarget<T>,
+  existing: string | undefined,
+): Promise<string> {
   if (existing) return existing;
-  await ctx.rds.send(
-    new ModifyDBInstanceCommand({
-      DBInstanceIdentifier: id,
-      ManageMasterUserPassword: true,
-      ApplyImmediately: true,
-    }),
-  );
-  ctx.log(`Moving the master password of ${id} into Secrets Manager (ManageMasterUserPassword).`);
-  const modified = await waitAvailable(ctx, id, {
-    what: `DB instance ${id} to finish moving its master password`,
+  await target.modify({ ManageMasterUserPassword: true });
+  ctx.log(`Moving the master password of ${target.id} into Secrets Manager (ManageMasterUserPassword).`);
+  const modified = await target.waitAvailable({
+    what: `${target.label} to finish moving its master password`,
   });
   const arn = modified.MasterUserSecret?.SecretArn;
   if (!arn)
-    throw new UserError(`RDS did not report a master user secret for ${id} after ManageMasterUserPassword.`);
+    throw new UserError(
+      `RDS did not report a master user secret for ${target.id} after ManageMasterUserPassword.`,
+    );
   return arn;
 }

@@ -15,6 +15,8 @@ import { standardTags } from '@immut/core/tags';
 import { deadlineFrom } from '@immut/core/wait';
 import { missingEnvNames } from '@immut/core/user-command';
 import { CONNECTION_ENV_NAMES, connectionOf, runChangelog, secretForms, type Exec } from './changelog.js';
+import { replicateCluster } from './cluster-replicate.js';
+import { detectSource } from './cluster-source.js';
 import { generatePassword, setOneTimePassword } from './password.js';
 import {
   assertOwnReplica,
@@ -27,27 +29,25 @@ import {
   waitAvailable,
   type WaitContext,
 } from './replica.js';
-import {
-  REPLICA_TAG,
-  describeSource,
-  pointLabel,
-  resolvePoint,
-  type FromSpec,
-  type RestorePoint,
-} from './source.js';
+import { REPLICA_TAG, copyOf, pointLabel, resolvePoint, type FromSpec, type RestorePoint } from './source.js';
 
 export interface ReplicateRequest {
   identity: Identity;
   region: string;
   dryRun: boolean;
   sourceId: string;
-  from: FromSpec;
+  /** True when the source was named by `source-cluster` (an Aurora DB cluster). */
+  sourceIsCluster?: boolean;
+  /** Undefined: latest-snapshot for an instance, clone for a cluster. */
+  from?: FromSpec;
   changelogCommand?: string;
   /** Extra variable names the change log command gets from the step's environment. */
   changelogEnv?: string[];
   dbSubnetGroup?: string;
   securityGroupIds?: string[];
   instanceClass?: string;
+  /** Aurora Serverless v2 capacity (ACUs) of the clone; its writer is then db.serverless. */
+  serverless?: { min: number; max: number };
   timeoutMs: number;
   provenance: Provenance;
 }
@@ -66,7 +66,14 @@ export interface ReplicateDeps {
 export type ChangelogResult = 'applied' | 'applied earlier' | 'none' | 'not run (dry run)';
 
 export interface ReplicateResult {
+  /** The replica instance: the instance itself, or the Aurora clone's writer. */
   replicaId: string;
+  /** The data layer's kind: an RDS DB instance or an Aurora DB cluster. */
+  kind: 'instance' | 'cluster';
+  /** The Aurora clone, for kind `cluster`. */
+  clusterId?: string;
+  /** How the data was copied. */
+  copy: 'snapshot' | 'point-in-time' | 'copy-on-write';
   sourceId: string;
   engine: string;
   /** `snapshot:<id>` or `point-in-time:<time>` (the `source` output). */
@@ -86,14 +93,18 @@ export interface ReplicateResult {
 
 /** Problems between inputs that each look fine alone. */
 export function crossCheck(
-  request: Pick<ReplicateRequest, 'identity' | 'sourceId' | 'changelogCommand' | 'changelogEnv'>,
+  request: Pick<
+    ReplicateRequest,
+    'identity' | 'sourceId' | 'changelogCommand' | 'changelogEnv' | 'sourceIsCluster'
+  >,
   stepEnv: Readonly<Record<string, string | undefined>> = {},
 ): string[] {
   const problems: string[] = [];
   const replicaId = dbInstanceId(request.identity);
+  const input = request.sourceIsCluster ? 'source-cluster' : 'source-db';
   if (request.sourceId.toLowerCase() === replicaId) {
     problems.push(
-      `Input 'source-db' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance to copy from.`,
+      `Input '${input}' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance or cluster to copy from.`,
     );
   }
   const extra = request.changelogEnv ?? [];
@@ -125,7 +136,19 @@ export async function replicate(request: ReplicateRequest, deps: ReplicateDeps):
   const log = (line: string) => io.info(line);
   const deadline = deadlineFrom(clock, request.timeoutMs);
   const replicaId = dbInstanceId(request.identity);
-  const source = await describeSource(rds, request.sourceId, request.region);
+  const detected = await detectSource(
+    rds,
+    request.sourceId,
+    request.sourceIsCluster ?? false,
+    request.region,
+  );
+  if (detected.kind === 'cluster') return replicateCluster(request, deps, detected.cluster);
+  const source = detected.instance;
+  if (request.serverless) {
+    throw new UserError(
+      `Input 'serverless-capacity' was given, but source '${request.sourceId}' is an RDS DB instance; Aurora Serverless v2 capacity is for Aurora DB cluster sources only.`,
+    );
+  }
   const sourceId = source.DBInstanceIdentifier ?? request.sourceId;
   const engine = source.Engine ?? 'unknown';
   log(
@@ -151,12 +174,14 @@ export async function replicate(request: ReplicateRequest, deps: ReplicateDeps):
       log,
       cleanup: deps.cleanup,
     },
-    request.from,
+    request.from ?? { kind: 'latest-snapshot' },
   );
   const label = pointLabel(point);
   const instanceClass = request.instanceClass ?? source.DBInstanceClass ?? '';
   const base: ReplicateResult = {
     replicaId,
+    kind: 'instance',
+    copy: copyOf(label),
     sourceId,
     engine,
     source: label,
@@ -221,6 +246,8 @@ async function continueExisting(
   );
   const base: ReplicateResult = {
     replicaId,
+    kind: 'instance',
+    copy: copyOf(restoredFrom),
     sourceId: tags[REPLICA_TAG.sourceDb] ?? request.sourceId,
     engine: existing.Engine ?? 'unknown',
     source: restoredFrom,

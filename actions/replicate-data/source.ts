@@ -24,11 +24,14 @@ export type FromSpec =
   | { kind: 'latest-snapshot' }
   | { kind: 'snapshot'; snapshotId: string }
   | { kind: 'point-in-time' }
-  | { kind: 'new-snapshot' };
+  | { kind: 'new-snapshot' }
+  /** An Aurora copy-on-write clone of the cluster's latest restorable time. */
+  | { kind: 'clone' };
 
 export function parseFrom(raw: string): FromSpec {
   if (raw.startsWith('snapshot:')) return { kind: 'snapshot', snapshotId: raw.slice('snapshot:'.length) };
-  if (raw === 'latest-snapshot' || raw === 'point-in-time' || raw === 'new-snapshot') return { kind: raw };
+  if (raw === 'latest-snapshot' || raw === 'point-in-time' || raw === 'new-snapshot' || raw === 'clone')
+    return { kind: raw };
   throw new Error(`unparsed 'from' value '${raw}'`); // the input spec admits only the forms above
 }
 
@@ -36,11 +39,19 @@ export function parseFrom(raw: string): FromSpec {
 export type RestorePoint =
   | { kind: 'snapshot'; snapshotId: string; takenAt?: string; type: string }
   /** `time` is the source's LatestRestorableTime when the restore was asked for. */
-  | { kind: 'point-in-time'; time: string };
+  | { kind: 'point-in-time'; time: string }
+  /** An Aurora clone sharing the source cluster's storage as of its latest restorable time. */
+  | { kind: 'copy-on-write'; time: string };
 
 /** The `source` output and the replica's `immut:restored-from` tag. */
 export function pointLabel(point: RestorePoint): string {
-  return point.kind === 'snapshot' ? `snapshot:${point.snapshotId}` : `point-in-time:${point.time}`;
+  return point.kind === 'snapshot' ? `snapshot:${point.snapshotId}` : `${point.kind}:${point.time}`;
+}
+
+/** How the data was copied (the manifest's `data.copy`), from a point's label. */
+export function copyOf(label: string): 'snapshot' | 'point-in-time' | 'copy-on-write' {
+  if (label.startsWith('copy-on-write:')) return 'copy-on-write';
+  return label.startsWith('point-in-time:') ? 'point-in-time' : 'snapshot';
 }
 
 export const FAILED_SNAPSHOT_STATES = new Set(['failed', 'incompatible-restore', 'deleted']);
@@ -163,6 +174,10 @@ export async function resolvePoint(ctx: ResolveContext, from: FromSpec): Promise
     }
     case 'new-snapshot':
       return newSnapshot(ctx);
+    case 'clone':
+      throw new UserError(
+        `Input 'from' was 'clone', but source '${sourceId}' is an RDS DB instance; a copy-on-write clone is for Aurora DB clusters only. Expected 'latest-snapshot', 'point-in-time', 'new-snapshot' or 'snapshot:<id>'.`,
+      );
   }
 }
 
@@ -230,8 +245,11 @@ async function newSnapshot(ctx: ResolveContext): Promise<RestorePoint> {
 
 /** Tags replicate-data adds to the standard set. */
 export const REPLICA_TAG = {
-  /** The source DB instance a replica or snapshot was made from. */
+  /** The source DB instance (or Aurora DB cluster) a replica or snapshot was made from. */
   sourceDb: 'immut:source-db',
+  /** `cluster` on an Aurora replica (its cluster and writer instance), so retirement and
+   *  re-runs know the data layer's kind. */
+  dataKind: 'immut:data-kind',
   /** The point restored from, as in the `source` output. */
   restoredFrom: 'immut:restored-from',
   /** `applied` once the change log ran on the replica, so a re-run does not need the password. */

@@ -7,6 +7,8 @@ import type { ReplicateResult } from './replicate.js';
 
 export function setOutputs(io: Pick<ActionIO, 'setOutput'>, r: ReplicateResult): void {
   io.setOutput('db-instance-id', r.replicaId);
+  io.setOutput('db-cluster-id', r.clusterId ?? '');
+  io.setOutput('data-kind', r.kind);
   io.setOutput('source', r.source);
   io.setOutput('engine', r.engine);
   if (r.dryRun) return;
@@ -23,15 +25,19 @@ export function setOutputs(io: Pick<ActionIO, 'setOutput'>, r: ReplicateResult):
 function pointText(r: ReplicateResult): string {
   const p = r.point;
   if (!p) return r.source;
-  if (p.kind === 'point-in-time') return `point in time ${p.time} (latest restorable)`;
+  if (p.kind === 'point-in-time')
+    return `point in time ${p.time} (latest restorable)${r.kind === 'cluster' ? ', a full copy' : ''}`;
+  if (p.kind === 'copy-on-write') return `copy-on-write clone of ${p.time} (latest restorable)`;
   return `snapshot ${p.snapshotId} (${p.type}${p.takenAt ? `, taken ${p.takenAt}` : ''})`;
 }
 
 export function renderSummary(r: ReplicateResult): string {
+  const replica = r.clusterId ? `cluster ${r.clusterId}, writer ${r.replicaId}` : r.replicaId;
   const rows: string[][] = [
-    ['Source', `${r.sourceId} (only read)`],
+    ['Source', `${r.sourceId} (${r.kind === 'cluster' ? 'Aurora DB cluster, ' : ''}only read)`],
+    ['Data layer', `${r.kind === 'cluster' ? 'Aurora DB cluster' : 'RDS DB instance'}, copied by ${r.copy}`],
     ['Restored from', pointText(r)],
-    ['Replica', r.endpoint ? `${r.replicaId} at ${r.endpoint}:${r.port ?? ''}` : r.replicaId],
+    ['Replica', r.endpoint ? `${replica} at ${r.endpoint}:${r.port ?? ''}` : replica],
     ['Engine / class', `${r.engine} / ${r.instanceClass}`],
     [
       'Time to available',
@@ -53,7 +59,12 @@ export function renderSummary(r: ReplicateResult): string {
     markdownTable(['', ''], rows),
     mermaidFlow([
       { from: r.sourceId, to: r.source, label: 'read' },
-      { from: r.source, to: r.replicaId, label: r.reused ? 'restored earlier' : 'restore' },
+      {
+        from: r.source,
+        to: r.clusterId ?? r.replicaId,
+        label: r.reused ? 'copied earlier' : r.copy === 'copy-on-write' ? 'clone' : 'restore',
+      },
+      ...(r.clusterId ? [{ from: r.clusterId, to: r.replicaId, label: 'writer' }] : []),
     ]),
   );
 }

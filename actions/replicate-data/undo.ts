@@ -1,9 +1,12 @@
-// The post step's handlers: delete the replica (no final snapshot: it is a copy) and the
-// snapshot of the source that a failed run created. Each re-reads the resource and passes
-// core's ownership guard first; the client also carries the source guard, so not even a
+// The post step's handlers: delete the replica (no final snapshot: it is a copy), an Aurora
+// clone (after its writer instance), and the snapshot of the source that a failed run
+// created. Each re-reads the resource and passes core's ownership guard first; the client also carries the source guard, so not even a
 // corrupted saved state could make post delete the source.
 import {
+  DeleteDBClusterCommand,
   DeleteDBInstanceCommand,
+  DescribeDBClustersCommand,
+  type DBCluster,
   DeleteDBSnapshotCommand,
   DescribeDBSnapshotsCommand,
   type DBSnapshot,
@@ -112,5 +115,56 @@ export function deleteSnapshot(ctx: UndoContext): UndoHandler {
       if (!(await describeSnapshot(rds, resource.id))) return;
     }
     await rds.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: resource.id }));
+  };
+}
+
+const isClusterState = (error: unknown) =>
+  error instanceof Error && /^InvalidDBClusterState/.test(error.name);
+
+async function describeClusterQuietly(rds: RDSClient, id: string): Promise<DBCluster | undefined> {
+  try {
+    return (await rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: id }))).DBClusters?.[0];
+  } catch (error) {
+    if (error instanceof Error && /^DBClusterNotFound/.test(error.name)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Deletes an Aurora clone (no final snapshot: it is a copy). Its writer instance goes first
+ * (the undo runs in reverse order of creation); RDS refuses the cluster while an instance
+ * that is not being deleted remains, or while the clone is still being made, so post waits
+ * for a deletable state once.
+ */
+export function deleteClusterReplica(ctx: UndoContext): UndoHandler {
+  return async (resource: CreatedResource) => {
+    const rds = ctx.rdsFor(resource.region);
+    const cluster = await describeClusterQuietly(rds, resource.id);
+    if (!cluster) return;
+    assertManaged({ kind: 'DB cluster', id: resource.id, tags: fromAwsTags(cluster.TagList) }, ctx.identity);
+    if (cluster.Status === 'deleting') return;
+    const send = () =>
+      rds.send(new DeleteDBClusterCommand({ DBClusterIdentifier: resource.id, SkipFinalSnapshot: true }));
+    try {
+      await send();
+    } catch (error) {
+      if (!isClusterState(error)) throw error;
+      const status = await waitFor({
+        what: `DB cluster ${resource.id} to become deletable`,
+        timeoutMs: POST_WAIT_MS,
+        clock: ctx.clock,
+        log: ctx.log,
+        check: async () => {
+          const now = await describeClusterQuietly(rds, resource.id);
+          const state = now?.Status ?? 'gone';
+          if (['creating', 'modifying', 'resetting-master-credentials', 'backing-up'].includes(state))
+            return { done: false, state };
+          return { done: true, value: state };
+        },
+      });
+      if (status === 'gone' || status === 'deleting') return;
+      await send();
+    }
+    ctx.log(`Deleting DB cluster ${resource.id} (no final snapshot).`);
   };
 }

@@ -19,13 +19,18 @@ import {
   type ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
+  paginateDescribeDBClusters,
   paginateDescribeDBInstances,
   paginateDescribeDBSnapshots,
   type RDSClient,
 } from '@aws-sdk/client-rds';
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { Identity } from '@immut/core/identity';
 import { sourceSnapshotId } from '@immut/core/naming';
 import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, type Tags } from '@immut/core/tags';
+import { findGroups, findTemplates, type Group, type Template } from './fleet.js';
+
+export type { Group, Template } from './fleet.js';
 
 export type RoleEnv = Pick<Identity, 'role' | 'env'>;
 
@@ -55,6 +60,10 @@ export interface Database {
   id: string;
   status: string;
   tags: Tags;
+  /** `cluster`: an Aurora DB cluster (replicate-data's clone), deleted after its instances. */
+  kind?: 'cluster';
+  /** The Aurora DB cluster a DB instance is a member of (its writer). */
+  clusterId?: string;
 }
 export interface DbSnapshot {
   id: string;
@@ -73,6 +82,9 @@ export interface Image {
 export interface BuildResources {
   build: string;
   release: string;
+  /** launch-behind-lb's Auto Scaling group and launch template of this build. */
+  groups: Group[];
+  launchTemplates: Template[];
   loadBalancers: LoadBalancer[];
   targetGroups: TargetGroup[];
   instances: Server[];
@@ -97,6 +109,7 @@ export interface Inventory {
 }
 
 export interface DiscoverClients {
+  autoscaling: AutoScalingClient;
   ec2: EC2Client;
   elb: ElasticLoadBalancingV2Client;
   rds: RDSClient;
@@ -217,8 +230,21 @@ async function databases(rds: RDSClient, who: RoleEnv): Promise<Database[]> {
       const tags = fromAwsTags(db.TagList);
       // An instance already being deleted is on its way out: nothing left to do for it.
       if (db.DBInstanceIdentifier && belongs(tags, who) && db.DBInstanceStatus !== 'deleting') {
-        found.push({ id: db.DBInstanceIdentifier, status: db.DBInstanceStatus ?? 'unknown', tags });
+        found.push({
+          id: db.DBInstanceIdentifier,
+          status: db.DBInstanceStatus ?? 'unknown',
+          tags,
+          ...(db.DBClusterIdentifier ? { clusterId: db.DBClusterIdentifier } : {}),
+        });
       }
+    }
+  }
+  // Aurora clones after the instances: a cluster is deleted only once its instances are.
+  for await (const page of paginateDescribeDBClusters({ client: rds, pageSize: 100 }, {})) {
+    for (const c of page.DBClusters ?? []) {
+      const tags = fromAwsTags(c.TagList);
+      if (c.DBClusterIdentifier && belongs(tags, who) && c.Status !== 'deleting')
+        found.push({ id: c.DBClusterIdentifier, status: c.Status ?? 'unknown', tags, kind: 'cluster' });
     }
   }
   return found;
@@ -295,6 +321,8 @@ async function orphanSnapshots(ec2: EC2Client, who: RoleEnv): Promise<OrphanSnap
 
 /** Groups resources by their immut:build tag. */
 function byBuild(parts: {
+  groups: Group[];
+  launchTemplates: Template[];
   loadBalancers: LoadBalancer[];
   targetGroups: TargetGroup[];
   instances: Server[];
@@ -310,6 +338,8 @@ function byBuild(parts: {
       entry = {
         build,
         release: '',
+        groups: [],
+        launchTemplates: [],
         loadBalancers: [],
         targetGroups: [],
         instances: [],
@@ -322,14 +352,25 @@ function byBuild(parts: {
     if (!entry.release && release) entry.release = release;
     return entry;
   };
-  for (const key of ['loadBalancers', 'targetGroups', 'instances', 'databases', 'sourceSnapshots'] as const) {
+  const kinds = [
+    'groups',
+    'launchTemplates',
+    'loadBalancers',
+    'targetGroups',
+    'instances',
+    'databases',
+    'sourceSnapshots',
+  ] as const;
+  for (const key of kinds) {
     for (const item of parts[key]) (of(item.tags)?.[key] as Array<typeof item> | undefined)?.push(item);
   }
   return [...builds.values()].map((b) => ({ ...b, release: b.release || `${b.build}` }));
 }
 
 export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<Inventory> {
-  const [lbs, tgs, servers, dbs, snaps, imgs, orphans] = await Promise.all([
+  const [groups, templates, lbs, tgs, servers, dbs, snaps, imgs, orphans] = await Promise.all([
+    findGroups(clients.autoscaling, who),
+    findTemplates(clients.ec2, who),
     loadBalancers(clients.elb, who),
     targetGroups(clients.elb, who),
     instances(clients.ec2, who),
@@ -340,6 +381,8 @@ export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<
   ]);
   return {
     builds: byBuild({
+      groups: groups.filter((g) => belongs(g.tags, who)),
+      launchTemplates: templates.filter((t) => belongs(t.tags, who)),
       loadBalancers: lbs,
       targetGroups: tgs,
       instances: servers,

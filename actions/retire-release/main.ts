@@ -4,6 +4,7 @@
 // `keep` builds, and deletes the rest once DNS caches and connection draining are over.
 // It creates nothing (a final DB snapshot is asked for, not left behind by failure), so there
 // is no post step: a failed run is finished by running it again.
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -44,6 +45,7 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
   const who = { role: common.identity.role, env: common.identity.env };
   const settings = { region: common.region, action: ACTION };
   const clients = {
+    autoscaling: createAwsClient(AutoScalingClient, settings),
     ec2: createAwsClient(EC2Client, settings),
     elb: createAwsClient(ElasticLoadBalancingV2Client, settings),
     rds: createAwsClient(RDSClient, settings),

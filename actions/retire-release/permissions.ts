@@ -1,6 +1,10 @@
 // What retire-release may do in AWS (rendered into action-docs/ by npm run docs; the e2e
 // tests check the calls the action makes against these actions).
-import { arn, definePermissions, managedResource } from '@immut/core/iam-policy';
+import { allOf, arn, definePermissions, managedResource, readHostedZones } from '@immut/core/iam-policy';
+import { MANAGED_BY_VALUE, TAG } from '@immut/core/tags';
+
+/** Auto Scaling group ARNs: `autoScalingGroup:<uuid>:autoScalingGroupName/<name>`. */
+const GROUP = 'arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:*:autoScalingGroupName/*';
 
 // RDS identifiers immut creates follow the naming standard (core naming.ts): a replica is
 // `<env>-<role>-<build>` (or `<env>-<role…>-<hash>-<build>`), its snapshots add `-final` or
@@ -10,14 +14,18 @@ import { arn, definePermissions, managedResource } from '@immut/core/iam-policy'
 // rights) can add, and the name pattern keeps the source database out of reach even then.
 const IMMUT_DB = arn.rds('db:${Env}-*-*');
 const IMMUT_DB_SNAPSHOT = arn.rds('snapshot:${Env}-*-*');
+/** replicate-data's Aurora clone, named like a replica. */
+const IMMUT_CLUSTER = arn.rds('cluster:${Env}-*-*');
 
 export default definePermissions({
   iam: [
     {
       sid: 'Describe',
       actions: [
+        'autoscaling:DescribeAutoScalingGroups',
         'ec2:DescribeImages',
         'ec2:DescribeInstances',
+        'ec2:DescribeLaunchTemplates',
         'ec2:DescribeSnapshots',
         'elasticloadbalancing:DescribeListeners',
         'elasticloadbalancing:DescribeLoadBalancers',
@@ -29,7 +37,7 @@ export default definePermissions({
       resources: ['*'],
       why: "Finds the role's builds and re-reads each resource before deleting it; these calls take no resource-level permission, so they stay on *.",
       calls:
-        'discover.ts: discover; retire.ts: retireBuild, retireImage (re-reads); core hosted-zone.ts: resolveZone',
+        'discover.ts: discover; fleet.ts: findGroups, findTemplates, groupNow, templateTagsNow; retire.ts: retireBuild, retireImage (re-reads); core hosted-zone.ts: resolveZone',
     },
     {
       sid: 'DescribeRds',
@@ -39,12 +47,16 @@ export default definePermissions({
       calls: 'discover.ts: discover; retire.ts: retireBuild (re-reads)',
     },
     {
-      sid: 'ReadZone',
-      actions: ['route53:GetHostedZone', 'route53:ListResourceRecordSets'],
-      resources: [arn.route53('hostedzone/${HostedZoneId}')],
+      sid: 'DescribeAurora',
+      actions: ['rds:DescribeDBClusters'],
+      resources: [arn.rds('cluster:*')],
+      why: "Finds the role's Aurora clones (replicate-data from an Aurora source) in this account and re-reads them before deleting.",
+      calls: 'discover.ts: discover; retire.ts: retireCluster (re-read)',
+    },
+    readHostedZones({
       why: "Reads the name's history and build records, only in the zones you name.",
       calls: 'core hosted-zone.ts: resolveZone, recordSetsAt; live.ts',
-    },
+    }),
     {
       sid: 'RemoveBuildNames',
       actions: ['route53:ChangeResourceRecordSets'],
@@ -60,6 +72,27 @@ export default definePermissions({
       },
       why: "Deletes build names below the role names you name and takes the name's _immut-lease. record; never the role name itself nor its history.",
       calls: 'retire.ts: retireBuild; core lease.ts: acquireLease',
+    },
+    {
+      sid: 'DeleteGroup',
+      actions: ['autoscaling:DeleteAutoScalingGroup'],
+      resources: [GROUP],
+      conditions: allOf(managedResource(), {
+        StringEquals: {
+          [`autoscaling:ResourceTag/${TAG.managedBy}`]: [MANAGED_BY_VALUE],
+          [`autoscaling:ResourceTag/${TAG.env}`]: ['${Env}'],
+        },
+      }),
+      why: "Force-deletes only Auto Scaling groups carrying immut's tags (their servers terminate with them).",
+      calls: 'fleet.ts: deleteGroup (from retire.ts: retireBuild)',
+    },
+    {
+      sid: 'DeleteLaunchTemplate',
+      actions: ['ec2:DeleteLaunchTemplate'],
+      resources: [arn.ec2('launch-template/*')],
+      conditions: managedResource(),
+      why: "Deletes only launch templates carrying immut's tags.",
+      calls: 'fleet.ts: deleteTemplate (from retire.ts: retireBuild)',
     },
     {
       sid: 'TerminateInstances',
@@ -104,6 +137,14 @@ export default definePermissions({
       conditions: managedResource(),
       why: "Deletes only DB instances and DB snapshots named as immut names them (<env>-<role>-<build>…) and carrying immut's tags: tags alone can be added to the source database by anyone with tag rights, its name cannot be changed into immut's pattern without replacing it. Without an env in the policy the pattern is *-*-*, which a source named with two hyphens would match: name the env.",
       calls: 'retire.ts: retireBuild',
+    },
+    {
+      sid: 'DeleteAurora',
+      actions: ['rds:DeleteDBCluster'],
+      resources: [IMMUT_CLUSTER],
+      conditions: managedResource(),
+      why: "Deletes only Aurora DB clusters named as immut names them and carrying immut's tags, after their instances (DeleteRds).",
+      calls: 'retire.ts: retireCluster',
     },
   ],
 });

@@ -6,8 +6,11 @@
 // is read again right before each build goes, and every resource's own tags are read again
 // right before it is deleted (core's assertManaged): one that is not immut's is left, with the
 // reason logged. Deletion follows the order AWS and live clients need: the build's DNS name
-// first (nobody new arrives), listeners, load balancer, target group, servers, data.
+// first (nobody new arrives), the Auto Scaling group (force-deleted with its servers, and gone
+// before anything it uses goes), its launch template, listeners, load balancer, target group,
+// any other servers, data.
 // Something already gone counts as removed, so a re-run after a partial failure finishes.
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import {
   DeleteSnapshotCommand,
   DeregisterImageCommand,
@@ -25,8 +28,10 @@ import {
   type ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
+  DeleteDBClusterCommand,
   DeleteDBInstanceCommand,
   DeleteDBSnapshotCommand,
+  DescribeDBClustersCommand,
   DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
   type RDSClient,
@@ -40,10 +45,12 @@ import { buildDnsName, finalSnapshotId } from '@immut/core/naming';
 import { TAG, assertManaged, fromAwsTags, type Tags } from '@immut/core/tags';
 import { type Deadline, waitFor } from '@immut/core/wait';
 import { type Inventory, type RoleEnv, bareDnsName } from './discover.js';
+import { deleteGroup, deleteTemplate, groupNow, templateTagsNow } from './fleet.js';
 import type { Live } from './live.js';
 import { type Decision, type ImageDecision, type Plan, type PlanSettings, plan } from './plan.js';
 
 export interface RetireClients {
+  autoscaling: AutoScalingClient;
   ec2: EC2Client;
   elb: ElasticLoadBalancingV2Client;
   rds: RDSClient;
@@ -70,6 +77,9 @@ export interface RetireContext {
   settings: PlanSettings;
 }
 
+/** The tag AWS puts on every server an Auto Scaling group launches: the group's name. */
+const AUTOSCALING_GROUP_TAG = 'aws:autoscaling:groupName';
+
 /** One deletion, for the log and the summary: `load balancer prod-api-b1`. */
 export type Removed = string;
 
@@ -85,6 +95,7 @@ const GONE = new Set([
   'DBInstanceNotFoundFault',
   'DBSnapshotNotFound',
   'DBSnapshotNotFoundFault',
+  'DBClusterNotFoundFault',
   'InvalidAMIID.NotFound',
   'InvalidAMIID.Unavailable',
   'InvalidSnapshot.NotFound',
@@ -174,6 +185,34 @@ async function dbTagsNow(ctx: RetireContext, id: string): Promise<Tags | undefin
     if (error instanceof Error && GONE.has(error.name)) return undefined;
     throw error;
   }
+}
+
+async function clusterTagsNow(ctx: RetireContext, id: string): Promise<Tags | undefined> {
+  try {
+    const out = await ctx.clients.rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: id }));
+    const c = out.DBClusters?.find((x) => x.DBClusterIdentifier === id);
+    return c && c.Status !== 'deleting' ? fromAwsTags(c.TagList) : undefined;
+  } catch (error) {
+    if (error instanceof Error && GONE.has(error.name)) return undefined;
+    throw error;
+  }
+}
+
+/** An Aurora clone, after its instances: with the final snapshot when asked for, else none. */
+async function retireCluster(ctx: RetireContext, id: string, build: string): Promise<Removed | undefined> {
+  if (!stillOurs(ctx, 'DB cluster', id, await clusterTagsNow(ctx, id), build)) return undefined;
+  const snapshot = finalSnapshotId({ ...ctx.who, build });
+  const deleted = await unlessGone(() =>
+    ctx.clients.rds.send(
+      new DeleteDBClusterCommand({
+        DBClusterIdentifier: id,
+        ...(ctx.finalSnapshot ? { FinalDBSnapshotIdentifier: snapshot } : { SkipFinalSnapshot: true }),
+      }),
+    ),
+  );
+  return deleted
+    ? `DB cluster ${id}${ctx.finalSnapshot ? ` (final cluster snapshot ${snapshot})` : ''}`
+    : undefined;
 }
 
 async function dbSnapshotTagsNow(ctx: RetireContext, id: string): Promise<Tags | undefined> {
@@ -312,19 +351,49 @@ async function deleteTargetGroup(ctx: RetireContext, arn: string, name: string):
   });
 }
 
+/**
+ * The build's Auto Scaling group, then its launch template: each re-read and guarded right
+ * before it goes. The group is gone (servers terminated) before the template is deleted.
+ */
+async function retireFleet(ctx: RetireContext, d: Decision): Promise<Removed[]> {
+  const removed: Removed[] = [];
+  const { autoscaling, ec2 } = ctx.clients;
+  for (const g of d.resources.groups) {
+    const now = await groupNow(autoscaling, g.name);
+    if (!stillOurs(ctx, 'Auto Scaling group', g.name, now?.tags, d.build) || !now) continue;
+    const deletion = {
+      autoscaling,
+      clock: ctx.clock,
+      log: ctx.log,
+      remaining: () => ctx.deadline.remaining(),
+    };
+    if (await deleteGroup(deletion, now))
+      removed.push(`Auto Scaling group ${g.name} (with its ${now.instances} server(s))`);
+  }
+  for (const t of d.resources.launchTemplates) {
+    if (!stillOurs(ctx, 'launch template', t.name, await templateTagsNow(ec2, t.id), d.build)) continue;
+    if (await deleteTemplate(ec2, t.id)) removed.push(`launch template ${t.name}`);
+  }
+  return removed;
+}
+
 export async function retireBuild(ctx: RetireContext, d: Decision): Promise<Removed[]> {
   const { who } = ctx;
   const r = d.resources;
   const removed: Removed[] = [];
   // Guard everything as discovered first: one foreign resource stops the build before anything
   // goes. Each is read again right before its own deletion below.
+  for (const g of r.groups) guard('Auto Scaling group', g.name, g.tags, who);
+  for (const t of r.launchTemplates) guard('launch template', t.name, t.tags, who);
   for (const lb of r.loadBalancers) guard('load balancer', lb.name, lb.tags, who);
   for (const tg of r.targetGroups) guard('target group', tg.name, tg.tags, who);
   for (const i of r.instances) guard('instance', i.id, i.tags, who);
-  for (const db of r.databases) guard('DB instance', db.id, db.tags, who);
+  for (const db of r.databases)
+    guard(db.kind === 'cluster' ? 'DB cluster' : 'DB instance', db.id, db.tags, who);
   for (const s of r.sourceSnapshots) guard('DB snapshot', s.id, s.tags, who);
 
   removed.push(...(await deleteBuildRecord(ctx, d)));
+  removed.push(...(await retireFleet(ctx, d)));
   for (const lb of r.loadBalancers) {
     if (!stillOurs(ctx, 'load balancer', lb.name, await elbTagsNow(ctx, lb.arn), d.build)) continue;
     for (const arn of lb.listenerArns) {
@@ -355,20 +424,26 @@ export async function retireBuild(ctx: RetireContext, d: Decision): Promise<Remo
       removed.push(...ids.map((id) => `instance ${id}`));
     }
   }
-  for (const db of r.databases) {
+  // Instances first: an Aurora clone is deleted only once its instances are (RDS refuses it).
+  for (const db of r.databases.filter((x) => x.kind !== 'cluster')) {
     if (!stillOurs(ctx, 'DB instance', db.id, await dbTagsNow(ctx, db.id), d.build)) continue;
     const snapshot = finalSnapshotId({ ...who, build: d.build });
+    // A cluster's instance has no snapshot of its own: the cluster's final snapshot holds the data.
+    const final = ctx.finalSnapshot && !db.clusterId;
     const deleted = await unlessGone(() =>
       ctx.clients.rds.send(
         new DeleteDBInstanceCommand({
           DBInstanceIdentifier: db.id,
-          ...(ctx.finalSnapshot ? { FinalDBSnapshotIdentifier: snapshot } : { SkipFinalSnapshot: true }),
+          ...(final ? { FinalDBSnapshotIdentifier: snapshot } : { SkipFinalSnapshot: true }),
           DeleteAutomatedBackups: true,
         }),
       ),
     );
-    if (deleted)
-      removed.push(`DB instance ${db.id}${ctx.finalSnapshot ? ` (final snapshot ${snapshot})` : ''}`);
+    if (deleted) removed.push(`DB instance ${db.id}${final ? ` (final snapshot ${snapshot})` : ''}`);
+  }
+  for (const c of r.databases.filter((x) => x.kind === 'cluster')) {
+    const gone = await retireCluster(ctx, c.id, d.build);
+    if (gone) removed.push(gone);
   }
   for (const s of r.sourceSnapshots) {
     if (!stillOurs(ctx, 'DB snapshot', s.id, await dbSnapshotTagsNow(ctx, s.id), d.build)) continue;
@@ -415,21 +490,30 @@ export function describeResources(
   ctx: Pick<RetireContext, 'who' | 'zone' | 'finalSnapshot'>,
 ): string[] {
   const r = d.resources;
+  // A group's servers go with the group (AWS tags each with the group's name).
+  const inGroups = new Set(r.groups.map((g) => g.name));
   return [
     ...(r.loadBalancers.length > 0
       ? [
           `DNS record ${buildDnsName({ ...ctx.who, build: d.build }, ctx.zone.name)} (if it aliases this build)`,
         ]
       : []),
+    ...r.groups.map((g) => `Auto Scaling group ${g.name} (with its ${g.instances} server(s))`),
+    ...r.launchTemplates.map((t) => `launch template ${t.name}`),
     ...r.loadBalancers.flatMap((lb) => [
       ...lb.listenerArns.map(() => `listener of ${lb.name}`),
       `load balancer ${lb.name}`,
     ]),
     ...r.targetGroups.map((tg) => `target group ${tg.name}`),
-    ...r.instances.map((i) => `instance ${i.id}`),
-    ...r.databases.map(
+    ...r.instances
+      .filter((i) => !inGroups.has(i.tags[AUTOSCALING_GROUP_TAG] ?? ''))
+      .map((i) => `instance ${i.id}`),
+    ...[
+      ...r.databases.filter((db) => db.kind !== 'cluster'),
+      ...r.databases.filter((db) => db.kind === 'cluster'),
+    ].map(
       (db) =>
-        `DB instance ${db.id}${ctx.finalSnapshot ? ` (final snapshot ${finalSnapshotId({ ...ctx.who, build: d.build })})` : ' (no final snapshot)'}`,
+        `${db.kind === 'cluster' ? 'DB cluster' : 'DB instance'} ${db.id}${ctx.finalSnapshot && !db.clusterId ? ` (final snapshot ${finalSnapshotId({ ...ctx.who, build: d.build })})` : ' (no final snapshot)'}`,
     ),
     ...r.sourceSnapshots.map((s) => `DB snapshot ${s.id}`),
   ];

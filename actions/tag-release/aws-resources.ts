@@ -29,6 +29,8 @@ export interface ReleaseDb {
   engine: string;
   /** Host name, from DescribeDBInstances. */
   address?: string;
+  /** The Aurora DB cluster the replica instance is the writer of (replicate-data's clone). */
+  clusterId?: string;
   tags: Tags;
 }
 
@@ -118,6 +120,7 @@ export async function findDb(
     arn: instance.DBInstanceArn,
     engine: instance.Engine ?? 'unknown',
     ...(instance.Endpoint?.Address ? { address: instance.Endpoint.Address } : {}),
+    ...(instance.DBClusterIdentifier ? { clusterId: instance.DBClusterIdentifier } : {}),
     tags,
   };
 }

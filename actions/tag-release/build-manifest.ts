@@ -1,6 +1,7 @@
 // The release manifest from the action's inputs, the AWS resources they name and the run's
 // provenance. Every value that ends up in it is public to anyone who can read the
 // repository, so secret-looking values are refused here, naming the input.
+import { artifactFromTags } from '@immut/core/artifact';
 import { InputError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import { releaseId } from '@immut/core/identity';
@@ -71,6 +72,12 @@ export interface ManifestContext {
   resources: ReleaseResources;
 }
 
+/** `data.copy` from replicate-data's `source` output, when it names how it copied. */
+function copyOfSource(source: string | undefined): { copy?: 'snapshot' | 'point-in-time' | 'copy-on-write' } {
+  const kind = /^(snapshot|point-in-time|copy-on-write):/.exec(source ?? '')?.[1];
+  return kind ? { copy: kind as 'snapshot' | 'point-in-time' | 'copy-on-write' } : {};
+}
+
 export function buildManifest(inputs: ManifestInputs, context: ManifestContext): ReleaseManifest {
   const { identity, resources } = context;
   const db = resources.db;
@@ -106,10 +113,20 @@ export function buildManifest(inputs: ManifestInputs, context: ManifestContext):
             endpoint,
             from: inputs.dataSource ?? '',
             changelog: inputs.changelogApplied ?? '',
+            // The data layer's kind (an Aurora clone's writer names its cluster) and how it was
+            // copied, from replicate-data's `source` output (`copy-on-write:…`, `snapshot:…`).
+            ...(db.clusterId
+              ? { kind: 'cluster' as const, cluster: db.clusterId }
+              : { kind: 'instance' as const }),
+            ...copyOfSource(inputs.dataSource),
           },
         }
       : {}),
-    app: { version: inputs.appVersion },
+    app: {
+      version: inputs.appVersion,
+      // What bake-image recorded on the image (its artifact tags), when it shipped one.
+      ...(artifactFromTags(resources.image.tags) ? { artifact: artifactFromTags(resources.image.tags) } : {}),
+    },
     flags: inputs.flags ?? {},
   };
   return validateManifest(manifest);

@@ -11,6 +11,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { createAwsClient } from '@immut/core/aws';
+import { clockFromEnv } from '@immut/core/clock';
 import { InputError, UserError } from '@immut/core/errors';
 import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
 import { readInputs, resolveCommon } from '@immut/core/inputs';
@@ -60,7 +61,9 @@ async function main({ io, env, cleanup }: ActionContext): Promise<void> {
       provenance,
       repository,
       clients,
-      now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      // The action's clock: wall time in production, the sandbox's time against the sandbox
+      // (IMMUT_TIME_SCALE / IMMUT_TIME_ORIGIN), so `created` agrees with the resources' times.
+      now: new Date(clockFromEnv(env).now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       io,
       env,
       cleanup,

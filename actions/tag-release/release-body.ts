@@ -16,9 +16,14 @@ export function releaseRows(manifest: ReleaseManifest): string[][] {
     ['base image', image.base],
     ...(data
       ? [
-          ['data', `${data.instance} (${data.engine})`],
+          [
+            'data',
+            data.kind === 'cluster'
+              ? `Aurora cluster ${data.cluster ?? '?'}, writer ${data.instance} (${data.engine})`
+              : `${data.instance} (${data.engine})`,
+          ],
           ['data endpoint', data.endpoint],
-          ['data restored from', data.from],
+          ['data restored from', data.copy ? `${data.from} (copied by ${data.copy})` : data.from],
           ['change log applied', data.changelog || '—'],
         ]
       : [['data', '— (none)']]),
@@ -35,7 +40,15 @@ export function releasePicture(manifest: ReleaseManifest): string {
   const role = `${manifest.role} (${manifest.env}/${manifest.build})`;
   const edges: FlowEdge[] = [
     { from: role, to: `image ${manifest.image.id}`, label: 'runs' },
-    ...(manifest.data ? [{ from: role, to: `data ${manifest.data.instance}`, label: 'reads' }] : []),
+    ...(manifest.data
+      ? [
+          {
+            from: role,
+            to: `data ${manifest.data.kind === 'cluster' ? (manifest.data.cluster ?? manifest.data.instance) : manifest.data.instance}`,
+            label: 'reads',
+          },
+        ]
+      : []),
     { from: role, to: `app ${manifest.app.version}`, label: 'serves' },
   ];
   return mermaidFlow(edges);

@@ -1,7 +1,9 @@
-import { BUILD_RULE } from '@immut/core/identity';
+import { BUILD_RULE, ROLE_RULE } from '@immut/core/identity';
 import {
   bool,
   choice,
+  line,
+  list,
   matching,
   optional,
   readWorkspaceFile,
@@ -14,13 +16,21 @@ import { WORLD_LIMITS } from '@immut/core/world';
 const WORLD_FILE_EXPECTED = 'the path of a .yml or .yaml file, relative to the workspace';
 
 export const worldInputs = {
-  mode: choice(['plan', 'record']),
+  mode: choice(['plan', 'record', 'status']),
   worldFile: optional(
     workspacePath(WORLD_FILE_EXPECTED, { pattern: /\.ya?ml$/, why: 'it does not end in .yml or .yaml' }),
     'immut.world.yml',
   ),
   build: optional(matching(BUILD_RULE.pattern, BUILD_RULE.expected)),
   dryRun: optional(bool(), 'false'),
+  // Mode status (and plan with only-stale): a role is stale when its live build runs an OS
+  // head older than this while a newer head exists. Parsed by core's parseMaxAge, which
+  // says what is wrong with a bad value.
+  maxAge: optional(line('a duration such as 30d, 2w or 36h', 32), '30d'),
+  failOnStale: optional(bool(), 'false'),
+  onlyStale: optional(bool(), 'false'),
+  // Mode record after an only-stale plan: the roles that were rebuilt (the plan's `roles`).
+  roles: optional(list(ROLE_RULE.pattern, ROLE_RULE.expected)),
   githubToken: secret(text('a GitHub token with contents: write (default: the workflow token)')),
 } as const;
 

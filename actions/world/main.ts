@@ -1,9 +1,11 @@
-// world: the two ends of rebuild-the-world. Mode 'plan' turns the world file into the
-// release matrix (one release per role); mode 'record' records the world release
+// world: the two ends of rebuild-the-world, and the world's status. Mode 'plan' turns the
+// world file into the release matrix (one release per role; with only-stale, just the stale
+// roles); mode 'status' reports what every role runs and how old its OS head is
+// (status.ts); mode 'record' records the world release
 // `immut/<env>/world/<build>` that lists every role's release in this build, or marks the
 // role missing (see record.ts for why a partial world is recorded and the step then fails).
 //
-// No post step: the world action creates nothing on AWS, and what it records on GitHub is
+// No post step: the world action creates nothing on AWS (mode status only reads), and what it records on GitHub is
 // kept after a failure on purpose (a re-run completes it; the error says so).
 import { UserError } from '@immut/core/errors';
 import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
@@ -16,6 +18,7 @@ import { parseWorld, planWorld, type RolePlan, type World } from '@immut/core/wo
 import { readWorldFile, worldInputs } from './inputs.js';
 import { releaseMatrix } from './plan.js';
 import { recordWorld } from './record.js';
+import { status, takeStatus } from './status.js';
 
 const ACTION = 'world';
 
@@ -97,11 +100,61 @@ async function main(ctx: ActionContext): Promise<void> {
   const workspace = io.env['GITHUB_WORKSPACE'] ?? process.cwd();
   const file = inputs.worldFile ?? 'immut.world.yml';
   const world = parseWorld(readWorldFile(workspace, file), file);
-  const plans = planWorld(world);
+  const all = planWorld(world);
+  io.setOutput('region', world.region);
+  if (inputs.mode === 'status') {
+    io.setOutput('env', world.env);
+    io.setOutput('roles', all.map((p) => p.role).join(','));
+    await status(ctx, world, all, {
+      maxAge: inputs.maxAge ?? '30d',
+      githubToken: inputs.githubToken,
+      failOnStale: inputs.failOnStale === true,
+    });
+    return;
+  }
+  const plans = await selectRoles(ctx, inputs, world, all);
   io.setOutput('env', world.env);
   io.setOutput('roles', plans.map((p) => p.role).join(','));
+  io.setOutput('count', String(plans.length));
   if (inputs.mode === 'plan') await plan(ctx, world, plans, file);
   else await record(ctx, inputs, world, plans);
+}
+
+/**
+ * The roles this run plans or records: all of them; in mode plan with only-stale, those the
+ * status flags stale; in mode record with `roles`, those (the roles an only-stale plan gave).
+ */
+async function selectRoles(
+  ctx: ActionContext,
+  inputs: WorldInputs,
+  world: World,
+  all: RolePlan[],
+): Promise<RolePlan[]> {
+  if (inputs.mode === 'plan' && inputs.onlyStale === true) {
+    const taken = await takeStatus(ctx, world, all, {
+      maxAge: inputs.maxAge ?? '30d',
+      githubToken: inputs.githubToken,
+    });
+    const stale = new Set(taken.stale);
+    const chosen = all.filter((p) => stale.has(p.role));
+    ctx.io.info(
+      chosen.length === 0
+        ? `only-stale: no role is stale (max-age ${taken.maxAge}); nothing to rebuild.`
+        : `only-stale: rebuilding ${chosen.length} stale role(s): ${chosen.map((p) => p.role).join(', ')}.`,
+    );
+    return chosen;
+  }
+  if (inputs.mode === 'record' && inputs.roles !== undefined && inputs.roles.length > 0) {
+    const known = new Set(all.map((p) => p.role));
+    const unknown = inputs.roles.filter((r) => !known.has(r));
+    if (unknown.length > 0)
+      throw new UserError(
+        `Input 'roles' names ${unknown.map((r) => `'${r}'`).join(', ')}, which the world file does not have; expected roles of ${world.env}: ${[...known].join(', ')}.`,
+      );
+    const wanted = new Set(inputs.roles);
+    return all.filter((p) => wanted.has(p.role));
+  }
+  return all;
 }
 
 export const world: ActionDefinition = { name: ACTION, main };

@@ -64632,10 +64632,14 @@ async function undoCreated(log, options) {
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never
 // sleep real seconds per poll while the logic stays exactly the production logic.
-function scaledClock(scale = 1) {
+// IMMUT_TIME_ORIGIN (ms since the epoch: the wall time at which the sandbox started, when its
+// clock read wall time) makes an action's clock read the sandbox's own time, so timestamps
+// of successive action processes agree with each other and with the sandbox's resources.
+/** `origin`: the wall time (ms) from which the scaled time runs; default: now. */
+function scaledClock(scale = 1, origin = Date.now()) {
     if (!(scale >= 1))
         throw new Error(`time scale must be a number ≥ 1, got ${scale}`);
-    const start = Date.now();
+    const start = origin;
     return {
         now: () => start + (Date.now() - start) * scale,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / scale))),
@@ -64650,7 +64654,14 @@ function clockFromEnv(env) {
     if (!Number.isFinite(scale) || scale < 1) {
         throw new Error(`IMMUT_TIME_SCALE must be a number ≥ 1 (the sandbox's time scale), got '${raw}'`);
     }
-    return scaledClock(scale);
+    const originRaw = env['IMMUT_TIME_ORIGIN'];
+    if (originRaw === undefined || originRaw === '')
+        return scaledClock(scale);
+    const origin = Number(originRaw);
+    if (!/^\d+$/.test(originRaw) || !Number.isSafeInteger(origin) || origin > Date.now()) {
+        throw new Error(`IMMUT_TIME_ORIGIN must be the sandbox's start as ms since the epoch, not in the future, got '${originRaw.slice(0, 40)}'`);
+    }
+    return scaledClock(scale, origin);
 }
 /** Formats milliseconds for log lines: `45s`, `3m05s`, `1h02m`. */
 function formatDuration(ms) {
@@ -64722,16 +64733,27 @@ const IMMUT_VERSION = '0.1.0';
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX = {
+    AutoScalingClient: 'autoscaling',
     EC2Client: 'ec2',
     ElasticLoadBalancingV2Client: 'elasticloadbalancing',
     Route53Client: 'route53',
     RDSClient: 'rds',
+    S3Client: 's3',
     SSMClient: 'ssm',
     STSClient: 'sts',
 };
 /** Retries per call. Adaptive mode also rate-limits the client once AWS starts throttling,
  * which matters when rebuild-the-world runs many releases against one account. */
 const DEFAULT_MAX_ATTEMPTS = 6;
+/**
+ * S3 through an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_S3: the sandbox, a
+ * VPC endpoint, an S3-compatible store) is addressed path-style (`<endpoint>/<bucket>/<key>`):
+ * the override's host cannot take a bucket name as a subdomain. AWS itself keeps the
+ * virtual-hosted style it recommends.
+ */
+function s3PathStyle(clientName, env = process.env) {
+    return clientName === 'S3Client' && !!(env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL']);
+}
 /** User agent pairs, rendered by the SDK as `immut/<version> immut-action/<action>`. */
 function userAgent(action) {
     return [
@@ -64746,6 +64768,7 @@ function createAwsClient(Client, settings) {
         customUserAgent: userAgent(settings.action),
         retryMode: 'adaptive',
         maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
     });
     client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
     return client;
@@ -64829,6 +64852,8 @@ const TAG = {
     baseImage: 'immut:base-image',
     /** Marks bake builder instances, so cleanup and audits can find them. */
     component: 'immut:component',
+    /** The sha256 of the application artifact baked into an image (bake-image's `artifact`). */
+    artifact: 'immut:artifact',
     name: 'Name',
 };
 const MANAGED_BY_VALUE = 'immut';

@@ -10027,7 +10027,7 @@ __webpack_unused_export__ = CreateDBClusterSnapshotCommand;
 __webpack_unused_export__ = CreateDBClusterSnapshotMessage$;
 __webpack_unused_export__ = CreateDBClusterSnapshotResult$;
 __webpack_unused_export__ = CreateDBInstance$;
-__webpack_unused_export__ = CreateDBInstanceCommand;
+exports.day = CreateDBInstanceCommand;
 __webpack_unused_export__ = CreateDBInstanceMessage$;
 __webpack_unused_export__ = CreateDBInstanceReadReplica$;
 __webpack_unused_export__ = CreateDBInstanceReadReplicaCommand;
@@ -10276,7 +10276,7 @@ __webpack_unused_export__ = DeleteDBClusterAutomatedBackup$;
 __webpack_unused_export__ = DeleteDBClusterAutomatedBackupCommand;
 __webpack_unused_export__ = DeleteDBClusterAutomatedBackupMessage$;
 __webpack_unused_export__ = DeleteDBClusterAutomatedBackupResult$;
-__webpack_unused_export__ = DeleteDBClusterCommand;
+exports.Xi9 = DeleteDBClusterCommand;
 __webpack_unused_export__ = DeleteDBClusterEndpoint$;
 __webpack_unused_export__ = DeleteDBClusterEndpointCommand;
 __webpack_unused_export__ = DeleteDBClusterEndpointMessage$;
@@ -10377,10 +10377,10 @@ __webpack_unused_export__ = DescribeDBClusterSnapshotAttributesCommand;
 __webpack_unused_export__ = DescribeDBClusterSnapshotAttributesMessage$;
 __webpack_unused_export__ = DescribeDBClusterSnapshotAttributesResult$;
 __webpack_unused_export__ = DescribeDBClusterSnapshots$;
-__webpack_unused_export__ = DescribeDBClusterSnapshotsCommand;
+exports.cWV = DescribeDBClusterSnapshotsCommand;
 __webpack_unused_export__ = DescribeDBClusterSnapshotsMessage$;
 __webpack_unused_export__ = DescribeDBClusters$;
-__webpack_unused_export__ = DescribeDBClustersCommand;
+exports.Kdv = DescribeDBClustersCommand;
 __webpack_unused_export__ = DescribeDBClustersMessage$;
 __webpack_unused_export__ = DescribeDBEngineVersions$;
 __webpack_unused_export__ = DescribeDBEngineVersionsCommand;
@@ -10691,7 +10691,7 @@ __webpack_unused_export__ = ModifyDBCapacityReservationCommand;
 __webpack_unused_export__ = ModifyDBCapacityReservationRequest$;
 __webpack_unused_export__ = ModifyDBCapacityReservationResponse$;
 __webpack_unused_export__ = ModifyDBCluster$;
-__webpack_unused_export__ = ModifyDBClusterCommand;
+exports.gSX = ModifyDBClusterCommand;
 __webpack_unused_export__ = ModifyDBClusterEndpoint$;
 __webpack_unused_export__ = ModifyDBClusterEndpointCommand;
 __webpack_unused_export__ = ModifyDBClusterEndpointMessage$;
@@ -10876,11 +10876,11 @@ __webpack_unused_export__ = RestoreDBClusterFromS3Command;
 __webpack_unused_export__ = RestoreDBClusterFromS3Message$;
 __webpack_unused_export__ = RestoreDBClusterFromS3Result$;
 __webpack_unused_export__ = RestoreDBClusterFromSnapshot$;
-__webpack_unused_export__ = RestoreDBClusterFromSnapshotCommand;
+exports.sX2 = RestoreDBClusterFromSnapshotCommand;
 __webpack_unused_export__ = RestoreDBClusterFromSnapshotMessage$;
 __webpack_unused_export__ = RestoreDBClusterFromSnapshotResult$;
 __webpack_unused_export__ = RestoreDBClusterToPointInTime$;
-__webpack_unused_export__ = RestoreDBClusterToPointInTimeCommand;
+exports.fok = RestoreDBClusterToPointInTimeCommand;
 __webpack_unused_export__ = RestoreDBClusterToPointInTimeMessage$;
 __webpack_unused_export__ = RestoreDBClusterToPointInTimeResult$;
 __webpack_unused_export__ = RestoreDBInstanceFromDBSnapshot$;
@@ -11035,7 +11035,7 @@ __webpack_unused_export__ = paginateDescribeDBClusterBacktracks;
 __webpack_unused_export__ = paginateDescribeDBClusterEndpoints;
 __webpack_unused_export__ = paginateDescribeDBClusterParameterGroups;
 __webpack_unused_export__ = paginateDescribeDBClusterParameters;
-__webpack_unused_export__ = paginateDescribeDBClusterSnapshots;
+exports.G8v = paginateDescribeDBClusterSnapshots;
 __webpack_unused_export__ = paginateDescribeDBClusters;
 __webpack_unused_export__ = paginateDescribeDBEngineVersions;
 __webpack_unused_export__ = paginateDescribeDBInstanceAutomatedBackups;
@@ -67072,10 +67072,14 @@ async function undoCreated(log, options) {
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never
 // sleep real seconds per poll while the logic stays exactly the production logic.
-function scaledClock(scale = 1) {
+// IMMUT_TIME_ORIGIN (ms since the epoch: the wall time at which the sandbox started, when its
+// clock read wall time) makes an action's clock read the sandbox's own time, so timestamps
+// of successive action processes agree with each other and with the sandbox's resources.
+/** `origin`: the wall time (ms) from which the scaled time runs; default: now. */
+function scaledClock(scale = 1, origin = Date.now()) {
     if (!(scale >= 1))
         throw new Error(`time scale must be a number ≥ 1, got ${scale}`);
-    const start = Date.now();
+    const start = origin;
     return {
         now: () => start + (Date.now() - start) * scale,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / scale))),
@@ -67090,7 +67094,14 @@ function clockFromEnv(env) {
     if (!Number.isFinite(scale) || scale < 1) {
         throw new Error(`IMMUT_TIME_SCALE must be a number ≥ 1 (the sandbox's time scale), got '${raw}'`);
     }
-    return scaledClock(scale);
+    const originRaw = env['IMMUT_TIME_ORIGIN'];
+    if (originRaw === undefined || originRaw === '')
+        return scaledClock(scale);
+    const origin = Number(originRaw);
+    if (!/^\d+$/.test(originRaw) || !Number.isSafeInteger(origin) || origin > Date.now()) {
+        throw new Error(`IMMUT_TIME_ORIGIN must be the sandbox's start as ms since the epoch, not in the future, got '${originRaw.slice(0, 40)}'`);
+    }
+    return scaledClock(scale, origin);
 }
 /** Formats milliseconds for log lines: `45s`, `3m05s`, `1h02m`. */
 function formatDuration(ms) {
@@ -67158,16 +67169,27 @@ const IMMUT_VERSION = '0.1.0';
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX = {
+    AutoScalingClient: 'autoscaling',
     EC2Client: 'ec2',
     ElasticLoadBalancingV2Client: 'elasticloadbalancing',
     Route53Client: 'route53',
     RDSClient: 'rds',
+    S3Client: 's3',
     SSMClient: 'ssm',
     STSClient: 'sts',
 };
 /** Retries per call. Adaptive mode also rate-limits the client once AWS starts throttling,
  * which matters when rebuild-the-world runs many releases against one account. */
 const DEFAULT_MAX_ATTEMPTS = 6;
+/**
+ * S3 through an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_S3: the sandbox, a
+ * VPC endpoint, an S3-compatible store) is addressed path-style (`<endpoint>/<bucket>/<key>`):
+ * the override's host cannot take a bucket name as a subdomain. AWS itself keeps the
+ * virtual-hosted style it recommends.
+ */
+function s3PathStyle(clientName, env = process.env) {
+    return clientName === 'S3Client' && !!(env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL']);
+}
 /** User agent pairs, rendered by the SDK as `immut/<version> immut-action/<action>`. */
 function userAgent(action) {
     return [
@@ -67182,6 +67204,7 @@ function createAwsClient(Client, settings) {
         customUserAgent: userAgent(settings.action),
         retryMode: 'adaptive',
         maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
     });
     client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
     return client;
@@ -77250,6 +77273,29 @@ const RDS_INSTANCE_READS = {
 function rdsInstanceSource(id) {
     return { kind: 'RDS DB instance', id, arnTypes: ['db'], reads: RDS_INSTANCE_READS };
 }
+/** The reads of an Aurora DB cluster that create something else from it: a clone or a
+ *  point-in-time copy, and a cluster snapshot. */
+const RDS_CLUSTER_READS = {
+    RestoreDBClusterToPointInTime: ['SourceDBClusterIdentifier'],
+    CreateDBClusterSnapshot: ['DBClusterIdentifier'],
+};
+/** The protection for one Aurora DB cluster (`arn:…:cluster:<id>`). */
+function rdsClusterSource(id) {
+    return { kind: 'Aurora DB cluster', id, arnTypes: ['cluster'], reads: RDS_CLUSTER_READS };
+}
+/**
+ * The protection for an RDS source named `id` that may be a DB instance or an Aurora DB
+ * cluster (separate namespaces: both are protected). Adding an instance to the source cluster
+ * (CreateDBInstance with its DBClusterIdentifier) is a change, so it is refused.
+ */
+function rdsSource(id) {
+    return {
+        kind: 'RDS DB instance or Aurora DB cluster',
+        id,
+        arnTypes: ['db', 'cluster'],
+        reads: { ...RDS_INSTANCE_READS, ...RDS_CLUSTER_READS },
+    };
+}
 /** Commands that cannot change anything: AWS's read-only verbs. */
 function isReadOnlyCommand(command) {
     return /^(?:Describe|List|Get|Download)[A-Z]/.test(command);
@@ -77512,13 +77558,17 @@ const SIGNAL_NUMBERS = {
 const RDS_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/;
 const replicateDataInputs = {
     ...commonInputs,
-    sourceDb: matching(RDS_IDENTIFIER, 'an RDS DB instance identifier (1–63 letters, digits or single hyphens, letter first)'),
-    from: inputs_optional(matching(/^(?:latest-snapshot|point-in-time|new-snapshot|snapshot:[a-zA-Z][a-zA-Z0-9:-]{0,254})$/, "'latest-snapshot', 'point-in-time', 'new-snapshot' or 'snapshot:<snapshot id>'"), 'latest-snapshot'),
+    // One of source-db (an instance, or a cluster: detected) and source-cluster is required (crossCheck).
+    sourceDb: inputs_optional(matching(RDS_IDENTIFIER, 'an RDS DB instance identifier (1–63 letters, digits or single hyphens, letter first)')),
+    sourceCluster: inputs_optional(matching(RDS_IDENTIFIER, 'an Aurora DB cluster identifier (1–63 letters, digits or single hyphens, letter first)')),
+    // No default here: it depends on the source (latest-snapshot for an instance, clone for a cluster).
+    from: inputs_optional(matching(/^(?:latest-snapshot|point-in-time|new-snapshot|clone|snapshot:[a-zA-Z][a-zA-Z0-9:-]{0,254})$/, "'latest-snapshot', 'point-in-time', 'new-snapshot', 'clone' (Aurora) or 'snapshot:<snapshot id>'")),
     changelogCommand: inputs_optional(inputs_text('the command that applies the change log (migrations) to the replica')),
     changelogEnv: inputs_optional(envNames('the change log command')),
     dbSubnetGroup: inputs_optional(matching(/^[a-zA-Z0-9 ._-]{1,255}$/, 'a DB subnet group name')),
     securityGroupIds: inputs_optional(awsIds('sg')),
     instanceClass: inputs_optional(matching(/^db\.[a-z0-9]+\.[a-z0-9]+$/, 'an RDS instance class such as db.t4g.micro')),
+    serverlessCapacity: inputs_optional(matching(/^\d{1,3}(?:\.5)?-\d{1,3}(?:\.5)?$/, 'an Aurora Serverless v2 capacity range in ACUs, MIN-MAX such as 0.5-4 (steps of 0.5, up to 256)')),
     keepOnFailure: inputs_optional(bool(), 'false'),
     timeout: inputs_optional(inputs_duration('5m', '24h'), '90m'),
 };
@@ -77573,6 +77623,8 @@ function summary_summary(...sections) {
 
 function setOutputs(io, r) {
     io.setOutput('db-instance-id', r.replicaId);
+    io.setOutput('db-cluster-id', r.clusterId ?? '');
+    io.setOutput('data-kind', r.kind);
     io.setOutput('source', r.source);
     io.setOutput('engine', r.engine);
     if (r.dryRun)
@@ -77588,14 +77640,18 @@ function pointText(r) {
     if (!p)
         return r.source;
     if (p.kind === 'point-in-time')
-        return `point in time ${p.time} (latest restorable)`;
+        return `point in time ${p.time} (latest restorable)${r.kind === 'cluster' ? ', a full copy' : ''}`;
+    if (p.kind === 'copy-on-write')
+        return `copy-on-write clone of ${p.time} (latest restorable)`;
     return `snapshot ${p.snapshotId} (${p.type}${p.takenAt ? `, taken ${p.takenAt}` : ''})`;
 }
 function renderSummary(r) {
+    const replica = r.clusterId ? `cluster ${r.clusterId}, writer ${r.replicaId}` : r.replicaId;
     const rows = [
-        ['Source', `${r.sourceId} (only read)`],
+        ['Source', `${r.sourceId} (${r.kind === 'cluster' ? 'Aurora DB cluster, ' : ''}only read)`],
+        ['Data layer', `${r.kind === 'cluster' ? 'Aurora DB cluster' : 'RDS DB instance'}, copied by ${r.copy}`],
         ['Restored from', pointText(r)],
-        ['Replica', r.endpoint ? `${r.replicaId} at ${r.endpoint}:${r.port ?? ''}` : r.replicaId],
+        ['Replica', r.endpoint ? `${replica} at ${r.endpoint}:${r.port ?? ''}` : replica],
         ['Engine / class', `${r.engine} / ${r.instanceClass}`],
         [
             'Time to available',
@@ -77614,7 +77670,12 @@ function renderSummary(r) {
         ? 'Dry run: the source point was resolved and the names checked; nothing was created or changed.'
         : '', markdownTable(['', ''], rows), mermaidFlow([
         { from: r.sourceId, to: r.source, label: 'read' },
-        { from: r.source, to: r.replicaId, label: r.reused ? 'restored earlier' : 'restore' },
+        {
+            from: r.source,
+            to: r.clusterId ?? r.replicaId,
+            label: r.reused ? 'copied earlier' : r.copy === 'copy-on-write' ? 'clone' : 'restore',
+        },
+        ...(r.clusterId ? [{ from: r.clusterId, to: r.replicaId, label: 'writer' }] : []),
     ]));
 }
 
@@ -77645,6 +77706,10 @@ const LIMITS = {
     amiNameMax: 128,
     dnsLabel: 63,
     dnsName: 253,
+    /** EC2 launch template names: 3–128 of [a-zA-Z0-9()./_-] (CreateLaunchTemplate, LaunchTemplateName). */
+    launchTemplateName: 128,
+    /** Auto Scaling group names: 1–255 characters (CreateAutoScalingGroup, AutoScalingGroupName). */
+    autoScalingGroupName: 255,
 };
 const HASH_LENGTH = 6;
 function shortHash(id) {
@@ -77678,8 +77743,27 @@ function loadBalancerName(id) {
 function targetGroupName(id) {
     return fittedName(id, LIMITS.elbName);
 }
+/**
+ * EC2 launch template of the build's servers (≤ 128 characters of [a-zA-Z0-9()./_-]; env, role
+ * and build hold only lower-case letters, digits and hyphens, so the standard form fits).
+ * Launch template names are unique per account and region, like load balancer names.
+ */
+function launchTemplateName(id) {
+    return fittedName(id, LIMITS.launchTemplateName);
+}
+/** Auto Scaling group of the build's servers (≤ 255 characters, unique per account and region). */
+function autoScalingGroupName(id) {
+    return fittedName(id, LIMITS.autoScalingGroupName);
+}
 /** RDS DB instance identifier of the release's data replica (≤ 63 characters). */
 function dbInstanceId(id) {
+    return fittedName(id, LIMITS.rdsIdentifier);
+}
+/**
+ * RDS DB cluster identifier of the release's Aurora replica (≤ 63 characters). Clusters and
+ * instances are separate RDS namespaces, so the clone and its writer instance share the name.
+ */
+function dbClusterId(id) {
     return fittedName(id, LIMITS.rdsIdentifier);
 }
 /** Identifier of the snapshot kept when a replica is retired with a final snapshot. */
@@ -77789,6 +77873,8 @@ const TAG = {
     baseImage: 'immut:base-image',
     /** Marks bake builder instances, so cleanup and audits can find them. */
     component: 'immut:component',
+    /** The sha256 of the application artifact baked into an image (bake-image's `artifact`). */
+    artifact: 'immut:artifact',
     name: 'Name',
 };
 const MANAGED_BY_VALUE = 'immut';
@@ -78111,13 +78197,19 @@ async function runChangelog(options) {
 function parseFrom(raw) {
     if (raw.startsWith('snapshot:'))
         return { kind: 'snapshot', snapshotId: raw.slice('snapshot:'.length) };
-    if (raw === 'latest-snapshot' || raw === 'point-in-time' || raw === 'new-snapshot')
+    if (raw === 'latest-snapshot' || raw === 'point-in-time' || raw === 'new-snapshot' || raw === 'clone')
         return { kind: raw };
     throw new Error(`unparsed 'from' value '${raw}'`); // the input spec admits only the forms above
 }
 /** The `source` output and the replica's `immut:restored-from` tag. */
 function pointLabel(point) {
-    return point.kind === 'snapshot' ? `snapshot:${point.snapshotId}` : `point-in-time:${point.time}`;
+    return point.kind === 'snapshot' ? `snapshot:${point.snapshotId}` : `${point.kind}:${point.time}`;
+}
+/** How the data was copied (the manifest's `data.copy`), from a point's label. */
+function copyOf(label) {
+    if (label.startsWith('copy-on-write:'))
+        return 'copy-on-write';
+    return label.startsWith('point-in-time:') ? 'point-in-time' : 'snapshot';
 }
 const FAILED_SNAPSHOT_STATES = new Set(['failed', 'incompatible-restore', 'deleted']);
 function isNotFound(error, code) {
@@ -78212,6 +78304,8 @@ async function resolvePoint(ctx, from) {
         }
         case 'new-snapshot':
             return newSnapshot(ctx);
+        case 'clone':
+            throw new UserError(`Input 'from' was 'clone', but source '${sourceId}' is an RDS DB instance; a copy-on-write clone is for Aurora DB clusters only. Expected 'latest-snapshot', 'point-in-time', 'new-snapshot' or 'snapshot:<id>'.`);
     }
 }
 async function namedSnapshot(ctx, snapshotId) {
@@ -78267,13 +78361,134 @@ async function newSnapshot(ctx) {
 }
 /** Tags replicate-data adds to the standard set. */
 const REPLICA_TAG = {
-    /** The source DB instance a replica or snapshot was made from. */
+    /** The source DB instance (or Aurora DB cluster) a replica or snapshot was made from. */
     sourceDb: 'immut:source-db',
+    /** `cluster` on an Aurora replica (its cluster and writer instance), so retirement and
+     *  re-runs know the data layer's kind. */
+    dataKind: 'immut:data-kind',
     /** The point restored from, as in the `source` output. */
     restoredFrom: 'immut:restored-from',
     /** `applied` once the change log ran on the replica, so a re-run does not need the password. */
     changelog: 'immut:changelog',
 };
+
+;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/cluster-source.js
+// The source side for Aurora: what the source is (an RDS DB instance, or an Aurora DB cluster,
+// detected when source-db names no instance), and which point of a cluster's history the
+// clone starts from. Everything here only reads the source.
+
+
+
+const isCode = (error, ...codes) => error instanceof Error && codes.includes(error.name);
+async function describeCluster(rds, id) {
+    try {
+        const { DBClusters } = await rds.send(new dist_cjs/* DescribeDBClustersCommand */.Kdv({ DBClusterIdentifier: id }));
+        return DBClusters?.[0];
+    }
+    catch (error) {
+        if (isCode(error, 'DBClusterNotFoundFault', 'DBClusterNotFound'))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The source: `source-cluster` names a cluster; `source-db` names an instance or, when no
+ * instance has that name, a cluster (DescribeDBInstances, then DescribeDBClusters).
+ */
+async function detectSource(rds, sourceId, explicitCluster, region) {
+    if (!explicitCluster) {
+        try {
+            const instance = await describeSource(rds, sourceId, region);
+            if (instance.DBClusterIdentifier) {
+                throw new UserError(`Input 'source-db' was '${sourceId}': that is an instance of the Aurora DB cluster '${instance.DBClusterIdentifier}'; expected the cluster (set source-db or source-cluster to '${instance.DBClusterIdentifier}').`);
+            }
+            return { kind: 'instance', instance };
+        }
+        catch (error) {
+            // describeSource's "no such instance": look for a cluster of that name before giving up.
+            if (!(error instanceof UserError) || !/there is no RDS DB instance/.test(error.message))
+                throw error;
+            const cluster = await describeCluster(rds, sourceId);
+            if (cluster)
+                return { kind: 'cluster', cluster };
+            throw new UserError(`Input 'source-db' was '${sourceId}': there is no RDS DB instance or Aurora DB cluster with that identifier in ${region}; expected the identifier of an existing DB instance or cluster (check the region too).`);
+        }
+    }
+    const cluster = await describeCluster(rds, sourceId);
+    if (cluster)
+        return { kind: 'cluster', cluster };
+    throw new UserError(`Input 'source-cluster' was '${sourceId}': there is no Aurora DB cluster with that identifier in ${region}; expected the identifier of an existing DB cluster (check the region too).`);
+}
+async function describeClusterSnapshot(rds, id) {
+    try {
+        const { DBClusterSnapshots } = await rds.send(new dist_cjs/* DescribeDBClusterSnapshotsCommand */.cWV({ DBClusterSnapshotIdentifier: id }));
+        return DBClusterSnapshots?.[0];
+    }
+    catch (error) {
+        if (isCode(error, 'DBClusterSnapshotNotFoundFault', 'DBClusterSnapshotNotFound'))
+            return undefined;
+        throw error;
+    }
+}
+const cluster_source_snapshotPoint = (s) => ({
+    kind: 'snapshot',
+    snapshotId: s.DBClusterSnapshotIdentifier ?? '',
+    takenAt: s.SnapshotCreateTime?.toISOString(),
+    type: s.SnapshotType ?? 'manual',
+});
+/** The cluster's latest restorable time, for a clone or a point-in-time copy. */
+function latestRestorable(cluster, fromText) {
+    const latest = cluster.LatestRestorableTime;
+    if (!latest) {
+        throw new UserError(`Input 'from' was '${fromText}', but source cluster '${cluster.DBClusterIdentifier ?? '?'}' has no restorable time (it is ${cluster.Status ?? 'not available'}); expected an available cluster (or use a cluster snapshot).`);
+    }
+    return latest.toISOString();
+}
+async function newestClusterSnapshot(rds, clusterId) {
+    const all = [];
+    for await (const page of (0,dist_cjs/* paginateDescribeDBClusterSnapshots */.G8v)({ client: rds }, { DBClusterIdentifier: clusterId }))
+        all.push(...(page.DBClusterSnapshots ?? []));
+    const newest = all
+        .filter((s) => s.Status === 'available' && s.SnapshotCreateTime)
+        .sort((a, b) => b.SnapshotCreateTime.getTime() - a.SnapshotCreateTime.getTime())[0];
+    if (!newest) {
+        throw new UserError(`Input 'from' was 'latest-snapshot', but source cluster '${clusterId}' has no available cluster snapshot; expected at least one (or use 'clone' or 'point-in-time').`);
+    }
+    return cluster_source_snapshotPoint(newest);
+}
+async function namedClusterSnapshot(rds, clusterId, id) {
+    const snap = await describeClusterSnapshot(rds, id);
+    if (!snap) {
+        throw new UserError(`Input 'from' was 'snapshot:${id}': there is no DB cluster snapshot with that identifier; expected a cluster snapshot of '${clusterId}'.`);
+    }
+    if (snap.DBClusterIdentifier !== clusterId) {
+        throw new UserError(`Input 'from' was 'snapshot:${id}': that snapshot is of DB cluster '${snap.DBClusterIdentifier ?? '?'}', not of the source '${clusterId}'; expected a snapshot of the source.`);
+    }
+    if (snap.Status !== 'available') {
+        throw new UserError(`Input 'from' was 'snapshot:${id}': that cluster snapshot is ${snap.Status ?? 'in an unknown state'}; expected an available snapshot.`);
+    }
+    return cluster_source_snapshotPoint(snap);
+}
+/**
+ * Resolves `from` for a cluster source: `clone` (the default) is a copy-on-write clone at the
+ * latest restorable time; `point-in-time` a full copy at that time; `snapshot:<id>` and
+ * `latest-snapshot` a cluster snapshot of the source.
+ */
+async function resolveClusterPoint(rds, cluster, from) {
+    const clusterId = cluster.DBClusterIdentifier ?? '';
+    switch (from.kind) {
+        case 'clone':
+            return { kind: 'copy-on-write', time: latestRestorable(cluster, 'clone') };
+        case 'point-in-time':
+            return { kind: 'point-in-time', time: latestRestorable(cluster, 'point-in-time') };
+        case 'snapshot':
+            return namedClusterSnapshot(rds, clusterId, from.snapshotId);
+        case 'latest-snapshot':
+            return newestClusterSnapshot(rds, clusterId);
+        case 'new-snapshot':
+            throw new UserError(`Input 'from' was 'new-snapshot', but the source '${clusterId}' is an Aurora DB cluster; expected 'clone' (a copy-on-write clone of its latest state, the default), 'point-in-time', 'latest-snapshot' or 'snapshot:<cluster snapshot id>'.`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/replica.js
 // The replica: find this build's own replica (a re-run continues with it), restore a new one,
@@ -78312,16 +78527,18 @@ async function describeInstance(rds, id) {
 }
 const tagsOf = (instance) => fromAwsTags(instance.TagList);
 /**
- * An instance with the replica's name must be this build's own replica: immut's tags for
- * this role and env (core's guard), and this build.
+ * A resource with the replica's name must be this build's own: immut's tags for this role
+ * and env (core's guard), and this build. `kind` is 'DB instance' or 'DB cluster'.
  */
-function assertOwnReplica(instance, identity) {
-    const id = instance.DBInstanceIdentifier ?? '?';
-    const tags = tagsOf(instance);
-    assertManaged({ kind: 'DB instance', id, tags }, identity);
+function assertOwnBuild(kind, id, tags, identity) {
+    assertManaged({ kind, id, tags }, identity);
     if (tags[TAG.build] !== identity.build) {
-        throw new GuardError(`Refusing to reuse DB instance ${id}: it belongs to build '${tags[TAG.build] ?? '(none)'}', not '${identity.build}'.`);
+        throw new GuardError(`Refusing to reuse ${kind} ${id}: it belongs to build '${tags[TAG.build] ?? '(none)'}', not '${identity.build}'.`);
     }
+}
+/** An instance with the replica's name must be this build's own replica. */
+function assertOwnReplica(instance, identity) {
+    assertOwnBuild('DB instance', instance.DBInstanceIdentifier ?? '?', tagsOf(instance), identity);
 }
 /** Sends the restore call for `point`; the replica is then `creating`. */
 async function restoreReplica(rds, point, settings) {
@@ -78351,11 +78568,12 @@ async function restoreReplica(rds, point, settings) {
         }));
     }
 }
-/** Waits until the instance is `available` (with its endpoint), failing fast on a failure state. */
-async function waitAvailable(ctx, id, options = {}) {
+/** Waits until `label` (`DB instance app-db`) is `available` with its endpoint and `settled`,
+ *  failing fast on a failure state. */
+async function waitUntilAvailable(ctx, label, probe, options = {}) {
     const settled = options.settled ?? (() => true);
     return waitFor({
-        what: options.what ?? `DB instance ${id} to become available`,
+        what: options.what ?? `${label} to become available`,
         timeoutMs: ctx.deadline.remaining(),
         clock: ctx.clock,
         log: ctx.log,
@@ -78364,26 +78582,40 @@ async function waitAvailable(ctx, id, options = {}) {
         maxDelayMs: 60_000,
         progressEveryMs: 60_000,
         check: async () => {
-            const instance = await describeInstance(ctx.rds, id);
-            if (!instance)
-                return { failed: true, reason: `DB instance ${id} no longer exists` };
-            const status = instance.DBInstanceStatus ?? 'unknown';
-            if (FAILED_INSTANCE_STATES.has(status)) {
-                return {
-                    failed: true,
-                    reason: `DB instance ${id} is ${status}${status.startsWith('incompatible') ? ' (RDS could not restore it with these settings)' : ''}`,
-                };
-            }
-            if (status === 'available' && instance.Endpoint?.Address && settled(instance))
-                return { done: true, value: instance };
+            const resource = await probe.describe();
+            if (!resource)
+                return { failed: true, reason: `${label} no longer exists` };
+            const status = probe.status(resource) ?? 'unknown';
+            const failure = probe.failure(status);
+            if (failure !== undefined)
+                return { failed: true, reason: `${label} is ${status}${failure}` };
+            if (status === 'available' && probe.reachable(resource) && settled(resource))
+                return { done: true, value: resource };
             return { done: false, state: status === 'available' ? 'available, change still pending' : status };
         },
     });
 }
+/** Waits until the instance is `available` (with its endpoint), failing fast on a failure state. */
+async function waitAvailable(ctx, id, options = {}) {
+    return waitUntilAvailable(ctx, `DB instance ${id}`, {
+        describe: () => describeInstance(ctx.rds, id),
+        status: (instance) => instance.DBInstanceStatus,
+        failure: (status) => !FAILED_INSTANCE_STATES.has(status)
+            ? undefined
+            : status.startsWith('incompatible')
+                ? ' (RDS could not restore it with these settings)'
+                : '',
+        reachable: (instance) => !!instance.Endpoint?.Address,
+    }, options);
+}
 /** Records on the replica that its change log ran, so a re-run skips it. */
 async function markChangelogApplied(rds, instance) {
+    await markChangelog(rds, instance.DBInstanceArn);
+}
+/** Tags the replica (instance or cluster, by ARN) as having had its change log applied. */
+async function markChangelog(rds, arn) {
     await rds.send(new dist_cjs/* AddTagsToResourceCommand */.X3P({
-        ResourceName: instance.DBInstanceArn,
+        ResourceName: arn,
         Tags: [{ Key: REPLICA_TAG.changelog, Value: 'applied' }],
     }));
 }
@@ -78396,21 +78628,30 @@ const changelogApplied = (instance) => tagsOf(instance)[REPLICA_TAG.changelog] =
  */
 async function rotateMasterPassword(ctx, instance) {
     const id = instance.DBInstanceIdentifier ?? '';
-    const existing = instance.MasterUserSecret?.SecretArn;
+    return manageMasterPassword(ctx, instanceTarget(ctx, id), instance.MasterUserSecret?.SecretArn);
+}
+/** The replica instance `id` as a password target. */
+function instanceTarget(ctx, id) {
+    return {
+        label: `DB instance ${id}`,
+        id,
+        modify: (change) => ctx.rds.send(new dist_cjs/* ModifyDBInstanceCommand */.R1U({ DBInstanceIdentifier: id, ...change, ApplyImmediately: true })),
+        waitAvailable: (options) => waitAvailable(ctx, id, options),
+    };
+}
+/** Moves the target's master password into Secrets Manager (unless `existing` says it is
+ *  already there); returns the secret's ARN. */
+async function manageMasterPassword(ctx, target, existing) {
     if (existing)
         return existing;
-    await ctx.rds.send(new dist_cjs/* ModifyDBInstanceCommand */.R1U({
-        DBInstanceIdentifier: id,
-        ManageMasterUserPassword: true,
-        ApplyImmediately: true,
-    }));
-    ctx.log(`Moving the master password of ${id} into Secrets Manager (ManageMasterUserPassword).`);
-    const modified = await waitAvailable(ctx, id, {
-        what: `DB instance ${id} to finish moving its master password`,
+    await target.modify({ ManageMasterUserPassword: true });
+    ctx.log(`Moving the master password of ${target.id} into Secrets Manager (ManageMasterUserPassword).`);
+    const modified = await target.waitAvailable({
+        what: `${target.label} to finish moving its master password`,
     });
     const arn = modified.MasterUserSecret?.SecretArn;
     if (!arn)
-        throw new UserError(`RDS did not report a master user secret for ${id} after ManageMasterUserPassword.`);
+        throw new UserError(`RDS did not report a master user secret for ${target.id} after ManageMasterUserPassword.`);
     return arn;
 }
 
@@ -78421,7 +78662,6 @@ async function rotateMasterPassword(ctx, instance) {
 // the change log with it, and then hands the replica's password over to Secrets Manager
 // (replica.ts, rotateMasterPassword), which replaces it. Nobody ever learns it, and it is
 // gone when the run ends.
-
 
 
 /** 24 random bytes make 32 URL-safe base64 characters: A–Z, a–z, 0–9, `-` and `_`. */
@@ -78460,20 +78700,316 @@ function generatePassword(random = external_node_crypto_.randomBytes) {
  * is for the pending value to clear, not just for `available`.
  */
 async function setOneTimePassword(ctx, replica, password) {
-    const id = replica.DBInstanceIdentifier ?? '';
-    ctx.log(`Setting a one-time master password on ${id} (generated for this run, masked, never stored).`);
-    await ctx.rds.send(new dist_cjs/* ModifyDBInstanceCommand */.R1U({
-        DBInstanceIdentifier: id,
-        MasterUserPassword: password,
-        ApplyImmediately: true,
-    }));
-    return waitAvailable(ctx, id, {
-        what: `DB instance ${id} to apply its one-time master password`,
-        settled: (instance) => instance.PendingModifiedValues?.MasterUserPassword === undefined,
+    return applyOneTimePassword(ctx, instanceTarget(ctx, replica.DBInstanceIdentifier ?? ''), password);
+}
+/** setOneTimePassword for any replica, instance or cluster (the same pending value). */
+async function applyOneTimePassword(ctx, target, password) {
+    ctx.log(`Setting a one-time master password on ${target.id} (generated for this run, masked, never stored).`);
+    await target.modify({ MasterUserPassword: password });
+    return target.waitAvailable({
+        what: `${target.label} to apply its one-time master password`,
+        settled: (resource) => resource.PendingModifiedValues?.MasterUserPassword === undefined,
     });
 }
 
+;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/cluster-replica.js
+// The Aurora replica: a clone (or copy) of the source cluster plus one writer instance. Find
+// this build's own cluster (a re-run continues with it), restore a new one, add its writer,
+// wait for both, set and rotate the cluster's master password, and mark its change log
+// applied. Every call here names the replica, never the source, except as the clone's
+// SourceDBClusterIdentifier (the source guard on the client enforces that).
+
+
+
+
+
+
+
+/** Cluster states a clone never leaves on its own (Aurora user guide, "Viewing DB cluster status"). */
+const FAILED_CLUSTER_STATES = new Set([
+    'cloning-failed',
+    'failed',
+    'inaccessible-encryption-credentials',
+    'incompatible-parameters',
+    'incompatible-restore',
+    'migration-failed',
+    'deleting',
+]);
+const clusterTags = (cluster) => fromAwsTags(cluster.TagList);
+/** A cluster with the replica's name must be this build's own: immut's tags for this role and env, and this build. */
+function assertOwnCluster(cluster, identity) {
+    assertOwnBuild('DB cluster', cluster.DBClusterIdentifier ?? '?', clusterTags(cluster), identity);
+}
+/** Sends the restore call for `point`; the cluster is then `creating`. */
+async function restoreCluster(rds, point, s) {
+    const common = {
+        DBClusterIdentifier: s.clusterId,
+        DBSubnetGroupName: s.dbSubnetGroup,
+        VpcSecurityGroupIds: s.securityGroupIds.length > 0 ? s.securityGroupIds : undefined,
+        // A per-release copy must stay deletable by the post step and by retirement.
+        DeletionProtection: false,
+        ServerlessV2ScalingConfiguration: s.serverless
+            ? { MinCapacity: s.serverless.min, MaxCapacity: s.serverless.max }
+            : undefined,
+        Tags: toAwsTags(s.tags),
+    };
+    if (point.kind === 'snapshot') {
+        await rds.send(new dist_cjs/* RestoreDBClusterFromSnapshotCommand */.sX2({
+            ...common,
+            SnapshotIdentifier: point.snapshotId,
+            Engine: s.engine,
+        }));
+        return;
+    }
+    await rds.send(new dist_cjs/* RestoreDBClusterToPointInTimeCommand */.fok({
+        ...common,
+        SourceDBClusterIdentifier: s.sourceId,
+        RestoreType: point.kind === 'copy-on-write' ? 'copy-on-write' : 'full-copy',
+        UseLatestRestorableTime: true,
+    }));
+}
+/** Waits until the cluster is `available` (with its endpoint), failing fast on a failure state. */
+async function waitClusterAvailable(ctx, id, options = {}) {
+    return waitUntilAvailable(ctx, `DB cluster ${id}`, {
+        describe: () => describeCluster(ctx.rds, id),
+        status: (cluster) => cluster.Status,
+        failure: (status) => (FAILED_CLUSTER_STATES.has(status) ? ' (RDS could not make the copy)' : undefined),
+        reachable: (cluster) => !!cluster.Endpoint,
+    }, options);
+}
+/** Adds the writer instance to the clone (the first instance of a cluster is its writer). */
+async function createWriter(rds, w) {
+    await rds.send(new dist_cjs/* CreateDBInstanceCommand */.day({
+        DBInstanceIdentifier: w.instanceId,
+        DBClusterIdentifier: w.clusterId,
+        Engine: w.engine,
+        DBInstanceClass: w.instanceClass,
+        PubliclyAccessible: false,
+        Tags: toAwsTags(w.tags),
+    }));
+}
+/** Waits for the writer; it must be a member of this build's cluster. */
+async function waitWriter(ctx, instanceId, clusterId) {
+    const writer = await waitAvailable(ctx, instanceId, {
+        what: `writer instance ${instanceId} to become available`,
+    });
+    if (writer.DBClusterIdentifier !== clusterId)
+        throw new GuardError(`DB instance ${instanceId} is not a member of this build's DB cluster ${clusterId}; refusing to use it.`);
+    return writer;
+}
+/** The clone `clusterId` as a password target. */
+function clusterTarget(ctx, clusterId) {
+    return {
+        label: `DB cluster ${clusterId}`,
+        id: clusterId,
+        modify: (change) => ctx.rds.send(new dist_cjs/* ModifyDBClusterCommand */.gSX({ DBClusterIdentifier: clusterId, ...change, ApplyImmediately: true })),
+        waitAvailable: (options) => waitClusterAvailable(ctx, clusterId, options),
+    };
+}
+/** Sets the one-time master password on the clone and waits until RDS has applied it. */
+async function setClusterPassword(ctx, clusterId, password) {
+    return applyOneTimePassword(ctx, clusterTarget(ctx, clusterId), password);
+}
+/** Moves the clone's master password into Secrets Manager; returns the secret's ARN. */
+async function rotateClusterPassword(ctx, cluster) {
+    const id = cluster.DBClusterIdentifier ?? '';
+    return manageMasterPassword(ctx, clusterTarget(ctx, id), cluster.MasterUserSecret?.SecretArn);
+}
+/** Records on the clone that its change log ran, so a re-run skips it. */
+async function markClusterChangelog(rds, cluster) {
+    await markChangelog(rds, cluster.DBClusterArn);
+}
+const clusterChangelogApplied = (cluster) => clusterTags(cluster)[REPLICA_TAG.changelog] === 'applied';
+
+;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/cluster-replicate.js
+
+
+
+
+
+
+
+
+
+
+/** The writer's class: the input, db.serverless with a capacity range, else the source writer's. */
+async function writerClass(run) {
+    const { request, source, deps } = run;
+    if (request.instanceClass)
+        return { instanceClass: request.instanceClass };
+    if (request.serverless)
+        return { instanceClass: 'db.serverless', serverless: request.serverless };
+    const writer = source.DBClusterMembers?.find((m) => m.IsClusterWriter)?.DBInstanceIdentifier;
+    const instance = writer ? await describeInstance(deps.rds, writer) : undefined;
+    const cls = instance?.DBInstanceClass;
+    if (!cls) {
+        throw new UserError(`Source cluster '${source.DBClusterIdentifier ?? '?'}' has no writer instance to copy the class of; set instance-class (e.g. db.r6g.large) or serverless-capacity (e.g. 0.5-4).`);
+    }
+    const range = source.ServerlessV2ScalingConfiguration;
+    if (cls === 'db.serverless' && range?.MinCapacity !== undefined && range.MaxCapacity !== undefined)
+        return { instanceClass: cls, serverless: { min: range.MinCapacity, max: range.MaxCapacity } };
+    return { instanceClass: cls };
+}
+/** This build's writer: an earlier run's (checked to be ours), or a new one. */
+async function ensureWriter(run, instanceClass) {
+    const { request, deps, writerId, clusterId } = run;
+    const existing = await describeInstance(deps.rds, writerId);
+    if (existing) {
+        assertOwnReplica(existing, request.identity);
+        deps.io.info(`Found writer ${writerId} of ${clusterId}, made by an earlier run of this build; continuing with it.`);
+    }
+    else {
+        const tags = standardTags(request.identity, request.provenance, writerId, {
+            [REPLICA_TAG.sourceDb]: run.source.DBClusterIdentifier ?? request.sourceId,
+            [REPLICA_TAG.dataKind]: 'cluster',
+        });
+        await createWriter(deps.rds, {
+            instanceId: writerId,
+            clusterId,
+            engine: run.source.Engine ?? '',
+            instanceClass,
+            tags,
+        });
+        deps.cleanup.record({ kind: 'db-instance', id: writerId, region: request.region });
+        deps.io.info(`Adding writer ${writerId} (${instanceClass}) to ${clusterId}.`);
+    }
+    return waitWriter(run.wait, writerId, clusterId);
+}
+/** The change log's connection: the clone's writer endpoint, in the engine's client terms. */
+function clusterConnection(cluster) {
+    const engine = (cluster.Engine ?? '').replace(/^aurora-?/, '') || 'mysql';
+    if (!cluster.Endpoint || !cluster.Port)
+        throw new Error(`DB cluster ${cluster.DBClusterIdentifier ?? '?'} has no endpoint yet`);
+    return {
+        engine: engine === 'postgresql' ? 'postgres' : engine,
+        host: cluster.Endpoint,
+        port: cluster.Port,
+        database: cluster.DatabaseName ?? (engine === 'postgresql' ? 'postgres' : ''),
+        user: cluster.MasterUsername ?? '',
+    };
+}
+/** The change log with a one-time password on the clone, then the password into Secrets Manager. */
+async function finishCluster(run, base) {
+    const { request, deps, clusterId, wait } = run;
+    let cluster = await waitClusterAvailable(wait, clusterId);
+    let changelog;
+    if (clusterChangelogApplied(cluster)) {
+        changelog = 'applied earlier';
+        deps.io.info(`The change log was applied to ${clusterId} by an earlier run of this build; not running it again.`);
+    }
+    else if (request.changelogCommand) {
+        if (cluster.MasterUserSecret?.SecretArn)
+            throw new UserError(`Replica cluster ${clusterId} was finished by an earlier run of this build without a changelog-command, and its master password is now in Secrets Manager; use a new build to apply a change log.`);
+        const password = generatePassword();
+        for (const form of secretForms(password))
+            deps.io.setSecret(form);
+        cluster = await setClusterPassword(wait, clusterId, password);
+        await runChangelog({
+            command: request.changelogCommand,
+            connection: clusterConnection(cluster),
+            password,
+            io: deps.io,
+            stepEnv: deps.env,
+            extraEnv: request.changelogEnv ?? [],
+            exec: deps.exec,
+        });
+        await markClusterChangelog(deps.rds, cluster);
+        changelog = 'applied';
+    }
+    else {
+        changelog = 'none';
+        deps.io.info('No changelog-command given; the clone is an unchanged copy.');
+    }
+    const secretArn = await rotateClusterPassword(wait, cluster);
+    const final = (await describeCluster(deps.rds, clusterId)) ?? cluster;
+    return { ...base, changelog, secretArn, endpoint: final.Endpoint, port: final.Port };
+}
+/** A re-run: this build's clone exists already; continue with it. */
+async function continueCluster(run, existing) {
+    const { request, deps, clusterId } = run;
+    assertOwnCluster(existing, request.identity);
+    const tags = clusterTags(existing);
+    const status = existing.Status ?? 'unknown';
+    const restoredFrom = tags[REPLICA_TAG.restoredFrom] ?? '(unknown)';
+    if (tags[REPLICA_TAG.sourceDb] && tags[REPLICA_TAG.sourceDb] !== request.sourceId.toLowerCase())
+        throw new UserError(`Replica cluster ${clusterId} of this build was cloned from '${tags[REPLICA_TAG.sourceDb]}', not '${request.sourceId}'; use a new build to replicate another source.`);
+    if (FAILED_CLUSTER_STATES.has(status))
+        throw new UserError(`Replica cluster ${clusterId} of this build, left by an earlier run, is ${status}; delete it (and its instances) or wait until it is gone, and re-run, or use a new build.`);
+    deps.io.info(`Found ${clusterId}, copied from ${restoredFrom} by an earlier run of this build (${status}); continuing with it.`);
+    const { instanceClass } = await writerClass(run);
+    const base = resultBase(run, restoredFrom, instanceClass, true, clusterChangelogApplied(existing));
+    if (request.dryRun) {
+        deps.io.info(`Dry run: would continue with ${clusterId}; nothing was changed.`);
+        return base;
+    }
+    await waitClusterAvailable(run.wait, clusterId);
+    await ensureWriter(run, instanceClass);
+    return finishCluster(run, base);
+}
+function resultBase(run, label, instanceClass, reused, appliedEarlier = false) {
+    return {
+        replicaId: run.writerId,
+        clusterId: run.clusterId,
+        kind: 'cluster',
+        copy: copyOf(label),
+        sourceId: run.source.DBClusterIdentifier ?? run.request.sourceId,
+        engine: run.source.Engine ?? 'unknown',
+        source: label,
+        reused,
+        instanceClass,
+        changelog: appliedEarlier ? 'applied earlier' : 'not run (dry run)',
+        dryRun: run.request.dryRun,
+    };
+}
+async function replicateCluster(request, deps, source) {
+    const { rds, io, clock } = deps;
+    const deadline = deadlineFrom(clock, request.timeoutMs);
+    const run = {
+        request,
+        deps,
+        source,
+        clusterId: dbClusterId(request.identity),
+        writerId: dbInstanceId(request.identity),
+        wait: { rds, clock, deadline, log: (l) => io.info(l) },
+    };
+    const sourceId = source.DBClusterIdentifier ?? request.sourceId;
+    io.info(`Source: Aurora DB cluster ${sourceId} (${source.Engine ?? '?'} ${source.EngineVersion ?? ''}, ${source.Status ?? '?'}); only read.`);
+    const existing = await describeCluster(rds, run.clusterId);
+    if (existing)
+        return continueCluster(run, existing);
+    const point = await resolveClusterPoint(rds, source, request.from ?? { kind: 'clone' });
+    const label = pointLabel(point);
+    const { instanceClass, serverless } = await writerClass(run);
+    const base = { ...resultBase(run, label, instanceClass, false), point };
+    if (request.dryRun) {
+        io.info(`Dry run: would copy ${sourceId} to ${run.clusterId} (${label}) with writer ${run.writerId} (${instanceClass}); nothing was created or changed.`);
+        return base;
+    }
+    const started = clock.now();
+    await restoreCluster(rds, point, {
+        clusterId: run.clusterId,
+        sourceId,
+        engine: source.Engine ?? '',
+        dbSubnetGroup: request.dbSubnetGroup ?? source.DBSubnetGroup,
+        securityGroupIds: request.securityGroupIds ??
+            (source.VpcSecurityGroups ?? []).flatMap((g) => (g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [])),
+        serverless,
+        tags: standardTags(request.identity, request.provenance, run.clusterId, {
+            [REPLICA_TAG.sourceDb]: sourceId,
+            [REPLICA_TAG.restoredFrom]: label,
+            [REPLICA_TAG.dataKind]: 'cluster',
+        }),
+    });
+    deps.cleanup.record({ kind: 'db-cluster', id: run.clusterId, region: request.region });
+    io.info(`Copying ${sourceId} to ${run.clusterId} (${point.kind === 'copy-on-write' ? 'copy-on-write clone' : label}).`);
+    await waitClusterAvailable(run.wait, run.clusterId);
+    await ensureWriter(run, instanceClass);
+    return finishCluster(run, { ...base, timeToAvailableMs: clock.now() - started });
+}
+
 ;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/replicate.js
+
+
 
 
 
@@ -78487,8 +79023,9 @@ async function setOneTimePassword(ctx, replica, password) {
 function crossCheck(request, stepEnv = {}) {
     const problems = [];
     const replicaId = dbInstanceId(request.identity);
+    const input = request.sourceIsCluster ? 'source-cluster' : 'source-db';
     if (request.sourceId.toLowerCase() === replicaId) {
-        problems.push(`Input 'source-db' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance to copy from.`);
+        problems.push(`Input '${input}' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance or cluster to copy from.`);
     }
     const extra = request.changelogEnv ?? [];
     if (extra.length === 0)
@@ -78513,7 +79050,13 @@ async function replicate(request, deps) {
     const log = (line) => io.info(line);
     const deadline = deadlineFrom(clock, request.timeoutMs);
     const replicaId = dbInstanceId(request.identity);
-    const source = await describeSource(rds, request.sourceId, request.region);
+    const detected = await detectSource(rds, request.sourceId, request.sourceIsCluster ?? false, request.region);
+    if (detected.kind === 'cluster')
+        return replicateCluster(request, deps, detected.cluster);
+    const source = detected.instance;
+    if (request.serverless) {
+        throw new UserError(`Input 'serverless-capacity' was given, but source '${request.sourceId}' is an RDS DB instance; Aurora Serverless v2 capacity is for Aurora DB cluster sources only.`);
+    }
     const sourceId = source.DBInstanceIdentifier ?? request.sourceId;
     const engine = source.Engine ?? 'unknown';
     log(`Source: ${sourceId} (${engine} ${source.EngineVersion ?? ''}, ${source.DBInstanceClass ?? '?'}, ${source.DBInstanceStatus ?? '?'}); only read.`);
@@ -78533,11 +79076,13 @@ async function replicate(request, deps) {
         deadline,
         log,
         cleanup: deps.cleanup,
-    }, request.from);
+    }, request.from ?? { kind: 'latest-snapshot' });
     const label = pointLabel(point);
     const instanceClass = request.instanceClass ?? source.DBInstanceClass ?? '';
     const base = {
         replicaId,
+        kind: 'instance',
+        copy: copyOf(label),
         sourceId,
         engine,
         source: label,
@@ -78586,6 +79131,8 @@ async function continueExisting(request, deps, existing, deadline) {
     deps.io.info(`Found ${replicaId}, restored from ${restoredFrom} by an earlier run of this build (${status}); continuing with it.`);
     const base = {
         replicaId,
+        kind: 'instance',
+        copy: copyOf(restoredFrom),
         sourceId: tags[REPLICA_TAG.sourceDb] ?? request.sourceId,
         engine: existing.Engine ?? 'unknown',
         source: restoredFrom,
@@ -78661,9 +79208,9 @@ async function finish(request, deps, available, base, deadline) {
 }
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/undo.js
-// The post step's handlers: delete the replica (no final snapshot: it is a copy) and the
-// snapshot of the source that a failed run created. Each re-reads the resource and passes
-// core's ownership guard first; the client also carries the source guard, so not even a
+// The post step's handlers: delete the replica (no final snapshot: it is a copy), an Aurora
+// clone (after its writer instance), and the snapshot of the source that a failed run
+// created. Each re-reads the resource and passes core's ownership guard first; the client also carries the source guard, so not even a
 // corrupted saved state could make post delete the source.
 
 
@@ -78758,6 +79305,59 @@ function deleteSnapshot(ctx) {
         await rds.send(new dist_cjs/* DeleteDBSnapshotCommand */.PHQ({ DBSnapshotIdentifier: resource.id }));
     };
 }
+const isClusterState = (error) => error instanceof Error && /^InvalidDBClusterState/.test(error.name);
+async function describeClusterQuietly(rds, id) {
+    try {
+        return (await rds.send(new dist_cjs/* DescribeDBClustersCommand */.Kdv({ DBClusterIdentifier: id }))).DBClusters?.[0];
+    }
+    catch (error) {
+        if (error instanceof Error && /^DBClusterNotFound/.test(error.name))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Deletes an Aurora clone (no final snapshot: it is a copy). Its writer instance goes first
+ * (the undo runs in reverse order of creation); RDS refuses the cluster while an instance
+ * that is not being deleted remains, or while the clone is still being made, so post waits
+ * for a deletable state once.
+ */
+function deleteClusterReplica(ctx) {
+    return async (resource) => {
+        const rds = ctx.rdsFor(resource.region);
+        const cluster = await describeClusterQuietly(rds, resource.id);
+        if (!cluster)
+            return;
+        assertManaged({ kind: 'DB cluster', id: resource.id, tags: fromAwsTags(cluster.TagList) }, ctx.identity);
+        if (cluster.Status === 'deleting')
+            return;
+        const send = () => rds.send(new dist_cjs/* DeleteDBClusterCommand */.Xi9({ DBClusterIdentifier: resource.id, SkipFinalSnapshot: true }));
+        try {
+            await send();
+        }
+        catch (error) {
+            if (!isClusterState(error))
+                throw error;
+            const status = await waitFor({
+                what: `DB cluster ${resource.id} to become deletable`,
+                timeoutMs: POST_WAIT_MS,
+                clock: ctx.clock,
+                log: ctx.log,
+                check: async () => {
+                    const now = await describeClusterQuietly(rds, resource.id);
+                    const state = now?.Status ?? 'gone';
+                    if (['creating', 'modifying', 'resetting-master-credentials', 'backing-up'].includes(state))
+                        return { done: false, state };
+                    return { done: true, value: state };
+                },
+            });
+            if (status === 'gone' || status === 'deleting')
+                return;
+            await send();
+        }
+        ctx.log(`Deleting DB cluster ${resource.id} (no final snapshot).`);
+    };
+}
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/main.js
 // replicate-data: a new RDS copy of the source per release, with the change log applied to
@@ -78785,28 +79385,64 @@ const ACTION = 'replicate-data';
 /** What post needs to guard its deletes: the identity and the protected source. */
 const GUARD_STATE = 'replicate-data-guard';
 function rdsClient(region, sourceId) {
-    return guardSource(createAwsClient(dist_cjs/* RDSClient */.rYe, { region, action: ACTION }), rdsInstanceSource(sourceId));
+    // The source may be an instance or an Aurora cluster: the guard protects the name as both.
+    return guardSource(createAwsClient(dist_cjs/* RDSClient */.rYe, { region, action: ACTION }), rdsSource(sourceId));
+}
+const MAX_ACUS = 256;
+/** The source's name and kind, and the capacity range, with what is wrong between them. */
+function sourceOf(inputs) {
+    const problems = [];
+    const { sourceDb, sourceCluster } = inputs;
+    if (!sourceDb && !sourceCluster)
+        problems.push("Input 'source-db' is required but was not given; expected an RDS DB instance or Aurora DB cluster identifier (or name a cluster in source-cluster).");
+    if (sourceDb && sourceCluster)
+        problems.push(`Inputs 'source-db' ('${sourceDb}') and 'source-cluster' ('${sourceCluster}') were both given; expected one of them.`);
+    let serverless;
+    if (inputs.serverlessCapacity) {
+        const [min = NaN, max = NaN] = inputs.serverlessCapacity.split('-').map(Number);
+        if (min > max || max < 1 || max > MAX_ACUS)
+            problems.push(`Input 'serverless-capacity' was '${inputs.serverlessCapacity}': expected MIN-MAX with MIN ≤ MAX, MAX from 1 to ${MAX_ACUS} ACUs (e.g. 0.5-4).`);
+        else
+            serverless = { min, max };
+        if (inputs.instanceClass)
+            problems.push(`Inputs 'instance-class' ('${inputs.instanceClass}') and 'serverless-capacity' were both given; expected one: a serverless writer is db.serverless.`);
+    }
+    return {
+        sourceId: sourceCluster ?? sourceDb ?? '',
+        sourceIsCluster: !!sourceCluster,
+        serverless,
+        problems,
+    };
 }
 async function main({ io, env, clock, cleanup }) {
     const inputs = readInputs(replicateDataInputs, io.getInput);
     const { identity, region, dryRun } = resolveCommon(inputs, env);
-    const problems = crossCheck({
-        identity,
-        sourceId: inputs.sourceDb,
-        changelogCommand: inputs.changelogCommand,
-        changelogEnv: inputs.changelogEnv,
-    }, env);
+    const source = sourceOf(inputs);
+    const problems = [
+        ...source.problems,
+        ...(source.sourceId
+            ? crossCheck({
+                identity,
+                sourceId: source.sourceId,
+                sourceIsCluster: source.sourceIsCluster,
+                changelogCommand: inputs.changelogCommand,
+                changelogEnv: inputs.changelogEnv,
+            }, env)
+            : []),
+    ];
     if (problems.length > 0)
         throw new errors_InputError(problems);
-    io.saveState(GUARD_STATE, JSON.stringify({ role: identity.role, env: identity.env, source: inputs.sourceDb }));
-    const rds = rdsClient(region, inputs.sourceDb);
+    io.saveState(GUARD_STATE, JSON.stringify({ role: identity.role, env: identity.env, source: source.sourceId }));
+    const rds = rdsClient(region, source.sourceId);
     try {
         const result = await replicate({
             identity,
             region,
             dryRun,
-            sourceId: inputs.sourceDb,
-            from: parseFrom(inputs.from ?? 'latest-snapshot'),
+            sourceId: source.sourceId,
+            sourceIsCluster: source.sourceIsCluster,
+            from: inputs.from ? parseFrom(inputs.from) : undefined,
+            serverless: source.serverless,
             changelogCommand: inputs.changelogCommand,
             changelogEnv: inputs.changelogEnv,
             dbSubnetGroup: inputs.dbSubnetGroup,
@@ -78849,7 +79485,12 @@ async function post({ io, clock, cleanup }) {
         await undoCreated(cleanup, {
             io,
             keepOnFailure,
-            handlers: { 'db-instance': deleteReplica(ctx), 'db-snapshot': deleteSnapshot(ctx) },
+            // Undone in reverse order: an Aurora clone's writer instance before its cluster.
+            handlers: {
+                'db-instance': deleteReplica(ctx),
+                'db-snapshot': deleteSnapshot(ctx),
+                'db-cluster': deleteClusterReplica(ctx),
+            },
         });
     }
     finally {

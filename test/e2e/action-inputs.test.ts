@@ -34,6 +34,7 @@ const CONTRACT_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
     'load-balancer-dns-name',
     'load-balancer-zone-id',
     'target-group-arn',
+    'auto-scaling-group-name',
     'instance-ids',
     'build-dns-name',
   ],

@@ -1,7 +1,8 @@
 // bake-image prints its builder's console, which is the provisioning script's output:
 // text anyone who can change that script (or a package it installs) controls. The built
-// bundle runs through the runner harness against the sandbox, whose builder fails with a
-// console holding workflow-command lines; none may be obeyed.
+// bundle runs through the runner harness against the sandbox, which runs the builder script
+// for real: the provisioning script prints workflow-command lines and exits 1; none may be
+// obeyed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,10 +26,14 @@ let workspace: string;
 let run: ActionRun;
 
 beforeAll(async () => {
-  sandbox = await startE2eSandbox({ faults: [{ kind: 'builder-fails', times: 1, output: HOSTILE_LINES }] });
+  sandbox = await startE2eSandbox();
   workspace = mkdtempSync(path.join(os.tmpdir(), 'immut-bake-console-'));
   mkdirSync(path.join(workspace, 'deploy/api'), { recursive: true });
-  writeFileSync(path.join(workspace, SCRIPT), '#!/bin/bash\nset -e\ndnf install -y nginx\n');
+  const printed = HOSTILE_LINES.map((line) => `printf '%s\\n' '${line}'`).join('\n');
+  writeFileSync(
+    path.join(workspace, SCRIPT),
+    `#!/bin/bash\nset -e\ndnf install -y nginx\n${printed}\nexit 1\n`,
+  );
   run = await runAction('bake-image', {
     inputs: {
       role: 'api',
@@ -65,7 +70,9 @@ describe('the builder console', () => {
     expect(run.exitCode).not.toBe(0);
     const errors = errorsOf(run);
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toMatch(/Provisioning failed on builder i-[0-9a-f]+: step 'provision'/);
+    expect(errors[0]?.message).toMatch(
+      /Provisioning failed on builder i-[0-9a-f]+: step 'provision' exited with status 1/,
+    );
     expect(errors[0]?.message).toContain('::add-mask::injected-mask-value');
     expect(errors[0]?.message).toContain('::error::injected error');
   });

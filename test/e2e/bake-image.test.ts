@@ -1053,6 +1053,17 @@ describe('permissions', () => {
     'kms:DescribeKey',
     'kms:GenerateDataKeyWithoutPlaintext',
     'kms:ReEncrypt*',
+    // Only with 'artifact' (test/e2e/bake-image-artifact.test.ts checks those calls).
+    's3:AbortMultipartUpload',
+    's3:CreateBucket',
+    's3:GetBucketTagging',
+    's3:GetObject',
+    's3:ListBucket',
+    's3:PutBucketPublicAccessBlock',
+    's3:PutEncryptionConfiguration',
+    's3:PutLifecycleConfiguration',
+    's3:PutObject',
+    's3:TagResource',
   ];
 
   it('documents exactly the IAM actions the action calls', () => {

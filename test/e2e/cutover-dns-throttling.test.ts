@@ -26,7 +26,6 @@ describe('cutover-dns throttling', () => {
   let w: World;
   let builds: Build[];
   let parallel: ActionRun[];
-  let wallMs: number;
   scenario(async () => {
     w = await world();
     builds = [];
@@ -53,13 +52,11 @@ describe('cutover-dns throttling', () => {
       },
     ]);
     w.sandbox.clearCalls();
-    const started = Date.now();
     parallel = await Promise.all(
       builds.map((b) =>
         run(w, { ...to(b), role: b.identity.role, name: `${b.identity.role}.${ENV}.${ZONE_NAME}` }, 55_000),
       ),
     );
-    wallMs = Date.now() - started;
     w.sandbox.clearFaults();
   });
 
@@ -73,8 +70,6 @@ describe('cutover-dns throttling', () => {
     for (const b of builds) {
       expect(await pointsAt(w.c, w.zone, `${b.identity.role}.${ENV}.${ZONE_NAME}`)).toBe(b.dnsName);
     }
-    // Wall time is reported for the record, never asserted.
-    console.log(`${PARALLEL} parallel cutovers: ${wallMs} ms wall, ${throttled.length} throttled calls`);
   });
 });
 

@@ -6,8 +6,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  AutoScalingClient,
+  DescribeAutoScalingGroupsCommand,
+  DescribePoliciesCommand,
+  type AutoScalingGroup,
+} from '@aws-sdk/client-auto-scaling';
+import { DescribeLaunchTemplatesCommand, EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
-import { loadBalancerName, targetGroupName } from '@immut/core/naming';
+import { autoScalingGroupName, loadBalancerName, targetGroupName } from '@immut/core/naming';
 import { tagMessage } from '@immut/core/release-reader';
 import { SEED, type CallRecord, type FaultSpec, type Sandbox } from '@immut/sandbox';
 import {
@@ -19,6 +30,7 @@ import {
   type ActionRunWithPost,
 } from '@immut/action-runner';
 import {
+  adminClientConfig,
   documentedIamActions,
   iamActionsCalled,
   sandboxEnv,
@@ -118,7 +130,12 @@ const BAD: ReadonlyArray<{ name: string; inputs: Record<string, string>; problem
       'dry-run': 'maybe',
       'image-id': 'ami-xyz',
       'instance-type': 'huge',
+      'instance-types': 't3.small,huge',
       count: '0',
+      min: '0',
+      max: '101',
+      scaling: 'memory:50',
+      'health-check-grace-period': '3h',
       'subnet-ids': SUBNET_A,
       'security-group-ids': 'default',
       'lb-security-group-ids': '',
@@ -143,7 +160,12 @@ const BAD: ReadonlyArray<{ name: string; inputs: Record<string, string>; problem
       /Input 'dry-run' was 'maybe'.*'true' or 'false'/,
       /Input 'image-id' was 'ami-xyz'.*an AMI id/,
       /Input 'instance-type' was 'huge'.*instance type/,
+      /Input 'instance-types' was .*instance types/,
       /Input 'count' was '0'.*from 1 to 100/,
+      /Input 'min' was '0'.*from 1 to 100/,
+      /Input 'max' was '101'.*from 1 to 100/,
+      /Input 'scaling' was 'memory:50'.*'cpu:<percent 1–100>'/,
+      /Input 'health-check-grace-period' was '3h'.*from 0s to 2h/,
       /Input 'subnet-ids' was .*at least 2/,
       /Input 'security-group-ids' was 'default'.*sg-/,
       /Input 'lb-security-group-ids' is required/,
@@ -181,6 +203,20 @@ const BAD: ReadonlyArray<{ name: string; inputs: Record<string, string>; problem
     ],
   },
   // Rules across inputs.
+  {
+    name: 'a count outside min and max, scaling with no room, a grace period in milliseconds',
+    inputs: { count: '3', min: '4', max: '2', scaling: 'cpu:50', 'health-check-grace-period': '1500ms' },
+    problems: [
+      /Input 'min' was 4, more than 'count' 3/,
+      /Input 'max' was 2, less than 'count' 3/,
+      /Input 'health-check-grace-period' was 1500ms: Auto Scaling takes whole seconds/,
+    ],
+  },
+  {
+    name: 'scaling on a group that cannot change size',
+    inputs: { scaling: 'requests:500' },
+    problems: [/Input 'scaling' was 'requests:500' but the group cannot change size \(min = max = 2\)/],
+  },
   {
     name: 'neither release nor image-id',
     inputs: { 'image-id': '' },
@@ -282,6 +318,8 @@ const BAD: ReadonlyArray<{ name: string; inputs: Record<string, string>; problem
 interface Scenario {
   sandbox: Sandbox;
   runs: Array<ActionRun | ActionRunWithPost>;
+  /** The calls the action made (the test's own, made after a run to inspect it, left out). */
+  actionCalls: CallRecord[];
 }
 
 const scenarios = new Map<string, Promise<Scenario>>();
@@ -305,7 +343,9 @@ function scenario(
       sandboxes.push(sandbox);
       const env = { ...sandboxEnv(sandbox, ACTION, timeScale), GITHUB_API_URL: sandbox.endpoint };
       const runs = await body(sandbox, env);
-      return { sandbox, runs };
+      const cut = (runs[0] as { callsBefore?: number } | undefined)?.callsBefore;
+      const calls = sandbox.calls();
+      return { sandbox, runs, actionCalls: name === 'heals' ? calls.slice(0, cut) : calls };
     })(),
   );
 }
@@ -330,7 +370,8 @@ function theError(run: ActionRun): string {
   return errors[0]?.message ?? '';
 }
 
-/** What the build left in the sandbox: load balancers, target groups, listeners, live instances, records. */
+/** What the build left in the sandbox: groups, launch templates, load balancers, target groups,
+ *  listeners, live instances. */
 function leftovers(sandbox: Sandbox): string[] {
   return sandbox
     .inventory()
@@ -338,6 +379,8 @@ function leftovers(sandbox: Sandbox): string[] {
       (i) =>
         (i.service === 'elasticloadbalancing' &&
           ['load-balancer', 'target-group', 'listener'].includes(i.kind)) ||
+        (i.service === 'autoscaling' && i.kind === 'auto-scaling-group') ||
+        (i.service === 'ec2' && i.kind === 'launch-template') ||
         (i.service === 'ec2' &&
           i.kind === 'instance' &&
           !['terminated', 'shutting-down'].includes(i.state ?? '')),
@@ -346,7 +389,44 @@ function leftovers(sandbox: Sandbox): string[] {
 }
 
 function created(calls: readonly CallRecord[]): CallRecord[] {
-  return calls.filter((c) => /^(Create|Run|Register|Change)/.test(c.operation) && c.outcome === 'ok');
+  return calls.filter(
+    (c) =>
+      /^(Create|Run|Register|Change|Put)/.test(c.operation) &&
+      c.outcome === 'ok' &&
+      c.params['DryRun'] !== 'true',
+  );
+}
+
+/** SDK clients with the tests' own admin key: they look at (and break) what the action made. */
+function adminClients(sandbox: Sandbox) {
+  const config = adminClientConfig(sandbox);
+  return {
+    autoscaling: new AutoScalingClient(config),
+    ec2: new EC2Client(config),
+    elb: new ElasticLoadBalancingV2Client(config),
+  };
+}
+
+async function groupOf(sandbox: Sandbox, name: string): Promise<AutoScalingGroup | undefined> {
+  const c = adminClients(sandbox);
+  try {
+    const out = await c.autoscaling.send(
+      new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [name] }),
+    );
+    return out.AutoScalingGroups?.[0];
+  } finally {
+    for (const client of Object.values(c)) client.destroy();
+  }
+}
+
+/** The params of the action's successful CreateLaunchTemplate (EC2 query params, nested). */
+function templateData(sandbox: Sandbox): Record<string, unknown> {
+  const call = sandbox
+    .calls()
+    .find(
+      (c) => c.operation === 'CreateLaunchTemplate' && c.outcome === 'ok' && c.params['DryRun'] !== 'true',
+    );
+  return (call?.params['LaunchTemplateData'] ?? {}) as Record<string, unknown>;
 }
 
 /** The environment file the user data writes, read back with a real POSIX shell. */
@@ -437,15 +517,64 @@ beforeAll(async () => {
     async (_sandbox, env) => [
       await runAction(ACTION, { env, inputs: { ...BASE, 'image-id': IMAGE, count: '2' } }),
     ],
-    [
-      {
-        service: 'ec2',
-        operation: 'RunInstances',
-        error: 'InsufficientInstanceCapacity',
-        match: { SubnetId: SUBNET_A },
-      },
-    ],
+    [{ kind: 'no-capacity', match: { availabilityZone: 'us-east-1a' } }],
   );
+
+  scenario(
+    'no-capacity-anywhere',
+    async (_sandbox, env) => [
+      await runActionWithPost(ACTION, { env, inputs: { ...BASE, 'image-id': IMAGE, count: '2' } }),
+    ],
+    [{ kind: 'no-capacity' }],
+  );
+
+  scenario('heals', async (sandbox, env) => {
+    const run = await runAction(ACTION, { env, inputs: { ...BASE, 'image-id': IMAGE, count: '2' } });
+    succeeded(run);
+    const name = autoScalingGroupName({ role: 'api', env: 'prod', build: 'b000042' });
+    const callsBefore = sandbox.calls().length;
+    const victim = (run.outputs['instance-ids'] ?? '').split(',')[0] ?? '';
+    const c = adminClients(sandbox);
+    try {
+      // Behind the group's back: straight through EC2, as a failing host or a mistaken user would.
+      await c.ec2.send(new TerminateInstancesCommand({ InstanceIds: [victim] }));
+      for (let i = 0; i < 60; i++) {
+        await sandbox.advance(30_000);
+        const group = await groupOf(sandbox, name);
+        const ids = (group?.Instances ?? [])
+          .filter((m) => m.LifecycleState === 'InService')
+          .map((m) => m.InstanceId ?? '');
+        const health = await c.elb.send(
+          new DescribeTargetHealthCommand({ TargetGroupArn: run.outputs['target-group-arn'] }),
+        );
+        const healthy = (health.TargetHealthDescriptions ?? []).filter(
+          (d) => d.TargetHealth?.State === 'healthy' && ids.includes(d.Target?.Id ?? ''),
+        );
+        if (healthy.length === 2 && !ids.includes(victim)) break;
+      }
+    } finally {
+      for (const client of Object.values(c)) client.destroy();
+    }
+    (run as ActionRun & { victim?: string; callsBefore?: number }).victim = victim;
+    (run as ActionRun & { victim?: string; callsBefore?: number }).callsBefore = callsBefore;
+    return [run];
+  });
+
+  scenario('scaling-mixed', async (_sandbox, env) => [
+    await runAction(ACTION, {
+      env,
+      inputs: {
+        ...BASE,
+        'image-id': IMAGE,
+        count: '2',
+        min: '1',
+        max: '4',
+        scaling: 'requests:800',
+        'instance-types': 't3.small,t3a.small',
+        'health-check-grace-period': '120s',
+      },
+    }),
+  ]);
 
   scenario(
     'throttled',
@@ -453,8 +582,9 @@ beforeAll(async () => {
       await runAction(ACTION, { env, inputs: { ...BASE, 'image-id': IMAGE, zone: 'example.test' } }),
     ],
     [
-      { service: 'ec2', operation: 'RunInstances', error: 'RequestLimitExceeded', times: 2 },
-      { service: 'ec2', operation: 'DescribeInstances', error: 'RequestLimitExceeded', times: 2 },
+      { service: 'ec2', operation: 'CreateLaunchTemplate', error: 'RequestLimitExceeded', times: 2 },
+      { service: 'autoscaling', operation: 'CreateAutoScalingGroup', error: 'Throttling', times: 2 },
+      { service: 'autoscaling', operation: 'DescribeAutoScalingGroups', error: 'Throttling', times: 2 },
       { service: 'elasticloadbalancing', operation: 'CreateLoadBalancer', error: 'Throttling', times: 2 },
       { service: 'elasticloadbalancing', operation: 'DescribeTargetHealth', error: 'Throttling', times: 2 },
       { service: 'route53', operation: 'ChangeResourceRecordSets', error: 'Throttling', times: 1 },
@@ -474,7 +604,7 @@ beforeAll(async () => {
     const inputs = { ...BASE, 'image-id': IMAGE, zone: 'example.test', 'dry-run': 'true' };
     const allowed = await runAction(ACTION, { env, inputs });
     sandbox.addFaults([
-      { service: 'ec2', operation: 'RunInstances', error: 'UnauthorizedOperation', status: 403 },
+      { service: 'ec2', operation: 'CreateLaunchTemplate', error: 'UnauthorizedOperation', status: 403 },
     ]);
     const denied = await runAction(ACTION, { env, inputs });
     return [allowed, denied];
@@ -578,11 +708,28 @@ describe('launch-behind-lb', () => {
     expect(ids).toHaveLength(3);
     const targets = sandbox.inventory().filter((i) => i.kind === 'target');
     expect(targets.map((t) => t.state)).toEqual(['healthy', 'healthy', 'healthy']);
-    // Spread over both zones.
-    const runCalls = sandbox.calls().filter((c) => c.operation === 'RunInstances' && c.outcome === 'ok');
-    expect(new Set(runCalls.map((c) => c.params['SubnetId']))).toEqual(new Set([SUBNET_A, SUBNET_B]));
-    // Summary: resources, each target's health, the picture.
+    // The build's group: its target group attached, checked by the load balancer, spread over both zones.
+    const groupName = autoScalingGroupName({ role: 'api', env: 'prod', build: 'b000042' });
+    expect(run.outputs['auto-scaling-group-name']).toBe(groupName);
+    const group = await groupOf(sandbox, groupName);
+    expect(group).toMatchObject({
+      TargetGroupARNs: [run.outputs['target-group-arn']],
+      HealthCheckType: 'ELB',
+      HealthCheckGracePeriod: 300,
+      MinSize: 3,
+      MaxSize: 3,
+      DesiredCapacity: 3,
+      CapacityRebalance: true,
+      VPCZoneIdentifier: `${SUBNET_A},${SUBNET_B}`,
+    });
+    const inService = (group?.Instances ?? []).filter(
+      (m) => m.LifecycleState === 'InService' && m.HealthStatus === 'Healthy',
+    );
+    expect(inService.map((m) => m.InstanceId).sort()).toEqual([...ids].sort());
+    expect(new Set(inService.map((m) => m.AvailabilityZone))).toEqual(new Set(['us-east-1a', 'us-east-1b']));
+    // Summary: resources, the group's size, each target's health, the picture.
     expect(run.summary).toContain(lbName);
+    expect(run.summary).toMatch(new RegExp(`\\| ${groupName} \\| 3 \\| 3 \\| 3 \\|`));
     for (const id of ids)
       expect(run.summary).toMatch(new RegExp(`\\| ${id} \\| us-east-1[ab] \\| healthy \\|`));
     expect(run.summary).toContain('```mermaid');
@@ -596,8 +743,30 @@ describe('launch-behind-lb', () => {
     const { sandbox } = await get('healthy-from-tag');
     const made = sandbox
       .inventory()
-      .filter((i) => ['load-balancer', 'target-group', 'listener', 'instance'].includes(i.kind));
-    expect(made.length).toBe(6);
+      .filter((i) =>
+        ['load-balancer', 'target-group', 'listener', 'instance', 'auto-scaling-group'].includes(i.kind),
+      );
+    expect(made.length).toBe(7);
+    const c = adminClients(sandbox);
+    try {
+      const out = await c.ec2.send(new DescribeLaunchTemplatesCommand({}));
+      expect(out.LaunchTemplates?.map((t) => t.LaunchTemplateName)).toEqual(['prod-api-b000042']);
+      made.push({
+        service: 'ec2',
+        kind: 'launch-template',
+        id: out.LaunchTemplates?.[0]?.LaunchTemplateId ?? '',
+        tags: Object.fromEntries(
+          (out.LaunchTemplates?.[0]?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']),
+        ),
+      } as (typeof made)[number]);
+    } finally {
+      for (const client of Object.values(c)) client.destroy();
+    }
+    // The servers' tags come from the template and the group (propagated at launch).
+    const servers = made.filter((i) => i.kind === 'instance');
+    for (const server of servers) expect(server.tags['Name']).toBe('immut/prod/api/b000042');
+    // Servers and their volumes are tagged by the template, IMDSv2 only.
+    expect(templateData(sandbox)).toMatchObject({ MetadataOptions: { HttpTokens: 'required' } });
     for (const item of made) {
       expect(item.tags).toMatchObject({
         'immut:managed-by': 'immut',
@@ -613,8 +782,7 @@ describe('launch-behind-lb', () => {
 
   it("writes exactly the expected flags into the user data's environment file", async () => {
     const { sandbox } = await get('healthy-from-tag');
-    const run = sandbox.calls().find((c) => c.operation === 'RunInstances' && c.outcome === 'ok');
-    const vars = envFileOf(String(run?.params['UserData']));
+    const vars = envFileOf(String(templateData(sandbox)['UserData']));
     expect(vars).toEqual({
       BUILD: 'b000042',
       DB_ENDPOINT: 'prod-api-b000042.abc.us-east-1.rds.amazonaws.com',
@@ -645,10 +813,10 @@ describe('launch-behind-lb', () => {
     const { sandbox, runs } = await get('never-healthy');
     const run = runs[0] as ActionRunWithPost;
     const message = theError(run.main);
-    expect(message).toMatch(/Timed out .* health check/);
-    expect(message.match(/i-[0-9a-f]+ unhealthy \(Target\.Timeout: Request timed out\)/g)).toHaveLength(2);
+    expect(message).toMatch(/Timed out .*Auto Scaling group prod-api-b000042 to have 2 healthy server/);
+    expect(message).toMatch(/i-[0-9a-f]+ unhealthy \(Target\.Timeout: Request timed out\)/);
     // Progress lines while it waited, with each target's state.
-    expect(run.main.logLines.some((l) => /health check: 0\/2 healthy: i-\S+ unhealthy/.test(l))).toBe(true);
+    expect(run.main.logLines.some((l) => /0\/2 healthy, .*i-\S+ unhealthy/.test(l))).toBe(true);
     expect(run.post?.exitCode).toBe(0);
     expect(leftovers(sandbox)).toEqual([]);
     const records = sandbox
@@ -657,24 +825,89 @@ describe('launch-behind-lb', () => {
     expect(records).toEqual([]);
   });
 
-  it('launches in another zone when one has no capacity', async () => {
+  it('leaves capacity to the group: with one zone short, all servers start in the other', async () => {
     const { sandbox, runs } = await get('capacity');
     const run = succeeded(main(runs[0]!));
-    const ok = sandbox.calls().filter((c) => c.operation === 'RunInstances' && c.outcome === 'ok');
-    expect(ok.map((c) => c.params['SubnetId'])).toEqual([SUBNET_B, SUBNET_B]);
+    const group = await groupOf(sandbox, run.outputs['auto-scaling-group-name'] ?? '');
+    const live = (group?.Instances ?? []).filter((m) => m.LifecycleState === 'InService');
+    expect(live.map((m) => m.AvailabilityZone)).toEqual(['us-east-1b', 'us-east-1b']);
     expect(run.outputs['instance-ids']?.split(',')).toHaveLength(2);
-    expect(
-      run.annotations.some(
-        (a) => a.level === 'warning' && a.message.includes(`No capacity`) && a.message.includes(SUBNET_A),
-      ),
-    ).toBe(true);
   });
 
-  it('rides out throttling on EC2, ELBv2 and Route 53', async () => {
+  it('fails with the group’s own reason when no zone can serve, and post leaves nothing', async () => {
+    const { sandbox, runs } = await get('no-capacity-anywhere');
+    const run = runs[0] as ActionRunWithPost;
+    expect(theError(run.main)).toMatch(
+      /Auto Scaling could not launch servers in any of the subnets' zones: .*(capacity|InsufficientInstanceCapacity)/i,
+    );
+    expect(run.post?.exitCode).toBe(0);
+    expect(leftovers(sandbox)).toEqual([]);
+    expect(await groupOf(sandbox, 'prod-api-b000042')).toBeUndefined();
+  });
+
+  it('heals: a server terminated through EC2 is replaced by the group and healthy again, with no call by immut', async () => {
+    const { sandbox, runs } = await get('heals');
+    const run = runs[0] as ActionRun & { victim?: string; callsBefore?: number };
+    const group = await groupOf(sandbox, run.outputs['auto-scaling-group-name'] ?? '');
+    const inService = (group?.Instances ?? []).filter((m) => m.LifecycleState === 'InService');
+    expect(inService).toHaveLength(2);
+    expect(inService.map((m) => m.InstanceId)).not.toContain(run.victim);
+    const c = adminClients(sandbox);
+    try {
+      const health = await c.elb.send(
+        new DescribeTargetHealthCommand({ TargetGroupArn: run.outputs['target-group-arn'] }),
+      );
+      const healthy = (health.TargetHealthDescriptions ?? [])
+        .filter((d) => d.TargetHealth?.State === 'healthy')
+        .map((d) => d.Target?.Id);
+      for (const m of inService) expect(healthy).toContain(m.InstanceId);
+    } finally {
+      for (const client of Object.values(c)) client.destroy();
+    }
+    // Nothing of immut's ran meanwhile: every call after the launch is the test's own.
+    const after = sandbox.calls().slice(run.callsBefore ?? 0);
+    expect([...new Set(after.map((call) => call.operation))].sort()).toEqual([
+      'DescribeAutoScalingGroups',
+      'DescribeTargetHealth',
+      'TerminateInstances',
+    ]);
+  });
+
+  it('sizes the group from min and max, tracks requests per server and mixes instance types', async () => {
+    const { sandbox, runs } = await get('scaling-mixed');
+    const run = succeeded(main(runs[0]!));
+    const name = run.outputs['auto-scaling-group-name'] ?? '';
+    const group = await groupOf(sandbox, name);
+    expect(group).toMatchObject({ MinSize: 1, MaxSize: 4, DesiredCapacity: 2, HealthCheckGracePeriod: 120 });
+    expect(group?.MixedInstancesPolicy?.LaunchTemplate?.Overrides?.map((o) => o.InstanceType)).toEqual([
+      't3.small',
+      't3a.small',
+    ]);
+    const c = adminClients(sandbox);
+    try {
+      const policies = await c.autoscaling.send(new DescribePoliciesCommand({ AutoScalingGroupName: name }));
+      expect(policies.ScalingPolicies?.map((p) => p.TargetTrackingConfiguration)).toMatchObject([
+        {
+          TargetValue: 800,
+          PredefinedMetricSpecification: {
+            PredefinedMetricType: 'ALBRequestCountPerTarget',
+            ResourceLabel: expect.stringMatching(
+              /^app\/prod-api-b000042\/[0-9a-f]+\/targetgroup\/prod-api-b000042\/[0-9a-f]+$/,
+            ),
+          },
+        },
+      ]);
+    } finally {
+      for (const client of Object.values(c)) client.destroy();
+    }
+  });
+
+  it('rides out throttling on EC2, Auto Scaling, ELBv2 and Route 53', async () => {
     const { sandbox, runs } = await get('throttled');
     succeeded(main(runs[0]!));
     const throttled = sandbox.calls().filter((c) => c.injected);
-    expect(throttled.length).toBe(9);
+    expect(throttled.length).toBe(11);
+    expect(leftovers(sandbox).filter((l) => l.startsWith('auto-scaling-group'))).toHaveLength(1);
   });
 
   it('re-run of the same build finds its own resources and creates nothing new', async () => {
@@ -683,8 +916,10 @@ describe('launch-behind-lb', () => {
     expect(second?.outputs).toEqual(first?.outputs);
     const callsBefore = (second as ActionRun & { callsBefore?: number }).callsBefore ?? 0;
     const secondCalls = sandbox.calls().slice(callsBefore);
-    expect(created(secondCalls).map((c) => c.operation)).toEqual(['RegisterTargets']);
+    expect(created(secondCalls).map((c) => c.operation)).toEqual([]);
     expect(second?.summary).toMatch(/reused/);
+    // Exactly one group for the build, whatever the attempts.
+    expect(sandbox.inventory().filter((i) => i.kind === 'auto-scaling-group')).toHaveLength(1);
   });
 
   it('post after a run that died midway removes exactly what it created, and never another build', async () => {
@@ -696,16 +931,17 @@ describe('launch-behind-lb', () => {
       'load-balancer',
       'target-group',
       'listener',
-      'instance',
-      'instance',
+      'launch-template',
+      'auto-scaling-group',
       'dns-record',
     ]);
-    // Newest first: the record, the servers, the listener before its target group, the load balancer.
+    // Newest first: the record, the group (with its servers) before its template, the listener
+    // before its target group, the load balancer.
     const removals = run.post?.logLines.filter((l) => l.startsWith('removed ')).map((l) => l.split(' ')[1]);
     expect(removals).toEqual([
       'dns-record',
-      'instance',
-      'instance',
+      'auto-scaling-group',
+      'launch-template',
       'listener',
       'target-group',
       'load-balancer',
@@ -719,10 +955,16 @@ describe('launch-behind-lb', () => {
     const left = leftovers(sandbox);
     expect(
       left.every(
-        (l) => l.includes('b000041') || other.outputs['instance-ids']?.includes(l.split(' ')[1] ?? '-'),
+        (l) =>
+          l.includes('b000041') ||
+          l.startsWith('launch-template ') ||
+          other.outputs['instance-ids']?.includes(l.split(' ')[1] ?? '-'),
       ),
     ).toBe(true);
-    expect(left.length).toBe(4); // the other build's load balancer, target group, listener and server
+    // The other build's load balancer, target group, listener, group, server and template.
+    expect(left.length).toBe(6);
+    expect(await groupOf(sandbox, 'prod-api-b000041')).toBeDefined();
+    expect(await groupOf(sandbox, 'prod-api-b000042')).toBeUndefined();
   });
 
   it('dry run prints the plan, checks the launch with EC2 DryRun and creates nothing', async () => {
@@ -734,15 +976,19 @@ describe('launch-behind-lb', () => {
     expect(
       allowed.logLines.some((l) => /\[dry run\] Build DNS name b000042\.api\.prod\.example\.test/.test(l)),
     ).toBe(true);
-    expect(allowed.logLines.some((l) => /EC2 DryRun: launching the servers .* is permitted/.test(l))).toBe(
-      true,
-    );
+    expect(
+      allowed.logLines.some((l) => /EC2 DryRun: creating the launch template .* is permitted/.test(l)),
+    ).toBe(true);
+    expect(
+      allowed.logLines.some((l) => /\[dry run\] Auto Scaling group prod-api-b000042: 2 server\(s\)/.test(l)),
+    ).toBe(true);
     expect(allowed.summary).toMatch(/dry run/);
     expect(allowed.outputs).toEqual({});
-    const dry = sandbox.calls().filter((c) => c.operation === 'RunInstances');
+    const dry = sandbox.calls().filter((c) => c.operation === 'CreateLaunchTemplate');
+    expect(dry.length).toBeGreaterThan(0);
     expect(dry.every((c) => c.params['DryRun'] === 'true' || c.params['DryRun'] === true)).toBe(true);
     expect(theError(main(runs[1]!))).toMatch(
-      /Dry run: EC2 would refuse .*Grant the IAM action 'ec2:RunInstances'/,
+      /Dry run: EC2 would refuse .*Grant the IAM action 'ec2:CreateLaunchTemplate'/,
     );
     expect(created(sandbox.calls())).toEqual([]);
     expect(leftovers(sandbox)).toEqual([]);
@@ -764,10 +1010,12 @@ describe('launch-behind-lb', () => {
       UnhealthyThresholdCount: '4',
       Matcher: { HttpCode: '200-299' },
     });
-    expect(call('RunInstances')).toMatchObject({
+    expect(templateData(sandbox)).toMatchObject({
       InstanceType: 'm7g.large',
       IamInstanceProfile: { Name: 'api-server' },
     });
+    const group = await groupOf(sandbox, run.outputs['auto-scaling-group-name'] ?? '');
+    expect(group?.VPCZoneIdentifier).toBe(`${SUBNET_A},${SUBNET_B},${SUBNET_C}`);
   });
 
   it('keep-on-failure keeps what the failed run created, and says so', async () => {
@@ -778,19 +1026,29 @@ describe('launch-behind-lb', () => {
     expect(
       run.post?.annotations.some((a) => a.level === 'warning' && /keep-on-failure is set/.test(a.message)),
     ).toBe(true);
-    expect(leftovers(sandbox).length).toBe(5);
+    // The load balancer, target group, listener, the group with its servers and the template.
+    const kinds = leftovers(sandbox).map((l) => l.split(' ')[0]);
+    const count = (kind: string) => kinds.filter((k) => k === kind).length;
+    expect(
+      ['load-balancer', 'target-group', 'listener', 'auto-scaling-group', 'launch-template'].map(count),
+    ).toEqual([1, 1, 1, 1, 1]);
+    expect(count('instance')).toBeGreaterThanOrEqual(2);
   });
 
   it('calls only the IAM actions its docs list, and calls every one of them but the implicit ones', async () => {
     const all = await Promise.all([...scenarios.values()]);
-    const called = iamActionsCalled(all.flatMap((s) => s.sandbox.calls()));
+    const called = iamActionsCalled(all.flatMap((s) => s.actionCalls));
     const documented = documentedIamActions(ACTION);
     expect(called.filter((a) => !documented.includes(a))).toEqual([]);
     // AWS authorizes these inside other calls, so the sandbox never logs them: tags given
-    // to RunInstances / Create* need CreateTags / AddTags, an instance profile needs PassRole.
+    // to Create* need CreateTags / AddTags, a group made from a launch
+    // template needs RunInstances (and PassRole for its instance profile), and the first group
+    // of an account makes Auto Scaling's service-linked role.
     expect(documented.filter((a) => !called.includes(a))).toEqual([
       'ec2:CreateTags',
+      'ec2:RunInstances',
       'elasticloadbalancing:AddTags',
+      'iam:CreateServiceLinkedRole',
       'iam:PassRole',
     ]);
   });

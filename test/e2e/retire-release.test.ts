@@ -1,10 +1,13 @@
 // End-to-end: the built retire-release bundle, run as the GitHub runner runs it, against the
 // sandbox. Five releases of one role are made directly with SDK clients, tagged as immut tags
-// them (load balancer, target group, listener, instance, build DNS name, DB replica, image),
+// them (launch template, Auto Scaling group, load balancer, target group, listener, instance,
+// build DNS name, DB replica, image),
 // and the role's name and history record are written in cutover-dns's format (core
 // dns-history). Each scenario has its own sandbox; all scenarios start at once in beforeAll.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import {
+  DescribeLaunchTemplatesCommand,
   CreateImageCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
@@ -86,7 +89,7 @@ function isLease(c: CallRecord): boolean {
 }
 
 async function release(w: Omit<World, 'releases' | 'bystanders'>, id: Identity): Promise<Release> {
-  const b = await launchBuild(w.sandbox, w.c, id);
+  const b = await launchBuild(w.sandbox, w.c, id, { fleet: true });
   const tags = (name: string, extra = {}) => toAwsTags(standardTags(id, PROVENANCE, name, extra));
   const db = dbInstanceId(id);
   await w.rds.send(
@@ -328,12 +331,20 @@ async function standing(w: World) {
   const ebsSnapshots = (
     (await w.c.ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? []
   ).map((s) => s.SnapshotId ?? '');
+  const groups = (
+    (await w.c.autoscaling.send(new DescribeAutoScalingGroupsCommand({}))).AutoScalingGroups ?? []
+  ).map((g) => g.AutoScalingGroupName ?? '');
+  const launchTemplates = (
+    (await w.c.ec2.send(new DescribeLaunchTemplatesCommand({}))).LaunchTemplates ?? []
+  ).map((t) => t.LaunchTemplateId ?? '');
   const buildRecords: string[] = [];
   for (const r of w.releases) {
     const name = `${r.identity.build}.${ROLE}.${ENV}.${ZONE_NAME}`;
     if ((await recordsAt(w.c, w.zone, name, 'A')).length > 0) buildRecords.push(r.identity.build);
   }
   return {
+    groups,
+    launchTemplates,
     loadBalancers: lbs.map((l) => l.LoadBalancerArn ?? ''),
     targetGroups: tgs.map((t) => t.TargetGroupName ?? ''),
     instances,
@@ -394,11 +405,16 @@ describe('retire-release with five releases, keep 2', () => {
     expect(JSON.parse(first.outputs['retired']!)).toEqual(['b3', 'b2', 'b1']);
     const [b1, b2, b3, b4, b5] = w.releases as [Release, Release, Release, Release, Release];
     for (const gone of [b1, b2, b3]) {
+      expect(before.groups).toContain(gone.groupName);
+      expect(after.groups).not.toContain(gone.groupName);
+      expect(after.launchTemplates).not.toContain(gone.launchTemplateId);
       expect(after.loadBalancers).not.toContain(gone.loadBalancerArn);
       expect(after.instances).not.toContain(gone.instanceId);
       expect(after.dbs).not.toContain(gone.db);
     }
     for (const kept of [b4, b5]) {
+      expect(after.groups).toContain(kept.groupName);
+      expect(after.launchTemplates).toContain(kept.launchTemplateId);
       expect(after.loadBalancers).toContain(kept.loadBalancerArn);
       expect(after.instances).toContain(kept.instanceId);
       expect(after.dbs).toContain(kept.db);
@@ -434,12 +450,14 @@ describe('retire-release with five releases, keep 2', () => {
     );
   });
 
-  it('deletes in a safe order: build DNS name, listener, load balancer, target group, instances, replica', () => {
+  it('deletes in a safe order: build DNS name, group, its template, listener, load balancer, target group, instances, replica', () => {
     const order = mutations(first.calls)
       .filter((c) => c.outcome === 'ok' && !isLease(c))
       .map((c) => c.operation);
-    expect(order.slice(0, 6)).toEqual([
+    expect(order.slice(0, 8)).toEqual([
       'ChangeResourceRecordSets',
+      'DeleteAutoScalingGroup',
+      'DeleteLaunchTemplate',
       'DeleteListener',
       'DeleteLoadBalancer',
       'DeleteTargetGroup',
@@ -488,6 +506,8 @@ describe('retire-release dry run and weighted cutovers', () => {
     expect(JSON.parse(dry.outputs['retired']!)).toEqual(['b2', 'b1']);
     const log = dry.logLines.join('\n');
     expect(log).toContain('Would retire build b1: older than the 1 kept build(s) (keep=1)');
+    expect(log).toContain(`would delete Auto Scaling group prod-api-b1 (with its 1 server(s))`);
+    expect(log).toContain(`would delete launch template prod-api-b1`);
     expect(log).toContain(`would delete load balancer prod-api-b1`);
     expect(log).toContain(`would delete DB instance prod-api-b1 (no final snapshot)`);
     expect(dry.summary).toContain('would retire');
@@ -727,6 +747,7 @@ describe('retire-release permissions', () => {
     const called = iamActionsCalled(actionCalls);
     const documented = documentedIamActions('retire-release');
     expect(called.filter((a) => !documented.includes(a))).toEqual([]);
-    expect(documented.filter((a) => !called.includes(a))).toEqual([]);
+    // Retiring an Aurora clone is exercised by replicate-data-cluster.test.ts.
+    expect(documented.filter((a) => !called.includes(a) && a !== 'rds:DeleteDBCluster')).toEqual([]);
   });
 });

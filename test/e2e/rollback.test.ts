@@ -2,6 +2,7 @@
 // previous build from the name's history, and back to a retired release by relaunching it
 // from its tag.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { Route53Client, TestDNSAnswerCommand } from '@aws-sdk/client-route-53';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,8 @@ let sandbox: Sandbox;
 let consumer: string;
 let zoneId: string;
 const answers: Record<string, string> = {};
+/** Each build's Auto Scaling group after the relaunch: name → InService, Healthy servers. */
+const groups: Record<string, number> = {};
 const results: Record<string, WorkflowRunResult> = {};
 
 function machine(): Record<string, string> {
@@ -165,6 +168,21 @@ beforeAll(async () => {
     6,
   );
   answers['after relaunch'] = await answer(name);
+  const autoscaling = new AutoScalingClient({
+    endpoint: sandbox.endpoint,
+    region: 'us-east-1',
+    credentials: { ...ADMIN_CREDENTIALS },
+  });
+  try {
+    const out = await autoscaling.send(new DescribeAutoScalingGroupsCommand({}));
+    for (const g of out.AutoScalingGroups ?? []) {
+      groups[g.AutoScalingGroupName ?? ''] = (g.Instances ?? []).filter(
+        (m) => m.LifecycleState === 'InService' && m.HealthStatus === 'Healthy',
+      ).length;
+    }
+  } finally {
+    autoscaling.destroy();
+  }
 }, 240_000);
 
 afterAll(async () => {
@@ -191,5 +209,12 @@ describe('rollback.yml through the local runner', () => {
     expect(relaunched).toContain('b000001');
     expect(relaunched).not.toBe(launchedDnsName(results['b1']!));
     expect(answers['after relaunch']).toBe(relaunched);
+    // The relaunched build is a fleet again, one group for it, beside the live build's.
+    expect(groups['prod-worker-b000001']).toBeGreaterThanOrEqual(1);
+    expect(
+      Object.keys(groups)
+        .filter((g) => g.startsWith('prod-worker-'))
+        .sort(),
+    ).toEqual(['prod-worker-b000001', 'prod-worker-b000002']);
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -22,6 +22,17 @@ const releaseInputs = Object.keys(
     }
   ).on.workflow_call.inputs,
 );
+
+/** Temp directories of this file's tests, removed after them (also when a test fails). */
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('world action, mode plan', () => {
   it('outputs one matrix entry per role whose keys are release.yml inputs', async () => {
@@ -52,7 +63,7 @@ describe('world action, mode plan', () => {
   });
 
   it('reports every mistake of a world file with its path, in one error', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'immut-world-'));
+    const dir = tempDir('immut-world-');
     writeFileSync(
       path.join(dir, 'immut.world.yml'),
       'schema: immut.world/v1\nenv: prod\nregion: us-east-1\nzone: example.test\nroles:\n  api:\n    provision: p.sh\n    count: 0\n',
@@ -71,7 +82,7 @@ describe('world action, mode plan', () => {
   describe('a world file that is not a file of the workspace', () => {
     /** A workspace inside a directory that holds a valid world file of its own. */
     function nested(): { outer: string; ws: string } {
-      const outer = mkdtempSync(path.join(tmpdir(), 'immut-world-outer-'));
+      const outer = tempDir('immut-world-outer-');
       writeFileSync(
         path.join(outer, 'x.yml'),
         readFileSync(path.join(REPO_ROOT, 'examples/consumer/immut.world.yml'), 'utf8'),
@@ -154,7 +165,7 @@ describe('world action, mode plan', () => {
 
     /** Plans `text` as the workspace's world file; returns the one error. */
     async function planRefused(text: string): Promise<string> {
-      const dir = mkdtempSync(path.join(tmpdir(), 'immut-world-hostile-'));
+      const dir = tempDir('immut-world-hostile-');
       writeFileSync(path.join(dir, 'immut.world.yml'), text);
       const run = await runAction('world', { inputs: { mode: 'plan' }, cwd: dir });
       expect(run.exitCode).not.toBe(0);

@@ -20,10 +20,12 @@ import type { CallRecord, Sandbox } from '@immut/sandbox';
 import {
   JOB_DEFAULTS,
   REPO_ROOT,
+  checkRuntime,
   inputEnv,
   interpretLines,
   parseFileCommands,
   readActionYml,
+  resolveActionNode,
   runAction,
   runActionWithPost,
   type ActionRun,
@@ -158,6 +160,9 @@ export async function runMainUntilCancelled(
 ): Promise<Cancelled> {
   const actionDir = path.join(REPO_ROOT, action);
   const yml = readActionYml(actionDir);
+  // The same node as the harness's runs (Node 24, as runs.using says), not the tests' own.
+  const node = resolveActionNode(REPO_ROOT);
+  checkRuntime(yml.runs.using, node, path.join(actionDir, 'action.yml'));
   const root = mkdtempSync(path.join(os.tmpdir(), `immut-reliability-${action}-`));
   try {
     const workspace = path.join(root, 'workspace');
@@ -192,7 +197,7 @@ export async function runMainUntilCancelled(
     };
     const env = { ...jobEnv, ...inputEnv(yml, options.inputs, jobEnv) };
     const entry = path.resolve(actionDir, yml.runs.main);
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(node.path, [entry], {
       cwd: workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -244,6 +249,7 @@ export async function runMainUntilCancelled(
       logLines: interpreted.logLines,
       step: 'main',
       durationMs: 0,
+      node: { path: node.path, version: node.version },
     };
     return { state, signal, exitCode, stdout, stderr, run };
   } finally {

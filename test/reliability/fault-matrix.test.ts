@@ -7,7 +7,7 @@
 import { jest } from '@jest/globals';
 
 // replicate-data's beforeAll awaits its rows while every other matrix's rows share the cores.
-jest.setTimeout(180_000);
+jest.setTimeout(420_000);
 
 await import('./bake-image.matrix.js');
 await import('./launch-behind-lb.matrix.js');

@@ -1,10 +1,12 @@
 // Reliability matrix of launch-behind-lb: one row per fault, each on its own sandbox
 // (in-process, started in milliseconds), all rows at once (driver.ts). See README.md.
 import { expect } from '@jest/globals';
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import { EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
 import { SEED, type FaultSpec, type Sandbox, type ServiceName } from '@immut/sandbox';
-import { sandboxEnv } from '@immut/test-support/sandbox';
+import { adminClientConfig, sandboxEnv } from '@immut/test-support/sandbox';
 import { drive, faultMatrix, insideWait, type RowResult } from './driver.js';
-import { addedLive, expectOnlyReleased, inventoryKeys, type RowSpec } from './support.js';
+import { addedLive, expectOnlyReleased, inventoryKeys, until, type RowSpec } from './support.js';
 
 const ACTION = 'launch-behind-lb';
 const [SUBNET_A, SUBNET_B] = SEED.subnets.map((s) => s.subnetId) as [string, string];
@@ -23,9 +25,11 @@ const INPUTS: Record<string, string> = {
   timeout: '6h',
 };
 
-/** What a successful launch leaves: the build's load balancer, listener, target group,
- *  instances and its own DNS record. */
+/** What a successful launch leaves: the build's launch template, Auto Scaling group with its
+ *  instances, load balancer, listener, target group and its own DNS record. */
 const RELEASED = {
+  'launch-template': 1,
+  'auto-scaling-group': 1,
   instance: COUNT,
   'load-balancer': 1,
   listener: 1,
@@ -36,6 +40,9 @@ const RELEASED = {
 interface LaunchRow extends RowSpec {
   faults: FaultSpec[];
   inputs?: Record<string, string>;
+  /** Terminate one of the group's servers through EC2 once the launch is done (behind the
+   *  group's back), and wait until the group has replaced it with a healthy one. */
+  terminateOne?: boolean;
 }
 
 /** Slower than the e2e default: SDK back-off sleeps are wall time, and at 2000x the retries of
@@ -49,24 +56,33 @@ const fault = (service: ServiceName, operation: string, error: string, times?: n
   ...(times ? { times } : {}),
 });
 
-const MUTATING: Array<['ec2' | 'elasticloadbalancing' | 'route53', string]> = [
-  ['ec2', 'RunInstances'],
+const MUTATING: Array<['ec2' | 'autoscaling' | 'elasticloadbalancing' | 'route53', string]> = [
+  ['ec2', 'CreateLaunchTemplate'],
+  ['autoscaling', 'CreateAutoScalingGroup'],
   ['elasticloadbalancing', 'CreateLoadBalancer'],
   ['elasticloadbalancing', 'CreateTargetGroup'],
   ['elasticloadbalancing', 'CreateListener'],
-  ['elasticloadbalancing', 'RegisterTargets'],
   ['route53', 'ChangeResourceRecordSets'],
 ];
 
 export const ROWS: LaunchRow[] = [
   {
     name: 'throttle-ec2',
-    fault: 'EC2 RequestLimitExceeded ×2 on RunInstances and DescribeInstances',
+    fault: 'EC2 RequestLimitExceeded ×2 on CreateLaunchTemplate and DescribeLaunchTemplates',
     outcome: 'succeeds',
     faults: [
-      fault('ec2', 'RunInstances', 'RequestLimitExceeded', 2),
-      fault('ec2', 'DescribeInstances', 'RequestLimitExceeded', 2),
+      fault('ec2', 'CreateLaunchTemplate', 'RequestLimitExceeded', 2),
+      fault('ec2', 'DescribeLaunchTemplates', 'RequestLimitExceeded', 2),
     ],
+  },
+  {
+    name: 'throttle-autoscaling',
+    fault:
+      'Auto Scaling Throttling ×2 on CreateAutoScalingGroup, DescribeAutoScalingGroups, DescribeScalingActivities',
+    outcome: 'succeeds',
+    faults: ['CreateAutoScalingGroup', 'DescribeAutoScalingGroups', 'DescribeScalingActivities'].map((op) =>
+      fault('autoscaling', op, 'Throttling', 2),
+    ),
   },
   {
     name: 'throttle-elbv2',
@@ -100,10 +116,23 @@ export const ROWS: LaunchRow[] = [
     faults: [fault(service, op, 'InternalError')],
   })),
   {
+    name: 'zone-short',
+    fault: 'no capacity in us-east-1a (InsufficientInstanceCapacity on every launch there)',
+    outcome: 'succeeds',
+    faults: [{ kind: 'no-capacity', match: { availabilityZone: 'us-east-1a' } }],
+  },
+  {
     name: 'capacity',
-    fault: 'InsufficientInstanceCapacity on every RunInstances',
+    fault: 'no capacity in any zone (InsufficientInstanceCapacity on every launch)',
     outcome: 'fails',
-    faults: [fault('ec2', 'RunInstances', 'InsufficientInstanceCapacity')],
+    faults: [{ kind: 'no-capacity' }],
+  },
+  {
+    name: 'instance-lost',
+    fault: 'one of the servers terminated through EC2 once the launch is done',
+    outcome: 'succeeds',
+    faults: [],
+    terminateOne: true,
   },
   {
     name: 'never-healthy',
@@ -130,18 +159,69 @@ export const ROWS: LaunchRow[] = [
 
 interface Result extends RowResult {
   added: Record<string, number>;
-  /** Whether the build's DNS record was ever sampled while one of its targets was unhealthy. */
-  recordOnUnhealthy: boolean;
+  /** When the build's DNS record was first sampled: whether a target was then not healthy. */
+  recordBeforeHealthy: boolean;
+  /** Whether the record was ever sampled while the build had no healthy target at all. */
+  recordWithoutHealthy: boolean;
+  /** The most Auto Scaling groups seen at once. */
+  mostGroups: number;
+  /** terminateOne rows: the server terminated, and the group's healthy servers at the end. */
+  victim?: string;
+  healthyAtEnd?: string[];
 }
 
-/** True when the build's DNS record exists while any of its targets is not healthy. */
-function recordOnUnhealthy(sandbox: Sandbox): boolean {
+/** What one sample sees: the build's record, its targets' states, the groups. */
+function look(sandbox: Sandbox): { record: boolean; states: string[]; groups: number } {
   const inventory = sandbox.inventory();
-  const record = inventory.some((i) => i.kind === 'resource-record-set' && i.id.includes('b000042.api.'));
-  const unhealthy = inventory.some(
-    (i) => i.kind === 'target' && i.state !== 'healthy' && i.state !== 'draining',
-  );
-  return record && unhealthy;
+  return {
+    record: inventory.some((i) => i.kind === 'resource-record-set' && i.id.includes('b000042.api.')),
+    states: inventory.filter((i) => i.kind === 'target').map((i) => i.state ?? ''),
+    groups: inventory.filter((i) => i.kind === 'auto-scaling-group').length,
+  };
+}
+
+/** The group's InService servers that the target group finds healthy (admin reads). */
+async function healthyServers(sandbox: Sandbox): Promise<string[]> {
+  const autoscaling = new AutoScalingClient(adminClientConfig(sandbox));
+  try {
+    const out = await autoscaling.send(
+      new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ['prod-api-b000042'] }),
+    );
+    const healthyTargets = new Set(
+      sandbox
+        .inventory()
+        .filter((i) => i.kind === 'target' && i.state === 'healthy')
+        .map((i) => i.id.split(/[/:]/).find((part) => part.startsWith('i-')) ?? i.id),
+    );
+    return (out.AutoScalingGroups?.[0]?.Instances ?? [])
+      .filter((m) => m.LifecycleState === 'InService' && healthyTargets.has(m.InstanceId ?? ''))
+      .map((m) => m.InstanceId ?? '');
+  } finally {
+    autoscaling.destroy();
+  }
+}
+
+/**
+ * Once the launch is done (its build name exists), one server is terminated through EC2; then
+ * waits until the group has COUNT healthy servers again, none of them the terminated one.
+ */
+async function terminateOne(sandbox: Sandbox): Promise<{ victim: string; healthyAtEnd: string[] }> {
+  await until(() => look(sandbox).record, "the build's DNS name");
+  const [victim = ''] = await healthyServers(sandbox);
+  const ec2 = new EC2Client(adminClientConfig(sandbox));
+  try {
+    await ec2.send(new TerminateInstancesCommand({ InstanceIds: [victim] }));
+  } finally {
+    ec2.destroy();
+  }
+  let healthyAtEnd: string[] = [];
+  const end = Date.now() + 100_000;
+  while (Date.now() < end) {
+    healthyAtEnd = await healthyServers(sandbox);
+    if (healthyAtEnd.length === COUNT && !healthyAtEnd.includes(victim)) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { victim, healthyAtEnd };
 }
 
 faultMatrix<LaunchRow, Result>({
@@ -154,21 +234,47 @@ faultMatrix<LaunchRow, Result>({
       policy: { recordNames: [`${INPUTS.role}.${INPUTS.env}.${INPUTS.zone}`] },
     });
     const before = inventoryKeys(sandbox);
-    // Sampled while the row runs: the build's name must never answer with unhealthy targets.
-    let sampledBad = false;
+    // Sampled while the row runs: the build's name is created only once every target is
+    // healthy, and from then on always has a healthy target (replacements come and go).
+    let recordSeen = false;
+    let recordBeforeHealthy = false;
+    let recordWithoutHealthy = false;
+    let mostGroups = 0;
+    let lost: { victim: string; healthyAtEnd: string[] } | undefined;
     const runs = await drive(row, {
       action: ACTION,
       options: {
         inputs: { ...INPUTS, ...row.inputs },
         env: { ...sandboxEnv(sandbox, ACTION, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint },
       },
-      // cancel and rerun: during the health wait.
-      cancelAt: insideWait(sandbox, 'RegisterTargets', 'DescribeTargetHealth'),
+      // cancel and rerun: during the health wait, once the group exists.
+      cancelAt: insideWait(sandbox, 'CreateAutoScalingGroup', 'DescribeTargetHealth'),
+      ...(row.terminateOne
+        ? {
+            during: async () => {
+              lost = await terminateOne(sandbox);
+            },
+          }
+        : {}),
       sample: () => {
-        if (recordOnUnhealthy(sandbox)) sampledBad = true;
+        const now = look(sandbox);
+        mostGroups = Math.max(mostGroups, now.groups);
+        if (!now.record) return;
+        const healthy = now.states.filter((s) => s === 'healthy').length;
+        if (!recordSeen && healthy < now.states.length) recordBeforeHealthy = true;
+        recordSeen = true;
+        if (healthy === 0) recordWithoutHealthy = true;
       },
     });
-    return { ...runs, sandbox, added: addedLive(sandbox, before), recordOnUnhealthy: sampledBad };
+    return {
+      ...runs,
+      sandbox,
+      added: addedLive(sandbox, before),
+      recordBeforeHealthy,
+      recordWithoutHealthy,
+      mostGroups,
+      ...(lost ?? {}),
+    };
   },
   orphans: {
     title: 'leaves no orphan: the released build on success, nothing live on failure',
@@ -176,8 +282,29 @@ faultMatrix<LaunchRow, Result>({
   },
   checks: [
     {
-      title: "never lets the build's name answer while a target is unhealthy",
-      check: (_row, r) => expect(r.recordOnUnhealthy).toBe(false),
+      title: "creates the build's name only once every target is healthy",
+      check: (_row, r) => expect(r.recordBeforeHealthy).toBe(false),
+    },
+    {
+      title: "never lets the build's name answer without a healthy target",
+      check: (_row, r) => expect(r.recordWithoutHealthy).toBe(false),
+    },
+    {
+      title: 'never makes a second Auto Scaling group for the build',
+      check: (_row, r) => expect(r.mostGroups).toBeLessThanOrEqual(1),
+    },
+    {
+      title: 'replaces a server terminated behind the group’s back with a healthy one',
+      check: (row, r) => {
+        if (!row.terminateOne) {
+          // Only the instance-lost row breaks a server behind the group's back.
+          expect(r.victim).toBeUndefined();
+          return;
+        }
+        expect(r.victim).toMatch(/^i-/);
+        expect(r.healthyAtEnd).toHaveLength(COUNT);
+        expect(r.healthyAtEnd).not.toContain(r.victim);
+      },
     },
   ],
 });

@@ -1,12 +1,14 @@
 // Reliability matrix of retire-release: one row per fault, each on its own sandbox holding three
-// releases b1, b2, b3 of api/prod (load balancer, listener, target group, instance, build DNS
-// name, DB replica, image and its snapshot; b1 also replicate-data's source snapshot), the
+// releases b1, b2, b3 of api/prod (launch template, Auto Scaling group with its server, load
+// balancer, listener, target group, instance, build DNS name, DB replica, image and its
+// snapshot; b1 also replicate-data's source snapshot), the
 // name on b3 with b2 as the previous build, and keep=1, keep-images=0: b1 and b2 are to go.
 // Next to every managed resource of b1 and b2 stand two look-alikes: the same tags without
 // immut:managed-by, and immut's tags for another env. Every row must end with the live builds
 // whole, the look-alikes untouched, nothing of b1/b2 left that a re-run cannot finish, no lease
 // left behind and no secret anywhere. All rows run at once (driver.ts). See README.md.
 import { expect } from '@jest/globals';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CreateImageCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import {
   CreateLoadBalancerCommand,
@@ -87,6 +89,18 @@ const DELETES: Array<{ service: ServiceName; operation: string; throttle: string
     throttle: 'RequestLimitExceeded',
     error: 'InternalError',
   },
+  {
+    service: 'autoscaling',
+    operation: 'DeleteAutoScalingGroup',
+    throttle: 'Throttling',
+    error: 'ServiceUnavailable',
+  },
+  {
+    service: 'ec2',
+    operation: 'DeleteLaunchTemplate',
+    throttle: 'RequestLimitExceeded',
+    error: 'InternalError',
+  },
   { service: 'ec2', operation: 'DeregisterImage', throttle: 'RequestLimitExceeded', error: 'InternalError' },
   { service: 'ec2', operation: 'DeleteSnapshot', throttle: 'RequestLimitExceeded', error: 'InternalError' },
   {
@@ -126,7 +140,7 @@ const statusOf = (error: string) =>
   error === 'ServiceUnavailable' ? { status: 503 } : error === 'InternalFailure' ? { status: 500 } : {};
 
 export const ROWS: RetireRow[] = [
-  ...['ec2', 'elasticloadbalancing', 'rds', 'route53'].map((service): RetireRow => ({
+  ...['ec2', 'autoscaling', 'elasticloadbalancing', 'rds', 'route53'].map((service): RetireRow => ({
     name: `throttle-${service === 'elasticloadbalancing' ? 'elbv2' : service}`,
     fault: `${DELETES.find((d) => d.service === service)!.throttle} ×2 on ${DELETES.filter(
       (d) => d.service === service,
@@ -213,7 +227,7 @@ const alike = (name: string, variant: string, max = 32) =>
   `${name.slice(0, max - 2)}-${variant === 'unmanaged' ? 'u' : 's'}`;
 
 async function release(w: Base, id: Identity): Promise<Release> {
-  const b = await launchBuild(w.sandbox, w.c, id);
+  const b = await launchBuild(w.sandbox, w.c, id, { fleet: true });
   const db = dbInstanceId(id);
   await w.rds.send(
     new CreateDBInstanceCommand({
@@ -383,15 +397,18 @@ async function world(ctx: MatrixContext, row: RetireRow): Promise<World> {
   // The set-up's own admin clients retry: with every row setting up at once on two cores, a
   // kept-alive socket is now and then closed under a request (socket hang up).
   const config = { ...adminClientConfig(sandbox), maxAttempts: 4 };
+  const autoscaling = new AutoScalingClient(config);
   const ec2 = new EC2Client(config);
   const elb = new ElasticLoadBalancingV2Client(config);
   const route53 = new Route53Client(config);
   const rds = new RDSClient(config);
   const c: Clients = {
+    autoscaling,
     ec2,
     elb,
     route53,
     destroy() {
+      autoscaling.destroy();
       ec2.destroy();
       elb.destroy();
       route53.destroy();
@@ -446,8 +463,11 @@ async function world(ctx: MatrixContext, row: RetireRow): Promise<World> {
   await cutOverToB3(w, row.drain);
   for (const build of BUILDS) {
     w.before[build] = leftOf(sandbox, base.zone, build);
-    for (const kind of ['instance', 'load-balancer', 'target-group', 'db-instance', 'image', 'snapshot'])
+    const kinds = ['load-balancer', 'target-group', 'db-instance', 'image', 'snapshot'];
+    for (const kind of [...kinds, 'auto-scaling-group', 'launch-template'])
       if (w.before[build]![kind] !== 1) throw new Error(`set-up: ${build} has no ${kind}`);
+    // The build's own server (its image's source) and the one its group launched.
+    if (w.before[build]!['instance'] !== 2) throw new Error(`set-up: ${build} has not 2 instances`);
   }
   return w;
 }
@@ -648,7 +668,15 @@ faultMatrix<RetireRow, Result>({
         // Nothing of them was even asked to go.
         const ids = [...kept].flatMap((b) => {
           const rel = r.w.releases[b]!;
-          return [rel.loadBalancerArn, rel.targetGroupArn, rel.instanceId, rel.db, rel.imageId];
+          return [
+            rel.loadBalancerArn,
+            rel.targetGroupArn,
+            rel.instanceId,
+            rel.db,
+            rel.imageId,
+            rel.groupName ?? '',
+            rel.launchTemplateId ?? '',
+          ];
         });
         const touched = r.calls
           .filter((c) => MUTATING.test(c.operation))

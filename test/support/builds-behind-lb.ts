@@ -1,7 +1,8 @@
 // Builds behind load balancers in the sandbox, made directly with SDK clients the way
 // launch-behind-lb makes them (names from core, immut's tags), so cutover-dns can be tested
 // without depending on that action. Plus readers for the name and its history.
-import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { AutoScalingClient, CreateAutoScalingGroupCommand } from '@aws-sdk/client-auto-scaling';
+import { CreateLaunchTemplateCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
@@ -19,8 +20,14 @@ import {
   type ResourceRecordSet,
 } from '@aws-sdk/client-route-53';
 import type { Identity } from '@immut/core/identity';
-import { loadBalancerName, targetGroupName } from '@immut/core/naming';
-import { standardTags, toAwsTags } from '@immut/core/tags';
+import {
+  autoScalingGroupName,
+  instanceName,
+  launchTemplateName,
+  loadBalancerName,
+  targetGroupName,
+} from '@immut/core/naming';
+import { TAG, standardTags, toAwsTags } from '@immut/core/tags';
 import type { Sandbox } from '@immut/sandbox';
 import { ADMIN_CREDENTIALS } from './sandbox.js';
 import { SEED } from '@immut/sandbox';
@@ -30,6 +37,7 @@ export const ZONE_NAME = 'example.test';
 const credentials = { ...ADMIN_CREDENTIALS };
 
 export interface Clients {
+  autoscaling: AutoScalingClient;
   ec2: EC2Client;
   elb: ElasticLoadBalancingV2Client;
   route53: Route53Client;
@@ -38,14 +46,17 @@ export interface Clients {
 
 export function sdkClients(sandbox: Sandbox): Clients {
   const config = { endpoint: sandbox.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 };
+  const autoscaling = new AutoScalingClient(config);
   const ec2 = new EC2Client(config);
   const elb = new ElasticLoadBalancingV2Client(config);
   const route53 = new Route53Client(config);
   return {
+    autoscaling,
     ec2,
     elb,
     route53,
     destroy() {
+      autoscaling.destroy();
       ec2.destroy();
       elb.destroy();
       route53.destroy();
@@ -61,6 +72,9 @@ export interface Build {
   loadBalancerArn: string;
   targetGroupArn: string;
   instanceId: string;
+  /** With `fleet`: the build's Auto Scaling group and launch template. */
+  groupName?: string;
+  launchTemplateId?: string;
 }
 
 const PROVENANCE = { repository: 'immut-test/app', sha: '0123456789abcdef', runUrl: '' };
@@ -70,7 +84,12 @@ const PROVENANCE = { repository: 'immut-test/app', sha: '0123456789abcdef', runU
  * `identity`. Call `settle(sandbox)` afterwards so the load balancer is active and the
  * target healthy.
  */
-export async function launchBuild(sandbox: Sandbox, c: Clients, identity: Identity): Promise<Build> {
+export async function launchBuild(
+  sandbox: Sandbox,
+  c: Clients,
+  identity: Identity,
+  options: { fleet?: boolean } = {},
+): Promise<Build> {
   const name = loadBalancerName(identity);
   const tags = toAwsTags(standardTags(identity, PROVENANCE, name));
   const subnetA = SEED.subnets[0]!.subnetId;
@@ -126,7 +145,9 @@ export async function launchBuild(sandbox: Sandbox, c: Clients, identity: Identi
       Targets: [{ Id: instanceId, Port: 80 }],
     }),
   );
+  const fleet = options.fleet ? await launchFleet(c, identity, tg?.TargetGroupArn ?? '') : {};
   return {
+    ...fleet,
     identity,
     dnsName: lb?.DNSName ?? '',
     zoneId: lb?.CanonicalHostedZoneId ?? '',
@@ -134,6 +155,62 @@ export async function launchBuild(sandbox: Sandbox, c: Clients, identity: Identi
     targetGroupArn: tg?.TargetGroupArn ?? '',
     instanceId,
   };
+}
+
+/**
+ * The build's launch template and one-server Auto Scaling group in its target group, tagged
+ * and named as launch-behind-lb makes them (the group's tags propagated to its servers).
+ */
+async function launchFleet(
+  c: Clients,
+  identity: Identity,
+  targetGroupArn: string,
+): Promise<{ groupName: string; launchTemplateId: string }> {
+  const templateName = launchTemplateName(identity);
+  const groupName = autoScalingGroupName(identity);
+  const serverTags = toAwsTags(standardTags(identity, PROVENANCE, instanceName(identity)));
+  const template = await c.ec2.send(
+    new CreateLaunchTemplateCommand({
+      LaunchTemplateName: templateName,
+      LaunchTemplateData: {
+        ImageId: 'ami-0a0000000000a2303',
+        InstanceType: 't3.micro',
+        MetadataOptions: { HttpTokens: 'required' },
+        TagSpecifications: [
+          { ResourceType: 'instance', Tags: serverTags },
+          { ResourceType: 'volume', Tags: serverTags },
+        ],
+      },
+      TagSpecifications: [
+        {
+          ResourceType: 'launch-template',
+          Tags: toAwsTags(standardTags(identity, PROVENANCE, templateName)),
+        },
+      ],
+    }),
+  );
+  const launchTemplateId = template.LaunchTemplate?.LaunchTemplateId ?? '';
+  await c.autoscaling.send(
+    new CreateAutoScalingGroupCommand({
+      AutoScalingGroupName: groupName,
+      LaunchTemplate: { LaunchTemplateId: launchTemplateId, Version: '$Latest' },
+      MinSize: 1,
+      MaxSize: 1,
+      DesiredCapacity: 1,
+      VPCZoneIdentifier: `${SEED.subnets[0]!.subnetId},${SEED.subnets[1]!.subnetId}`,
+      TargetGroupARNs: [targetGroupArn],
+      HealthCheckType: 'ELB',
+      HealthCheckGracePeriod: 300,
+      Tags: Object.entries(standardTags(identity, PROVENANCE, groupName)).map(([Key, Value]) => ({
+        Key,
+        Value,
+        PropagateAtLaunch: Key !== TAG.name,
+        ResourceId: groupName,
+        ResourceType: 'auto-scaling-group',
+      })),
+    }),
+  );
+  return { groupName, launchTemplateId };
 }
 
 /** Lets sandbox time pass until load balancers are active and targets healthy. */

@@ -10,6 +10,7 @@ import {
 } from '@immut/core/iam-policy';
 import {
   parsePolicyList,
+  s3IamAction,
   startSandbox,
   type CallRecord,
   type IamPolicies,
@@ -186,7 +187,21 @@ export async function startE2eSandbox(options: E2eSandboxOptions = {}): Promise<
     ),
     ...(rest.iamPolicies ?? {}),
   };
-  const sandbox = await startSandbox({ timeScale: E2E_TIME_SCALE, ...rest, iamPolicies, iamDefault: 'deny' });
+  // The secrets the sandbox "issued" to each key, so it can verify presigned S3 URLs.
+  const credentials = Object.fromEntries(
+    Object.keys(PERMISSIONS).map((a) => [actionAccessKey(a), secretOf(actionAccessKey(a))]),
+  );
+  const sandbox = await startSandbox({
+    timeScale: E2E_TIME_SCALE,
+    ...rest,
+    iamPolicies,
+    iamDefault: 'deny',
+    credentials: {
+      [ADMIN_CREDENTIALS.accessKeyId]: ADMIN_CREDENTIALS.secretAccessKey,
+      ...credentials,
+      ...(rest.credentials ?? {}),
+    },
+  });
   iamOf.set(sandbox, { scope, roles: new Map() });
   // The seed's zones exist only now.
   for (const action of Object.keys(PERMISSIONS)) installAction(sandbox, action);
@@ -258,6 +273,7 @@ export function workflowRoles(
   sandboxIam(sandbox).roles.set(roleArn, actions);
   installRole(sandbox, roleArn, actions);
   const key = roleAccessKey(roleArn);
+  sandbox.issueCredentials(key, secretOf(key));
   return {
     [roleArn]: {
       accessKeyId: key,
@@ -268,9 +284,14 @@ export function workflowRoles(
   };
 }
 
-/** IAM action names (`ec2:RunInstances`) of the calls the sandbox saw, sorted, unique. */
+/** IAM action names (`ec2:RunInstances`) of the calls the sandbox saw, sorted, unique. S3's
+ *  differ from its operations' names (HeadObject is s3:GetObject). */
 export function iamActionsCalled(calls: readonly CallRecord[]): string[] {
-  return [...new Set(calls.map((c) => `${c.service}:${c.operation}`))].sort();
+  return [
+    ...new Set(
+      calls.map((c) => (c.service === 's3' ? s3IamAction(c.operation) : `${c.service}:${c.operation}`)),
+    ),
+  ].sort();
 }
 
 /** Every action's permissions (actions/<action>/permissions.ts). */

@@ -77,6 +77,8 @@ const inputs = (over: Partial<BakeInputs> = {}): BakeInputs => ({
   timeoutMs: 60 * 60_000,
   kmsKey: undefined,
   copyToRegions: [],
+  artifact: [],
+  stagingBucket: undefined,
   ...over,
 });
 

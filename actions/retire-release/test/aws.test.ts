@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('discover', () => {
   it('finds the builds of the role and env by immut tags only, ignoring look-alike names', async () => {
-    const inventory = await discover({ ec2: c.ec2, elb: c.elb, rds }, who);
+    const inventory = await discover({ autoscaling: c.autoscaling, ec2: c.ec2, elb: c.elb, rds }, who);
     expect(inventory.builds.map((b) => b.build)).toEqual(['b1']);
     const [b1] = inventory.builds;
     expect(b1?.loadBalancers.map((lb) => lb.name)).toEqual(['prod-api-b1']);
@@ -63,7 +63,7 @@ describe('discover', () => {
 
 describe('retireBuild', () => {
   it('refuses a build with a resource immut does not manage and deletes nothing of it', async () => {
-    const inventory = await discover({ ec2: c.ec2, elb: c.elb, rds }, who);
+    const inventory = await discover({ autoscaling: c.autoscaling, ec2: c.ec2, elb: c.elb, rds }, who);
     const resources = inventory.builds.find((b) => b.build === 'b1')!;
     const b1 = { build: 'b1', release: 'api-b1', retire: true, reason: 'test', resources };
     // As if the instance's managed-by tag had been removed after discovery.
@@ -71,7 +71,7 @@ describe('retireBuild', () => {
     b1.resources.instances[0] = { ...b1.resources.instances[0]!, tags };
     const clock = scaledClock(1000);
     const ctx = {
-      clients: { ec2: c.ec2, elb: c.elb, rds, route53: c.route53 },
+      clients: { autoscaling: c.autoscaling, ec2: c.ec2, elb: c.elb, rds, route53: c.route53 },
       who,
       zone: { id: await zoneId(c), name: 'example.test', privateZone: false },
       clock,

@@ -15,6 +15,8 @@ function build(id: string, imageId = `ami-${id}`): BuildResources {
   return {
     build: id,
     release: `api-${id}`,
+    groups: [],
+    launchTemplates: [],
     loadBalancers: [
       {
         arn: `arn:lb/${id}`,

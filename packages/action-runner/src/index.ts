@@ -19,6 +19,14 @@ export {
   unescapeData,
   unescapeProperty,
 } from './run-action.js';
+export {
+  ACTION_NODE_ENV,
+  bundledNodePath,
+  checkRuntime,
+  nodeMajor,
+  resolveActionNode,
+} from './node-runtime.js';
+export type { ActionNode } from './node-runtime.js';
 export type {
   ActionRun,
   ActionRunWithPost,

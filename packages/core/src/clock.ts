@@ -2,6 +2,9 @@
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never
 // sleep real seconds per poll while the logic stays exactly the production logic.
+// IMMUT_TIME_ORIGIN (ms since the epoch: the wall time at which the sandbox started, when its
+// clock read wall time) makes an action's clock read the sandbox's own time, so timestamps
+// of successive action processes agree with each other and with the sandbox's resources.
 
 export interface Clock {
   /** Milliseconds on this clock (scaled time), comparable only with itself. */
@@ -10,9 +13,10 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-export function scaledClock(scale = 1): Clock {
+/** `origin`: the wall time (ms) from which the scaled time runs; default: now. */
+export function scaledClock(scale = 1, origin = Date.now()): Clock {
   if (!(scale >= 1)) throw new Error(`time scale must be a number ≥ 1, got ${scale}`);
-  const start = Date.now();
+  const start = origin;
   return {
     now: () => start + (Date.now() - start) * scale,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / scale))),
@@ -27,7 +31,15 @@ export function clockFromEnv(env: Readonly<Record<string, string | undefined>>):
   if (!Number.isFinite(scale) || scale < 1) {
     throw new Error(`IMMUT_TIME_SCALE must be a number ≥ 1 (the sandbox's time scale), got '${raw}'`);
   }
-  return scaledClock(scale);
+  const originRaw = env['IMMUT_TIME_ORIGIN'];
+  if (originRaw === undefined || originRaw === '') return scaledClock(scale);
+  const origin = Number(originRaw);
+  if (!/^\d+$/.test(originRaw) || !Number.isSafeInteger(origin) || origin > Date.now()) {
+    throw new Error(
+      `IMMUT_TIME_ORIGIN must be the sandbox's start as ms since the epoch, not in the future, got '${originRaw.slice(0, 40)}'`,
+    );
+  }
+  return scaledClock(scale, origin);
 }
 
 /** Formats milliseconds for log lines: `45s`, `3m05s`, `1h02m`. */

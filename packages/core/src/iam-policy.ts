@@ -93,6 +93,49 @@ export const arn = {
   account: A,
 };
 
+// ---- Statements the actions share --------------------------------------------------------
+
+/** What an action says about a shared statement: why it needs it and which code calls it. */
+export interface StatementUse {
+  why: string;
+  calls: string;
+  /** Defaults to the builder's sid. */
+  sid?: string;
+}
+
+/** Route 53 reads of the hosted zones the user names (${HostedZoneId}); `actions` defaults
+ *  to GetHostedZone and ListResourceRecordSets. */
+export function readHostedZones(
+  use: StatementUse,
+  actions: readonly string[] = ['route53:GetHostedZone', 'route53:ListResourceRecordSets'],
+): IamStatement {
+  return {
+    sid: use.sid ?? 'ReadZone',
+    actions,
+    resources: [arn.route53('hostedzone/${HostedZoneId}')],
+    why: use.why,
+    calls: use.calls,
+  };
+}
+
+/** route53:GetChange on any change: change ids are not known before the change is made. */
+export function waitForRoute53Change(use: StatementUse): IamStatement {
+  return {
+    sid: use.sid ?? 'WaitForChange',
+    actions: ['route53:GetChange'],
+    resources: [arn.route53('change/*')],
+    why: use.why,
+    calls: use.calls,
+  };
+}
+
+/** The SSM parameters a base image may be named by: AWS's public ones (no account in
+ *  their ARNs) and the prefixes the user names (${SsmParameterPrefix}). */
+export const BASE_IMAGE_PARAMETERS: readonly string[] = [
+  arn.ssm('', 'parameter/aws/service/*'),
+  arn.ssm(arn.account, 'parameter${SsmParameterPrefix}*'),
+];
+
 // ---- Condition blocks the actions share -------------------------------------------------
 
 const MANAGED_BY = TAG.managedBy;

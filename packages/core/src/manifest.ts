@@ -107,10 +107,46 @@ export const manifestSchema = z
         endpoint: typed(HOST_NAME, 'a host name (RFC 1123: letters, digits, hyphens and dots; ≤ 253)'),
         from: printable('the snapshot or time restored from', 1024),
         changelog: printable('the change log outcome', 1024, 0),
+        // Added with Aurora clusters; absent in older manifests, which are instances.
+        /** `instance`: an RDS DB instance; `cluster`: an Aurora DB cluster, `instance` its writer. */
+        kind: z.enum(['instance', 'cluster']).optional(),
+        /** The Aurora DB cluster of a `cluster` data layer. */
+        cluster: typed(
+          RDS_IDENTIFIER,
+          'an RDS DB cluster identifier (a letter, then letters, digits, hyphens; ≤ 63)',
+        ).optional(),
+        /** How the data was copied: a snapshot restore, a point-in-time restore or an Aurora copy-on-write clone. */
+        copy: z.enum(['snapshot', 'point-in-time', 'copy-on-write']).optional(),
       })
       .strict()
+      .superRefine((d, ctx) => {
+        if (d.kind === 'cluster' && d.cluster === undefined)
+          ctx.addIssue({ code: 'custom', path: ['cluster'], message: "is required when kind is 'cluster'" });
+        if (d.kind !== 'cluster' && d.cluster !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['cluster'], message: "is only for kind 'cluster'" });
+        if (d.copy === 'copy-on-write' && d.kind !== 'cluster')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['copy'],
+            message: 'copy-on-write is only for an Aurora cluster',
+          });
+      })
       .optional(),
-    app: z.object({ version: printable('a version', 1024) }).strict(),
+    app: z
+      .object({
+        version: printable('a version', 1024),
+        // Added with bake-image's artifact; absent in older manifests and bakes without one.
+        /** The application artifact baked into the image: its sha256, size and workspace paths. */
+        artifact: z
+          .object({
+            sha256: typed(/^[0-9a-f]{64}$/, 'a hex sha256'),
+            size: z.number().int().min(1),
+            paths: z.array(printable('a workspace path', 1024)).min(1),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     flags,
   })
   .strict()
@@ -190,10 +226,24 @@ export function writeManifest(manifest: ReleaseManifest): string {
             endpoint: valid.data.endpoint,
             from: valid.data.from,
             changelog: valid.data.changelog,
+            ...(valid.data.kind !== undefined ? { kind: valid.data.kind } : {}),
+            ...(valid.data.cluster !== undefined ? { cluster: valid.data.cluster } : {}),
+            ...(valid.data.copy !== undefined ? { copy: valid.data.copy } : {}),
           },
         }
       : {}),
-    app: { version: valid.app.version },
+    app: {
+      version: valid.app.version,
+      ...(valid.app.artifact
+        ? {
+            artifact: {
+              sha256: valid.app.artifact.sha256,
+              size: valid.app.artifact.size,
+              paths: [...valid.app.artifact.paths],
+            },
+          }
+        : {}),
+    },
     flags: Object.fromEntries(Object.entries(valid.flags).sort(([a], [b]) => a.localeCompare(b))),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

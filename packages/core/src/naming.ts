@@ -24,6 +24,10 @@ export const LIMITS = {
   amiNameMax: 128,
   dnsLabel: 63,
   dnsName: 253,
+  /** EC2 launch template names: 3–128 of [a-zA-Z0-9()./_-] (CreateLaunchTemplate, LaunchTemplateName). */
+  launchTemplateName: 128,
+  /** Auto Scaling group names: 1–255 characters (CreateAutoScalingGroup, AutoScalingGroupName). */
+  autoScalingGroupName: 255,
 } as const;
 
 const HASH_LENGTH = 6;
@@ -63,8 +67,30 @@ export function targetGroupName(id: Identity): string {
   return fittedName(id, LIMITS.elbName);
 }
 
+/**
+ * EC2 launch template of the build's servers (≤ 128 characters of [a-zA-Z0-9()./_-]; env, role
+ * and build hold only lower-case letters, digits and hyphens, so the standard form fits).
+ * Launch template names are unique per account and region, like load balancer names.
+ */
+export function launchTemplateName(id: Identity): string {
+  return fittedName(id, LIMITS.launchTemplateName);
+}
+
+/** Auto Scaling group of the build's servers (≤ 255 characters, unique per account and region). */
+export function autoScalingGroupName(id: Identity): string {
+  return fittedName(id, LIMITS.autoScalingGroupName);
+}
+
 /** RDS DB instance identifier of the release's data replica (≤ 63 characters). */
 export function dbInstanceId(id: Identity): string {
+  return fittedName(id, LIMITS.rdsIdentifier);
+}
+
+/**
+ * RDS DB cluster identifier of the release's Aurora replica (≤ 63 characters). Clusters and
+ * instances are separate RDS namespaces, so the clone and its writer instance share the name.
+ */
+export function dbClusterId(id: Identity): string {
   return fittedName(id, LIMITS.rdsIdentifier);
 }
 

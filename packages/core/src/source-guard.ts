@@ -35,6 +35,32 @@ export function rdsInstanceSource(id: string): ProtectedSource {
   return { kind: 'RDS DB instance', id, arnTypes: ['db'], reads: RDS_INSTANCE_READS };
 }
 
+/** The reads of an Aurora DB cluster that create something else from it: a clone or a
+ *  point-in-time copy, and a cluster snapshot. */
+export const RDS_CLUSTER_READS: Readonly<Record<string, readonly string[]>> = {
+  RestoreDBClusterToPointInTime: ['SourceDBClusterIdentifier'],
+  CreateDBClusterSnapshot: ['DBClusterIdentifier'],
+};
+
+/** The protection for one Aurora DB cluster (`arn:…:cluster:<id>`). */
+export function rdsClusterSource(id: string): ProtectedSource {
+  return { kind: 'Aurora DB cluster', id, arnTypes: ['cluster'], reads: RDS_CLUSTER_READS };
+}
+
+/**
+ * The protection for an RDS source named `id` that may be a DB instance or an Aurora DB
+ * cluster (separate namespaces: both are protected). Adding an instance to the source cluster
+ * (CreateDBInstance with its DBClusterIdentifier) is a change, so it is refused.
+ */
+export function rdsSource(id: string): ProtectedSource {
+  return {
+    kind: 'RDS DB instance or Aurora DB cluster',
+    id,
+    arnTypes: ['db', 'cluster'],
+    reads: { ...RDS_INSTANCE_READS, ...RDS_CLUSTER_READS },
+  };
+}
+
 /** Commands that cannot change anything: AWS's read-only verbs. */
 export function isReadOnlyCommand(command: string): boolean {
   return /^(?:Describe|List|Get|Download)[A-Z]/.test(command);

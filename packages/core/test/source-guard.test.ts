@@ -11,7 +11,13 @@ import {
 import { startSandbox, type Sandbox } from '@immut/sandbox';
 import { createAwsClient } from '../src/aws.js';
 import { GuardError } from '../src/errors.js';
-import { guardSource, isReadOnlyCommand, rdsInstanceSource, sourceViolation } from '../src/source-guard.js';
+import {
+  guardSource,
+  isReadOnlyCommand,
+  rdsInstanceSource,
+  rdsSource,
+  sourceViolation,
+} from '../src/source-guard.js';
 
 const source = rdsInstanceSource('app-db');
 
@@ -110,6 +116,67 @@ describe('sourceViolation', () => {
     expect(sourceViolation('SomeFutureCommand', { Targets: [{ Id: 'app-db' }] }, source)).toMatch(
       /Targets\.0\.Id/,
     );
+  });
+});
+
+describe('an RDS source that may be an Aurora cluster (rdsSource)', () => {
+  const either = rdsSource('app-cluster');
+
+  it('allows cloning the cluster and snapshotting it, and nothing else that names it', () => {
+    expect(
+      sourceViolation(
+        'RestoreDBClusterToPointInTime',
+        {
+          DBClusterIdentifier: 'prod-api-b1',
+          SourceDBClusterIdentifier: 'app-cluster',
+          RestoreType: 'copy-on-write',
+        },
+        either,
+      ),
+    ).toBeUndefined();
+    expect(
+      sourceViolation(
+        'CreateDBClusterSnapshot',
+        { DBClusterIdentifier: 'app-cluster', DBClusterSnapshotIdentifier: 's' },
+        either,
+      ),
+    ).toBeUndefined();
+    expect(sourceViolation('ModifyDBCluster', { DBClusterIdentifier: 'app-cluster' }, either)).toMatch(
+      /Refusing ModifyDBCluster: its DBClusterIdentifier names the source/,
+    );
+    expect(sourceViolation('DeleteDBCluster', { DBClusterIdentifier: 'APP-CLUSTER' }, either)).toBeDefined();
+    // Adding an instance to the source cluster changes it.
+    expect(
+      sourceViolation(
+        'CreateDBInstance',
+        { DBInstanceIdentifier: 'x', DBClusterIdentifier: 'app-cluster' },
+        either,
+      ),
+    ).toMatch(/DBClusterIdentifier/);
+    expect(
+      sourceViolation(
+        'AddTagsToResource',
+        { ResourceName: 'arn:aws:rds:us-east-1:1:cluster:app-cluster' },
+        either,
+      ),
+    ).toMatch(/ResourceName/);
+    // A cluster's clone as the target is not the source.
+    expect(
+      sourceViolation('ModifyDBCluster', { DBClusterIdentifier: 'prod-api-b1' }, either),
+    ).toBeUndefined();
+  });
+
+  it('still protects a DB instance of that name', () => {
+    expect(
+      sourceViolation('ModifyDBInstance', { DBInstanceIdentifier: 'app-cluster' }, either),
+    ).toBeDefined();
+    expect(
+      sourceViolation(
+        'RestoreDBInstanceToPointInTime',
+        { SourceDBInstanceIdentifier: 'app-cluster' },
+        either,
+      ),
+    ).toBeUndefined();
   });
 });
 

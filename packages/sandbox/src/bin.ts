@@ -1,7 +1,13 @@
-// Entry point for bundling the `immut-sandbox` bin (e.g. ncc → dist/sandbox/index.js).
+#!/usr/bin/env node
+// The `immut-sandbox` bin (compiled to lib/bin.js; `npm ci` builds it through the package's
+// `prepare` script and links it). Usage errors are handled in cli.ts (exit code 2); anything
+// else is reported as one line, without a stack unless IMMUT_SANDBOX_DEBUG is set.
 import { main } from './cli.js';
 
 main().catch((e: unknown) => {
-  process.stderr.write(`immut-sandbox: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  const debug = process.env['IMMUT_SANDBOX_DEBUG'] !== undefined && process.env['IMMUT_SANDBOX_DEBUG'] !== '';
+  const text = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+  process.stderr.write(`immut-sandbox: failed to start: ${text}\n`);
+  if (!debug) process.stderr.write('immut-sandbox: set IMMUT_SANDBOX_DEBUG=1 for the stack trace\n');
   process.exit(1);
 });

@@ -1,112 +1,90 @@
 // Builder instances (bake-image's builder protocol, packages/core/src/builder-protocol.ts).
-// The sandbox runs no scripts. An instance whose user data is a builder script of the
-// protocol — recognised strictly, by re-rendering it — is given a plan at launch: it boots,
-// works through the script's steps for simulated times, and powers itself off: after the
-// success marker, after the failure marker (the `builder-fails` fault), or at its
-// self-destruct deadline when that comes first. Its console shows what the script prints
-// on a real boot, up to the present moment. Any other user data gets no plan: such an
-// instance runs until someone stops it, and never prints a marker.
-import {
-  BAKE_MARKERS,
-  BUILDER_PROTOCOL_VERSION,
-  STEP_LINE_PREFIX,
-  logGroupName,
-  parseBuilderUserData,
-  type BuilderStep,
-} from '@immut/core/builder-protocol';
+// An instance whose user data is a builder script of the protocol — recognised strictly, by
+// re-rendering it — runs that script for real once it has booted: under bash, in an isolated
+// scratch root (builder-exec/). What the script prints is the console; the markers it prints
+// and its own `poweroff` drive the instance's state. This module holds the plain-JSON record
+// of a run that lives in EC2's state (so it survives the state file) and how the console and
+// the power-off look from the API.
 import { DURATIONS } from './durations.js';
+import { transition, type Timeline } from './timeline.js';
 
 const s = 1000;
 const min = 60 * s;
 
-/** Simulated time of each builder step (our figures: a small package upgrade, a typical
- *  provisioning script, an agent install, the final clean-up). */
-export const BUILDER_DURATIONS: Readonly<Record<BuilderStep, number>> = {
-  'os-updates': 2 * min,
+/** Simulated time the shims spend for a VM's package work (our figures: a small package
+ *  upgrade of a fresh image; one package install from a regional mirror). The builder's own
+ *  CPU time on this host is not counted: it is the shims that model what takes time. */
+export const SHIM_DURATIONS = {
+  packageUpgrade: 2 * min,
+  packageInstall: 30 * s,
+} as const;
+
+/** What a typical bake's steps take on the sandbox clock (os-updates: the upgrade shim; the
+ *  rest: a provisioning script with a few installs, the agent install, the seal). An estimate
+ *  for planning (bench/); a real run takes what its script's shims take. */
+export const BUILDER_DURATIONS = {
+  'os-updates': SHIM_DURATIONS.packageUpgrade,
   provision: 3 * min,
-  logging: 30 * s,
+  logging: SHIM_DURATIONS.packageInstall,
   seal: 10 * s,
-};
+} as const;
 
-/** Exit status of the provisioning script when `builder-fails` fires. */
-export const INJECTED_EXIT_CODE = 1;
+/** "Only the most recent 64 KB of console output is available" (EC2 API reference,
+ *  GetConsoleOutput). */
+export const CONSOLE_LIMIT_BYTES = 64 * 1024;
 
-/** A builder's plan, fixed at launch; plain JSON so it survives the state file. */
+export interface ConsoleLine {
+  /** Sandbox time at which the script printed it. */
+  at: number;
+  line: string;
+}
+
+/** A builder's run: plain JSON, kept on the instance in EC2's state. */
 export interface BuilderRun {
   bakeId: string;
   role: string;
   env: string;
-  scriptName: string;
-  fileCount: number;
-  logPaths: string[];
-  selfDestructMinutes: number;
   /** When the script starts (the instance is running). */
   bootedAt: number;
-  /** When it powers itself off: the end of the script or the deadline, whichever is first. */
-  powerOffAt: number;
-  outcome: 'success' | 'failure' | 'deadline';
-  /** What the script printed before it failed (the `builder-fails` fault's `output`). */
-  failureOutput?: string[];
+  /** The builder's own time: how far its script has got on the sandbox clock. Simulated
+   *  waits (package work, `sleep`) move it; the host's CPU time does not. */
+  time: number;
+  /** The self-destruct deadline the script scheduled (`shutdown -h +N`), and its message. */
+  selfDestructAt?: number;
+  selfDestructMessage?: string;
+  console: ConsoleLine[];
+  consoleBytes: number;
+  phase: 'booting' | 'running' | 'finished' | 'powered-off' | 'interrupted';
+  poweredOffAt?: number;
   /** Set when someone stopped or terminated the builder before it powered off. */
   interruptedAt?: number;
 }
 
-/** What the plan needs to know about the launch. */
-export interface BuilderLaunch {
-  userData: string | undefined;
-  launchTime: number;
-  /** Whether the `builder-fails` fault fires for this builder (asked once, at launch):
-   *  undefined when it does not, else what the failing script printed. */
-  fails: (match: Record<string, string>) => { output?: readonly string[] } | undefined;
-}
-
-/** The builder plan for an instance, or undefined when its user data is not a builder's. */
-export function planBuilder(launch: BuilderLaunch): BuilderRun | undefined {
-  if (launch.userData === undefined) return undefined;
-  const spec = parseBuilderUserData(Buffer.from(launch.userData, 'base64'));
-  if (!spec) return undefined;
-  const bootedAt = launch.launchTime + DURATIONS.instancePendingToRunning;
-  const failed = launch.fails({ bakeId: spec.bakeId, role: spec.role, env: spec.env });
-  const scriptEnd = failed
-    ? bootedAt + BUILDER_DURATIONS['os-updates'] + BUILDER_DURATIONS.provision / 2
-    : bootedAt + Object.values(BUILDER_DURATIONS).reduce((a, b) => a + b, 0);
-  const deadlineAt = bootedAt + spec.selfDestructMinutes * min;
+export function newBuilderRun(
+  spec: { bakeId: string; role: string; env: string },
+  launchTime: number,
+): BuilderRun {
+  const bootedAt = launchTime + DURATIONS.instancePendingToRunning;
   return {
     bakeId: spec.bakeId,
     role: spec.role,
     env: spec.env,
-    scriptName: spec.script.name,
-    fileCount: spec.files.length,
-    logPaths: [...spec.logPaths],
-    selfDestructMinutes: spec.selfDestructMinutes,
     bootedAt,
-    powerOffAt: Math.min(scriptEnd, deadlineAt),
-    outcome: deadlineAt < scriptEnd ? 'deadline' : failed ? 'failure' : 'success',
-    ...(failed?.output ? { failureOutput: [...failed.output] } : {}),
+    time: bootedAt,
+    console: [],
+    consoleBytes: 0,
+    phase: 'booting',
   };
 }
 
-/**
- * The instance's own state changes: running at boot, then an instance-initiated shutdown
- * at power-off, which `InstanceInitiatedShutdownBehavior` turns into stopped or terminated.
- */
-export function builderStateSteps(
-  run: BuilderRun,
-  launchTime: number,
-  shutdownBehavior: 'stop' | 'terminate',
-): Array<[number, 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated']> {
-  const runFor = run.powerOffAt - run.bootedAt;
-  return shutdownBehavior === 'stop'
-    ? [
-        [run.bootedAt - launchTime, 'running'],
-        [runFor, 'stopping'],
-        [DURATIONS.instanceStoppingToStopped, 'stopped'],
-      ]
-    : [
-        [run.bootedAt - launchTime, 'running'],
-        [runFor, 'shutting-down'],
-        [DURATIONS.instanceShuttingDownToTerminated, 'terminated'],
-      ];
+/** Appends a console line, dropping the oldest beyond EC2's 64 KB. */
+export function appendConsole(run: BuilderRun, at: number, line: string): void {
+  run.console.push({ at, line });
+  run.consoleBytes += Buffer.byteLength(line) + 1;
+  while (run.consoleBytes > CONSOLE_LIMIT_BYTES && run.console.length > 1) {
+    const dropped = run.console.shift()!;
+    run.consoleBytes -= Buffer.byteLength(dropped.line) + 1;
+  }
 }
 
 export const INSTANCE_INITIATED_SHUTDOWN = {
@@ -114,63 +92,33 @@ export const INSTANCE_INITIATED_SHUTDOWN = {
   message: 'Client.InstanceInitiatedShutdown: Instance initiated shutdown',
 };
 
-const clockTime = (ms: number): string => new Date(ms).toUTCString();
+type PowerState = 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated' | 'pending';
 
-/** Lines the script prints, each at the sandbox time it is printed. */
-function scriptEvents(run: BuilderRun, host: string): Array<{ at: number; line: string }> {
-  const events: Array<{ at: number; line: string }> = [];
-  let at = run.bootedAt;
-  const say = (line: string) => events.push({ at, line });
-  say(
-    `Shutdown scheduled for ${clockTime(run.bootedAt + run.selfDestructMinutes * min)}, use 'shutdown -c' to cancel.`,
-  );
-  say(
-    `${BAKE_MARKERS.start} ${run.bakeId} protocol=${BUILDER_PROTOCOL_VERSION} role=${run.role} env=${run.env}`,
-  );
-  say(`${STEP_LINE_PREFIX} os-updates`);
-  say('Last metadata expiration check: 0:00:03 ago.');
-  at += BUILDER_DURATIONS['os-updates'];
-  say('Dependencies resolved.');
-  say('Complete!');
-  say(`${STEP_LINE_PREFIX} provision (${run.scriptName}, ${run.fileCount} shipped file(s))`);
-  say(`[sandbox] ${run.scriptName} is not executed: the sandbox runs no scripts`);
-  if (run.outcome === 'failure') {
-    at += BUILDER_DURATIONS.provision / 2;
-    for (const line of run.failureOutput ?? []) say(line);
-    say(`${run.scriptName}: exited with status ${INJECTED_EXIT_CODE} (sandbox fault builder-fails)`);
-    say(`${BAKE_MARKERS.failure} ${run.bakeId} step=provision exit=${INJECTED_EXIT_CODE}`);
-    return events;
-  }
-  at += BUILDER_DURATIONS.provision;
-  say(
-    `${STEP_LINE_PREFIX} logging${run.logPaths.length > 0 ? ` (${run.logPaths.length} path(s) -> ${logGroupName(run.role, run.env)})` : ''}`,
-  );
-  say(
-    run.logPaths.length > 0
-      ? 'Created symlink /etc/systemd/system/multi-user.target.wants/amazon-cloudwatch-agent.service.'
-      : 'immut: no log paths given; no logging integration installed',
-  );
-  at += BUILDER_DURATIONS.logging;
-  say(`${STEP_LINE_PREFIX} seal`);
-  at += BUILDER_DURATIONS.seal;
-  say(`${BAKE_MARKERS.success} ${run.bakeId}`);
-  if (run.outcome === 'deadline') {
-    // The scheduled shutdown fires first; whatever the script had not printed never appears.
-    const deadlineAt = run.bootedAt + run.selfDestructMinutes * min;
-    return [
-      ...events.filter((e) => e.at < deadlineAt),
-      { at: deadlineAt, line: `Broadcast message from root@${host} (${clockTime(deadlineAt)}):` },
-      { at: deadlineAt, line: 'immut: bake deadline reached, powering off' },
-      { at: deadlineAt, line: 'The system is going down for poweroff NOW!' },
-    ];
-  }
-  return events;
+/** The instance powers itself off now: `InstanceInitiatedShutdownBehavior` decides whether it
+ *  then stops or terminates. */
+export function instanceInitiatedShutdown(
+  inst: { state: Timeline<PowerState>; stateReason?: { code: string; message: string } },
+  behaviour: 'stop' | 'terminate',
+  now: number,
+): void {
+  if (behaviour === 'stop')
+    transition(inst.state, now, 'stopping', [[DURATIONS.instanceStoppingToStopped, 'stopped']]);
+  else
+    transition(inst.state, now, 'shutting-down', [
+      [DURATIONS.instanceShuttingDownToTerminated, 'terminated'],
+    ]);
+  inst.stateReason = INSTANCE_INITIATED_SHUTDOWN;
 }
 
-/** Console lines of a builder's script up to `now` (or until it was interrupted). */
-export function builderConsoleLines(run: BuilderRun, host: string, now: number): string[] {
-  const until = Math.min(now, run.interruptedAt ?? Number.POSITIVE_INFINITY, run.powerOffAt);
-  return scriptEvents(run, host)
-    .filter((e) => e.at <= until)
-    .map((e) => e.line);
+/** Console lines of a builder's script printed by `now` (or until it was interrupted). */
+export function builderConsoleLines(run: BuilderRun, now: number): string[] {
+  const until = Math.min(now, run.interruptedAt ?? Number.POSITIVE_INFINITY);
+  return run.console.filter((l) => l.at <= until).map((l) => l.line);
+}
+
+/** Sandbox time as systemd prints it ("Mon 2026-12-07 03:04:05 UTC"). */
+export function systemdTime(ms: number): string {
+  const d = new Date(ms);
+  const day = d.toUTCString().slice(0, 3);
+  return `${day} ${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

@@ -54,6 +54,32 @@ export const DURATIONS = {
   rdsModifying: 1 * min,
   /** RDS deleting → gone; we use 2 min (unsourced). */
   rdsDeleting: 2 * min,
+  /** Auto Scaling notices an instance that stopped or terminated outside the group at its
+   *  next health check. EC2 runs instance status checks every minute (EC2 user guide,
+   *  "Status checks for Amazon EC2 instances"); Auto Scaling's own interval is unpublished.
+   *  We use 60 s. */
+  autoScalingHealthCheckInterval: 60 * s,
+  /** After a failed launch (e.g. no capacity in any zone) the group tries again, backing off
+   *  (Auto Scaling user guide, "Troubleshoot Amazon EC2 Auto Scaling: EC2 instance launch
+   *  failures": the group keeps retrying). The schedule is unpublished: we use 30 s,
+   *  doubling up to 5 min. */
+  autoScalingLaunchRetryFirst: 30 * s,
+  autoScalingLaunchRetryMax: 5 * min,
+  /** Aurora copy-on-write clone (RestoreDBClusterToPointInTime RestoreType=copy-on-write):
+   *  the clone's cluster points at its source's storage pages, so its creation time does not
+   *  grow with the data ("independent of the size of the database"); a clone of a 2 TB
+   *  database was available in about 5.5 min, "most of that time … provisioning a new RDS
+   *  instance" (AWS News Blog, "Amazon Aurora Fast Database Cloning",
+   *  aws.amazon.com/blogs/aws/amazon-aurora-fast-database-cloning/). We use 1 min for the
+   *  clone's cluster and auroraInstanceCreating for its instance. */
+  auroraCloneCreating: 1 * min,
+  /** Aurora DB instance in a cluster creating → available: the rest of the 5.5 min above
+   *  (same source). We use 4.5 min. */
+  auroraInstanceCreating: 4.5 * min,
+  /** Aurora full copy (RestoreType=full-copy) or RestoreDBClusterFromSnapshot: the data is
+   *  copied, so it grows with its size ("2TB snapshot restore job that used to take an
+   *  hour", same source). The sandbox's data is small: we use rdsCreating's 10 min. */
+  auroraFullCopyCreating: 10 * min,
 } as const;
 
 export type DurationName = keyof typeof DURATIONS;

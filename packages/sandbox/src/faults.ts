@@ -10,21 +10,38 @@
 //       a token bucket in SANDBOX time (one token per request); when empty the call
 //       fails with the service's throttling error (EC2 RequestLimitExceeded 503, others
 //       Throttling 400).
-//   { kind: 'latency', service?, operation?, ms, times?, probability? }
+//   { kind: 'latency', service?, operation?, ms, times?, probability?, onArrival? }
 //       delay the response by `ms` sandbox milliseconds (ms / timeScale of wall time);
-//       `wallMs` instead delays by wall milliseconds regardless of the scale.
+//       `wallMs` instead delays by wall milliseconds regardless of the scale. The delay
+//       comes after IAM, just before the handler. With `onArrival: true` it comes first,
+//       before the service authenticates the request (a presigned S3 URL's signature and
+//       X-Amz-Expires): the request reaches AWS that much later, as over a slow network;
+//       its `ms` then runs on the sandbox clock, so a jump of the clock (advance) ends it.
 //   { kind: 'target-never-healthy' | 'image-fails' | 'restore-fails' | 'builder-fails',
 //     match?, times?, probability? }
 //       named behaviours that services ask about through `ctx.faults.active(kind, match)`.
 //       `builder-fails` may carry `output`: the lines the failing provisioning script
 //       printed (its console shows them before the failure), e.g. hostile text.
+//   { kind: 'no-capacity', match?: { availabilityZone?, instanceType? }, times?, probability? }
+//       the zone has no capacity for the instance type: RunInstances (and every launch an
+//       Auto Scaling group makes) there fails with InsufficientInstanceCapacity (500) in
+//       AWS's words; a group then tries its other zones. Without `match`: no zone at all.
+//   Throttling of Auto Scaling: the generic kinds with service 'autoscaling' (a
+//       rate-limit answers `Throttling` 400, as the Auto Scaling API reference lists).
+//   An instance lost "behind a group's back": plain ec2 TerminateInstances.
 //
 // Decisions use a seeded PRNG (mulberry32), so a run with the same seed and the same
 // calls injects the same faults.
 import { AwsError, type ServiceName } from './service.js';
 import { Random } from './random.js';
 
-export const BEHAVIOURS = ['target-never-healthy', 'image-fails', 'restore-fails', 'builder-fails'] as const;
+export const BEHAVIOURS = [
+  'target-never-healthy',
+  'image-fails',
+  'restore-fails',
+  'builder-fails',
+  'no-capacity',
+] as const;
 export type BehaviourKind = (typeof BEHAVIOURS)[number];
 
 export interface ErrorFault {
@@ -58,6 +75,8 @@ export interface LatencyFault {
   wallMs?: number;
   times?: number;
   probability?: number;
+  /** Delay before authentication (the request arrives late), not before the handler. */
+  onArrival?: boolean;
 }
 
 export interface BehaviourFault {
@@ -205,6 +224,8 @@ export function validateFault(spec: unknown): FaultSpec {
     num('ms');
     num('wallMs');
     if (s.ms === undefined && s.wallMs === undefined) throw new Error('a latency fault needs ms or wallMs');
+    if (s.onArrival !== undefined && typeof s.onArrival !== 'boolean')
+      throw new Error("a latency fault's onArrival must be true or false");
   } else if (!(BEHAVIOURS as readonly string[]).includes(kind)) {
     throw new Error(`unknown fault kind ${kind}`);
   }
@@ -257,6 +278,31 @@ export class Faults {
     return true;
   }
 
+  /** The latency faults with `onArrival` for one AWS call, decided before it is
+   *  authenticated (the front waits `latencyMs` on the sandbox clock, then `wallMs`). */
+  onArrival(service: ServiceName, operation: string): Omit<FaultDecision, 'error'> {
+    const delay = { latencyMs: 0, wallMs: 0 };
+    for (const entry of this.entries) this.addLatency(entry, service, operation, true, delay);
+    return delay;
+  }
+
+  /** Adds `entry`'s delay when it is a latency fault of this phase that fires for the call. */
+  private addLatency(
+    entry: Entry,
+    service: ServiceName,
+    operation: string,
+    arrival: boolean,
+    delay: Omit<FaultDecision, 'error'>,
+  ): void {
+    const l = entry.spec as LatencyFault;
+    if (l.kind !== 'latency' || (l.onArrival === true) !== arrival) return;
+    if (l.service && l.service !== service) return;
+    if (l.operation && l.operation !== operation) return;
+    if (!this.fires(entry, l.times, l.probability)) return;
+    delay.latencyMs += l.ms ?? 0;
+    delay.wallMs += l.wallMs ?? 0;
+  }
+
   /** Decide the faults for one AWS call (before the operation runs). */
   onCall(service: ServiceName, operation: string, params: unknown): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0, wallMs: 0 };
@@ -264,12 +310,7 @@ export class Faults {
       const spec = entry.spec;
       const kind = spec.kind ?? 'error';
       if (kind === 'latency') {
-        const l = spec as LatencyFault;
-        if (l.service && l.service !== service) continue;
-        if (l.operation && l.operation !== operation) continue;
-        if (!this.fires(entry, l.times, l.probability)) continue;
-        decision.latencyMs += l.ms ?? 0;
-        decision.wallMs += l.wallMs ?? 0;
+        this.addLatency(entry, service, operation, false, decision);
       } else if (kind === 'rate-limit' && !decision.error) {
         const r = spec as RateLimitFault;
         if (r.service !== service) continue;

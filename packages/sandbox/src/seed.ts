@@ -2,8 +2,8 @@
 // subnets in three zones, its default security group, and public Amazon Linux 2023 and
 // Ubuntu 24.04 base images of different dates, with the public SSM latest-AMI parameters
 // pointing at the newest of each. Ids are fixed so tests and the demo can name them.
-// (The route53 and rds modules seed `example.test` and `app-db` through their own
-// `seed(ctx)` hooks.)
+// (The route53 and rds modules seed `example.test`, `app-db` and the Aurora cluster
+// `app-cluster` through their own `seed(ctx)` hooks.)
 
 export const ACCOUNT_ID = '123456789012';
 export const REGION = 'us-east-1';

@@ -12,7 +12,7 @@ import { Faults, type FaultSpec } from './faults.js';
 import { answerAws, type AwsFront } from './front/aws.js';
 import { CallLog, type CallRecord } from './front/call-log.js';
 import { answerControl, isControlRequest, type Controlled } from './front/control.js';
-import { readBody, send } from './front/http.js';
+import { readBodyBytes, send } from './front/http.js';
 import { createGitHubSlice, isGitHubRequest, type GitHubSlice } from './github/slice.js';
 import { IamAuthorizer } from './iam/authorizer.js';
 import { answerIamControl, isIamControlRequest } from './iam/control.js';
@@ -21,6 +21,8 @@ import type { RawRequest, RawResponse } from './protocols/types.js';
 import { IdGenerator } from './random.js';
 import { ACCOUNT_ID, REGION } from './seed.js';
 import type { EmulatedService, ServiceContext, ServiceName } from './service.js';
+import type { BuilderHost } from './builder-exec/host.js';
+import type { Ec2Service } from './services/ec2/index.js';
 import { createServices } from './services/index.js';
 import { readStateFile, writeStateFile } from './state-file.js';
 
@@ -50,6 +52,10 @@ export interface SandboxOptions {
   /** For an access key without policies: 'deny' (implicit deny) or 'allow'. Default
    *  'deny' when `iamPolicies` is given, else 'allow'. */
   iamDefault?: 'allow' | 'deny';
+  /** Secret access keys by access key id: the credentials the sandbox "issued". S3 checks a
+   *  presigned URL's signature with them (a key not listed: InvalidAccessKeyId); other
+   *  calls' signatures are not checked. */
+  credentials?: Record<string, string>;
 }
 
 export interface InventoryItem {
@@ -82,6 +88,18 @@ export interface Sandbox {
   github: GitHubSlice;
   /** IAM enforcement: set or remove an access key's policies, or reconfigure it. */
   iam: IamAuthorizer;
+  /** Registers a secret access key (as `credentials` at start), for presigned S3 URLs. */
+  issueCredentials(accessKeyId: string, secretAccessKey: string): void;
+  /** The directory with what a baked image contains (the root its builder's script left), or
+   *  undefined when the image was not made here from a builder. Read it; do not change it. */
+  imageContent(imageId: string): string | undefined;
+  /** An instance's root file system: a builder's scratch root, or a copy of its image's
+   *  content with its user data (var/lib/cloud/instance/user-data.txt); undefined when its
+   *  image has no content here. */
+  instanceRoot(instanceId: string): string | undefined;
+  /** Resolves once a builder's script waits for the sandbox clock or has ended (advance the
+   *  clock, then await this before reading the builder's state). */
+  builderSettled(instanceId: string): Promise<void>;
 }
 
 /** The running parts of one sandbox. */
@@ -114,6 +132,7 @@ function createParts(options: SandboxOptions): Parts {
     options: {
       postgres: options.postgres ?? false,
       stateDir: options.stateFile ? dirname(options.stateFile) : undefined,
+      credentials: { ...(options.credentials ?? {}) },
     },
   };
   const services = createServices(ctx);
@@ -203,12 +222,14 @@ function listen(
     void (async () => {
       try {
         const url = new URL(req.url ?? '/', 'http://localhost');
+        const bytes = await readBodyBytes(req);
         const raw: RawRequest = {
           method: req.method ?? 'GET',
           path: url.pathname,
           query: url.searchParams,
           headers: req.headers,
-          body: await readBody(req),
+          body: bytes.toString('utf8'),
+          bytes,
         };
         send(res, await handle(raw));
       } catch (e) {
@@ -233,6 +254,10 @@ function listen(
     server.listen(port, '127.0.0.1', () => resolve({ server, sockets }));
   });
 }
+
+/** EC2's builders (services/ec2: builder scripts run for real, see builder-exec/). */
+const builders = (parts: Parts): BuilderHost =>
+  (parts.services.find((s) => s.name === 'ec2') as Ec2Service).builders;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const parts = createParts(options);
@@ -268,6 +293,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     services: parts.services,
     github: parts.github,
     iam: parts.iam,
+    issueCredentials(accessKeyId, secretAccessKey) {
+      const options = (parts.ctx.options ??= {});
+      options.credentials = { ...(options.credentials ?? {}), [accessKeyId]: secretAccessKey };
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -286,5 +315,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset: () => resetParts(parts),
     advance: (ms) => parts.clock.advance(ms),
     saveState: () => saveState(parts),
+    imageContent: (imageId) => builders(parts).imageContent(imageId),
+    instanceRoot: (instanceId) => builders(parts).instanceRoot(instanceId),
+    builderSettled: (instanceId) => builders(parts).settled(instanceId),
   };
 }

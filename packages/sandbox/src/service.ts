@@ -3,6 +3,7 @@
 // and returns a plain object (or throws an AwsError); the protocol layer renders both
 // the way the real service does on the wire.
 import type { AuthorizationRequest } from './iam/request.js';
+import type { ProtocolCodec } from './protocols/types.js';
 
 /** Wire protocols the sandbox speaks, as named in the AWS SDK / botocore models. */
 export type Protocol = 'ec2' | 'query' | 'rest-xml' | 'json';
@@ -20,7 +21,8 @@ export interface SandboxRequest {
   region: string;
 }
 
-export type ServiceName = 'ec2' | 'elasticloadbalancing' | 'route53' | 'rds' | 'ssm' | 'sts';
+export type ServiceName =
+  'ec2' | 'elasticloadbalancing' | 'route53' | 'rds' | 'ssm' | 'sts' | 's3' | 'autoscaling';
 
 /** An AWS error as the service would raise it: `code` is the wire code (e.g.
  *  `InvalidInstanceID.NotFound`, `LoadBalancerNotFound`, `DBInstanceNotFound`), `status`
@@ -60,7 +62,13 @@ export interface ServiceContext {
   /** Start options the services may care about (added; optional for compatibility).
    *  `postgres`: back RDS with a real PostgreSQL. `stateDir`: a directory for service
    *  data that must survive restarts (set when `--state FILE` is used). */
-  options?: { postgres?: boolean; stateDir?: string };
+  options?: {
+    postgres?: boolean;
+    stateDir?: string;
+    /** Secret access keys by access key id, for services that check signatures (S3's
+     *  presigned URLs). Added; optional. */
+    credentials?: Readonly<Record<string, string>>;
+  };
   /** Region the sandbox is seeded for (default us-east-1). Added; optional. */
   region?: string;
 }
@@ -87,6 +95,9 @@ export interface EmulatedService {
    *  `{ method: 'GET', path: '/2013-04-01/change/{Id}', operation: 'GetChange' }`;
    *  `status` overrides the success status (CreateHostedZone answers 201). */
   restRoutes?: Array<{ method: string; path: string; operation: string; status?: number }>;
+  /** Optional: the service's own wire codec, when `protocol`'s shared one cannot express it
+   *  (S3: binary bodies, operations chosen by sub-resources and headers, presigned URLs). */
+  codec?: ProtocolCodec;
   inventory(
     ctx: ServiceContext,
   ): Array<{ kind: string; id: string; state?: string; tags: Record<string, string> }>;

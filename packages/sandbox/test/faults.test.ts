@@ -199,6 +199,7 @@ describe('latency and behaviours', () => {
       { service: 'ec2', operation: 'RunInstances' },
       { kind: 'rate-limit', service: 'ec2' },
       { kind: 'latency' },
+      { kind: 'latency', ms: 10, onArrival: 'yes' },
       { kind: 'gremlins' },
       { service: 'ec2', operation: 'X', error: 'Y', probability: 2 },
     ];

@@ -527,17 +527,21 @@ describe('IAM configuration', () => {
   });
 
   it('reads --iam-policy as a policy for every key, and refuses a file that is no policy', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'iam-cli-'));
-    const file = join(dir, 'policy.json');
-    writeFileSync(file, JSON.stringify(DEPLOYER_POLICY));
-    expect(Object.keys(parseCli(['--iam-policy', file]).iamPolicies ?? {})).toEqual(['*']);
-    writeFileSync(file, JSON.stringify({ Statement: [{ Effect: 'Permit', Action: '*', Resource: '*' }] }));
-    expect(() => parseCli(['--iam-policy', file])).toThrow(
-      /--iam-policy .*Statement\[0\]\.Effect: expected "Allow" or "Deny", got Permit/,
-    );
-    expect(() => parseCli(['--iam-default', 'maybe'])).toThrow(/--iam-default must be allow or deny/);
+    try {
+      const file = join(dir, 'policy.json');
+      writeFileSync(file, JSON.stringify(DEPLOYER_POLICY));
+      expect(Object.keys(parseCli(['--iam-policy', file]).iamPolicies ?? {})).toEqual(['*']);
+      writeFileSync(file, JSON.stringify({ Statement: [{ Effect: 'Permit', Action: '*', Resource: '*' }] }));
+      expect(() => parseCli(['--iam-policy', file])).toThrow(
+        /--iam-policy .*Statement\[0\]\.Effect: expected "Allow" or "Deny", got Permit/,
+      );
+      expect(() => parseCli(['--iam-default', 'maybe'])).toThrow(/--iam-default must be allow or deny/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,8 +2,14 @@
 // GetParameters return them, SecureString above all: AWS returns the plaintext only when
 // asked to decrypt, and the encrypted blob otherwise (GetParameter, WithDecryption).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { GetParameterCommand, GetParametersCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
-import { startSandbox, type Sandbox } from '../src/index.js';
+import {
+  GetParameterCommand,
+  GetParameterHistoryCommand,
+  GetParametersCommand,
+  PutParameterCommand,
+  paginateGetParameterHistory,
+} from '@aws-sdk/client-ssm';
+import { startSandbox, type Sandbox, type SsmService } from '../src/index.js';
 import { clients, failure } from './helpers.js';
 
 let sb: Sandbox;
@@ -100,5 +106,51 @@ describe('PutParameter', () => {
       c.ssm.send(new PutParameterCommand({ Name: 'SSM-x', Value: 'x', Type: 'String' })),
     );
     expect(ssm.name).toBe('ValidationException');
+  });
+});
+
+describe('GetParameterHistory', () => {
+  const LATEST = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+  const publish = (value: string): number =>
+    (sb.services.find((s) => s.name === 'ssm') as SsmService).publishPublicParameter(LATEST, value);
+
+  it('lists every version of a public parameter, oldest first, after AWS moves it', async () => {
+    expect(publish('ami-0b0000000000b0001')).toBe(2);
+    expect(publish('ami-0b0000000000b0002')).toBe(3);
+    const out = await c.ssm.send(new GetParameterHistoryCommand({ Name: LATEST }));
+    expect(out.Parameters?.map((p) => [p.Version, p.Value])).toEqual([
+      [1, 'ami-0a0000000000a2303'],
+      [2, 'ami-0b0000000000b0001'],
+      [3, 'ami-0b0000000000b0002'],
+    ]);
+    expect(out.NextToken).toBeUndefined();
+    const now = await c.ssm.send(new GetParameterCommand({ Name: LATEST }));
+    expect(now.Parameter).toMatchObject({ Value: 'ami-0b0000000000b0002', Version: 3 });
+  });
+
+  it('pages with MaxResults and NextToken, and refuses more than 50 a page', async () => {
+    for (const v of ['1', '2', '3', '4'])
+      await c.ssm.send(
+        new PutParameterCommand({ Name: '/team/x', Value: v, Type: 'String', Overwrite: v !== '1' }),
+      );
+    const values: string[] = [];
+    for await (const page of paginateGetParameterHistory({ client: c.ssm, pageSize: 3 }, { Name: '/team/x' }))
+      values.push(...(page.Parameters ?? []).map((p) => p.Value ?? ''));
+    expect(values).toEqual(['1', '2', '3', '4']);
+    const tooMany = await failure(
+      c.ssm.send(new GetParameterHistoryCommand({ Name: '/team/x', MaxResults: 51 })),
+    );
+    expect(tooMany.name).toBe('ValidationException');
+  });
+
+  it('keeps a SecureString encrypted in its history without WithDecryption', async () => {
+    await c.ssm.send(new PutParameterCommand({ Name: SECRET_NAME, Value: SECRET, Type: 'SecureString' }));
+    const out = await c.ssm.send(new GetParameterHistoryCommand({ Name: SECRET_NAME }));
+    expect(out.Parameters?.[0]?.Value).not.toContain('S3cr3t');
+  });
+
+  it('answers ParameterNotFound for a parameter that does not exist', async () => {
+    const missing = await failure(c.ssm.send(new GetParameterHistoryCommand({ Name: '/nope' })));
+    expect(missing.name).toBe('ParameterNotFound');
   });
 });

@@ -18,7 +18,7 @@ export * from './index.js';
 
 export const USAGE = `usage: workflow-runner <workflow.yml> [options]
 
-  --event <e>            workflow_dispatch | workflow_call | push (default: the first of these
+  --event <e>            workflow_dispatch | workflow_call | push | schedule (default: the first of these
                          the workflow is triggered by)
   --input name=value     an input (repeatable)
   --secret name=value    a secret (repeatable)
@@ -99,8 +99,10 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, cwd: st
   const { values, positionals } = parsed;
   if (values.help || positionals.length !== 1) throw new WorkflowError(USAGE);
   const event = values.event as RunnerEvent | undefined;
-  if (event !== undefined && !['workflow_dispatch', 'workflow_call', 'push'].includes(event)) {
-    throw new WorkflowError(`--event must be workflow_dispatch, workflow_call or push, got '${event}'`);
+  if (event !== undefined && !['workflow_dispatch', 'workflow_call', 'push', 'schedule'].includes(event)) {
+    throw new WorkflowError(
+      `--event must be workflow_dispatch, workflow_call, push or schedule, got '${event}'`,
+    );
   }
   const passed: Record<string, string> = {};
   for (const name of PASSED_THROUGH) if (env[name]) passed[name] = env[name] ?? '';

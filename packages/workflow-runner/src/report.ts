@@ -44,15 +44,25 @@ export function formatReport(result: WorkflowRunResult): string {
   return lines.join('\n');
 }
 
+/**
+ * A job's heading: the names of the calling jobs and its own, joined by ` · ` (`api · bake`),
+ * on one line and cut to a sane length. A matrix job without a `name:` is named after its
+ * whole matrix tuple, which may hold long and multi-line values: give such jobs a `name:`.
+ */
+export function jobHeading(names: readonly string[]): string {
+  return shorten(names.join(' · '), 80);
+}
+
 /** Every job summary of the run, called workflows included, each under a heading. */
 export function collectSummaries(result: WorkflowRunResult): string {
   const parts: string[] = [];
-  const walk = (run: WorkflowRunResult): void => {
+  const walk = (run: WorkflowRunResult, callers: readonly string[]): void => {
     for (const job of run.jobs) {
-      if (job.called) walk(job.called);
-      else if (job.summary.trim() !== '') parts.push(`## ${job.key}\n\n${job.summary.trim()}\n`);
+      const names = [...callers, job.name];
+      if (job.called) walk(job.called, names);
+      else if (job.summary.trim() !== '') parts.push(`## ${jobHeading(names)}\n\n${job.summary.trim()}\n`);
     }
   };
-  walk(result);
+  walk(result, []);
   return parts.join('\n');
 }

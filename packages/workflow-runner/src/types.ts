@@ -4,7 +4,8 @@ import type { Value } from './expressions.js';
 
 export type { Annotation, Value };
 
-export type RunnerEvent = 'workflow_dispatch' | 'workflow_call' | 'push';
+/** `schedule`: a run started by the workflow's cron, which (as on GitHub) gets no inputs. */
+export type RunnerEvent = 'workflow_dispatch' | 'workflow_call' | 'push' | 'schedule';
 
 export interface EnvironmentSettings {
   /** Required reviewers: the job waits for an approval the local runner can only auto-give. */

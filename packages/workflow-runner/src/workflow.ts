@@ -545,8 +545,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
     );
   }
   const given: Record<string, Value> = { ...options.inputs };
-  if (options.event === 'push' && Object.keys(given).length > 0) {
-    throw new WorkflowError(`a push event takes no inputs (given: ${Object.keys(given).join(', ')})`);
+  if ((options.event === 'push' || options.event === 'schedule') && Object.keys(given).length > 0) {
+    throw new WorkflowError(
+      `a ${options.event} event takes no inputs (given: ${Object.keys(given).join(', ')})`,
+    );
   }
   const where = `${workflow.relPath} (${options.event})`;
   const dispatchInputs =

@@ -27,20 +27,32 @@ const CODECS: Record<Protocol, ProtocolCodec> = {
   json: jsonCodec,
 };
 
-const KNOWN_SERVICES: ServiceName[] = ['ec2', 'elasticloadbalancing', 'route53', 'rds', 'ssm', 'sts'];
+const KNOWN_SERVICES: ServiceName[] = [
+  'ec2',
+  'elasticloadbalancing',
+  'route53',
+  'rds',
+  'ssm',
+  'sts',
+  's3',
+  'autoscaling',
+];
 const VERSION_TO_SERVICE: Record<string, ServiceName> = {
   '2016-11-15': 'ec2',
   '2015-12-01': 'elasticloadbalancing',
   '2014-10-31': 'rds',
   '2011-06-15': 'sts',
+  '2011-01-01': 'autoscaling',
 };
 
 /** Operations that never change state: no state file write after them. */
-export const READ_ONLY = /^(Describe|Get|List|TestDNSAnswer)/;
+export const READ_ONLY = /^(Describe|Get|List|Head|TestDNSAnswer)/;
 
 /** Which service and region a request is for. */
 export function routeRequest(raw: RawRequest): { service?: ServiceName; region: string } {
-  const auth = String(raw.headers.authorization ?? '');
+  // A presigned URL (S3) carries the credential scope in its query instead of a header.
+  const auth =
+    String(raw.headers.authorization ?? '') || `Credential=${raw.query.get('X-Amz-Credential') ?? ''}`;
   const m = /Credential=[^/,\s]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth);
   if (m && (KNOWN_SERVICES as string[]).includes(m[2]!))
     return { service: m[2] as ServiceName, region: m[1]! };
@@ -104,13 +116,19 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
     record('unknown', {}, err.status, err.code);
     return xmlErrorResponse(err, requestId);
   }
-  const codec = CODECS[service.protocol];
+  const codec = service.codec ?? CODECS[service.protocol];
   const decoded = codec.decode(raw, service);
   if (decoded instanceof AwsError) {
     record('unknown', {}, decoded.status, decoded.code);
     return codec.error(service, decoded, requestId);
   }
   const { operation, params } = decoded;
+  await arrive(front, service.name, operation);
+  const unauthenticated = authenticationError(decoded.authenticate);
+  if (unauthenticated) {
+    record(operation, params, unauthenticated.status, unauthenticated.code);
+    return codec.error(service, unauthenticated, requestId);
+  }
   if (front.iam?.enabled) {
     const accessKeyId = accessKeyOf(String(raw.headers.authorization ?? ''), raw.query);
     const request = { service: service.name, operation, params, region };
@@ -141,6 +159,27 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
     if (!(e instanceof AwsError)) console.error(`[sandbox] ${service.name}.${operation} failed:`, e);
     record(operation, params, err.status, err.code);
     return codec.error(service, err, requestId);
+  }
+}
+
+/** Waits out the latency faults with `onArrival` (the request reaches AWS late): their
+ *  sandbox time on the sandbox clock, in short slices, so a jump of the clock ends it. */
+async function arrive(front: AwsFront, service: ServiceName, operation: string): Promise<void> {
+  const { latencyMs, wallMs } = front.faults.onArrival(service, operation);
+  const until = front.clock.now() + latencyMs;
+  while (front.clock.now() < until)
+    await sleep(Math.min(20, front.clock.toWall(until - front.clock.now()) + 1));
+  if (wallMs > 0) await sleep(wallMs);
+}
+
+/** The error of a request that fails its deferred authentication, if any. */
+function authenticationError(authenticate: (() => void) | undefined): AwsError | undefined {
+  try {
+    authenticate?.();
+    return undefined;
+  } catch (e) {
+    if (e instanceof AwsError) return e;
+    throw e;
   }
 }
 

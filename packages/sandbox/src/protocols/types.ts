@@ -8,12 +8,16 @@ export interface RawRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes as received (binary payloads such as S3 objects). */
+  bytes?: Buffer;
 }
 
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** A binary body; sent instead of `body` when present. */
+  bytes?: Buffer;
 }
 
 export interface Decoded {
@@ -21,6 +25,12 @@ export interface Decoded {
   params: Record<string, unknown>;
   /** Success status override (rest-xml routes, e.g. 201). */
   status?: number;
+  /**
+   * Authentication the front runs after the request's arrival delay (a latency fault with
+   * `onArrival`) and before IAM: throws the service's AwsError for a forged or expired
+   * request (S3's presigned URLs, whose expiry depends on when they arrive).
+   */
+  authenticate?: () => void;
 }
 
 export interface ProtocolCodec {

@@ -6,7 +6,8 @@
 // secure string parameters. This flag is ignored for String and StringList").
 import { createHash } from 'node:crypto';
 import { REGION, SEED_PARAMETERS } from '../seed.js';
-import { AwsError, type EmulatedService, type OperationHandler } from '../service.js';
+import { AwsError, type EmulatedService, type OperationHandler, type SandboxRequest } from '../service.js';
+import { page } from './common/paging.js';
 
 interface Parameter {
   name: string;
@@ -22,6 +23,20 @@ interface Parameter {
 
 interface SsmState {
   parameters: Parameter[];
+  /** Superseded versions, kept for GetParameterHistory (SSM keeps the last 100 versions of a
+   *  parameter: "Working with parameter versions" in the Systems Manager user guide). */
+  history: Parameter[];
+}
+
+/** SSM keeps a parameter's 100 most recent versions (Systems Manager user guide, "Working
+ *  with parameter versions": "a maximum of 100 versions ... the oldest is removed"). */
+const KEPT_VERSIONS = 100;
+
+/** The sandbox operator's hand in SSM: AWS itself moves the public `/aws/service/` latest-AMI
+ *  parameters when it publishes a new image; tests move them with `publishPublicParameter`. */
+export interface SsmService extends EmulatedService {
+  /** Sets public parameter `name` (under /aws/service/) to `value` as a new version. */
+  publishPublicParameter(name: string, value: string, region?: string): number;
 }
 
 /** Names: letters, digits and `_.-/`; a hierarchy starts with `/`; at most 2048 characters
@@ -69,23 +84,93 @@ function ciphertextOf(p: Parameter): string {
   return Buffer.concat([Buffer.from([1, 2, 2, 0, 0x78]), ...body]).toString('base64');
 }
 
-export function createSsmService(): EmulatedService {
-  let state: SsmState = { parameters: [] };
+/** A parameter's ARN: AWS's public ones carry no account. */
+const arn = (p: Parameter): string =>
+  p.name.startsWith('/aws/service/')
+    ? `arn:aws:ssm:${p.region}::parameter${p.name}`
+    : `arn:aws:ssm:${p.region}:123456789012:parameter${p.name.startsWith('/') ? '' : '/'}${p.name}`;
 
-  const arn = (p: Parameter): string =>
-    p.name.startsWith('/aws/service/')
-      ? `arn:aws:ssm:${p.region}::parameter${p.name}`
-      : `arn:aws:ssm:${p.region}:123456789012:parameter${p.name.startsWith('/') ? '' : '/'}${p.name}`;
+/** A parameter as GetParameter(s) return it; a SecureString stays encrypted without WithDecryption. */
+const render = (p: Parameter, withDecryption: unknown): Record<string, unknown> => ({
+  Name: p.name,
+  Type: p.type,
+  Value: p.type === 'SecureString' && withDecryption !== true ? ciphertextOf(p) : p.value,
+  Version: p.version,
+  LastModifiedDate: new Date(p.lastModified),
+  ARN: arn(p),
+  DataType: p.dataType,
+});
 
-  const render = (p: Parameter, withDecryption: unknown): Record<string, unknown> => ({
-    Name: p.name,
-    Type: p.type,
-    Value: p.type === 'SecureString' && withDecryption !== true ? ciphertextOf(p) : p.value,
-    Version: p.version,
-    LastModifiedDate: new Date(p.lastModified),
-    ARN: arn(p),
-    DataType: p.dataType,
-  });
+/** `next` as the current version; `previous` kept in the history, at most KEPT_VERSIONS in all. */
+function withVersion(state: SsmState, previous: Parameter | undefined, next: Parameter): SsmState {
+  const parameters = [...state.parameters.filter((p) => p !== previous), next];
+  if (!previous) return { ...state, parameters };
+  const history = [...state.history, previous];
+  const same = history.filter((p) => p.region === next.region && p.name === next.name);
+  const dropped = new Set(same.slice(0, Math.max(0, same.length - (KEPT_VERSIONS - 1))));
+  return { parameters, history: history.filter((p) => !dropped.has(p)) };
+}
+
+/** One page of a parameter's kept versions, oldest first; MaxResults 1–50 (SSM API
+ *  reference, GetParameterHistory). */
+function historyPage(
+  state: SsmState,
+  req: SandboxRequest,
+  find: (name: string, region: string) => Parameter | undefined,
+): Record<string, unknown> {
+  const params = req.params;
+  const name = params['Name'];
+  if (typeof name !== 'string' || name.length === 0)
+    throw new AwsError(
+      'ValidationException',
+      "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
+    );
+  validateName(name);
+  const current = find(name, req.region);
+  if (!current) throw new AwsError('ParameterNotFound', '');
+  const versions = [
+    ...state.history.filter((p) => p.region === current.region && p.name === current.name),
+    current,
+  ].sort((a, b) => a.version - b.version);
+  const size = params['MaxResults'];
+  const token = params['NextToken'];
+  const out = page(
+    versions,
+    {
+      size: typeof size === 'number' ? size : undefined,
+      token: typeof token === 'string' ? token : undefined,
+    },
+    {
+      defaultSize: 50,
+      min: 1,
+      max: 50,
+      badSize: (n) =>
+        new AwsError(
+          'ValidationException',
+          `1 validation error detected: Value '${n}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50`,
+        ),
+      badToken: () => new AwsError('InvalidNextToken', 'The specified token is not valid.'),
+    },
+  );
+  return {
+    // History entries carry no ARN; they add labels, tier and policies (ParameterHistory).
+    Parameters: out.items.map((p) => {
+      const { ARN: _arn, ...rest } = render(p, params['WithDecryption']);
+      return { ...rest, Labels: [], Tier: 'Standard', Policies: [] };
+    }),
+    ...(out.next ? { NextToken: out.next } : {}),
+  };
+}
+
+/** A public latest-AMI parameter's version, as AWS publishes them (String, aws:ec2:image). */
+function imageParameter(name: string, value: string, region: string, version: number, at: number): Parameter {
+  return { name, region, value, type: 'String', dataType: 'aws:ec2:image', version, lastModified: at };
+}
+
+export function createSsmService(): SsmService {
+  let state: SsmState = { parameters: [], history: [] };
+  // The sandbox clock, known once seeded; an unseeded sandbox has no public parameters.
+  let clockNow: () => number = () => Date.now();
 
   const find = (name: string, region: string): Parameter | undefined => {
     const plain = name.replace(/:\d+$/, '');
@@ -173,15 +258,32 @@ export function createSsmService(): EmulatedService {
       version: (existing?.version ?? 0) + 1,
       lastModified: ctx.clock.now(),
     };
-    state.parameters = [...state.parameters.filter((p) => p !== existing), parameter];
+    replace(existing, parameter);
     return { Version: parameter.version, Tier: tier };
+  };
+
+  /** Makes `next` the current version, keeping `previous` (if any) in the history. */
+  const replace = (previous: Parameter | undefined, next: Parameter): void => {
+    state = withVersion(state, previous, next);
+  };
+
+  const GetParameterHistory: OperationHandler = (req) => historyPage(state, req, find);
+
+  const publishPublicParameter = (name: string, value: string, region = REGION): number => {
+    if (!name.startsWith('/aws/service/'))
+      throw new Error(`publishPublicParameter: ${name} is not under /aws/service/`);
+    const existing = find(name, region);
+    const parameter = imageParameter(name, value, region, (existing?.version ?? 0) + 1, clockNow());
+    replace(existing, parameter);
+    return parameter.version;
   };
 
   return {
     name: 'ssm',
     protocol: 'json',
     namespace: 'AmazonSSM',
-    operations: { GetParameter, GetParameters, PutParameter },
+    operations: { GetParameter, GetParameters, GetParameterHistory, PutParameter },
+    publishPublicParameter,
     inventory: () =>
       // A SecureString's plaintext stays out of the inventory, as it stays out of AWS's lists.
       state.parameters.map((p) => ({
@@ -192,24 +294,17 @@ export function createSsmService(): EmulatedService {
       })),
     snapshotState: () => structuredClone(state),
     restoreState(saved) {
-      state = structuredClone(saved) as SsmState;
+      const restored = structuredClone(saved) as Partial<SsmState>;
+      state = { parameters: restored.parameters ?? [], history: restored.history ?? [] };
     },
     reset() {
-      state = { parameters: [] };
+      state = { parameters: [], history: [] };
     },
     seed(ctx) {
+      clockNow = () => ctx.clock.now();
       const region = ctx.region ?? REGION;
-      for (const [name, value] of Object.entries(SEED_PARAMETERS)) {
-        state.parameters.push({
-          name,
-          region,
-          value,
-          type: 'String',
-          dataType: 'aws:ec2:image',
-          version: 1,
-          lastModified: Date.parse('2025-01-17T00:00:00.000Z'),
-        });
-      }
+      for (const [name, value] of Object.entries(SEED_PARAMETERS))
+        state.parameters.push(imageParameter(name, value, region, 1, Date.parse('2025-01-17T00:00:00.000Z')));
     },
   };
 }

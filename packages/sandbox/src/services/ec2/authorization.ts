@@ -30,6 +30,7 @@ const ID_TYPES: Array<[RegExp, string, string]> = [
   [/^sg-/, 'security-group', 'SecurityGroupId'],
   [/^vpc-/, 'vpc', 'VpcId'],
   [/^eni-/, 'network-interface', 'NetworkInterfaceId'],
+  [/^lt-/, 'launch-template', 'LaunchTemplateId'],
 ];
 
 function resourceOf(a: Ec2Auth, id: string): ResourceRef {
@@ -187,6 +188,41 @@ function deregisterImage(a: Ec2Auth): AuthorizationRequest[] {
   return requests;
 }
 
+/** Launch templates: a new one is `launch-template/*` with the request's tags (and
+ *  ec2:CreateTags for them); an existing one, named by id or name, with its tags. */
+function launchTemplate(a: Ec2Auth): AuthorizationRequest[] {
+  const p = a.req.params;
+  const op = a.req.operation;
+  if (op === 'CreateLaunchTemplate') {
+    const tags = requestTagsByType(p);
+    const created: Record<string, ResourceRef> = { 'launch-template': { type: 'launch-template' } };
+    const own = { 'launch-template': tags['launch-template'] ?? {} };
+    return [
+      {
+        action: action(op),
+        resource: created['launch-template']!,
+        requestTags: own['launch-template'],
+        context: a.base,
+      },
+      ...createTagsOnCreate(a, tags['launch-template'] ? own : {}, created),
+    ];
+  }
+  const name = str(p.LaunchTemplateName);
+  const id =
+    str(p.LaunchTemplateId) ??
+    Object.values(a.state.launchTemplates).find((t) => t.name === name && t.region === a.req.region)
+      ?.launchTemplateId ??
+    '';
+  return [
+    {
+      action: action(op),
+      resource: { type: 'launch-template', ids: { LaunchTemplateId: id || '*' } },
+      resourceTags: tagsOf(a, id),
+      context: a.base,
+    },
+  ];
+}
+
 type Rule = (a: Ec2Auth) => AuthorizationRequest[];
 
 const RULES: Record<string, Rule> = {
@@ -201,6 +237,9 @@ const RULES: Record<string, Rule> = {
   DeleteSnapshot: (a) => [onSnapshot(a, 'DeleteSnapshot', str(a.req.params.SnapshotId) ?? '')],
   CreateTags: tagging,
   DeleteTags: tagging,
+  CreateLaunchTemplate: launchTemplate,
+  CreateLaunchTemplateVersion: launchTemplate,
+  DeleteLaunchTemplate: launchTemplate,
 };
 
 /** The authorizations of one EC2 call; Describe* calls have no resource-level

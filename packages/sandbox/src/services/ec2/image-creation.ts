@@ -1,5 +1,6 @@
 // Creating AMIs: CreateImage (from an instance) and CopyImage (from another image, maybe
 // in another region). Both register an own image with fresh snapshots.
+import type { BuilderHost } from '../../builder-exec/host.js';
 import { DURATIONS } from '../../durations.js';
 import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
@@ -114,7 +115,12 @@ function registerImage(
   return image;
 }
 
-export function createImage(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+export function createImage(
+  state: Ec2State,
+  req: SandboxRequest,
+  ctx: ServiceContext,
+  env?: { builders: BuilderHost },
+): Ec2Result {
   const p = req.params;
   const now = ctx.clock.now();
   const instanceId = required(p, 'InstanceId', missingParameter);
@@ -151,6 +157,8 @@ export function createImage(state: Ec2State, req: SandboxRequest, ctx: ServiceCo
     sourceInstanceId: inst.instanceId,
   };
   const image = registerImage(state, ctx, req.region, fields, [root], tags, { instanceId: inst.instanceId });
+  // The image holds what the instance's root holds now (a builder's: what its script left).
+  if (!flag(p.DryRun)) env?.builders.captureImage(image.imageId, inst.instanceId);
   return { imageId: image.imageId };
 }
 
@@ -168,7 +176,12 @@ function copySource(state: Ec2State, imageId: string, region: string, now: numbe
   return source;
 }
 
-export function copyImage(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+export function copyImage(
+  state: Ec2State,
+  req: SandboxRequest,
+  ctx: ServiceContext,
+  env?: { builders: BuilderHost },
+): Ec2Result {
   const p = req.params;
   const now = ctx.clock.now();
   const sourceImageId = required(p, 'SourceImageId', missingParameter);
@@ -214,6 +227,7 @@ export function copyImage(state: Ec2State, req: SandboxRequest, ctx: ServiceCont
     sourceImageId: source.imageId,
     region: req.region,
   });
+  if (!flag(p.DryRun)) env?.builders.shareContent(source.imageId, image.imageId);
   if (clientToken)
     state.copyTokens[tokenKey(req.region, clientToken)] = {
       imageId: image.imageId,

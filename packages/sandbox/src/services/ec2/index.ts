@@ -12,7 +12,8 @@ import {
   type SandboxRequest,
   type ServiceContext,
 } from '../../service.js';
-import { timeline } from '../../timeline.js';
+import { timeline, type Timeline } from '../../timeline.js';
+import { BuilderHost } from '../../builder-exec/host.js';
 import { ec2Authorization } from './authorization.js';
 import { copyImage, createImage } from './image-creation.js';
 import { deregisterImage, describeImages } from './images.js';
@@ -23,6 +24,18 @@ import {
   describeSubnets,
   describeVpcs,
 } from './network.js';
+import {
+  createLaunchTemplate,
+  createLaunchTemplateVersion,
+  deleteLaunchTemplate,
+  describeLaunchTemplates,
+  describeLaunchTemplateVersions,
+  fleetRunParams,
+  resolveLaunchTemplate,
+  systemTags,
+  type FleetLaunch,
+  type ResolvedTemplate,
+} from './launch-templates.js';
 import { flag } from './params.js';
 import { runInstances } from './run-instances.js';
 import { deleteSnapshot, describeSnapshots } from './snapshots.js';
@@ -35,6 +48,7 @@ import {
   type Ec2Result,
   type Ec2State,
   type ImageStateName,
+  type InstanceStateName,
   type SnapshotStateName,
 } from './state.js';
 import { createTags, deleteTags, describeTags } from './tags.js';
@@ -50,9 +64,35 @@ export type Ec2Service = EmulatedService & {
     now: number,
   ): { state: string; vpcId?: string; availabilityZone?: string; privateIpAddress?: string } | undefined;
   securityGroup(groupId: string, region: string): { vpcId: string } | undefined;
+  /** Auto Scaling's view of EC2 (services/autoscaling): templates, launches, terminations. */
+  fleet: Ec2Fleet;
+  /** Builders whose scripts run for real, and the content of the images made from them. */
+  builders: BuilderHost;
 };
 
-type Handler = (state: Ec2State, req: SandboxRequest, ctx: ServiceContext) => Ec2Result;
+/** What an Auto Scaling group does through EC2. `ctx` carries the sandbox time of the
+ *  group's action (groups settle lazily, so an action may be dated before now). */
+export interface Ec2Fleet {
+  /** The template version a LaunchTemplateSpecification names; throws EC2's error. */
+  launchTemplate(region: string, ref: { id?: string; name?: string; version?: string }): ResolvedTemplate;
+  /** Launch one instance with RunInstances semantics; throws EC2's error (e.g.
+   *  InsufficientInstanceCapacity). Returns the instance id. */
+  launch(region: string, ctx: ServiceContext, launch: FleetLaunch): string;
+  /** TerminateInstances on one instance (idempotent). */
+  terminate(region: string, ctx: ServiceContext, instanceId: string): void;
+  /** An instance's state timeline as stored (unsettled copy), or undefined. */
+  timeline(
+    region: string,
+    instanceId: string,
+  ): { timeline: Timeline<InstanceStateName>; availabilityZone: string; instanceType: string } | undefined;
+}
+
+/** What handlers share besides the state: the builders that really run (builder-exec/). */
+export interface Ec2Env {
+  builders: BuilderHost;
+}
+
+type Handler = (state: Ec2State, req: SandboxRequest, ctx: ServiceContext, env: Ec2Env) => Ec2Result;
 
 const HANDLERS: Record<string, Handler> = {
   DescribeImages: describeImages,
@@ -73,6 +113,11 @@ const HANDLERS: Record<string, Handler> = {
   DescribeSecurityGroups: describeSecurityGroups,
   DescribeVpcs: describeVpcs,
   DescribeAvailabilityZones: describeAvailabilityZones,
+  CreateLaunchTemplate: createLaunchTemplate,
+  CreateLaunchTemplateVersion: createLaunchTemplateVersion,
+  DescribeLaunchTemplates: describeLaunchTemplates,
+  DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
+  DeleteLaunchTemplate: deleteLaunchTemplate,
 };
 
 type InventoryItem = ReturnType<EmulatedService['inventory']>[number];
@@ -108,6 +153,13 @@ function inventory(state: Ec2State, now: number): InventoryItem[] {
     items.push({ kind: 'subnet', id: s.subnetId, state: 'available', tags: tags(s.subnetId) });
   for (const g of state.securityGroups)
     items.push({ kind: 'security-group', id: g.groupId, tags: tags(g.groupId) });
+  for (const lt of Object.values(state.launchTemplates))
+    items.push({
+      kind: 'launch-template',
+      id: lt.launchTemplateId,
+      state: 'available',
+      tags: tags(lt.launchTemplateId),
+    });
   return items;
 }
 
@@ -163,14 +215,17 @@ function seed(state: Ec2State, region: string, now: number): void {
 
 export function createEc2Service(): Ec2Service {
   let state = emptyState();
+  const env: Ec2Env = { builders: new BuilderHost((id) => state.instances[id]) };
 
   /** DryRun=true: AWS answers DryRunOperation (412) when the call would have succeeded. We
    *  run the operation against a copy of the state, so validation errors still surface. */
   const bind =
     (handler: Handler): OperationHandler =>
     async (req, ctx) => {
-      if (!flag(req.params.DryRun)) return handler(state, req, ctx);
-      handler(structuredClone(state), req, ctx);
+      // Builders' scripts run in wall time: what EC2 answers includes what they did by now.
+      await env.builders.caughtUp();
+      if (!flag(req.params.DryRun)) return handler(state, req, ctx, env);
+      handler(structuredClone(state), req, ctx, env);
       throw new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
     };
 
@@ -178,7 +233,43 @@ export function createEc2Service(): Ec2Service {
     Object.entries(HANDLERS).map(([name, handler]) => [name, bind(handler)]),
   );
 
+  const fleet: Ec2Fleet = {
+    launchTemplate: (region, ref) => resolveLaunchTemplate(state, region, ref),
+    launch(region, ctx, launch) {
+      const req = {
+        service: 'ec2' as const,
+        operation: 'RunInstances',
+        params: fleetRunParams(launch),
+        region,
+      };
+      const out = runInstances(state, req, ctx);
+      const id = String(((out.instancesSet as Ec2Result[])[0] ?? {}).instanceId);
+      state.tags[id] = { ...(state.tags[id] ?? {}), ...systemTags(launch) };
+      return id;
+    },
+    terminate(region, ctx, instanceId) {
+      const req = {
+        service: 'ec2' as const,
+        operation: 'TerminateInstances',
+        params: { InstanceId: [instanceId] },
+        region,
+      };
+      terminateInstances(state, req, ctx);
+    },
+    timeline(region, instanceId) {
+      const i = state.instances[instanceId];
+      if (!i || i.region !== region) return undefined;
+      return {
+        timeline: structuredClone(i.state),
+        availabilityZone: i.availabilityZone,
+        instanceType: i.instanceType,
+      };
+    },
+  };
+
   return {
+    fleet,
+    builders: env.builders,
     subnet(subnetId, region) {
       const s = state.subnets.find((x) => x.subnetId === subnetId && x.region === region);
       return s ? { availabilityZone: s.availabilityZone, vpcId: s.vpcId } : undefined;
@@ -209,6 +300,10 @@ export function createEc2Service(): Ec2Service {
     },
     reset() {
       state = emptyState();
+      void env.builders.reset();
+    },
+    async stop() {
+      await env.builders.reset();
     },
     seed(ctx) {
       seed(state, ctx.region ?? REGION, ctx.clock.now());

@@ -1,6 +1,7 @@
 // Instances once launched (RunInstances is in run-instances.ts): DescribeInstances,
 // StopInstances, TerminateInstances and GetConsoleOutput.
 import { builderConsoleLines } from '../../builder.js';
+import type { BuilderHost } from '../../builder-exec/host.js';
 import { DURATIONS } from '../../durations.js';
 import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
@@ -184,10 +185,9 @@ const gmt = (now: number): string =>
     .replace('T', ' ')
     .replace(/\.\d+Z$/, ' GMT');
 
-/** A builder stopped or terminated from outside prints nothing more. */
-function interruptBuilder(inst: Instance, now: number): void {
-  if (inst.builder && inst.builder.interruptedAt === undefined && now < inst.builder.powerOffAt)
-    inst.builder.interruptedAt = now;
+/** A builder stopped or terminated from outside: its script is killed and prints nothing more. */
+function interruptBuilder(inst: Instance, now: number, env: { builders: BuilderHost } | undefined): void {
+  if (inst.builder) env?.builders.interrupt(inst.instanceId, now);
 }
 
 /** What a user-initiated stop or terminate records on the instance. */
@@ -199,10 +199,15 @@ function userShutdown(inst: Instance, now: number): void {
   inst.transitionReason = `User initiated (${gmt(now)})`;
 }
 
-export function terminateInstances(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+export function terminateInstances(
+  state: Ec2State,
+  req: SandboxRequest,
+  ctx: ServiceContext,
+  env?: { builders: BuilderHost },
+): Ec2Result {
   return changeStates(state, req, ctx, (inst, current, now) => {
     if (current === 'terminated' || current === 'shutting-down') return;
-    interruptBuilder(inst, now);
+    interruptBuilder(inst, now, env);
     transition(inst.state, now, 'shutting-down', [
       [DURATIONS.instanceShuttingDownToTerminated, 'terminated'],
     ]);
@@ -210,7 +215,12 @@ export function terminateInstances(state: Ec2State, req: SandboxRequest, ctx: Se
   });
 }
 
-export function stopInstances(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+export function stopInstances(
+  state: Ec2State,
+  req: SandboxRequest,
+  ctx: ServiceContext,
+  env?: { builders: BuilderHost },
+): Ec2Result {
   const now = ctx.clock.now();
   // Validate every instance first, so nothing changes when one of them cannot stop.
   for (const id of strList(req.params.InstanceId)) {
@@ -225,7 +235,7 @@ export function stopInstances(state: Ec2State, req: SandboxRequest, ctx: Service
   }
   return changeStates(state, req, ctx, (inst, current, t) => {
     if (current !== 'running') return;
-    interruptBuilder(inst, t);
+    interruptBuilder(inst, t, env);
     transition(inst.state, t, 'stopping', [[DURATIONS.instanceStoppingToStopped, 'stopped']]);
     userShutdown(inst, t);
   });
@@ -245,7 +255,7 @@ export function getConsoleOutput(state: Ec2State, req: SandboxRequest, ctx: Serv
     `Booting ${image?.name ?? inst.imageId} on ${inst.instanceType} (${inst.instanceId})`,
     `cloud-init[1024]: Cloud-init v. 22.2.2 running 'modules:final' at ${booted}.`,
     ...(inst.builder
-      ? builderConsoleLines(inst.builder, `ip-${inst.privateIpAddress.replace(/\./g, '-')}`, now)
+      ? builderConsoleLines(inst.builder, now)
       : [
           inst.userData
             ? `cloud-init[1024]: user-data script (${Buffer.from(inst.userData, 'base64').length} bytes) executed`

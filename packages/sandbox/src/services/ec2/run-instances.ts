@@ -1,6 +1,6 @@
 // RunInstances: validation in AWS's order, placement (subnet, security groups, private
-// IPs), ClientToken idempotency, and bake-image builders (see builder.ts).
-import { INSTANCE_INITIATED_SHUTDOWN, builderStateSteps, planBuilder } from '../../builder.js';
+// IPs), ClientToken idempotency, and bake-image builders (see builder.ts, builder-exec/).
+import type { BuilderHost } from '../../builder-exec/host.js';
 import { DURATIONS } from '../../durations.js';
 import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
@@ -93,6 +93,24 @@ function chooseSubnet(state: Ec2State, p: Params, region: string): Subnet {
   return chosen;
 }
 
+/** The `no-capacity` fault (faults.ts): the zone has no capacity for the instance type.
+ *  AWS's InsufficientInstanceCapacity names the type, the zone and the zones to try
+ *  instead (EC2 API reference, "Error codes"; the message as AWS words it). */
+function checkCapacity(state: Ec2State, ctx: ServiceContext, subnet: Subnet, instanceType: string): void {
+  const az = subnet.availabilityZone;
+  if (!ctx.faults.active('no-capacity', { availabilityZone: az, instanceType })) return;
+  const others = [
+    ...new Set(state.subnets.filter((s) => s.region === subnet.region).map((s) => s.availabilityZone)),
+  ]
+    .filter((z) => z !== az)
+    .sort();
+  throw new AwsError(
+    'InsufficientInstanceCapacity',
+    `We currently do not have sufficient ${instanceType} capacity in the Availability Zone you requested (${az}). Our system will be working on provisioning additional capacity. You can currently get ${instanceType} capacity by not specifying an Availability Zone in your request or choosing ${others.join(', ')}.`,
+    500,
+  );
+}
+
 /** Group ids (by id or by name) in the subnet's VPC; its `default` group when none given. */
 function securityGroups(state: Ec2State, p: Params, subnet: Subnet, region: string): string[] {
   const groupIds = strList(p.SecurityGroupId);
@@ -182,6 +200,8 @@ interface Launch {
   behaviour: 'stop' | 'terminate';
   dryRun: boolean;
   tags: Record<string, Tag[]>;
+  /** Runs builder scripts; absent for launches that never carry one (Auto Scaling's). */
+  builders: BuilderHost | undefined;
 }
 
 function launchInstance(state: Ec2State, ctx: ServiceContext, l: Launch, n: number, ip: string): Instance {
@@ -210,28 +230,28 @@ function launchInstance(state: Ec2State, ctx: ServiceContext, l: Launch, n: numb
     state: timeline<InstanceStateName>(now, 'pending', [[DURATIONS.instancePendingToRunning, 'running']]),
     transitionReason: '',
   };
-  // A builder (bake-image's protocol) powers itself off when its script ends. Not on a
-  // dry run, which must not consume a `builder-fails` firing.
-  const builder = l.dryRun
-    ? undefined
-    : planBuilder({
-        userData: l.userData,
-        launchTime: now,
-        fails: (match) =>
-          ctx.faults.firing('builder-fails', { ...match, instanceId: inst.instanceId, imageId: l.imageId }),
-      });
-  if (builder) {
-    inst.builder = builder;
-    inst.state = timeline<InstanceStateName>(now, 'pending', builderStateSteps(builder, now, l.behaviour));
-    inst.stateReason = INSTANCE_INITIATED_SHUTDOWN;
-  }
+  // A builder (bake-image's protocol) runs its script for real once booted, and powers itself
+  // off. Not on a dry run, which must not consume a `builder-fails` firing or start anything.
+  if (!l.dryRun && l.builders)
+    l.builders.launch({
+      inst,
+      clock: ctx.clock,
+      imageName: l.image.name,
+      fails: (match) =>
+        ctx.faults.firing('builder-fails', { ...match, instanceId: inst.instanceId, imageId: l.imageId }),
+    });
   state.instances[inst.instanceId] = inst;
   if (l.tags.instance) addTags(state, inst.instanceId, l.tags.instance);
   if (l.tags.volume) addTags(state, inst.rootVolumeId, l.tags.volume);
   return inst;
 }
 
-export function runInstances(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+export function runInstances(
+  state: Ec2State,
+  req: SandboxRequest,
+  ctx: ServiceContext,
+  env?: { builders: BuilderHost },
+): Ec2Result {
   const p = req.params;
   const now = ctx.clock.now();
   const clientToken = str(p.ClientToken);
@@ -253,6 +273,7 @@ export function runInstances(state: Ec2State, req: SandboxRequest, ctx: ServiceC
   }
   const image = launchableImage(state, imageId, req.region, now);
   const subnet = chooseSubnet(state, p, req.region);
+  if (!flag(p.DryRun)) checkCapacity(state, ctx, subnet, instanceType);
   const groupIds = securityGroups(state, p, subnet, req.region);
   const userData = userDataOf(p);
   const behaviour = shutdownBehaviour(p);
@@ -273,6 +294,7 @@ export function runInstances(state: Ec2State, req: SandboxRequest, ctx: ServiceC
     behaviour,
     dryRun: flag(p.DryRun),
     tags,
+    builders: env?.builders,
   };
   const nextIp = ipAllocator(state, subnet);
   const created: Instance[] = [];

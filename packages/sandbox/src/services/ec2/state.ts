@@ -133,6 +133,35 @@ export interface Ec2State {
   /** CopyImage ClientToken → image id (`region|token`). */
   copyTokens: Record<string, CopyTokenEntry>;
   tags: Record<string, TagMap>;
+  /** Launch templates by id (launch-templates.ts). */
+  launchTemplates: Record<string, LaunchTemplate>;
+}
+
+/** A launch template's data as stored (the subset the sandbox models). */
+export interface LaunchTemplateData {
+  imageId?: string;
+  instanceType?: string;
+  keyName?: string;
+  iamInstanceProfile?: { arn?: string; name?: string };
+  securityGroupIds: string[];
+  userData?: string;
+  metadataOptions?: { httpTokens?: string; httpEndpoint?: string; httpPutResponseHopLimit?: number };
+  tagSpecifications: Array<{ resourceType: string; tags: Array<{ Key: string; Value: string }> }>;
+}
+export interface LaunchTemplateVersion {
+  versionNumber: number;
+  description?: string;
+  createTime: number;
+  data: LaunchTemplateData;
+}
+export interface LaunchTemplate {
+  launchTemplateId: string;
+  name: string;
+  region: string;
+  createTime: number;
+  createdBy: string;
+  defaultVersion: number;
+  versions: LaunchTemplateVersion[];
 }
 
 /** What an operation answers, keyed by EC2's XML element names. */
@@ -148,6 +177,7 @@ export const emptyState = (): Ec2State => ({
   clientTokens: {},
   copyTokens: {},
   tags: {},
+  launchTemplates: {},
 });
 
 export const inRegion = <T extends { region: string }>(items: Iterable<T>, region: string): T[] =>

@@ -33,6 +33,13 @@ export function resourceType(state: Ec2State, id: string, region: string, now: n
     case 'sg':
       findGroup(state, id, region);
       return 'security-group';
+    case 'lt':
+      if (state.launchTemplates[id]?.region !== region)
+        throw new AwsError(
+          'InvalidLaunchTemplateId.NotFound',
+          `The specified launch template, with template ID ${id}, does not exist.`,
+        );
+      return 'launch-template';
     case 'vpc':
       if (!state.vpcs.some((v) => v.vpcId === id && v.region === region))
         throw new AwsError('InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`);

@@ -14,6 +14,7 @@ import { DURATIONS } from '../../durations.js';
 import type { EmulatedService, OperationHandler } from '../../service.js';
 import { toMap } from '../common/tags.js';
 import { describeTargetGroupAttributes, modifyTargetGroupAttributes } from './attributes.js';
+import { elbv2Fleet, type Elbv2Fleet } from './fleet.js';
 import { health } from './health.js';
 import { createListener, deleteListener, describeListeners } from './listeners.js';
 import { createLoadBalancer, deleteLoadBalancer, describeLoadBalancers } from './load-balancers.js';
@@ -46,6 +47,8 @@ export type Elbv2Service = EmulatedService & {
   loadBalancerByDnsName(
     dnsName: string,
   ): { dnsName: string; canonicalHostedZoneId: string; arn: string } | undefined;
+  /** Auto Scaling's registration hooks (./fleet.ts). */
+  fleet: Elbv2Fleet;
 };
 
 const HANDLERS: Record<string, Handler> = {
@@ -80,6 +83,7 @@ export function createElbv2Service(options: Elbv2Options = {}): Elbv2Service {
   );
 
   return {
+    fleet: elbv2Fleet(c),
     name: 'elasticloadbalancing',
     protocol: 'query',
     namespace: ELBV2_NAMESPACE,

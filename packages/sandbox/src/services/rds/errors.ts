@@ -28,3 +28,26 @@ export const invalidInstanceState = (message: string): AwsError =>
 
 export const invalidSnapshotState = (message: string): AwsError =>
   new AwsError('InvalidDBSnapshotState', message, 400);
+
+// Aurora DB clusters (codes from the same model).
+export const clusterNotFound = (id: string): AwsError =>
+  new AwsError('DBClusterNotFoundFault', `DBCluster ${id} not found.`, 404);
+
+export const clusterExists = (): AwsError =>
+  new AwsError('DBClusterAlreadyExistsFault', 'DB Cluster already exists', 400);
+
+export const invalidClusterState = (message: string): AwsError =>
+  new AwsError('InvalidDBClusterStateFault', message, 400);
+
+export const clusterSnapshotNotFound = (id: string): AwsError =>
+  new AwsError('DBClusterSnapshotNotFoundFault', `DBClusterSnapshot ${id} not found.`, 404);
+
+export const clusterSnapshotExists = (id: string): AwsError =>
+  new AwsError(
+    'DBClusterSnapshotAlreadyExistsFault',
+    `Cannot create the cluster snapshot because one with the identifier ${id} already exists.`,
+    400,
+  );
+
+export const invalidClusterSnapshotState = (message: string): AwsError =>
+  new AwsError('InvalidDBClusterSnapshotStateFault', message, 400);

@@ -14,6 +14,14 @@ import type { EmulatedService, OperationHandler, SandboxRequest, ServiceContext 
 import { settle } from '../../timeline.js';
 import { toMap } from '../common/tags.js';
 import { rdsAuthorization } from './authorization.js';
+import { restoreDbClusterFromSnapshot, restoreDbClusterToPointInTime } from './cluster-restore.js';
+import {
+  createDbClusterSnapshot,
+  deleteDbClusterSnapshot,
+  describeDbClusterSnapshots,
+} from './cluster-snapshots.js';
+import { clusterStatusOf } from './cluster-state.js';
+import { deleteDbCluster, describeDbClusters, modifyDbCluster } from './clusters.js';
 import { createDbInstance, deleteDbInstance, describeDbInstances } from './instances.js';
 import { modifyDbInstance } from './modify.js';
 import { PostgresBacking } from './postgres-backing.js';
@@ -56,6 +64,15 @@ const HANDLERS: Record<string, RdsHandler> = {
   AddTagsToResource: addTagsToResource,
   ListTagsForResource: listTagsForResource,
   RemoveTagsFromResource: removeTagsFromResource,
+  // Aurora: clusters and their snapshots (instances join a cluster through CreateDBInstance).
+  DescribeDBClusters: describeDbClusters,
+  RestoreDBClusterToPointInTime: restoreDbClusterToPointInTime,
+  RestoreDBClusterFromSnapshot: restoreDbClusterFromSnapshot,
+  ModifyDBCluster: modifyDbCluster,
+  DeleteDBCluster: deleteDbCluster,
+  CreateDBClusterSnapshot: createDbClusterSnapshot,
+  DescribeDBClusterSnapshots: describeDbClusterSnapshots,
+  DeleteDBClusterSnapshot: deleteDbClusterSnapshot,
 };
 
 type InventoryItem = ReturnType<EmulatedService['inventory']>[number];
@@ -71,6 +88,18 @@ function inventory(rds: RdsContext, ctx: ServiceContext): InventoryItem[] {
   for (const snap of Object.values(rds.state.snapshots)) {
     out.push({ kind: 'db-snapshot', id: snap.id, state: settle(snap.timeline, now), tags: toMap(snap.tags) });
   }
+  for (const c of Object.values(rds.state.clusters)) {
+    const status = clusterStatusOf(c, now);
+    if (status !== 'deleted') out.push({ kind: 'db-cluster', id: c.id, state: status, tags: toMap(c.tags) });
+  }
+  for (const cs of Object.values(rds.state.clusterSnapshots)) {
+    out.push({
+      kind: 'db-cluster-snapshot',
+      id: cs.id,
+      state: settle(cs.timeline, now),
+      tags: toMap(cs.tags),
+    });
+  }
   return out;
 }
 
@@ -80,6 +109,8 @@ function reset(rds: RdsContext): void {
   const names = [
     ...Object.values(rds.state.instances).map((i) => i.pgDatabase),
     ...Object.values(rds.state.snapshots).map((s) => s.pgDatabase),
+    ...Object.values(rds.state.clusters).map((c) => c.pgDatabase),
+    ...Object.values(rds.state.clusterSnapshots).map((s) => s.pgDatabase),
   ].filter((n): n is string => n !== undefined);
   rds.state = emptyState();
   if (rds.pg.backend) for (const name of names) void rds.pg.dropQuietly(name);
@@ -102,6 +133,12 @@ export function createRdsService(options: RdsServiceOptions = {}): RdsService {
     listItemNames: {
       DBInstances: 'DBInstance',
       DBSnapshots: 'DBSnapshot',
+      DBClusters: 'DBCluster',
+      DBClusterSnapshots: 'DBClusterSnapshot',
+      DBClusterMembers: 'DBClusterMember',
+      AvailabilityZones: 'AvailabilityZone',
+      ReadReplicaIdentifiers: 'ReadReplicaIdentifier',
+      AssociatedRoles: 'DBClusterRole',
       TagList: 'Tag',
       VpcSecurityGroups: 'VpcSecurityGroupMembership',
       DBSecurityGroups: 'DBSecurityGroup',

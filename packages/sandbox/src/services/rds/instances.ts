@@ -4,20 +4,23 @@ import { DURATIONS } from '../../durations.js';
 import type { SandboxRequest, ServiceContext } from '../../service.js';
 import { transition } from '../../timeline.js';
 import { missingParameter, required, str, type Params } from '../common/params.js';
+import { createClusterInstance, deleteClusterInstance } from './cluster-instances.js';
 import { combination, invalid, instanceExists, invalidInstanceState, snapshotExists } from './errors.js';
 import {
   advance,
   deleteSnapshotRecord,
+  dropBacking,
   newInstance,
   newMasterUserSecret,
   snapshotFrom,
   uuid,
 } from './lifecycle.js';
-import { bool, filterBy, int, pageOf, tagsParam, withTags } from './params.js';
+import { bool, filterBy, int, lowerUnlessArn, pageOf, tagsParam, withTags } from './params.js';
 import { cloneToSnapshot, createInstanceDatabase } from './postgres-backing.js';
 import { renderInstance } from './render.js';
 import {
   checkIdentifier,
+  identifierParam,
   checkInstanceClass,
   checkMasterUsername,
   checkPassword,
@@ -54,18 +57,14 @@ interface CreateRequest {
 
 /** CreateDBInstance's checks, in AWS's order. */
 function checkCreate(rds: RdsContext, p: Params): CreateRequest {
-  const id = checkIdentifier(
-    'DBInstanceIdentifier',
-    required(p, 'DBInstanceIdentifier', missingParameter),
-    63,
-  );
+  const id = identifierParam(p, 'DBInstanceIdentifier', 63);
   const instanceClass = required(p, 'DBInstanceClass', missingParameter);
   const engine = required(p, 'Engine', missingParameter).toLowerCase();
   const engineInfo = ENGINES[engine];
   if (!engineInfo) {
     if (engine.startsWith('aurora'))
       throw combination(
-        `Aurora engines need a DB cluster (DBClusterIdentifier); the sandbox does not emulate DB clusters.`,
+        `The engine ${engine} needs a DB cluster: create the cluster first and name it in DBClusterIdentifier.`,
       );
     throw invalid(`Invalid DB engine: ${engine}`);
   }
@@ -143,6 +142,8 @@ export async function createDbInstance(
   req: SandboxRequest,
   ctx: ServiceContext,
 ): Promise<Record<string, unknown>> {
+  // An instance in an Aurora cluster is compute over the cluster's storage (cluster-instances.ts).
+  if (str(req.params['DBClusterIdentifier'])) return createClusterInstance(rds, req, ctx);
   await advance(rds, ctx);
   const p = req.params;
   const c = checkCreate(rds, p);
@@ -159,9 +160,6 @@ export async function createDbInstance(
   }
   return { DBInstance: renderInstance(inst, rds.pg, ctx) };
 }
-
-/** The identifier filter takes identifiers in any case, or ARNs as they are. */
-const lowerUnlessArn = (v: string): string => (v.includes(':') ? v : v.toLowerCase());
 
 export async function describeDbInstances(
   rds: RdsContext,
@@ -180,7 +178,8 @@ export async function describeDbInstances(
       if (name === 'db-instance-id') return [i.id, i.arn];
       if (name === 'dbi-resource-id') return [i.resourceId];
       if (name === 'engine') return [i.engine];
-      return []; // no DB clusters or directory domains in the sandbox
+      if (name === 'db-cluster-id') return i.clusterId ? [i.clusterId] : [];
+      return []; // no directory domains in the sandbox
     },
   });
   const { page, marker } = pageOf(items, p);
@@ -212,6 +211,7 @@ export async function deleteDbInstance(
   await advance(rds, ctx);
   const p = req.params;
   const inst = getInstance(rds.state, required(p, 'DBInstanceIdentifier', missingParameter));
+  if (inst.clusterId) return deleteClusterInstance(rds, inst, p, ctx);
   const now = ctx.clock.now();
   const status = statusOf(inst, now);
   const skip = bool(p, 'SkipFinalSnapshot') ?? false;
@@ -241,6 +241,6 @@ export async function deleteDbInstance(
       if (snap.instanceId === inst.id && snap.type === 'automated') await deleteSnapshotRecord(rds, snap);
     }
   }
-  if (inst.pgDatabase && rds.pg.backend) await rds.pg.dropQuietly(inst.pgDatabase);
+  await dropBacking(rds, inst);
   return { DBInstance: rendered };
 }

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import { settle, timeline } from '../../timeline.js';
 import { str, type Params } from '../common/params.js';
 import type { Tag } from '../common/tags.js';
+import { advanceClusters, type DbClusterSnapshot } from './cluster-state.js';
 import { pgSnapshotName } from './postgres-backing.js';
 import { automatedSnapshotId } from './rules.js';
 import {
@@ -37,9 +38,10 @@ export function newMasterUserSecret(
   region: string,
   p: Params,
   now: number,
+  owner: 'db' | 'cluster' = 'db',
 ): MasterUserSecret {
   return {
-    arn: `arn:aws:secretsmanager:${region}:${ctx.accountId}:secret:rds!db-${uuid(ctx)}-${hexId(ctx, 6)}`,
+    arn: `arn:aws:secretsmanager:${region}:${ctx.accountId}:secret:rds!${owner}-${uuid(ctx)}-${hexId(ctx, 6)}`,
     kmsKeyId: str(p['MasterUserSecretKmsKeyId']) ?? `arn:aws:kms:${region}:${ctx.accountId}:key/${uuid(ctx)}`,
     activeAt: now + RDS_TIMINGS.masterSecretCreating,
   };
@@ -141,6 +143,7 @@ export async function advance(rds: RdsContext, ctx: ServiceContext): Promise<voi
     }
   }
   for (const snap of Object.values(rds.state.snapshots)) settle(snap.timeline, now);
+  advanceClusters(rds.state, now);
 }
 
 async function takeInitialBackup(
@@ -170,8 +173,20 @@ async function takeInitialBackup(
   }
 }
 
+/** Drops the database of an instance, cluster or snapshot on the PostgreSQL backend, if it
+ *  has one. */
+export async function dropBacking(rds: RdsContext, resource: { pgDatabase?: string }): Promise<void> {
+  if (resource.pgDatabase && rds.pg.backend) await rds.pg.dropQuietly(resource.pgDatabase);
+}
+
 /** Removes a snapshot and drops its database, if it has one. */
 export async function deleteSnapshotRecord(rds: RdsContext, snap: DbSnapshot): Promise<void> {
   delete rds.state.snapshots[snap.id];
-  if (snap.pgDatabase && rds.pg.backend) await rds.pg.dropQuietly(snap.pgDatabase);
+  await dropBacking(rds, snap);
+}
+
+/** Removes a cluster snapshot and drops its database, if it has one. */
+export async function deleteClusterSnapshotRecord(rds: RdsContext, snap: DbClusterSnapshot): Promise<void> {
+  delete rds.state.clusterSnapshots[snap.id];
+  await dropBacking(rds, snap);
 }

@@ -2,56 +2,45 @@
 // window unless ApplyImmediately, master credentials and backup retention.
 import { DURATIONS } from '../../durations.js';
 import type { SandboxRequest, ServiceContext } from '../../service.js';
-import { transition } from '../../timeline.js';
+import { transition, type Timeline } from '../../timeline.js';
 import { missingParameter, required, str, strings, type Params } from '../common/params.js';
 import { combination, invalid, invalidInstanceState } from './errors.js';
 import { advance, deleteSnapshotRecord, newMasterUserSecret } from './lifecycle.js';
 import { bool, int } from './params.js';
 import { renderInstance } from './render.js';
-import { checkInstanceClass, checkPassword, checkRetention, checkStorage } from './rules.js';
+import {
+  checkInstanceClass,
+  checkMasterCredentials,
+  checkRetention,
+  checkStorage,
+  type MasterCredentials,
+} from './rules.js';
 import {
   getInstance,
   RDS_TIMINGS,
   statusOf,
   type DbInstance,
   type InstanceStatus,
+  type MasterUserSecret,
   type RdsContext,
 } from './state.js';
 
-interface Credentials {
-  manage: boolean | undefined;
-  password: string | undefined;
-}
-
-/** ManageMasterUserPassword and MasterUserPassword against each other and the instance. */
-function checkCredentials(p: Params, inst: DbInstance): Credentials {
-  const manage = bool(p, 'ManageMasterUserPassword');
-  const password = str(p['MasterUserPassword']);
-  if (manage === true && password !== undefined) {
-    throw combination("You can't specify MasterUserPassword when ManageMasterUserPassword is turned on.");
-  }
-  if (manage === false && inst.masterUserSecret && password === undefined) {
-    throw combination('You must specify MasterUserPassword when you turn off ManageMasterUserPassword.');
-  }
-  if (password !== undefined) {
-    if (inst.masterUserSecret && manage !== false) {
-      throw combination(
-        "You can't specify MasterUserPassword for an instance whose master user password is managed by Secrets Manager.",
-      );
-    }
-    checkPassword(password);
-  }
-  return { manage, password };
+/** The settings ModifyDBInstance and ModifyDBCluster both apply at once. */
+export function applySharedNow(
+  target: Pick<DbInstance, 'deletionProtection' | 'copyTagsToSnapshot' | 'vpcSecurityGroupIds'>,
+  p: Params,
+): void {
+  const deletionProtection = bool(p, 'DeletionProtection');
+  if (deletionProtection !== undefined) target.deletionProtection = deletionProtection;
+  const copyTags = bool(p, 'CopyTagsToSnapshot');
+  if (copyTags !== undefined) target.copyTagsToSnapshot = copyTags;
+  const sgs = strings(p['VpcSecurityGroupIds'], 'VpcSecurityGroupId');
+  if (sgs.length > 0) target.vpcSecurityGroupIds = sgs;
 }
 
 /** Settings that apply at once. */
 function applyNow(inst: DbInstance, p: Params): void {
-  const deletionProtection = bool(p, 'DeletionProtection');
-  if (deletionProtection !== undefined) inst.deletionProtection = deletionProtection;
-  const copyTags = bool(p, 'CopyTagsToSnapshot');
-  if (copyTags !== undefined) inst.copyTagsToSnapshot = copyTags;
-  const sgs = strings(p['VpcSecurityGroupIds'], 'VpcSecurityGroupId');
-  if (sgs.length > 0) inst.vpcSecurityGroupIds = sgs;
+  applySharedNow(inst, p);
   const backupWindow = str(p['PreferredBackupWindow']);
   if (backupWindow) inst.preferredBackupWindow = backupWindow;
   const maintenanceWindow = str(p['PreferredMaintenanceWindow']);
@@ -62,24 +51,50 @@ function applyNow(inst: DbInstance, p: Params): void {
   if (parameterGroup) inst.parameterGroupName = parameterGroup;
 }
 
-/** Turns the Secrets Manager secret on or off; the status the instance passes through. */
-function applyCredentials(
-  inst: DbInstance,
-  c: Credentials,
+/** What ModifyDBInstance and ModifyDBCluster change about the master credentials. */
+interface CredentialsOwner<S extends string> {
+  region: string;
+  masterUserSecret?: MasterUserSecret;
+  masterPasswordChange?: { requestedAt: number; appliedAt: number };
+  timeline: Timeline<S | CredentialsStatus | 'available'>;
+}
+
+type CredentialsStatus = 'modifying' | 'resetting-master-credentials';
+
+/** Turns the Secrets Manager secret on or off (an instance's `rds!db-…`, a cluster's
+ *  `rds!cluster-…`); the status the resource passes through. */
+export function applyCredentials<S extends string>(
+  target: CredentialsOwner<S>,
+  c: MasterCredentials,
   p: Params,
   ctx: ServiceContext,
   now: number,
-): InstanceStatus | undefined {
-  let busy: InstanceStatus | undefined;
-  if (c.manage === true && !inst.masterUserSecret) {
-    inst.masterUserSecret = newMasterUserSecret(ctx, inst.region, p, now);
+  owner: 'db' | 'cluster' = 'db',
+): CredentialsStatus | undefined {
+  let busy: CredentialsStatus | undefined;
+  if (c.manage === true && !target.masterUserSecret) {
+    target.masterUserSecret = newMasterUserSecret(ctx, target.region, p, now, owner);
     busy = 'modifying';
-  } else if (c.manage === false && inst.masterUserSecret) {
-    inst.masterUserSecret = undefined;
+  } else if (c.manage === false && target.masterUserSecret) {
+    target.masterUserSecret = undefined;
     busy = 'modifying';
   }
   if (c.password !== undefined) busy ??= 'resetting-master-credentials';
   return busy;
+}
+
+/** Puts a modified instance or cluster in `busy` now and back to `available` once it is
+ *  done on the sandbox clock; a new password takes effect at that moment. */
+export function scheduleModification<S extends string>(
+  target: CredentialsOwner<S>,
+  busy: CredentialsStatus,
+  passwordChanged: boolean,
+  now: number,
+): void {
+  const d =
+    busy === 'resetting-master-credentials' ? RDS_TIMINGS.resettingCredentials : DURATIONS.rdsModifying;
+  transition(target.timeline, now, busy, [[d, 'available']]);
+  if (passwordChanged) target.masterPasswordChange = { requestedAt: now, appliedAt: now + d };
 }
 
 /** Class, storage and Multi-AZ: applied now with ApplyImmediately (then true: the instance
@@ -150,7 +165,14 @@ export async function modifyDbInstance(
   if (str(p['NewDBInstanceIdentifier']))
     throw invalid('Renaming a DB instance (NewDBInstanceIdentifier) is not supported by the sandbox.');
   const applyImmediately = bool(p, 'ApplyImmediately') ?? false;
-  const credentials = checkCredentials(p, inst);
+  if (
+    inst.clusterId &&
+    (str(p['MasterUserPassword']) !== undefined || bool(p, 'ManageMasterUserPassword') !== undefined)
+  )
+    throw combination(
+      `The DB instance ${inst.id} is a member of DB cluster ${inst.clusterId}. Set the master user password on the DB cluster (ModifyDBCluster).`,
+    );
+  const credentials = checkMasterCredentials(p, !!inst.masterUserSecret, 'an instance');
   const retention = int(p, 'BackupRetentionPeriod');
   if (retention !== undefined) checkRetention(retention);
   const storage = int(p, 'AllocatedStorage');
@@ -165,15 +187,9 @@ export async function modifyDbInstance(
   if (instanceClass !== undefined) checkInstanceClass(instanceClass);
 
   applyNow(inst, p);
-  let busy = applyCredentials(inst, credentials, p, ctx, now);
+  let busy: InstanceStatus | undefined = applyCredentials(inst, credentials, p, ctx, now);
   if (applyDeferred(inst, p, instanceClass, storage, applyImmediately)) busy = 'modifying';
   if (retention !== undefined && (await applyRetention(rds, inst, retention, now))) busy = 'modifying';
-  if (busy) {
-    const d =
-      busy === 'resetting-master-credentials' ? RDS_TIMINGS.resettingCredentials : DURATIONS.rdsModifying;
-    transition(inst.timeline, now, busy, [[d, 'available']]);
-    if (credentials.password !== undefined)
-      inst.masterPasswordChange = { requestedAt: now, appliedAt: now + d };
-  }
+  if (busy) scheduleModification(inst, busy, credentials.password !== undefined, now);
   return { DBInstance: renderInstance(inst, rds.pg, ctx) };
 }

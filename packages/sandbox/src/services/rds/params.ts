@@ -15,6 +15,18 @@ export const int = (p: Params, name: string): number | undefined =>
 export const bool = (p: Params, name: string): boolean | undefined =>
   boolean(p[name], (text) => invalid(`Invalid value ${text} for parameter ${name}: must be true or false.`));
 
+const SNAPSHOT_TYPES = ['automated', 'manual', 'shared', 'public', 'awsbackup'];
+
+/** DescribeDBSnapshots' and DescribeDBClusterSnapshots' SnapshotType (undefined when absent). */
+export function snapshotTypeParam(p: Params): string | undefined {
+  const type = str(p['SnapshotType']);
+  if (type !== undefined && !SNAPSHOT_TYPES.includes(type)) throw invalid(`Invalid snapshot type: ${type}`);
+  return type;
+}
+
+/** The identifier filters take identifiers in any case, or ARNs as they are. */
+export const lowerUnlessArn = (v: string): string => (v.includes(':') ? v : v.toLowerCase());
+
 // ---- tags ------------------------------------------------------------------------------
 
 /** Tags: at most 50 per resource; keys 1–128 Unicode characters, values up to 256; keys
@@ -96,4 +108,11 @@ export function pageOf<T>(items: T[], p: Params): { page: T[]; marker?: string }
   if (size < PAGE_RULES.min || size > PAGE_RULES.max) throw PAGE_RULES.badSize(size);
   const result = page(items, { size, token: str(p['Marker']) }, PAGE_RULES);
   return { page: result.items, marker: result.next };
+}
+
+/** A manual snapshot's tags: the request's, else the source's when it copies tags to
+ *  snapshots (CreateDBSnapshot, CreateDBClusterSnapshot). */
+export function snapshotTags(p: Params, source: { copyTagsToSnapshot: boolean; tags: Tag[] }): Tag[] {
+  const given = withTags([], tagsParam(p));
+  return given.length === 0 && source.copyTagsToSnapshot ? [...source.tags] : given;
 }

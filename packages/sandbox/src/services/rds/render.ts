@@ -5,12 +5,18 @@ import type { ServiceContext } from '../../service.js';
 import { settle } from '../../timeline.js';
 import { iso } from '../common/params.js';
 import type { PostgresBacking } from './postgres-backing.js';
-import { latestRestorableTime, statusOf, type DbInstance, type DbSnapshot } from './state.js';
+import {
+  latestRestorableTime,
+  statusOf,
+  type DbInstance,
+  type DbSnapshot,
+  type MasterUserSecret,
+} from './state.js';
 import { renderSubnetGroup } from './subnet-groups.js';
 
 /** RDS's Route 53 hosted zone ids for DB endpoints, per region (AWS General Reference,
  *  "Amazon RDS endpoints"); other regions fall back to us-east-1's. */
-const ENDPOINT_ZONES: Record<string, string> = {
+export const ENDPOINT_ZONES: Record<string, string> = {
   'us-east-1': 'Z2R2ITUGPM61AM',
   'us-east-2': 'Z2XHWR1WZ565X2',
   'us-west-1': 'Z10WI91S59XXQN',
@@ -19,7 +25,7 @@ const ENDPOINT_ZONES: Record<string, string> = {
   'eu-central-1': 'Z1RLNUO7B9Q6NB',
 };
 
-function endpointHash(accountId: string, region: string): string {
+export function endpointHash(accountId: string, region: string): string {
   // Real endpoints carry a 12-character id that is fixed per account and region.
   const h = createHash('sha256').update(`${accountId}/${region}`).digest();
   let out = '';
@@ -42,6 +48,20 @@ function endpoint(inst: DbInstance, pg: PostgresBacking, ctx: ServiceContext): R
 
 const optionGroup = (engine: string, version: string): string => `default:${engine}-${version.split('.')[0]}`;
 
+/** MasterUserSecret as DescribeDBInstances and DescribeDBClusters show it: `creating`
+ *  until Secrets Manager has the secret. */
+export function renderMasterUserSecret(
+  secret: MasterUserSecret | undefined,
+  now: number,
+): Record<string, unknown> | undefined {
+  if (!secret) return undefined;
+  return {
+    SecretArn: secret.arn,
+    SecretStatus: now >= secret.activeAt ? 'active' : 'creating',
+    KmsKeyId: secret.kmsKeyId,
+  };
+}
+
 export function renderInstance(
   inst: DbInstance,
   pg: PostgresBacking,
@@ -51,9 +71,9 @@ export function renderInstance(
   const status = statusOf(inst, now);
   const endpointKnown = status !== 'creating' && status !== 'failed' && status !== 'incompatible-restore';
   const lrt = latestRestorableTime(inst, now);
-  const secret = inst.masterUserSecret;
   return {
     DBInstanceIdentifier: inst.id,
+    DBClusterIdentifier: inst.clusterId,
     DBInstanceClass: inst.instanceClass,
     Engine: inst.engine,
     DBInstanceStatus: status,
@@ -103,13 +123,7 @@ export function renderInstance(
     CustomerOwnedIpEnabled: false,
     BackupTarget: 'region',
     NetworkType: 'IPV4',
-    MasterUserSecret: secret
-      ? {
-          SecretArn: secret.arn,
-          SecretStatus: now >= secret.activeAt ? 'active' : 'creating',
-          KmsKeyId: secret.kmsKeyId,
-        }
-      : undefined,
+    MasterUserSecret: renderMasterUserSecret(inst.masterUserSecret, now),
     DedicatedLogVolume: false,
     IsStorageConfigUpgradeAvailable: false,
     MultiTenant: false,

@@ -10,7 +10,7 @@ import { advance, newInstance } from './lifecycle.js';
 import { bool, int, tagsParam, withTags } from './params.js';
 import { createInstanceDatabase } from './postgres-backing.js';
 import { renderInstance } from './render.js';
-import { checkIdentifier, checkInstanceClass, checkRetention, ENGINES } from './rules.js';
+import { checkInstanceClass, checkRetention, ENGINES, identifierParam } from './rules.js';
 import {
   DAY,
   getInstance,
@@ -99,11 +99,7 @@ export async function restoreDbInstanceFromDbSnapshot(
 ): Promise<Record<string, unknown>> {
   await advance(rds, ctx);
   const p = req.params;
-  const id = checkIdentifier(
-    'DBInstanceIdentifier',
-    required(p, 'DBInstanceIdentifier', missingParameter),
-    63,
-  );
+  const id = identifierParam(p, 'DBInstanceIdentifier', 63);
   const snap = getSnapshot(rds.state, required(p, 'DBSnapshotIdentifier', missingParameter));
   if (rds.state.instances[id]) throw instanceExists();
   const now = ctx.clock.now();
@@ -201,11 +197,7 @@ export async function restoreDbInstanceToPointInTime(
 ): Promise<Record<string, unknown>> {
   await advance(rds, ctx);
   const p = req.params;
-  const target = checkIdentifier(
-    'TargetDBInstanceIdentifier',
-    required(p, 'TargetDBInstanceIdentifier', missingParameter),
-    63,
-  );
+  const target = identifierParam(p, 'TargetDBInstanceIdentifier', 63);
   const source = pitrSource(rds, p);
   const restoreTime = str(p['RestoreTime']);
   const useLatest = bool(p, 'UseLatestRestorableTime') ?? false;

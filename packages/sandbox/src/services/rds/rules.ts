@@ -1,6 +1,8 @@
 // AWS's rules for RDS identifiers, engines, storage, master credentials and backups, from
 // the RDS API reference for each operation.
+import { missingParameter, required, str, type Params } from '../common/params.js';
 import { combination, invalid } from './errors.js';
+import { bool } from './params.js';
 
 /** Instance identifiers: 1–63 letters, digits or hyphens; first a letter; no trailing
  *  hyphen, no two consecutive hyphens; stored lower-case. Snapshot identifiers follow
@@ -24,6 +26,10 @@ export function checkIdentifier(param: string, id: string, maxLength: number): s
   }
   return id.toLowerCase();
 }
+
+/** A required identifier parameter, checked and lower-cased (instances, clusters, snapshots). */
+export const identifierParam = (p: Params, param: string, maxLength: number): string =>
+  checkIdentifier(param, required(p, param, missingParameter), maxLength);
 
 export interface EngineInfo {
   version: string;
@@ -87,6 +93,32 @@ export function checkStorage(engine: string, storageType: string, gib: number): 
       `Invalid storage size for engine name ${engine} and storage type ${storageType}: ${gib}`,
     );
   }
+}
+
+/** The master credentials a Modify call asks for (undefined: not asked). */
+export interface MasterCredentials {
+  manage: boolean | undefined;
+  password: string | undefined;
+}
+
+/** ManageMasterUserPassword and MasterUserPassword against each other and the resource
+ *  (`managed`: its password is already in Secrets Manager; `owner`: "an instance" or "a DB
+ *  cluster", as AWS words the message). */
+export function checkMasterCredentials(p: Params, managed: boolean, owner: string): MasterCredentials {
+  const manage = bool(p, 'ManageMasterUserPassword');
+  const password = str(p['MasterUserPassword']);
+  if (manage === true && password !== undefined)
+    throw combination("You can't specify MasterUserPassword when ManageMasterUserPassword is turned on.");
+  if (manage === false && managed && password === undefined)
+    throw combination('You must specify MasterUserPassword when you turn off ManageMasterUserPassword.');
+  if (password !== undefined) {
+    if (managed && manage !== false)
+      throw combination(
+        `You can't specify MasterUserPassword for ${owner} whose master user password is managed by Secrets Manager.`,
+      );
+    checkPassword(password);
+  }
+  return { manage, password };
 }
 
 /** Master password: 8–128 printable ASCII characters except / ' " @ and space (RDS API

@@ -1,4 +1,4 @@
-// The default seed: a source instance `app-db` (postgres, backups kept 7 days) made a
+// The default seed (with the Aurora cluster `app-cluster` of cluster-seed.ts): a source instance `app-db` (postgres, backups kept 7 days) made a
 // month ago, with automated snapshots from the last two nights; with PostgreSQL, a
 // `customers` table that grew by one row after each snapshot.
 import { DURATIONS } from '../../durations.js';
@@ -6,8 +6,10 @@ import type { PostgresBackend } from '../../postgres.js';
 import { SEED } from '../../seed.js';
 import type { ServiceContext } from '../../service.js';
 import { settle, timeline } from '../../timeline.js';
+import { seedAuroraSource } from './cluster-seed.js';
 import { advance, hexId, snapshotFrom, uuid } from './lifecycle.js';
 import { pgFailure, pgSnapshotName } from './postgres-backing.js';
+import { insertCustomers } from './seed-customers.js';
 import { automatedSnapshotId, ENGINES } from './rules.js';
 import {
   DAY,
@@ -18,14 +20,6 @@ import {
   type InstanceStatus,
   type RdsContext,
 } from './state.js';
-
-const CUSTOMERS = [
-  ['Ada Lovelace', 'ada@example.test'],
-  ['Grace Hopper', 'grace@example.test'],
-  ['Edsger Dijkstra', 'edsger@example.test'],
-  ['Barbara Liskov', 'barbara@example.test'],
-  ['Donald Knuth', 'donald@example.test'],
-] as const;
 
 function seedInstance(ctx: ServiceContext, region: string, now: number): DbInstance {
   const created = now - 30 * DAY;
@@ -77,36 +71,23 @@ function seedInstance(ctx: ServiceContext, region: string, now: number): DbInsta
 async function seedDatabases(b: PostgresBackend, snaps: DbSnapshot[]): Promise<void> {
   await b.dropDatabase('app-db');
   await b.createDatabase('app-db');
-  const c = await b.connect('app-db');
-  try {
-    await c.query(
-      'CREATE TABLE customers (id serial PRIMARY KEY, name text NOT NULL, email text NOT NULL UNIQUE, created_at timestamptz NOT NULL DEFAULT now())',
-    );
-    const insert = (i: number) =>
-      c.query('INSERT INTO customers (name, email) VALUES ($1, $2)', [CUSTOMERS[i]![0], CUSTOMERS[i]![1]]);
-    for (let i = 0; i < 3; i++) await insert(i);
-    await c.end();
-    for (let s = 0; s < snaps.length; s++) {
-      const snap = snaps[s]!;
-      snap.pgDatabase = pgSnapshotName(snap.id, snap.createdAt);
-      await b.dropDatabase(snap.pgDatabase);
-      await b.cloneDatabase('app-db', snap.pgDatabase);
-      const c2 = await b.connect('app-db');
-      try {
-        await c2.query('INSERT INTO customers (name, email) VALUES ($1, $2)', [
-          CUSTOMERS[3 + s]![0],
-          CUSTOMERS[3 + s]![1],
-        ]);
-      } finally {
-        await c2.end();
-      }
-    }
-  } finally {
-    await c.end().catch(() => undefined);
+  await insertCustomers(b, 'app-db', 0, 3);
+  for (let s = 0; s < snaps.length; s++) {
+    const snap = snaps[s]!;
+    snap.pgDatabase = pgSnapshotName(snap.id, snap.createdAt);
+    await b.dropDatabase(snap.pgDatabase);
+    await b.cloneDatabase('app-db', snap.pgDatabase);
+    await insertCustomers(b, 'app-db', 3 + s, 4 + s);
   }
 }
 
+/** The default seed: `app-db`, then the Aurora source `app-cluster` (cluster-seed.ts). */
 export async function seed(rds: RdsContext, ctx: ServiceContext): Promise<void> {
+  await seedAppDb(rds, ctx);
+  await seedAuroraSource(rds, ctx);
+}
+
+async function seedAppDb(rds: RdsContext, ctx: ServiceContext): Promise<void> {
   await advance(rds, ctx);
   if (rds.state.instances['app-db']) return;
   const region = ctx.region ?? 'us-east-1';

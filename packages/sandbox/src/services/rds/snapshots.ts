@@ -4,10 +4,10 @@ import { DURATIONS } from '../../durations.js';
 import type { SandboxRequest, ServiceContext } from '../../service.js';
 import { settle } from '../../timeline.js';
 import { missingParameter, required, str } from '../common/params.js';
-import { checkIdentifier } from './rules.js';
-import { invalid, invalidInstanceState, invalidSnapshotState, snapshotExists } from './errors.js';
+import { identifierParam } from './rules.js';
+import { invalidInstanceState, invalidSnapshotState, snapshotExists } from './errors.js';
 import { advance, deleteSnapshotRecord, snapshotFrom } from './lifecycle.js';
-import { filterBy, pageOf, tagsParam, withTags } from './params.js';
+import { filterBy, pageOf, snapshotTags, snapshotTypeParam } from './params.js';
 import { cloneToSnapshot } from './postgres-backing.js';
 import { renderSnapshot } from './render.js';
 import {
@@ -26,21 +26,27 @@ export async function createDbSnapshot(
 ): Promise<Record<string, unknown>> {
   await advance(rds, ctx);
   const p = req.params;
-  const snapId = checkIdentifier(
-    'DBSnapshotIdentifier',
-    required(p, 'DBSnapshotIdentifier', missingParameter),
-    255,
-  );
+  const snapId = identifierParam(p, 'DBSnapshotIdentifier', 255);
   const inst = getInstance(rds.state, required(p, 'DBInstanceIdentifier', missingParameter));
   const now = ctx.clock.now();
+  if (inst.clusterId)
+    throw invalidInstanceState(
+      `DB instance ${inst.id} is a member of DB cluster ${inst.clusterId}; snapshot the cluster (CreateDBClusterSnapshot).`,
+    );
   if (statusOf(inst, now) !== 'available')
     throw invalidInstanceState(
       `Cannot create a snapshot because the database instance ${inst.id} is not currently in the available state.`,
     );
   if (rds.state.snapshots[snapId]) throw snapshotExists(snapId);
-  const given = withTags([], tagsParam(p));
-  const tags = given.length === 0 && inst.copyTagsToSnapshot ? [...inst.tags] : given;
-  const snap = snapshotFrom(ctx, inst, snapId, 'manual', now, DURATIONS.rdsSnapshotCreating, tags);
+  const snap = snapshotFrom(
+    ctx,
+    inst,
+    snapId,
+    'manual',
+    now,
+    DURATIONS.rdsSnapshotCreating,
+    snapshotTags(p, inst),
+  );
   rds.state.snapshots[snapId] = snap;
   await cloneToSnapshot(rds, inst, snap);
   return { DBSnapshot: renderSnapshot(snap, ctx) };
@@ -62,8 +68,6 @@ export async function deleteDbSnapshot(
   return { DBSnapshot: rendered };
 }
 
-const SNAPSHOT_TYPES = ['automated', 'manual', 'shared', 'public', 'awsbackup'];
-
 export async function describeDbSnapshots(
   rds: RdsContext,
   req: SandboxRequest,
@@ -73,8 +77,7 @@ export async function describeDbSnapshots(
   const p = req.params;
   const instanceParam = str(p['DBInstanceIdentifier']);
   const snapParam = str(p['DBSnapshotIdentifier']);
-  const type = str(p['SnapshotType']);
-  if (type !== undefined && !SNAPSHOT_TYPES.includes(type)) throw invalid(`Invalid snapshot type: ${type}`);
+  const type = snapshotTypeParam(p);
   let items = Object.values(rds.state.snapshots).sort((a, b) => a.id.localeCompare(b.id));
   if (snapParam) items = [getSnapshot(rds.state, snapParam)];
   if (instanceParam) {

@@ -6,6 +6,7 @@ import type { PostgresBackend } from '../../postgres.js';
 import type { SandboxRequest, ServiceContext } from '../../service.js';
 import { settle, type Timeline } from '../../timeline.js';
 import type { Tag } from '../common/tags.js';
+import type { DbCluster, DbClusterSnapshot } from './cluster-state.js';
 import { instanceNotFound, snapshotNotFound } from './errors.js';
 import type { PostgresBacking } from './postgres-backing.js';
 
@@ -90,6 +91,9 @@ export interface DbInstance {
   earliestRestorableAt?: number;
   /** Name of the database on the PostgreSQL backend, when there is one. */
   pgDatabase?: string;
+  /** The Aurora DB cluster this instance is a member of (its storage and data are the
+   *  cluster's; cluster-instances.ts). */
+  clusterId?: string;
 }
 
 /** What a new instance takes from its request (or restore source); the rest is derived. */
@@ -140,14 +144,26 @@ export interface DbSnapshot {
 export interface RdsState {
   instances: Record<string, DbInstance>;
   snapshots: Record<string, DbSnapshot>;
+  clusters: Record<string, DbCluster>;
+  clusterSnapshots: Record<string, DbClusterSnapshot>;
 }
 
-export const emptyState = (): RdsState => ({ instances: {}, snapshots: {} });
+export const emptyState = (): RdsState => ({
+  instances: {},
+  snapshots: {},
+  clusters: {},
+  clusterSnapshots: {},
+});
 
 /** State from a saved snapshot (see `snapshotState`); missing parts are empty. */
 export function restoredState(saved: unknown): RdsState {
   const s = (saved ?? {}) as Partial<RdsState>;
-  return { instances: { ...(s.instances ?? {}) }, snapshots: { ...(s.snapshots ?? {}) } };
+  return {
+    instances: { ...(s.instances ?? {}) },
+    snapshots: { ...(s.snapshots ?? {}) },
+    clusters: { ...(s.clusters ?? {}) },
+    clusterSnapshots: { ...(s.clusterSnapshots ?? {}) },
+  };
 }
 
 export interface RdsServiceOptions {

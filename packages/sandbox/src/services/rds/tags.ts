@@ -1,9 +1,15 @@
 // AddTagsToResource, ListTagsForResource and RemoveTagsFromResource. Tags are addressed by
-// ARN; the sandbox tags DB instances and DB snapshots.
+// ARN; the sandbox tags DB instances, DB snapshots, DB clusters and DB cluster snapshots.
 import type { SandboxRequest, ServiceContext } from '../../service.js';
 import { missingParameter, required, strings } from '../common/params.js';
 import type { Tag } from '../common/tags.js';
-import { instanceNotFound, invalid, snapshotNotFound } from './errors.js';
+import {
+  clusterNotFound,
+  clusterSnapshotNotFound,
+  instanceNotFound,
+  invalid,
+  snapshotNotFound,
+} from './errors.js';
 import { advance } from './lifecycle.js';
 import { tagsParam, withTags } from './params.js';
 import type { RdsContext, RdsState } from './state.js';
@@ -28,6 +34,16 @@ function taggable(state: RdsState, arn: string): Taggable {
     const snap = state.snapshots[id];
     if (!snap) throw snapshotNotFound(id);
     return { tags: snap.tags, set: (t) => (snap.tags = t) };
+  }
+  if (type === 'cluster') {
+    const c = state.clusters[id];
+    if (!c) throw clusterNotFound(id);
+    return { tags: c.tags, set: (t) => (c.tags = t) };
+  }
+  if (type === 'cluster-snapshot') {
+    const cs = state.clusterSnapshots[id];
+    if (!cs) throw clusterSnapshotNotFound(id);
+    return { tags: cs.tags, set: (t) => (cs.tags = t) };
   }
   throw invalid(`The sandbox does not support tags on RDS resources of type ${type}.`);
 }

@@ -1,0 +1,135 @@
+// Mode 'status': what every role of the world runs and how fresh its OS head is, as a job
+// summary (table and timeline), a `status` output and a JSON file. With fail-on-stale the
+// step fails naming the stale roles, so a scheduled workflow can open an alert; mode 'plan'
+// with only-stale takes the same status to plan just the stale roles.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { createAwsClient } from '@immut/core/aws';
+import { UserError } from '@immut/core/errors';
+import { createGitHubClient, repositoryFromEnv, type GitHubClient } from '@immut/core/github';
+import { resolveZone } from '@immut/core/hosted-zone';
+import { ReleaseNotFoundError, readReleaseDetails } from '@immut/core/release-reader';
+import type { ActionContext } from '@immut/core/run-action';
+import type { RolePlan, World } from '@immut/core/world';
+import {
+  buildWorldStatus,
+  parseMaxAge,
+  renderWorldStatus,
+  staleMessage,
+  type RoleStatus,
+  type WorldStatus,
+} from '@immut/core/world-status';
+import { gatherRoleStatus, type ReleaseLookup, type StatusClients } from './gather.js';
+
+const ACTION = 'world';
+
+/** Roles read at once: each reads Route 53, EC2, SSM, RDS and GitHub, whose rate limits are
+ *  per account; a world of 256 roles then takes 32 rounds, not 256 calls at once. */
+const CONCURRENT_ROLES = 8;
+
+export interface StatusOptions {
+  maxAge: string;
+  githubToken: string | undefined;
+}
+
+function clientsFor(region: string): StatusClients & { destroy(): void } {
+  const settings = { region, action: ACTION };
+  const clients = {
+    ec2: createAwsClient(EC2Client, settings),
+    ssm: createAwsClient(SSMClient, settings),
+    route53: createAwsClient(Route53Client, settings),
+    rds: createAwsClient(RDSClient, settings),
+  };
+  return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
+}
+
+function releaseLookup(octokit: GitHubClient, repository: { owner: string; repo: string }): ReleaseLookup {
+  return async (tag) => {
+    try {
+      return (await readReleaseDetails({ octokit, ...repository, tag })).manifest;
+    } catch (error) {
+      if (error instanceof ReleaseNotFoundError) return undefined;
+      throw error;
+    }
+  };
+}
+
+function timeScale(env: ActionContext['env']): number {
+  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
+  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+}
+
+/** The world's status now: every role gathered, then judged against max-age. */
+export async function takeStatus(
+  { io, env, clock }: ActionContext,
+  world: World,
+  plans: readonly RolePlan[],
+  options: StatusOptions,
+): Promise<WorldStatus> {
+  // Validated before any call, so a typo costs no AWS or GitHub round trip.
+  const maxAgeMs = parseMaxAge(options.maxAge);
+  if (!options.githubToken)
+    throw new UserError(
+      "Input 'github-token' is empty; mode status reads the roles' releases with it (contents: read is enough).",
+    );
+  const octokit = createGitHubClient({
+    token: options.githubToken,
+    env,
+    action: ACTION,
+    log: io,
+    timeScale: timeScale(env),
+  });
+  const lookup = releaseLookup(octokit, repositoryFromEnv(env));
+  const clients = clientsFor(world.region);
+  try {
+    const zone = await resolveZone(clients.route53, world.zone);
+    const roles: RoleStatus[] = [];
+    for (let i = 0; i < plans.length; i += CONCURRENT_ROLES) {
+      const batch = plans.slice(i, i + CONCURRENT_ROLES);
+      roles.push(
+        ...(await Promise.all(batch.map((plan) => gatherRoleStatus(clients, plan, zone.id, lookup)))),
+      );
+    }
+    return buildWorldStatus({ env: world.env, now: clock.now(), maxAge: options.maxAge, maxAgeMs, roles });
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** Where the JSON goes: the runner's temporary directory, never the workspace (a committed
+ *  symlink there could point the write anywhere). */
+function statusFile(env: ActionContext['env'], worldEnv: string): string {
+  const dir = env['RUNNER_TEMP'] || tmpdir();
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `immut-world-status-${worldEnv}.json`);
+}
+
+/** Mode status: takes the status, reports it, and fails on stale roles when asked to. */
+export async function status(
+  ctx: ActionContext,
+  world: World,
+  plans: readonly RolePlan[],
+  options: StatusOptions & { failOnStale: boolean },
+): Promise<WorldStatus> {
+  const { io } = ctx;
+  const taken = await takeStatus(ctx, world, plans, options);
+  const json = `${JSON.stringify(taken, null, 2)}\n`;
+  const file = statusFile(ctx.env, world.env);
+  writeFileSync(file, json, { mode: 0o644 });
+  io.setOutput('status', JSON.stringify(taken));
+  io.setOutput('status-file', file);
+  io.setOutput('stale', taken.stale.join(','));
+  for (const role of taken.roles)
+    io.info(`${role.role}: ${role.freshness.stale ? 'STALE, ' : ''}${role.freshness.summary}`);
+  await io.appendSummary(renderWorldStatus(taken));
+  if (taken.stale.length > 0) {
+    if (options.failOnStale) throw new UserError(staleMessage(taken));
+    io.warning(staleMessage(taken));
+  }
+  return taken;
+}
