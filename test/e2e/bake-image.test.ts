@@ -64,6 +64,15 @@ async function sandbox(faults: FaultSpec[] = [], policy: PolicyScope = {}): Prom
   return sb;
 }
 
+/**
+ * A provisioning script that takes an hour of the builder's (sandbox) time, for a scenario
+ * whose 2-minute timeout must land while the builder still runs. The script really runs, so
+ * a short one could finish inside a wall-time stall of a loaded machine, which the sandbox
+ * clock multiplies by its scale. (The re-run scenario needs its builder to finish before the
+ * self-destruct that the first attempt's deadline set, so it keeps the short script.)
+ */
+const LONG_PROVISION = '#!/bin/bash\nset -e\ndnf install -y nginx\nsleep 3600\n';
+
 /** A workspace with the role's provisioning script and one shipped file. */
 function workspace(script = '#!/bin/bash\nset -e\ndnf install -y nginx\n'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'immut-bake-ws-'));
@@ -239,7 +248,7 @@ async function cancelledScenario() {
   const sb = await sandbox([
     { service: 'ec2', operation: 'TerminateInstances', error: 'InternalError', times: 6 },
   ]);
-  const ws = workspace();
+  const ws = workspace(LONG_PROVISION);
   const run = await runActionWithPost(ACTION, options(sb, ws, { timeout: '2m' }));
   return { sb, run };
 }

@@ -45,9 +45,10 @@ interface LaunchRow extends RowSpec {
   terminateOne?: boolean;
 }
 
-/** Slower than the e2e default: SDK back-off sleeps are wall time, and at 2000x the retries of
- *  a throttled row under full load burn the whole 6h deadline of sandbox time. */
-const TIME_SCALE = 500;
+/** Slower than the e2e default: SDK back-off sleeps and every stall of the loaded machine are
+ *  wall time, multiplied by the scale against sandbox-time deadlines (at 500x a 2 s stall ate
+ *  the 14 minutes of slack post has for the Auto Scaling group's deletion). */
+const TIME_SCALE = 200;
 
 const fault = (service: ServiceName, operation: string, error: string, times?: number): FaultSpec => ({
   service,
