@@ -14,6 +14,7 @@ import {
   noChangeRebuild,
   scale,
   type CriticalPathResult,
+  type LowerBound,
   type WorldRunResult,
 } from './releases.js';
 
@@ -109,6 +110,23 @@ function coldStartTable(results: ColdStart[], baseline: ColdStart): string {
 
 const sec = (value: number) => `${(value / 1000).toFixed(1)} s`;
 
+const terms = (b: LowerBound) =>
+  Object.entries(b.parts)
+    .map(([part, ms]) => `${part} ${Math.round(ms / 1000)} s`)
+    .join(' + ');
+
+/** Issue #20's first item: the lower bound without and with the parallel prepare job. */
+export function lowerBoundBeforeAfter(before: LowerBound, after: LowerBound): string {
+  return [
+    'Lower bound in sandbox seconds, before → after the `prepare` job (load balancer, target group and listener made beside the bake and the restore):',
+    '',
+    '| | terms | sandbox time |',
+    '| --- | --- | --- |',
+    `| before | ${terms(before)} | ${Math.round(before.total / 1000)} s |`,
+    `| after | ${terms(after)} | ${Math.round(after.total / 1000)} s |`,
+  ].join('\n');
+}
+
 function criticalPathSection(r: CriticalPathResult): string {
   const byOperation = new Map<string, number>();
   for (const call of r.calls) {
@@ -126,6 +144,8 @@ function criticalPathSection(r: CriticalPathResult): string {
     )
       .map(([part, ms]) => `${part} ${Math.round(ms / 1000)} s`)
       .join(' + ')} of sandbox time); **ratio ${(r.wallMs / r.lowerBoundMs).toFixed(2)}**.`,
+    '',
+    lowerBoundBeforeAfter(r.before, { total: r.lowerBoundMs * r.timeScale, parts: r.parts }),
     '',
     'Where the time goes, per job (jobs overlap: bake and replicate run in parallel):',
     '',

@@ -78,8 +78,17 @@ function scalingInput() {
 /** MixedInstancesPolicy takes at most 40 overrides (Auto Scaling API, LaunchTemplate.Overrides). */
 export const MAX_INSTANCE_TYPES = 40;
 
+/**
+ * `launch` (the default) makes the whole build; `prepare` makes only what needs no image (load
+ * balancer, target group, listener), so a release can build it while the image bakes; a later
+ * `launch` of the same build adopts them by name and tags and makes only the fleet.
+ */
+export const MODES = ['launch', 'prepare'] as const;
+export type Mode = (typeof MODES)[number];
+
 export const launchBehindLbInputs = {
   ...commonInputs,
+  mode: optional(choice(MODES), 'launch'),
   release: optional(releaseInput()),
   imageId: optional(matching(/^ami-[0-9a-f]{8,17}$/, 'an AMI id such as ami-0123456789abcdef0')),
   instanceType: optional(matching(INSTANCE_TYPE, 'an EC2 instance type such as t3.small'), 't3.small'),
@@ -117,9 +126,26 @@ export const launchBehindLbInputs = {
   ),
 } as const;
 
-/** Rules that span inputs: exactly one of release and image-id says what to launch. */
+/**
+ * Rules that span inputs: exactly one of release and image-id says what to launch; prepare
+ * mode takes neither (it makes nothing an image is needed for), and refuses them rather than
+ * ignoring them, so a workflow that passes an image to the wrong step hears about it.
+ */
 export function crossCheckLaunchBehindLb(inputs: ParsedInputs<typeof launchBehindLbInputs>): string[] {
   const problems: string[] = [];
+  if (inputs.mode === 'prepare') {
+    for (const [name, value] of [
+      ['release', inputs.release],
+      ['image-id', inputs.imageId],
+    ] as const) {
+      if (value !== undefined) {
+        problems.push(
+          `Input '${name}' was given with mode 'prepare'; expected it empty: prepare makes only the load balancer, target group and listener, and the later 'launch' step of the same build takes the ${name}.`,
+        );
+      }
+    }
+    return [...problems, ...fleetProblems(inputs)];
+  }
   if ((inputs.release === undefined) === (inputs.imageId === undefined)) {
     problems.push(
       `Inputs 'release' and 'image-id' were ${inputs.release === undefined ? 'both empty' : 'both given'}; expected exactly one: a release tag or manifest, or an AMI id.`,

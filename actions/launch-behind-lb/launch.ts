@@ -23,7 +23,7 @@ import {
   targetGroupName,
 } from '@immut/core/naming';
 import type { Provenance } from '@immut/core/provenance';
-import { standardTags, type Tags } from '@immut/core/tags';
+import { TAG, standardTags, type Tags } from '@immut/core/tags';
 import { deadlineFrom } from '@immut/core/wait';
 import { ensureBuildRecord } from './dns.js';
 import { buildEnvFile, encodeUserData, renderUserData } from './env-file.js';
@@ -38,16 +38,10 @@ import {
 } from './fleet.js';
 import { waitLoadBalancerActive, type TargetState, type WaitSettings } from './health.js';
 import type { launchBehindLbInputs } from './inputs.js';
-import {
-  ensureListener,
-  ensureLoadBalancer,
-  ensureTargetGroup,
-  listenerPort,
-  type HealthCheckSpec,
-} from './load-balancer.js';
+import { describeFrontEnd, ensureFrontEnd, frontEndSettings, type FrontEndPlan } from './prepare.js';
 import { awsErrorName, checkImage, checkNetwork, checkSecurityGroups, type Network } from './preflight.js';
 import { resolveSource, type LaunchSource, type TagReader } from './release.js';
-import { renderPlanSummary, renderSummary, type SummaryResource } from './summary.js';
+import { renderPlanSummary, renderSummary } from './summary.js';
 
 export type LaunchInputs = ParsedInputs<typeof launchBehindLbInputs>;
 
@@ -61,31 +55,20 @@ export interface Clients {
 /** Tag set when the release launched is not this build's own (a redeploy or rollback). */
 export const LAUNCHED_RELEASE_TAG = 'immut:launched-release';
 
-export interface Plan {
-  identity: Identity;
-  region: string;
+/** The whole build: the front end (prepare.ts) plus the image and the fleet. */
+export interface Plan extends FrontEndPlan {
   source: LaunchSource;
   imageName: string;
   network: Network;
-  names: {
-    loadBalancer: string;
-    targetGroup: string;
+  names: FrontEndPlan['names'] & {
     instance: string;
     launchTemplate: string;
     autoScalingGroup: string;
   };
   zone?: Zone;
-  buildDnsName?: string;
   variables: Record<string, string>;
   userDataBytes: number;
   fleet: FleetSpec;
-  health: HealthCheckSpec;
-  port: number;
-  scheme: 'internet-facing' | 'internal';
-  certificateArn?: string;
-  lbSecurityGroupIds: string[];
-  timeoutMs: number;
-  tagsFor: (name: string) => Tags;
 }
 
 /** Where the application writes its logs; bake-image ships the role's log paths. */
@@ -170,25 +153,13 @@ export async function preparePlan(
       gracePeriodSeconds: Math.round((inputs.healthCheckGracePeriod ?? 300_000) / 1000),
       ...(inputs.scaling ? { scaling: inputs.scaling } : {}),
     },
-    health: {
-      path: inputs.healthCheckPath ?? '/health',
-      intervalSeconds: Math.round((inputs.healthCheckInterval ?? 30_000) / 1000),
-      healthyThreshold: inputs.healthyThreshold ?? 5,
-      unhealthyThreshold: inputs.unhealthyThreshold ?? 2,
-      matcher: inputs.healthCheckMatcher ?? '200',
-    },
-    port: inputs.port ?? 8080,
-    scheme: inputs.scheme ?? 'internet-facing',
-    ...(inputs.certificateArn ? { certificateArn: inputs.certificateArn } : {}),
-    lbSecurityGroupIds: inputs.lbSecurityGroupIds,
-    timeoutMs: inputs.timeout ?? 30 * 60_000,
+    ...frontEndSettings(inputs),
     tagsFor,
   };
 }
 
 /** The plan in words, for the log and the dry-run summary. Flag values stay out of it. */
 export function describePlan(plan: Plan): string[] {
-  const { port, protocol } = listenerPort(plan);
   const f = plan.fleet;
   const types = f.instanceTypes.length > 1 ? f.instanceTypes.join(' or ') : f.instanceType;
   const scaling = f.scaling
@@ -196,8 +167,7 @@ export function describePlan(plan: Plan): string[] {
     : '';
   return [
     `Release ${plan.source.release} (${plan.source.origin}), image ${plan.source.imageId} (${plan.imageName}).`,
-    `Load balancer ${plan.names.loadBalancer} (${plan.scheme}) in ${plan.network.lbSubnets.join(', ')}, listener ${protocol}:${port}.`,
-    `Target group ${plan.names.targetGroup}: HTTP port ${plan.port}, health check ${plan.health.path} every ${plan.health.intervalSeconds}s, healthy after ${plan.health.healthyThreshold}, matcher ${plan.health.matcher}.`,
+    ...describeFrontEnd(plan),
     `Launch template ${plan.names.launchTemplate}: ${types}, servers named ${plan.names.instance}, IMDSv2 required.`,
     `Auto Scaling group ${plan.names.autoScalingGroup}: ${f.count} server(s) (min ${f.min}, max ${f.max}${scaling}) across ${f.subnets.map((s) => `${s.id} (${s.zone})`).join(', ')}, health check ELB after a ${f.gracePeriodSeconds}s grace period, capacity rebalancing on.`,
     `Environment file with ${Object.keys(plan.variables).join(', ')} (user data ${plan.userDataBytes} of 16384 bytes).`,
@@ -256,43 +226,17 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
   const deadline = deadlineFrom(clock, plan.timeoutMs);
   const wait: WaitSettings = { clock, log, remaining: () => deadline.remaining() };
   for (const line of describePlan(plan)) log(line);
-  const elbCtx = {
-    elb: clients.elb,
-    identity: plan.identity,
-    region: plan.region,
-    tagsFor: plan.tagsFor,
+  const how = (created: boolean) => (created ? 'created' : 'reused');
+  // Made here, or by an earlier `prepare` of this build (then adopted, its tags re-read; made
+  // by this run's prepare job, it is the launch's to remove should the launch fail).
+  const thisRun = plan.tagsFor(plan.names.loadBalancer)[TAG.run];
+  const front = await ensureFrontEnd(plan, clients.elb, {
     cleanup,
     log,
-  };
-  const resources: SummaryResource[] = [];
-  const how = (created: boolean) => (created ? 'created' : 'reused');
-
-  const lb = await ensureLoadBalancer(elbCtx, {
-    name: plan.names.loadBalancer,
-    scheme: plan.scheme,
-    subnets: plan.network.lbSubnets,
-    securityGroups: plan.lbSecurityGroupIds,
+    ...(thisRun ? { cleanupRun: thisRun } : {}),
   });
-  resources.push({ kind: 'load balancer', name: plan.names.loadBalancer, id: lb.arn, how: how(lb.created) });
-  const tg = await ensureTargetGroup(elbCtx, {
-    name: plan.names.targetGroup,
-    port: plan.port,
-    vpcId: plan.network.vpcId,
-    health: plan.health,
-  });
-  resources.push({ kind: 'target group', name: plan.names.targetGroup, id: tg.arn, how: how(tg.created) });
-  const listener = await ensureListener(elbCtx, {
-    loadBalancerArn: lb.arn,
-    targetGroupArn: tg.arn,
-    name: plan.names.loadBalancer,
-    ...(plan.certificateArn ? { certificateArn: plan.certificateArn } : {}),
-  });
-  resources.push({
-    kind: 'listener',
-    name: `${listener.protocol}:${listener.port}`,
-    id: listener.arn,
-    how: how(listener.created),
-  });
+  const { lb, resources } = front;
+  const tg = { arn: front.targetGroupArn };
 
   const fleetCtx = {
     ec2: clients.ec2,

@@ -15,7 +15,7 @@ import {
 import type { CleanupLog } from '@immut/core/cleanup';
 import { UserError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
-import { fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
+import { TAG, fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
 import { KIND, assertOwnBuild } from './ownership.js';
 import { awsErrorName } from './preflight.js';
 
@@ -27,6 +27,19 @@ export interface ElbContext {
   tagsFor: (name: string) => Tags;
   cleanup: Pick<CleanupLog, 'record'>;
   log: (line: string) => void;
+  /**
+   * The launch's own run (its immut:run tag). A reused resource carrying it was made by this
+   * workflow run's prepare job, so the post step of a failed launch removes it with the rest
+   * of the build; one from another run (a re-launched older build) is never recorded.
+   */
+  cleanupRun?: string;
+}
+
+/** Records a reused resource for the post step when this run made it (see cleanupRun). */
+function recordIfThisRun(ctx: ElbContext, kind: string, id: string, tags: Tags): void {
+  if (!ctx.cleanupRun || tags[TAG.run] !== ctx.cleanupRun) return;
+  ctx.cleanup.record({ kind, id, region: ctx.region });
+  ctx.log(`It was made by this run's prepare step: a failed launch removes it with the rest of the build.`);
 }
 
 export interface LoadBalancerSpec {
@@ -75,12 +88,8 @@ export async function findLoadBalancer(
 export async function ensureLoadBalancer(ctx: ElbContext, spec: LoadBalancerSpec): Promise<LoadBalancerInfo> {
   const existing = await findLoadBalancer(ctx.elb, spec.name);
   if (existing?.LoadBalancerArn) {
-    assertOwnBuild(
-      'load balancer',
-      existing.LoadBalancerArn,
-      await tagsOf(ctx.elb, existing.LoadBalancerArn),
-      ctx.identity,
-    );
+    const tags = await tagsOf(ctx.elb, existing.LoadBalancerArn);
+    assertOwnBuild('load balancer', existing.LoadBalancerArn, tags, ctx.identity);
     const subnets = (existing.AvailabilityZones ?? []).map((z) => z.SubnetId ?? '').sort();
     if (existing.Scheme !== spec.scheme || subnets.join() !== [...spec.subnets].sort().join()) {
       throw new UserError(
@@ -93,6 +102,7 @@ export async function ensureLoadBalancer(ctx: ElbContext, spec: LoadBalancerSpec
       );
     }
     ctx.log(`Load balancer ${spec.name} already exists (an earlier attempt of this build); reusing it.`);
+    recordIfThisRun(ctx, KIND.loadBalancer, existing.LoadBalancerArn, tags);
     return lbInfo(existing, false);
   }
   const out = await ctx.elb.send(
@@ -145,8 +155,10 @@ export async function ensureTargetGroup(
     if (awsErrorName(error) !== 'TargetGroupNotFoundException') throw error;
   }
   if (existingArn) {
-    assertOwnBuild('target group', existingArn, await tagsOf(ctx.elb, existingArn), ctx.identity);
+    const tags = await tagsOf(ctx.elb, existingArn);
+    assertOwnBuild('target group', existingArn, tags, ctx.identity);
     ctx.log(`Target group ${spec.name} already exists (an earlier attempt of this build); reusing it.`);
+    recordIfThisRun(ctx, KIND.targetGroup, existingArn, tags);
     return { arn: existingArn, created: false };
   }
   const out = await ctx.elb.send(
@@ -212,6 +224,8 @@ export async function ensureListener(
       );
     }
     ctx.log(`Listener ${protocol}:${port} already exists (an earlier attempt of this build); reusing it.`);
+    if (ctx.cleanupRun)
+      recordIfThisRun(ctx, KIND.listener, existing.ListenerArn, await tagsOf(ctx.elb, existing.ListenerArn));
     return { arn: existing.ListenerArn, port, protocol, created: false };
   }
   const out = await ctx.elb.send(

@@ -16,6 +16,7 @@ import { provenanceFromEnv, type Env } from '@immut/core/provenance';
 import type { ActionDefinition } from '@immut/core/run-action';
 import { crossCheckLaunchBehindLb, launchBehindLbInputs } from './inputs.js';
 import { dryRun, launch, preparePlan, type Clients, type LaunchInputs } from './launch.js';
+import { dryRunFrontEnd, planFrontEnd, prepare } from './prepare.js';
 import { readRelease } from '@immut/core/release-reader';
 import type { ActionIO } from '@immut/core/action-io';
 import type { TagReader } from './release.js';
@@ -92,6 +93,21 @@ export const launchBehindLb: ActionDefinition = {
     if (problems.length > 0) throw new InputError(problems);
     const clients = clientsFor(common.region);
     try {
+      if (inputs.mode === 'prepare') {
+        const plan = await planFrontEnd(inputs, common, clients, provenanceFromEnv(env));
+        if (common.dryRun) {
+          await dryRunFrontEnd(plan, io);
+          return;
+        }
+        io.saveState(IDENTITY_STATE, JSON.stringify(common.identity));
+        const result = await prepare(plan, clients, { io, clock, cleanup });
+        io.setOutput('load-balancer-arn', result.loadBalancerArn);
+        io.setOutput('load-balancer-dns-name', result.loadBalancerDnsName);
+        io.setOutput('load-balancer-zone-id', result.loadBalancerZoneId);
+        io.setOutput('target-group-arn', result.targetGroupArn);
+        io.setOutput('build-dns-name', result.buildDnsName ?? '');
+        return;
+      }
       const plan = await preparePlan(
         inputs,
         common,

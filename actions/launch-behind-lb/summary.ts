@@ -40,11 +40,14 @@ export function renderSummary(s: LaunchSummary): string {
           [[s.fleet.name, String(s.fleet.desired), String(s.fleet.inService), String(s.fleet.healthy)]],
         )
       : '',
-    heading('Targets', 3),
-    markdownTable(
-      ['server', 'zone', 'health', 'reason'],
-      s.targets.map((t) => [t.id, t.zone, t.state, [t.reason, t.description].filter(Boolean).join(': ')]),
-    ),
+    // Prepare mode has no servers yet: no empty table.
+    s.targets.length > 0 ? heading('Targets', 3) : '',
+    s.targets.length > 0
+      ? markdownTable(
+          ['server', 'zone', 'health', 'reason'],
+          s.targets.map((t) => [t.id, t.zone, t.state, [t.reason, t.description].filter(Boolean).join(': ')]),
+        )
+      : '',
     edges.length > 0 ? mermaidFlow(edges) : '',
   );
 }

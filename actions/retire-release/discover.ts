@@ -9,6 +9,7 @@ import {
   paginateDescribeSnapshots,
   type EC2Client,
   type Instance,
+  type Image as AwsImage,
 } from '@aws-sdk/client-ec2';
 import {
   DescribeListenersCommand,
@@ -27,7 +28,7 @@ import {
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { Identity } from '@immut/core/identity';
 import { sourceSnapshotId } from '@immut/core/naming';
-import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, type Tags } from '@immut/core/tags';
+import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, usedByTag, type Tags } from '@immut/core/tags';
 import { findGroups, findTemplates, type Group, type Template } from './fleet.js';
 
 export type { Group, Template } from './fleet.js';
@@ -105,6 +106,9 @@ export interface OrphanSnapshot {
 export interface Inventory {
   builds: BuildResources[];
   images: Image[];
+  /** Other envs' images of the role that this env's builds run (promotions mark them
+   *  `immut:used-by:<this env>`); optional so inventories made without them still plan. */
+  borrowed?: Image[];
   orphanSnapshots: OrphanSnapshot[];
 }
 
@@ -273,7 +277,31 @@ async function sourceSnapshots(rds: RDSClient, who: RoleEnv): Promise<DbSnapshot
 
 async function images(ec2: EC2Client, who: RoleEnv): Promise<Image[]> {
   const out = await ec2.send(new DescribeImagesCommand({ Owners: ['self'], Filters: roleFilters(who) }));
-  return (out.Images ?? [])
+  return imagesOf(out.Images).filter((i) => belongs(i.tags, who));
+}
+
+/** The role's images of other envs marked as used by this env (promotion, tag-release). */
+async function borrowedImages(ec2: EC2Client, who: RoleEnv): Promise<Image[]> {
+  const out = await ec2.send(
+    new DescribeImagesCommand({
+      Owners: ['self'],
+      Filters: [
+        { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
+        { Name: `tag:${TAG.role}`, Values: [who.role] },
+        { Name: 'tag-key', Values: [usedByTag(who.env)] },
+      ],
+    }),
+  );
+  return imagesOf(out.Images).filter(
+    (i) =>
+      i.tags[TAG.managedBy] === MANAGED_BY_VALUE &&
+      i.tags[TAG.role] === who.role &&
+      i.tags[TAG.env] !== who.env,
+  );
+}
+
+function imagesOf(found: AwsImage[] | undefined): Image[] {
+  return (found ?? [])
     .map((i) => ({
       id: i.ImageId ?? '',
       name: i.Name ?? '',
@@ -284,7 +312,7 @@ async function images(ec2: EC2Client, who: RoleEnv): Promise<Image[]> {
       ),
       tags: fromAwsTags(i.Tags),
     }))
-    .filter((i) => i.id !== '' && belongs(i.tags, who));
+    .filter((i) => i.id !== '');
 }
 
 /** EC2 describes the snapshots it makes for an image: `Created by CreateImage(i-…) for ami-…`,
@@ -368,7 +396,7 @@ function byBuild(parts: {
 }
 
 export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<Inventory> {
-  const [groups, templates, lbs, tgs, servers, dbs, snaps, imgs, orphans] = await Promise.all([
+  const [groups, templates, lbs, tgs, servers, dbs, snaps, imgs, orphans, borrowed] = await Promise.all([
     findGroups(clients.autoscaling, who),
     findTemplates(clients.ec2, who),
     loadBalancers(clients.elb, who),
@@ -378,6 +406,7 @@ export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<
     sourceSnapshots(clients.rds, who),
     images(clients.ec2, who),
     orphanSnapshots(clients.ec2, who),
+    borrowedImages(clients.ec2, who),
   ]);
   return {
     builds: byBuild({
@@ -390,6 +419,7 @@ export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<
       sourceSnapshots: snaps,
     }),
     images: imgs,
+    borrowed,
     orphanSnapshots: orphans,
   };
 }

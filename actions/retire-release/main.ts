@@ -59,7 +59,7 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     const live = await readLive(clients.route53, zone.id, name, who);
     const inventory = await discover(clients, who);
     const settings = { keep: inputs.keep ?? 2, keepImages: inputs.keepImages ?? 1 };
-    const decided = plan(inventory, live, settings);
+    const decided = plan(inventory, live, settings, who.env);
     const ctx: RetireContext = {
       clients,
       who,

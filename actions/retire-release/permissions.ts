@@ -1,7 +1,14 @@
 // What retire-release may do in AWS (rendered into action-docs/ by npm run docs; the e2e
 // tests check the calls the action makes against these actions).
-import { allOf, arn, definePermissions, managedResource, readHostedZones } from '@immut/core/iam-policy';
-import { MANAGED_BY_VALUE, TAG } from '@immut/core/tags';
+import {
+  allOf,
+  arn,
+  definePermissions,
+  managedResource,
+  onlyTagKeys,
+  readHostedZones,
+} from '@immut/core/iam-policy';
+import { MANAGED_BY_VALUE, TAG, USED_BY_PREFIX } from '@immut/core/tags';
 
 /** Auto Scaling group ARNs: `autoScalingGroup:<uuid>:autoScalingGroupName/<name>`. */
 const GROUP = 'arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:*:autoScalingGroupName/*';
@@ -109,6 +116,20 @@ export default definePermissions({
       conditions: managedResource(),
       why: "Deregisters only images carrying immut's tags.",
       calls: 'retire.ts: retireImage',
+    },
+    {
+      sid: 'ReleasePromotedImage',
+      actions: ['ec2:DeleteTags'],
+      resources: [arn.ec2Image('image/*'), arn.ec2Image('snapshot/*')],
+      // Another env's image (a promotion ran it here), but only immut's, and only this env's
+      // used-by key: the image itself is left to its own env's retirement.
+      conditions: allOf(
+        { StringEquals: { [`aws:ResourceTag/${TAG.managedBy}`]: [MANAGED_BY_VALUE] } },
+        onlyTagKeys([`${USED_BY_PREFIX}\${Env}`]),
+        { 'ForAllValues:StringLike': { 'aws:TagKeys': [`${USED_BY_PREFIX}*`] } },
+      ),
+      why: "Once the build that ran a promoted image is retired, takes this env's immut:used-by tag off that image and its snapshots, so the env that baked it may retire it; only that key, only on immut's resources.",
+      calls: 'retire.ts: releaseBorrowed',
     },
     {
       sid: 'DeleteSnapshot',

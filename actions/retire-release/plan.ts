@@ -1,7 +1,7 @@
 // The decision, as a pure function of what stands and what is live: which builds stay and
 // which go, each with its reason, and which images go with them. No AWS calls here, so every
 // rule is testable on its own.
-import { TAG } from '@immut/core/tags';
+import { TAG, USED_BY_PREFIX, usedByTag, type Tags } from '@immut/core/tags';
 import type { BuildResources, Image, Inventory } from './discover.js';
 import type { Live } from './live.js';
 
@@ -19,9 +19,17 @@ export interface ImageDecision {
   reason: string;
 }
 
+/** Another env's image this env's build ran (a promotion), whose build now retires here. */
+export interface Release {
+  image: Image;
+  build: string;
+}
+
 export interface Plan {
   builds: Decision[];
   images: ImageDecision[];
+  /** Promoted images whose `immut:used-by:<this env>` tag goes with the retired build. */
+  releases: Release[];
   /** Why nothing at all is retired, when that is the case for a reason beyond `keep`. */
   hold?: string;
 }
@@ -89,6 +97,14 @@ export function planBuilds(
   return { builds };
 }
 
+/** `<env> build <build>` for every other env that marked the image as used (promotions). */
+export function otherEnvUsers(tags: Tags): string[] {
+  return Object.entries(tags)
+    .filter(([key]) => key.startsWith(USED_BY_PREFIX) && key !== usedByTag(tags[TAG.env] ?? ''))
+    .map(([key, build]) => `${key.slice(USED_BY_PREFIX.length)} build ${build}`)
+    .sort();
+}
+
 export function planImages(
   images: readonly Image[],
   builds: readonly Decision[],
@@ -110,6 +126,9 @@ export function planImages(
     const release = image.tags[TAG.release] ?? '';
     const used = usedBy.get(image.id);
     if (used) return keep(used);
+    // A promotion reuses the image in another env; that env's retirement removes its tag.
+    const users = otherEnvUsers(image.tags);
+    if (users.length > 0) return keep(`promoted: ${users.join(', ')} uses it (immut:used-by)`);
     if (keptBuilds.has(build)) return keep(`baked by kept build ${build}`);
     if (keptReleases.has(release)) return keep(`tagged for kept release ${release}`);
     if (image.state !== 'available') return keep(`${image.state}, not available (a bake in progress?)`);
@@ -126,10 +145,31 @@ export function planImages(
   });
 }
 
-export function plan(inventory: Inventory, live: Live, settings: PlanSettings): Plan {
+/**
+ * The borrowed (promoted) images whose using build of `env` retires in this plan. The mark
+ * names one build (the latest promotion's); an image a kept build still runs (an earlier
+ * promotion of the same image, say) keeps it whatever build it names.
+ */
+export function planReleases(
+  borrowed: readonly Image[],
+  builds: readonly Decision[],
+  env: string,
+): Release[] {
+  const retiring = new Set(builds.filter((d) => d.retire).map((d) => d.build));
+  const running = new Set(
+    builds.filter((d) => !d.retire).flatMap((d) => d.resources.instances.map((i) => i.imageId)),
+  );
+  return borrowed.flatMap((image) => {
+    const build = image.tags[usedByTag(env)];
+    return build !== undefined && retiring.has(build) && !running.has(image.id) ? [{ image, build }] : [];
+  });
+}
+
+export function plan(inventory: Inventory, live: Live, settings: PlanSettings, env = ''): Plan {
   const { builds, hold } = planBuilds(inventory, live, settings);
   const images = hold
     ? inventory.images.map((image) => ({ image, retire: false, reason: hold }))
     : planImages(inventory.images, builds, live, settings);
-  return { builds, images, ...(hold ? { hold } : {}) };
+  const releases = hold ? [] : planReleases(inventory.borrowed ?? [], builds, env);
+  return { builds, images, releases, ...(hold ? { hold } : {}) };
 }

@@ -13,6 +13,7 @@
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import {
   DeleteSnapshotCommand,
+  DeleteTagsCommand,
   DeregisterImageCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
@@ -42,12 +43,19 @@ import { GuardError, UserError } from '@immut/core/errors';
 import { type Zone, recordSetsAt } from '@immut/core/hosted-zone';
 import { acquireLease, holdFor } from '@immut/core/lease';
 import { buildDnsName, finalSnapshotId } from '@immut/core/naming';
-import { TAG, assertManaged, fromAwsTags, type Tags } from '@immut/core/tags';
+import { MANAGED_BY_VALUE, TAG, assertManaged, fromAwsTags, usedByTag, type Tags } from '@immut/core/tags';
 import { type Deadline, waitFor } from '@immut/core/wait';
 import { type Inventory, type RoleEnv, bareDnsName } from './discover.js';
 import { deleteGroup, deleteTemplate, groupNow, templateTagsNow } from './fleet.js';
 import type { Live } from './live.js';
-import { type Decision, type ImageDecision, type Plan, type PlanSettings, plan } from './plan.js';
+import {
+  type Decision,
+  type ImageDecision,
+  type Plan,
+  type PlanSettings,
+  type Release,
+  plan,
+} from './plan.js';
 
 export interface RetireClients {
   autoscaling: AutoScalingClient;
@@ -557,7 +565,7 @@ function liveKey(live: Live): string {
  * build or image kept now is marked kept, with the reason logged.
  */
 function narrow(ctx: RetireContext, retiring: Decision[], images: ImageDecision[], live: Live) {
-  const fresh = plan(ctx.inventory, live, ctx.settings);
+  const fresh = plan(ctx.inventory, live, ctx.settings, ctx.who.env);
   const builds = retiring.filter((d) => {
     const now = fresh.builds.find((x) => x.build === d.build);
     if (!now || now.retire) return true;
@@ -579,6 +587,35 @@ function narrow(ctx: RetireContext, retiring: Decision[], images: ImageDecision[
   return { builds, images: keptImages };
 }
 
+/**
+ * Takes this env's `immut:used-by:<env>` tag off another env's image (and its snapshots)
+ * once the build that ran it here is gone, so that env's retirement may delete the image.
+ * Only the one key, only on immut's images of this role, read again first.
+ */
+async function releaseBorrowed(ctx: RetireContext, releases: readonly Release[], gone: ReadonlySet<string>) {
+  const key = usedByTag(ctx.who.env);
+  for (const { image, build } of releases) {
+    if (!gone.has(build)) continue;
+    const tags = await imageTagsNow(ctx, image.id);
+    if (
+      !tags ||
+      tags[TAG.managedBy] !== MANAGED_BY_VALUE ||
+      tags[TAG.role] !== ctx.who.role ||
+      tags[key] !== build
+    )
+      continue;
+    await ctx.clients.ec2.send(
+      new DeleteTagsCommand({
+        Resources: [image.id, ...image.snapshotIds],
+        Tags: [{ Key: key, Value: build }],
+      }),
+    );
+    ctx.log(
+      `Released image ${image.id} (${image.tags[TAG.env]}): build ${build} no longer runs it here (${key} removed).`,
+    );
+  }
+}
+
 export async function carryOut(ctx: RetireContext, live: Live, p: Plan): Promise<Outcome> {
   let retiring = p.builds.filter((d) => d.retire);
   let images = p.images.filter((d) => d.retire);
@@ -589,7 +626,7 @@ export async function carryOut(ctx: RetireContext, live: Live, p: Plan): Promise
     removedSnapshots: [],
   };
   if (retiring.length === 0 && images.length === 0 && ctx.inventory.orphanSnapshots.length === 0)
-    return outcome;
+    return outcome; // p.releases only ever name builds that retire, so there are none either
   let seen = live;
   for (;;) {
     // The wait holds no lease: a rollback during it must not queue behind a retirement.
@@ -629,6 +666,7 @@ export async function carryOut(ctx: RetireContext, live: Live, p: Plan): Promise
         for (const line of removed) ctx.log(`  deleted ${line}`);
         outcome.removed.set(d.build, removed);
       }
+      await releaseBorrowed(ctx, p.releases, new Set(outcome.removed.keys()));
       if (images.length > 0) ({ images } = narrow(ctx, [], images, await ctx.readLive()));
       for (const d of images) {
         const removed = await retireImage(ctx, d);

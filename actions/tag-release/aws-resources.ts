@@ -125,14 +125,29 @@ export async function findDb(
   };
 }
 
+/**
+ * The tag the image and its snapshots get. A baked release writes `immut:release`. A promoted
+ * one leaves that (the source env's) alone and writes `immut:used-by:<env>=<build>`, so the
+ * source env's retirement keeps an image another env still runs (retire-release).
+ */
+export interface ImageTag {
+  key: string;
+  value: string;
+}
+
+function imageTagOf(release: string, imageTag: ImageTag | undefined): ImageTag {
+  return imageTag ?? { key: TAG.release, value: release };
+}
+
 /** What `tagResources` would change: every resource not yet tagged with this release. */
-export function untagged(resources: ReleaseResources, release: string): string[] {
-  const all = [
-    { id: resources.image.id, tags: resources.image.tags },
-    ...resources.image.snapshots,
-    ...(resources.db ? [{ id: resources.db.id, tags: resources.db.tags }] : []),
+export function untagged(resources: ReleaseResources, release: string, imageTag?: ImageTag): string[] {
+  const { key, value } = imageTagOf(release, imageTag);
+  const ec2 = [{ id: resources.image.id, tags: resources.image.tags }, ...resources.image.snapshots];
+  const db = resources.db ? [{ id: resources.db.id, tags: resources.db.tags }] : [];
+  return [
+    ...ec2.filter((r) => r.tags[key] !== value).map((r) => `${key}=${value} on ${r.id}`),
+    ...db.filter((r) => r.tags[TAG.release] !== release).map((r) => `${TAG.release}=${release} on ${r.id}`),
   ];
-  return all.filter((r) => r.tags[TAG.release] !== release).map((r) => r.id);
 }
 
 /**
@@ -144,12 +159,15 @@ export async function tagResources(
   clients: AwsClients,
   resources: ReleaseResources,
   release: string,
+  imageTag?: ImageTag,
 ): Promise<string[]> {
   const tag = [{ Key: TAG.release, Value: release }];
+  const { key, value } = imageTagOf(release, imageTag);
   const ec2Ids = [resources.image, ...resources.image.snapshots]
-    .filter((r) => r.tags[TAG.release] !== release)
+    .filter((r) => r.tags[key] !== value)
     .map((r) => r.id);
-  if (ec2Ids.length > 0) await clients.ec2.send(new CreateTagsCommand({ Resources: ec2Ids, Tags: tag }));
+  if (ec2Ids.length > 0)
+    await clients.ec2.send(new CreateTagsCommand({ Resources: ec2Ids, Tags: [{ Key: key, Value: value }] }));
   const changed = [...ec2Ids];
   if (resources.db && resources.db.tags[TAG.release] !== release) {
     await clients.rds.send(new AddTagsToResourceCommand({ ResourceName: resources.db.arn, Tags: tag }));

@@ -20,10 +20,23 @@ export interface ManifestInputs {
   changelogApplied: string | undefined;
   appVersion: string;
   flags: Record<string, string> | undefined;
+  /** A promotion's source (promote.ts); absent for a release that baked its image. */
+  promotion?: ReleaseManifest['promotedFrom'];
 }
 
+/** The inputs as given: a promotion leaves the image and app inputs empty (promote.ts). */
+export type GivenInputs = Omit<
+  ManifestInputs,
+  'imageId' | 'fingerprint' | 'baseImageId' | 'appVersion' | 'promotion'
+> & {
+  imageId?: string | undefined;
+  fingerprint?: string | undefined;
+  baseImageId?: string | undefined;
+  appVersion?: string | undefined;
+};
+
 /** Problems that involve more than one input, or values that look like secrets. */
-export function checkManifestInputs(inputs: ManifestInputs): string[] {
+export function checkManifestInputs(inputs: GivenInputs): string[] {
   const problems: string[] = [];
   const dbOnly = {
     'db-endpoint': inputs.dbEndpoint,
@@ -128,6 +141,7 @@ export function buildManifest(inputs: ManifestInputs, context: ManifestContext):
       ...(artifactFromTags(resources.image.tags) ? { artifact: artifactFromTags(resources.image.tags) } : {}),
     },
     flags: inputs.flags ?? {},
+    ...(inputs.promotion ? { promotedFrom: inputs.promotion } : {}),
   };
   return validateManifest(manifest);
 }

@@ -10,6 +10,7 @@
 // finish or remove it.
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { createAwsClient } from '@immut/core/aws';
 import { clockFromEnv } from '@immut/core/clock';
 import { InputError, UserError } from '@immut/core/errors';
@@ -19,6 +20,7 @@ import { provenanceFromEnv } from '@immut/core/provenance';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { checkManifestInputs } from './build-manifest.js';
 import { tagReleaseInputs } from './inputs.js';
+import { promotionInputProblems, type PromotionRequest } from './promote.js';
 import { runTagRelease } from './run.js';
 
 const ACTION = 'tag-release';
@@ -32,8 +34,16 @@ async function main({ io, env, cleanup }: ActionContext): Promise<void> {
   const inputs = readInputs(tagReleaseInputs, io.getInput);
   io.setSecret(inputs.githubToken);
   const { identity, region, dryRun } = resolveCommon(inputs, env);
-  const problems = checkManifestInputs(inputs);
+  const problems = [...promotionInputProblems(inputs), ...checkManifestInputs(inputs)];
   if (problems.length > 0) throw new InputError(problems);
+  const promotion: PromotionRequest | undefined = inputs.promotedFrom
+    ? {
+        tag: inputs.promotedFrom,
+        zone: inputs.promotedFromZone ?? '',
+        name: inputs.promotedFromName ?? '',
+        force: inputs.force ?? false,
+      }
+    : undefined;
   const provenance = provenanceFromEnv(env);
   if (!/^[0-9a-f]{40}$/.test(provenance.sha)) {
     throw new UserError(
@@ -44,6 +54,8 @@ async function main({ io, env, cleanup }: ActionContext): Promise<void> {
   const clients = {
     ec2: createAwsClient(EC2Client, { region, action: ACTION }),
     rds: createAwsClient(RDSClient, { region, action: ACTION }),
+    // Only a promotion reads Route 53 (the source role's history record, for the gate).
+    ...(promotion ? { route53: createAwsClient(Route53Client, { region, action: ACTION }) } : {}),
     octokit: createGitHubClient({
       token: inputs.githubToken,
       env,
@@ -55,6 +67,7 @@ async function main({ io, env, cleanup }: ActionContext): Promise<void> {
   try {
     await runTagRelease({
       inputs,
+      ...(promotion ? { promotion } : {}),
       identity,
       region,
       dryRun,
@@ -71,6 +84,7 @@ async function main({ io, env, cleanup }: ActionContext): Promise<void> {
   } finally {
     clients.ec2.destroy();
     clients.rds.destroy();
+    clients.route53?.destroy();
   }
 }
 

@@ -13,27 +13,39 @@ import { releaseId } from '@immut/core/identity';
 import { writeManifest, type ReleaseManifest } from '@immut/core/manifest';
 import { gitTag } from '@immut/core/naming';
 import type { Env, Provenance } from '@immut/core/provenance';
+import { usedByTag } from '@immut/core/tags';
+import type { Route53Client } from '@aws-sdk/client-route-53';
 import {
   findDb,
   findImage,
   tagResources,
   untagged,
   type AwsClients,
+  type ImageTag,
   type ReleaseResources,
 } from './aws-resources.js';
-import { buildManifest, type ManifestInputs } from './build-manifest.js';
+import { buildManifest, type GivenInputs, type ManifestInputs } from './build-manifest.js';
+import {
+  promotedInputs,
+  resolvePromotion,
+  type PromotionRequest,
+  type ResolvedPromotion,
+} from './promote.js';
 import { findExisting, plannedSteps, reconcile, record, type RecordTarget } from './record.js';
 import { releaseBody } from './release-body.js';
 import { renderSummary } from './summary.js';
 
 export interface RunOptions {
-  inputs: ManifestInputs;
+  /** Complete for a baked release; a promotion takes the image and app from its source. */
+  inputs: GivenInputs;
+  /** Set to record a promotion of another env's release (promote.ts). */
+  promotion?: PromotionRequest;
   identity: Identity;
   region: string;
   dryRun: boolean;
   provenance: Provenance;
   repository: { owner: string; repo: string };
-  clients: AwsClients & { octokit: GitHubClient };
+  clients: AwsClients & { octokit: GitHubClient; route53?: Route53Client };
   /** ISO-8601 time recorded as `created` when the release is new. */
   now: string;
   io: ActionIO;
@@ -49,9 +61,13 @@ export interface RunResult {
   changes: string[];
 }
 
-async function findResources(options: RunOptions): Promise<ReleaseResources> {
-  const { inputs, identity, region, clients } = options;
-  const image = await findImage(clients.ec2, inputs.imageId, identity, region);
+async function findResources(
+  options: RunOptions,
+  inputs: ManifestInputs,
+  imageOwner: Identity,
+): Promise<ReleaseResources> {
+  const { identity, region, clients } = options;
+  const image = await findImage(clients.ec2, inputs.imageId, imageOwner, region);
   const db = inputs.dbInstanceId
     ? await findDb(clients.rds, inputs.dbInstanceId, identity, region)
     : undefined;
@@ -75,12 +91,46 @@ function setOutputs(io: ActionIO, env: Env, result: RunResult): void {
   io.setOutput('manifest-file', writeManifestFile(env, result.manifest));
 }
 
+interface Prepared {
+  inputs: ManifestInputs;
+  imageOwner: Identity;
+  imageTag?: ImageTag;
+}
+
+/** The manifest inputs and whose image it is: this release's own, or a promotion's source. */
+async function prepare(options: RunOptions): Promise<Prepared> {
+  const { inputs, identity, clients } = options;
+  if (!options.promotion) {
+    const { imageId, fingerprint, baseImageId, appVersion } = inputs;
+    if (!imageId || !fingerprint || !baseImageId || appVersion === undefined)
+      throw new Error('tag-release: image-id, fingerprint, base-image-id and app-version are required');
+    return { inputs: { ...inputs, imageId, fingerprint, baseImageId, appVersion }, imageOwner: identity };
+  }
+  if (!clients.route53) throw new Error('tag-release: a promotion needs a Route 53 client');
+  const resolved: ResolvedPromotion = await resolvePromotion(options.promotion, {
+    octokit: clients.octokit,
+    route53: clients.route53,
+    repository: options.repository,
+    identity,
+    region: options.region,
+  });
+  const { gate } = resolved;
+  if (gate.forced) options.io.warning(`Promoting ${options.promotion.tag} with force: ${gate.evidence}.`);
+  else options.io.info(`Promotion gate: ${gate.evidence}.`);
+  return {
+    inputs: promotedInputs(inputs, resolved),
+    imageOwner: resolved.imageOwner,
+    imageTag: { key: usedByTag(identity.env), value: identity.build },
+  };
+}
+
 export async function runTagRelease(options: RunOptions): Promise<RunResult> {
   const { io, identity, clients } = options;
   const tag = gitTag(identity);
   const release = releaseId(identity);
-  const resources = await findResources(options);
-  const wanted = buildManifest(options.inputs, {
+  const prepared = await prepare(options);
+  const resources = await findResources(options, prepared.inputs, prepared.imageOwner);
+  const wanted = buildManifest(prepared.inputs, {
     identity,
     region: options.region,
     provenance: options.provenance,
@@ -97,11 +147,8 @@ export async function runTagRelease(options: RunOptions): Promise<RunResult> {
   const manifest = await reconcile(target, existing, wanted);
   if (existing.tag)
     io.info(`${tag} is already recorded with an identical manifest (created ${manifest.created}).`);
-  const awsPending = untagged(resources, release);
-  const steps = [
-    ...plannedSteps(existing, tag),
-    ...awsPending.map((id) => `the tag immut:release=${release} on ${id}`),
-  ];
+  const awsPending = untagged(resources, release, prepared.imageTag);
+  const steps = [...plannedSteps(existing, tag), ...awsPending.map((what) => `the tag ${what}`)];
 
   if (options.dryRun) {
     io.info(`Dry run: the release manifest would be:\n${writeManifest(manifest)}`);
@@ -123,9 +170,13 @@ export async function runTagRelease(options: RunOptions): Promise<RunResult> {
       options.cleanup.record({ kind, id, region: `${target.owner}/${target.repo}` }),
     info: (line) => io.info(line),
   });
-  const tagged = await tagResources(clients, resources, release);
-  if (tagged.length > 0) io.info(`Tagged ${tagged.join(', ')} with immut:release=${release}`);
-  const changes = [...recorded.created, ...tagged.map((id) => `immut:release on ${id}`)];
+  const tagged = await tagResources(clients, resources, release, prepared.imageTag);
+  if (tagged.length > 0) io.info(`Tagged ${tagged.join(', ')} for release ${release}`);
+  const imageKey = prepared.imageTag?.key ?? 'immut:release';
+  const changes = [
+    ...recorded.created,
+    ...tagged.map((id) => `${id === resources.db?.id ? 'immut:release' : imageKey} on ${id}`),
+  ];
   if (changes.length === 0) io.info(`Release ${tag} was already complete; nothing changed.`);
   const result: RunResult = { manifest, tag, releaseUrl: recorded.releaseUrl, changes };
   setOutputs(io, options.env, result);

@@ -77879,6 +77879,15 @@ const TAG = {
 };
 const MANAGED_BY_VALUE = 'immut';
 /** AWS limits shared by EC2, ELBv2 and RDS tags. */
+/**
+ * The tag a promotion writes on the image (and its snapshots) it reuses from another env:
+ * `immut:used-by:<env>` = the build of that env which runs it. The image's own env keeps it
+ * while the tag is there; the using env's retirement removes the tag with its build.
+ */
+const USED_BY_PREFIX = 'immut:used-by:';
+function usedByTag(env) {
+    return `${USED_BY_PREFIX}${env}`;
+}
 const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 };
 /**
  * The standard tags for a resource of this release. `extra` adds kind-specific tags

@@ -161,6 +161,23 @@ describe('rebuild-the-world through the local runner', () => {
     });
   });
 
+  it("prepares each role's load balancer beside the bake, launches behind it, and draws the job graph", () => {
+    const [first] = runs;
+    for (const job of first!.result.jobs.filter((j) => j.called)) {
+      const stage = (id: string) => job.called!.jobs.find((j) => j.jobId === id);
+      expect(stage('prepare')?.result).toBe('success');
+      expect(stage('launch')?.result).toBe('success');
+      // One load balancer per role, made by prepare: launch adopted it.
+      expect(stage('prepare')?.summary).toMatch(/\| load balancer \| \S+ \| \S+ \| created \|/);
+      expect(stage('launch')?.summary).toMatch(/\| load balancer \| \S+ \| \S+ \| reused \|/);
+      const graph = stage('cutover')?.summary ?? '';
+      expect(graph).toContain('```mermaid');
+      expect(graph).toMatch(/prepare\[.*\] --> launch/);
+      expect(graph).toMatch(/bake\[.*\] --> tag/);
+    }
+    expect(created(first!, 'CreateLoadBalancer')).toBe(ROLES.length);
+  });
+
   it('creates no new image when nothing changed', () => {
     const second = runs[1]!;
     expect(describeRunFailure(second.result)).toBe('');

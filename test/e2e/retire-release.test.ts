@@ -742,6 +742,66 @@ describe('retire-release refuses bad inputs and names it does not manage', () =>
   });
 });
 
+describe('retire-release and an image promoted from another env', () => {
+  let w: World;
+  let promoted: string;
+  let snapshot: string;
+  let r: Run;
+  scenario(async () => {
+    w = await world(3);
+    // Staging baked s1 and promoted it to prod as build b1: tag-release marked the image and
+    // its snapshot immut:used-by:prod=b1.
+    const staging = { role: ROLE, env: 'staging', build: 's1' };
+    const server = await w.c.ec2.send(
+      new RunInstancesCommand({
+        ImageId: 'ami-0a0000000000a2303',
+        InstanceType: 't3.micro',
+        MinCount: 1,
+        MaxCount: 1,
+      }),
+    );
+    await w.sandbox.advance(60_000);
+    const tags = toAwsTags({
+      ...standardTags(staging, PROVENANCE, imageName(staging, 'abcdef0123456789')),
+      'immut:used-by:prod': 'b1',
+    });
+    const image = await w.c.ec2.send(
+      new CreateImageCommand({
+        InstanceId: server.Instances?.[0]?.InstanceId ?? '',
+        Name: imageName(staging, 'abcdef0123456789'),
+        TagSpecifications: [
+          { ResourceType: 'image', Tags: tags },
+          { ResourceType: 'snapshot', Tags: tags },
+        ],
+      }),
+    );
+    promoted = image.ImageId ?? '';
+    await w.sandbox.advance(10 * 60_000);
+    const described = await w.c.ec2.send(new DescribeImagesCommand({ ImageIds: [promoted] }));
+    snapshot = described.Images?.[0]?.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '';
+    await cutOver(w, w.releases[2]!, w.releases[1]!);
+    r = await run(w, { keep: '2' });
+  });
+
+  it("takes prod's used-by mark off the staging image once prod's build b1 is retired, and leaves the image", async () => {
+    expectOk(r);
+    expect(r.stdout).toContain(`Released image ${promoted} (staging): build b1 no longer runs it here`);
+    const image = (await w.c.ec2.send(new DescribeImagesCommand({ ImageIds: [promoted] }))).Images?.[0];
+    expect(image?.State).toBe('available');
+    const imageTags = Object.fromEntries((image?.Tags ?? []).map((t) => [t.Key, t.Value]));
+    expect(imageTags['immut:used-by:prod']).toBeUndefined();
+    expect(imageTags[TAG.env]).toBe('staging');
+    const snap = (await w.c.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshot] })))
+      .Snapshots?.[0];
+    expect((snap?.Tags ?? []).map((t) => t.Key)).not.toContain('immut:used-by:prod');
+    expect(
+      mutations(r.calls)
+        .filter((c) => c.operation === 'DeregisterImage')
+        .map((c) => JSON.stringify(c.params)),
+    ).not.toContainEqual(expect.stringContaining(promoted));
+  });
+});
+
 describe('retire-release permissions', () => {
   it('calls only the IAM actions it documents, and every one of them', () => {
     const called = iamActionsCalled(actionCalls);

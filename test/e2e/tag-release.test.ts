@@ -1,8 +1,20 @@
 // tag-release end to end: the built bundle through the runner harness, against the sandbox
 // (AWS and the GitHub slice, GITHUB_API_URL pointed at it).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DescribeImagesCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  DescribeSnapshotsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import {
+  ChangeResourceRecordSetsCommand,
+  ListHostedZonesByNameCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import { historyRecord } from '@immut/core/dns-history';
+import { manifestDigest, readManifest } from '@immut/core/manifest';
 import { getOctokit } from '@actions/github';
 import { readRelease } from '@immut/core/release-reader';
 import { fromAwsTags } from '@immut/core/tags';
@@ -16,6 +28,8 @@ import {
 } from '@immut/test-support/release-parts';
 import { describeRun, errorsOf, runAction, runActionWithPost, type ActionRun } from '@immut/action-runner';
 import {
+  actionClientConfig,
+  adminClientConfig,
   documentedIamActions,
   iamActionsCalled,
   sandboxEnv,
@@ -345,6 +359,126 @@ describe('GitHub failures and dry run', () => {
     expect(r.main.exitCode).toBe(1);
     expect(r.post?.exitCode).toBe(0);
     expect(r.post?.annotations).toEqual([]);
+  });
+});
+
+describe('a promotion recorded end to end', () => {
+  const STAGING_NAME = 'api.staging.example.test';
+  let sandbox: Sandbox;
+  let imageId: string;
+  let zoneId: string;
+  let staging: ActionRun;
+  let promoted: ActionRun;
+  let refused: ActionRun;
+  let forced: ActionRun;
+
+  const promote = (build: string, zone: string, extra: Record<string, string> = {}) =>
+    run(sandbox, {
+      role: 'api',
+      env: 'prod',
+      build,
+      'promoted-from': `immut/staging/api/${build}`,
+      'promoted-from-zone': zone,
+      'promoted-from-name': STAGING_NAME,
+      flags: 'LOG_LEVEL=warn',
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    sandbox = await freshSandbox();
+    const route53 = new Route53Client(adminClientConfig(sandbox));
+    const zones = await route53.send(new ListHostedZonesByNameCommand({ DNSName: 'example.test.' }));
+    zoneId = (zones.HostedZones?.[0]?.Id ?? '').replace('/hostedzone/', '');
+    // Two staging images; cutover-dns's history record says only b000050 went live.
+    imageId = await makeImage(sandbox, { role: 'api', env: 'staging', build: 'b000050' });
+    const neverLive = await makeImage(sandbox, { role: 'api', env: 'staging', build: 'b000051' });
+    const target = { dnsName: 'staging-api-b000050-1.us-east-1.elb.amazonaws.com', zoneId: 'Z35SXDOTRQ7X7K' };
+    const record = historyRecord(STAGING_NAME, {
+      role: 'api',
+      env: 'staging',
+      current: { build: 'b000050', release: 'api-b000050', ...target },
+      at: '2025-01-15T03:00:00Z',
+    });
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        ChangeBatch: { Changes: [{ Action: 'UPSERT', ResourceRecordSet: record }] },
+      }),
+    );
+    route53.destroy();
+    // The set-up's own (admin) calls are not the action's.
+    sandbox.clearCalls();
+    staging = await run(sandbox, { ...releaseInputs(imageId), env: 'staging', build: 'b000050' });
+    await run(sandbox, { ...releaseInputs(neverLive), env: 'staging', build: 'b000051' });
+    clearAws(sandbox);
+    promoted = await promote('b000050', 'example.test');
+    Object.assign(promoted, { awsWrites: awsWrites(sandbox) });
+    clearAws(sandbox);
+    sandbox.github.clearCalls();
+    refused = await promote('b000051', zoneId);
+    Object.assign(refused, { githubWrites: githubWrites(sandbox), awsWrites: awsWrites(sandbox) });
+    forced = await promote('b000051', zoneId, { force: 'true' });
+  }, 60_000);
+
+  it("records a prod release whose manifest reuses the staging image and names its source's digest", () => {
+    expect(staging.exitCode).toBe(0);
+    expect(promoted.exitCode).toBe(0);
+    expect(promoted.outputs['tag']).toBe('immut/prod/api/b000050');
+    const source = readManifest(staging.outputs['manifest'] ?? '');
+    const manifest = readManifest(promoted.outputs['manifest'] ?? '');
+    expect(manifest.image).toEqual(source.image);
+    expect(manifest.image.id).toBe(imageId);
+    expect(manifest.flags).toEqual({ LOG_LEVEL: 'warn' });
+    expect(manifest.promotedFrom).toEqual({
+      tag: 'immut/staging/api/b000050',
+      manifestDigest: manifestDigest(source),
+    });
+  });
+
+  it('marks the image and its snapshot as used by prod, under the generated policy, changing nothing else', async () => {
+    expect((promoted as unknown as { awsWrites: string[] }).awsWrites).toEqual(['CreateTags']);
+    const { ec2 } = sandboxClients(sandbox);
+    const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+    const tags = fromAwsTags(image?.Tags);
+    expect(tags['immut:used-by:prod']).toBe('b000050');
+    expect(tags['immut:release']).toBe('api-b000050');
+    const snapshotId = image?.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '';
+    const snapshot = (await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId] })))
+      .Snapshots?.[0];
+    expect(fromAwsTags(snapshot?.Tags)['immut:used-by:prod']).toBe('b000050');
+  });
+
+  it('refuses a release that never became live in staging, saying what it checked, and records nothing', () => {
+    expect(refused.exitCode).toBe(1);
+    const text = errorText(refused);
+    expect(text).toContain(
+      'Refusing to promote immut/staging/api/b000051 to prod: it never became live in staging',
+    );
+    expect(text).toContain(`_immut-history.${STAGING_NAME}.`);
+    expect(text).toContain('set force: true');
+    const calls = refused as unknown as { githubWrites: string[]; awsWrites: string[] };
+    expect(calls.githubWrites).toEqual([]);
+    expect(calls.awsWrites).toEqual([]);
+  });
+
+  it("may not take the staging image over: its policy refuses any key but immut's release and used-by ones", async () => {
+    const ec2 = new EC2Client(actionClientConfig(sandbox, 'tag-release'));
+    try {
+      const retag = ec2.send(
+        new CreateTagsCommand({ Resources: [imageId], Tags: [{ Key: 'immut:env', Value: 'prod' }] }),
+      );
+      await expect(retag).rejects.toMatchObject({ name: 'UnauthorizedOperation' });
+    } finally {
+      ec2.destroy();
+    }
+    const { ec2: admin } = sandboxClients(sandbox);
+    const image = (await admin.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+    expect(fromAwsTags(image?.Tags)['immut:env']).toBe('staging');
+  });
+
+  it('with force, records the promotion and the manifest says it was forced', () => {
+    expect(forced.exitCode).toBe(0);
+    expect(readManifest(forced.outputs['manifest'] ?? '').promotedFrom?.forced).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { expect } from '@jest/globals';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
 import { SEED, type FaultSpec, type Sandbox, type ServiceName } from '@immut/sandbox';
+import { describeRun, runAction } from '@immut/action-runner';
 import { adminClientConfig, sandboxEnv } from '@immut/test-support/sandbox';
 import { drive, faultMatrix, insideWait, type RowResult } from './driver.js';
 import { addedLive, expectOnlyReleased, inventoryKeys, until, type RowSpec } from './support.js';
@@ -43,6 +44,9 @@ interface LaunchRow extends RowSpec {
   /** Terminate one of the group's servers through EC2 once the launch is done (behind the
    *  group's back), and wait until the group has replaced it with a healthy one. */
   terminateOne?: boolean;
+  /** Run the build's prepare (mode prepare: load balancer, target group, listener) first, as
+   *  release.yml's prepare job does beside the bake; the launch then adopts that front end. */
+  prepared?: boolean;
 }
 
 /** Slower than the e2e default: SDK back-off sleeps and every stall of the loaded machine are
@@ -143,6 +147,22 @@ export const ROWS: LaunchRow[] = [
     inputs: { timeout: '20m' },
   },
   {
+    name: 'prepared-throttled',
+    fault:
+      'front end made by a prepare step first; ELBv2 Throttling ×2 on DescribeTags (the launch re-reading its tags to adopt it)',
+    outcome: 'succeeds',
+    faults: [fault('elasticloadbalancing', 'DescribeTags', 'Throttling', 2)],
+    prepared: true,
+  },
+  {
+    name: 'prepared-never-healthy',
+    fault: 'front end made by a prepare step of the same run first; targets never healthy in the launch',
+    outcome: 'fails',
+    faults: [{ kind: 'target-never-healthy' }],
+    inputs: { timeout: '20m' },
+    prepared: true,
+  },
+  {
     name: 'cancelled',
     fault: 'SIGTERM while waiting for healthy targets, then post',
     outcome: 'fails',
@@ -166,6 +186,8 @@ interface Result extends RowResult {
   recordWithoutHealthy: boolean;
   /** The most Auto Scaling groups seen at once. */
   mostGroups: number;
+  /** prepared rows: load balancers, target groups and listeners the launch itself created. */
+  frontEndCreatesInLaunch?: number;
   /** terminateOne rows: the server terminated, and the group's healthy servers at the end. */
   victim?: string;
   healthyAtEnd?: string[];
@@ -225,6 +247,13 @@ async function terminateOne(sandbox: Sandbox): Promise<{ victim: string; healthy
   return { victim, healthyAtEnd };
 }
 
+/** The build's front end through mode prepare, as release.yml's prepare job makes it. */
+async function prepareFrontEnd(env: Record<string, string>): Promise<void> {
+  const { 'image-id': _image, count: _count, ...inputs } = INPUTS;
+  const run = await runAction(ACTION, { env, inputs: { ...inputs, mode: 'prepare' } });
+  if (run.exitCode !== 0) throw new Error(`prepare failed\n${describeRun(run)}`);
+}
+
 faultMatrix<LaunchRow, Result>({
   action: ACTION,
   rows: ROWS,
@@ -235,6 +264,9 @@ faultMatrix<LaunchRow, Result>({
       policy: { recordNames: [`${INPUTS.role}.${INPUTS.env}.${INPUTS.zone}`] },
     });
     const before = inventoryKeys(sandbox);
+    const env = { ...sandboxEnv(sandbox, ACTION, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint };
+    if (row.prepared) await prepareFrontEnd(env);
+    const launchFrom = sandbox.calls().at(-1)?.seq ?? 0;
     // Sampled while the row runs: the build's name is created only once every target is
     // healthy, and from then on always has a healthy target (replacements come and go).
     let recordSeen = false;
@@ -246,7 +278,7 @@ faultMatrix<LaunchRow, Result>({
       action: ACTION,
       options: {
         inputs: { ...INPUTS, ...row.inputs },
-        env: { ...sandboxEnv(sandbox, ACTION, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint },
+        env,
       },
       // cancel and rerun: during the health wait, once the group exists.
       cancelAt: insideWait(sandbox, 'CreateAutoScalingGroup', 'DescribeTargetHealth'),
@@ -274,6 +306,18 @@ faultMatrix<LaunchRow, Result>({
       recordBeforeHealthy,
       recordWithoutHealthy,
       mostGroups,
+      ...(row.prepared
+        ? {
+            frontEndCreatesInLaunch: sandbox
+              .calls()
+              .filter(
+                (c) =>
+                  c.seq > launchFrom &&
+                  c.outcome === 'ok' &&
+                  ['CreateLoadBalancer', 'CreateTargetGroup', 'CreateListener'].includes(c.operation),
+              ).length,
+          }
+        : {}),
       ...(lost ?? {}),
     };
   },
@@ -289,6 +333,10 @@ faultMatrix<LaunchRow, Result>({
     {
       title: "never lets the build's name answer without a healthy target",
       check: (_row, r) => expect(r.recordWithoutHealthy).toBe(false),
+    },
+    {
+      title: 'adopts a prepared front end: the launch creates no load balancer, target group or listener',
+      check: (row, r) => expect(r.frontEndCreatesInLaunch).toBe(row.prepared ? 0 : undefined),
     },
     {
       title: 'never makes a second Auto Scaling group for the build',

@@ -1,10 +1,12 @@
 // The release manifest (`immut.release/v1`): the release as data. tag-release writes it;
 // launch-behind-lb, rollbacks and retirement read it. Readers accept every schema version
 // ever written, so an old release can always be redeployed.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from './errors.js';
 import { BUILD_RULE, ENV_RULE, ROLE_RULE } from './identity.js';
 import { AWS_REGION } from './inputs.js';
+import { parseGitTag } from './naming.js';
 import { displayValue, envValueProblem } from './quoting.js';
 import { secretReason } from './secrets.js';
 
@@ -53,6 +55,8 @@ const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const COMMIT = /^(?:[0-9a-f]{1,64}|unknown)$/;
 /** The run's URL, or empty outside a workflow (provenance.ts). */
 const RUN_URL = /^(?:https?:\/\/[!#-~]{1,2000})?$/;
+/** A release's git tag (naming.ts gitTag): immut/<env>/<role>/<build>. */
+const RELEASE_TAG = /^immut\/[a-z][a-z0-9]{0,9}\/[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}\/[a-z0-9]{1,12}$/;
 
 const flagName = z
   .string()
@@ -148,6 +152,19 @@ export const manifestSchema = z
       })
       .strict(),
     flags,
+    // Added with promotion; absent in older manifests and in releases that baked their image.
+    /** The release of another env this one was promoted from: its image is reused unchanged. */
+    promotedFrom: z
+      .object({
+        /** The source release's git tag, immut/<env>/<role>/<build>. */
+        tag: typed(RELEASE_TAG, 'a release tag immut/<env>/<role>/<build>'),
+        /** `sha256:<hex>` of the source manifest as recorded (its canonical JSON, manifestDigest). */
+        manifestDigest: typed(/^sha256:[0-9a-f]{64}$/, "'sha256:' and 64 hex digits"),
+        /** Present when the promotion gate was overridden: the source was never seen live. */
+        forced: z.literal(true).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -156,6 +173,14 @@ export const manifestSchema = z
         code: 'custom',
         path: ['release'],
         message: `must be '${m.role}-${m.build}' (<role>-<build>)`,
+      });
+    }
+    const from = m.promotedFrom ? parseGitTag(m.promotedFrom.tag) : undefined;
+    if (from && (from.role !== m.role || from.env === m.env)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['promotedFrom', 'tag'],
+        message: `must be a release of role '${m.role}' in another env than '${m.env}'; was '${displayValue(m.promotedFrom?.tag ?? '')}'`,
       });
     }
   });
@@ -245,8 +270,25 @@ export function writeManifest(manifest: ReleaseManifest): string {
         : {}),
     },
     flags: Object.fromEntries(Object.entries(valid.flags).sort(([a], [b]) => a.localeCompare(b))),
+    ...(valid.promotedFrom
+      ? {
+          promotedFrom: {
+            tag: valid.promotedFrom.tag,
+            manifestDigest: valid.promotedFrom.manifestDigest,
+            ...(valid.promotedFrom.forced ? { forced: true as const } : {}),
+          },
+        }
+      : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/**
+ * `sha256:<hex>` of the manifest's canonical JSON: the bytes tag-release records in the
+ * annotated tag and the release asset, so anyone can check a promotion's source by hashing.
+ */
+export function manifestDigest(manifest: ReleaseManifest): string {
+  return `sha256:${createHash('sha256').update(writeManifest(manifest)).digest('hex')}`;
 }
 
 /** The manifest's JSON Schema, for editors and for users validating manifests elsewhere. */

@@ -25,6 +25,16 @@ export const TAG = {
 export const MANAGED_BY_VALUE = 'immut';
 
 /** AWS limits shared by EC2, ELBv2 and RDS tags. */
+/**
+ * The tag a promotion writes on the image (and its snapshots) it reuses from another env:
+ * `immut:used-by:<env>` = the build of that env which runs it. The image's own env keeps it
+ * while the tag is there; the using env's retirement removes the tag with its build.
+ */
+export const USED_BY_PREFIX = 'immut:used-by:';
+export function usedByTag(env: string): string {
+  return `${USED_BY_PREFIX}${env}`;
+}
+
 export const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 } as const;
 
 export type Tags = Readonly<Record<string, string>>;

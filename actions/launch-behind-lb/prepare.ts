@@ -1,0 +1,204 @@
+// The build's front end — load balancer, target group, listener — on its own. None of it needs
+// the image, and a new load balancer takes minutes to become active, so a release makes it in
+// `prepare` mode while the image bakes and the data replicates; the later `launch` of the same
+// build finds it by name, re-reads its tags (as any re-run does) and makes only the fleet.
+import type { ActionIO } from '@immut/core/action-io';
+import type { CleanupLog } from '@immut/core/cleanup';
+import type { Clock } from '@immut/core/clock';
+import { resolveZone, type Zone } from '@immut/core/hosted-zone';
+import { releaseId, type Identity } from '@immut/core/identity';
+import { buildDnsName, loadBalancerName, targetGroupName } from '@immut/core/naming';
+import type { Provenance } from '@immut/core/provenance';
+import { standardTags, type Tags } from '@immut/core/tags';
+import { deadlineFrom } from '@immut/core/wait';
+import { waitLoadBalancerActive, type WaitSettings } from './health.js';
+import type { Clients, LaunchInputs } from './launch.js';
+import {
+  ensureListener,
+  ensureLoadBalancer,
+  ensureTargetGroup,
+  listenerPort,
+  type HealthCheckSpec,
+  type LoadBalancerInfo,
+} from './load-balancer.js';
+import { checkNetwork, checkSecurityGroups, type Network } from './preflight.js';
+import { renderPlanSummary, renderSummary, type SummaryResource } from './summary.js';
+
+/** What the front end needs: no image, no release, no servers. */
+export interface FrontEndPlan {
+  identity: Identity;
+  region: string;
+  network: Network;
+  names: { loadBalancer: string; targetGroup: string };
+  zone?: Zone;
+  buildDnsName?: string;
+  health: HealthCheckSpec;
+  port: number;
+  scheme: 'internet-facing' | 'internal';
+  certificateArn?: string;
+  lbSecurityGroupIds: string[];
+  timeoutMs: number;
+  tagsFor: (name: string) => Tags;
+}
+
+/** The front end's settings from the inputs (shared by both modes, so both make the same thing). */
+export function frontEndSettings(
+  inputs: LaunchInputs,
+): Pick<FrontEndPlan, 'health' | 'port' | 'scheme' | 'certificateArn' | 'lbSecurityGroupIds' | 'timeoutMs'> {
+  return {
+    health: {
+      path: inputs.healthCheckPath ?? '/health',
+      intervalSeconds: Math.round((inputs.healthCheckInterval ?? 30_000) / 1000),
+      healthyThreshold: inputs.healthyThreshold ?? 5,
+      unhealthyThreshold: inputs.unhealthyThreshold ?? 2,
+      matcher: inputs.healthCheckMatcher ?? '200',
+    },
+    port: inputs.port ?? 8080,
+    scheme: inputs.scheme ?? 'internet-facing',
+    ...(inputs.certificateArn ? { certificateArn: inputs.certificateArn } : {}),
+    lbSecurityGroupIds: inputs.lbSecurityGroupIds,
+    timeoutMs: inputs.timeout ?? 30 * 60_000,
+  };
+}
+
+/** Prepare mode's plan: read only (network, the load balancer's security groups, the zone). */
+export async function planFrontEnd(
+  inputs: LaunchInputs,
+  common: { identity: Identity; region: string },
+  clients: Pick<Clients, 'ec2' | 'route53'>,
+  provenance: Provenance,
+): Promise<FrontEndPlan> {
+  const { identity, region } = common;
+  const network = await checkNetwork(clients.ec2, inputs.subnetIds);
+  await checkSecurityGroups(clients.ec2, 'lb-security-group-ids', inputs.lbSecurityGroupIds, network.vpcId);
+  const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone) : undefined;
+  return {
+    identity,
+    region,
+    network,
+    names: { loadBalancer: loadBalancerName(identity), targetGroup: targetGroupName(identity) },
+    ...(zone ? { zone, buildDnsName: buildDnsName(identity, zone.name) } : {}),
+    ...frontEndSettings(inputs),
+    tagsFor: (name) => standardTags(identity, provenance, name),
+  };
+}
+
+/** The front end in words, for the log and the dry-run summary. */
+export function describeFrontEnd(plan: FrontEndPlan): string[] {
+  const { port, protocol } = listenerPort(plan);
+  return [
+    `Load balancer ${plan.names.loadBalancer} (${plan.scheme}) in ${plan.network.lbSubnets.join(', ')}, listener ${protocol}:${port}.`,
+    `Target group ${plan.names.targetGroup}: HTTP port ${plan.port}, health check ${plan.health.path} every ${plan.health.intervalSeconds}s, healthy after ${plan.health.healthyThreshold}, matcher ${plan.health.matcher}.`,
+  ];
+}
+
+export interface FrontEndDeps {
+  io: ActionIO;
+  clock: Clock;
+  cleanup: Pick<CleanupLog, 'record'>;
+}
+
+export interface FrontEnd {
+  lb: LoadBalancerInfo;
+  targetGroupArn: string;
+  resources: SummaryResource[];
+}
+
+const how = (created: boolean) => (created ? 'created' : 'reused');
+
+/** Finds (after the ownership check) or creates load balancer → target group → listener. */
+export async function ensureFrontEnd(
+  plan: FrontEndPlan,
+  elb: Clients['elb'],
+  deps: Pick<FrontEndDeps, 'cleanup'> & { log: (line: string) => void; cleanupRun?: string },
+): Promise<FrontEnd> {
+  const ctx = {
+    elb,
+    identity: plan.identity,
+    region: plan.region,
+    tagsFor: plan.tagsFor,
+    cleanup: deps.cleanup,
+    log: deps.log,
+    ...(deps.cleanupRun ? { cleanupRun: deps.cleanupRun } : {}),
+  };
+  const resources: SummaryResource[] = [];
+  const lb = await ensureLoadBalancer(ctx, {
+    name: plan.names.loadBalancer,
+    scheme: plan.scheme,
+    subnets: plan.network.lbSubnets,
+    securityGroups: plan.lbSecurityGroupIds,
+  });
+  resources.push({ kind: 'load balancer', name: plan.names.loadBalancer, id: lb.arn, how: how(lb.created) });
+  const tg = await ensureTargetGroup(ctx, {
+    name: plan.names.targetGroup,
+    port: plan.port,
+    vpcId: plan.network.vpcId,
+    health: plan.health,
+  });
+  resources.push({ kind: 'target group', name: plan.names.targetGroup, id: tg.arn, how: how(tg.created) });
+  const listener = await ensureListener(ctx, {
+    loadBalancerArn: lb.arn,
+    targetGroupArn: tg.arn,
+    name: plan.names.loadBalancer,
+    ...(plan.certificateArn ? { certificateArn: plan.certificateArn } : {}),
+  });
+  resources.push({
+    kind: 'listener',
+    name: `${listener.protocol}:${listener.port}`,
+    id: listener.arn,
+    how: how(listener.created),
+  });
+  return { lb, targetGroupArn: tg.arn, resources };
+}
+
+export interface PrepareResult {
+  loadBalancerArn: string;
+  loadBalancerDnsName: string;
+  loadBalancerZoneId: string;
+  targetGroupArn: string;
+  /** The name the later launch gives the build (it makes the record once the fleet is healthy). */
+  buildDnsName?: string;
+}
+
+/** Prepare mode: the front end, active, and nothing else. */
+export async function prepare(
+  plan: FrontEndPlan,
+  clients: Clients,
+  deps: FrontEndDeps,
+): Promise<PrepareResult> {
+  const { io, clock, cleanup } = deps;
+  const log = (line: string) => io.info(line);
+  const deadline = deadlineFrom(clock, plan.timeoutMs);
+  const wait: WaitSettings = { clock, log, remaining: () => deadline.remaining() };
+  for (const line of describeFrontEnd(plan)) log(line);
+  const front = await ensureFrontEnd(plan, clients.elb, { cleanup, log });
+  await waitLoadBalancerActive(clients.elb, front.lb.arn, plan.names.loadBalancer, wait);
+  await io.appendSummary(
+    renderSummary({
+      title: `launch-behind-lb (prepare): ${releaseId(plan.identity)} in ${plan.identity.env}`,
+      intro: `Load balancer \`${front.lb.dnsName}\` is active with its target group and listener; the launch of build ${plan.identity.build} adopts them and adds the servers${plan.buildDnsName ? ` and the name \`${plan.buildDnsName}\`` : ''}.`,
+      resources: front.resources,
+      targets: [],
+      loadBalancerName: plan.names.loadBalancer,
+    }),
+  );
+  return {
+    loadBalancerArn: front.lb.arn,
+    loadBalancerDnsName: front.lb.dnsName,
+    loadBalancerZoneId: front.lb.zoneId,
+    targetGroupArn: front.targetGroupArn,
+    ...(plan.buildDnsName ? { buildDnsName: plan.buildDnsName } : {}),
+  };
+}
+
+/** Prepare mode's dry run: the plan only (ELBv2 has no dry-run mode to ask). */
+export async function dryRunFrontEnd(plan: FrontEndPlan, io: ActionIO): Promise<void> {
+  const lines = [...describeFrontEnd(plan), 'ELBv2 has no dry-run mode, so its permissions are not checked.'];
+  for (const line of lines) io.info(`[dry run] ${line}`);
+  await io.appendSummary(
+    renderPlanSummary(
+      `launch-behind-lb (prepare, dry run): ${releaseId(plan.identity)} in ${plan.identity.env}`,
+      lines,
+    ),
+  );
+}
