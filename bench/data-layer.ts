@@ -67,5 +67,6 @@ export function dataLayerSection(r: DataLayerResult): string {
     `| Aurora cluster (copy-on-write clone) | ${min(r.replicateMs.cluster)} | ${min(r.waitsMs.cluster)} | ${(r.cluster.wallMs / 1000).toFixed(1)} s (${r.cluster.result}) |`,
     '',
     `**Replica term, clone / restore: ${ratio.toFixed(2)}**. A clone's creation time does not grow with the data (AWS News Blog, "Amazon Aurora Fast Database Cloning"); a restore's does, so on real data sizes the gap widens. Whether the release itself gets shorter depends on the bake, which runs in parallel.`,
+    '',
   ].join('\n');
 }

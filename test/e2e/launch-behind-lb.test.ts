@@ -504,7 +504,16 @@ beforeAll(async () => {
     async (_sandbox, env) => [
       await runActionWithPost(ACTION, {
         env,
-        inputs: { ...BASE, 'image-id': IMAGE, zone: 'example.test', timeout: '20m' },
+        // A grace period beyond the timeout: the group must not start replacing its unhealthy
+        // servers before the deadline, or the error would name the replacements' states,
+        // depending on how far the sandbox clock ran (it did, once, in CI).
+        inputs: {
+          ...BASE,
+          'image-id': IMAGE,
+          zone: 'example.test',
+          timeout: '20m',
+          'health-check-grace-period': '1h',
+        },
         timeoutMs: 60_000,
       }),
     ],

@@ -203,12 +203,14 @@ describe('stopping immut-sandbox', () => {
     expect(readdirSync(temp).filter((f) => f.startsWith('immut-sandbox-pg-'))).toHaveLength(1);
 
     wrapper.kill('SIGKILL');
-    const deadline = Date.now() + 60_000;
+    // It notices within a second; stopping PostgreSQL on a loaded machine takes longer (once,
+    // in CI beside the bench, more than 60 s): its own stop timeout is 30 s.
+    const deadline = Date.now() + 120_000;
     while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(alive(pid)).toBe(false);
     expect(readdirSync(temp)).toEqual([]);
     expect(stderr).toMatch(/parent process \d+ exited, stopping/);
-  }, 90_000);
+  }, 180_000);
 });
 
 function alive(pid: number): boolean {
