@@ -295,6 +295,11 @@ export async function main(
     stderr: (l) => process.stderr.write(l + '\n'),
   },
   handleSignals = true,
+  // The parent whose exit stops us, read as early as possible (bin.ts reads it before
+  // loading this module). Read after start-up, a parent killed in between (right after
+  // the endpoint line, say) would already be replaced by whoever adopted us, and the
+  // watch would never see it change: the cause of an orphan that outlived its test.
+  parent = process.ppid,
 ): Promise<Sandbox | undefined> {
   let options: CliOptions;
   let sandbox: Sandbox;
@@ -323,7 +328,7 @@ export async function main(
   io.stderr(
     `immut-sandbox: serving on ${sandbox.endpoint} (seed ${options.seed}, time scale ${options.timeScale}${options.stateFile ? `, state ${options.stateFile}` : ''}${options.postgres ? ', postgres' : ''}${options.iamPolicies || options.iamDefault === 'deny' ? ', IAM enforced' : ''}); Ctrl-C stops it`,
   );
-  if (handleSignals) stopOnSignals(sandbox, io);
+  if (handleSignals) stopOnSignals(sandbox, io, parent);
   return sandbox;
 }
 
@@ -335,9 +340,8 @@ const STOP_TIMEOUT_MS = 30_000;
  * away (a wrapper such as `npm run` killed with SIGKILL: the sandbox would otherwise serve on,
  * orphaned, keeping PostgreSQL and its temporary directory). A second signal exits at once.
  */
-function stopOnSignals(sandbox: Sandbox, io: CliIo): void {
+function stopOnSignals(sandbox: Sandbox, io: CliIo, parent: number): void {
   let stopping = false;
-  const parent = process.ppid;
   const stop = (why: string): void => {
     if (stopping) {
       io.stderr(`immut-sandbox: ${why} again, exiting without a clean stop`);
@@ -363,7 +367,9 @@ function stopOnSignals(sandbox: Sandbox, io: CliIo): void {
     process.removeAllListeners(signal);
     process.on(signal, () => stop(signal));
   }
-  setInterval(() => {
+  const watchParent = (): void => {
     if (!stopping && process.ppid !== parent) stop(`parent process ${parent} exited`);
-  }, 1000).unref();
+  };
+  watchParent();
+  setInterval(watchParent, 1000).unref();
 }
