@@ -76,11 +76,85 @@ function waits(withData: boolean) {
       DURATIONS.instanceStoppingToStopped +
       DURATIONS.imagePendingToAvailable,
     restore: withData ? DURATIONS.rdsCreating + DURATIONS.rdsBackingUp : 0,
+    // The replica's two ModifyDBInstance waits: the one-time master password for the change
+    // log, then the managed password (Secrets Manager). Each needs the one before it.
+    passwords: withData ? 2 * DURATIONS.rdsModifying : 0,
     loadBalancer: DURATIONS.loadBalancerProvisioningToActive,
     serversRunning: DURATIONS.instancePendingToRunning,
     targetsHealthy: DURATIONS.targetInitialToHealthy,
     dns: DURATIONS.route53ChangePendingToInsync,
   };
+}
+
+/** One AWS wait of a release and where it sits: on the chain, or beside it (and why). */
+export interface WaitTerm {
+  wait: string;
+  /** Sandbox ms, from the sandbox's DURATIONS (each row there names its source). */
+  ms: number;
+  where: string;
+}
+
+/**
+ * Every AWS wait of one release of the example `api` role, the issue's "same analysis for
+ * every other wait": which are on the critical path and which overlap it.
+ */
+export function waitTerms(): WaitTerm[] {
+  const builder = Object.values(BUILDER_DURATIONS).reduce((a, b) => a + b, 0);
+  return [
+    { wait: 'builder running', ms: DURATIONS.instancePendingToRunning, where: 'bake (parallel branch)' },
+    { wait: 'provisioning on the builder', ms: builder, where: 'bake (parallel branch)' },
+    { wait: 'builder stopped', ms: DURATIONS.instanceStoppingToStopped, where: 'bake (parallel branch)' },
+    {
+      wait: 'image available (its EBS snapshots complete with it)',
+      ms: DURATIONS.imagePendingToAvailable,
+      where: 'bake (parallel branch)',
+    },
+    {
+      wait: 'replica restored (creating, backing-up)',
+      ms: DURATIONS.rdsCreating + DURATIONS.rdsBackingUp,
+      where: 'replica branch: on the chain (the longest branch)',
+    },
+    {
+      wait: 'source snapshot',
+      ms: 0,
+      where:
+        'none with from: latest-snapshot (an existing snapshot); new-snapshot adds rdsSnapshotCreating before the restore',
+    },
+    {
+      wait: "replica's one-time password (ModifyDBInstance)",
+      ms: DURATIONS.rdsModifying,
+      where: 'replica branch: on the chain (needs the replica available; the change log needs it)',
+    },
+    {
+      wait: 'change log',
+      ms: 0,
+      where: "replica branch: no AWS wait (the command runs on the runner; its time is the runner's)",
+    },
+    {
+      wait: "replica's managed password (ModifyDBInstance ManageMasterUserPassword)",
+      ms: DURATIONS.rdsModifying,
+      where: 'replica branch: on the chain (replaces the one-time password once the change log ran)',
+    },
+    {
+      wait: 'load balancer active',
+      ms: DURATIONS.loadBalancerProvisioningToActive,
+      where: 'prepare (parallel branch)',
+    },
+    { wait: 'tagging (tag-release)', ms: 0, where: 'on the chain, but no AWS wait: API calls only' },
+    { wait: 'servers running', ms: DURATIONS.instancePendingToRunning, where: 'launch: on the chain' },
+    { wait: 'targets healthy', ms: DURATIONS.targetInitialToHealthy, where: 'launch: on the chain' },
+    {
+      wait: 'build name INSYNC',
+      ms: DURATIONS.route53ChangePendingToInsync,
+      where:
+        'launch: on the chain (the name is made only once the fleet is healthy, and launch waits for it)',
+    },
+    {
+      wait: 'cutover DNS INSYNC',
+      ms: DURATIONS.route53ChangePendingToInsync,
+      where: 'cutover: on the chain',
+    },
+  ];
 }
 
 const bound = (parts: Record<string, number>): LowerBound => ({
@@ -94,6 +168,23 @@ const bound = (parts: Record<string, number>): LowerBound => ({
  * their max; then the fleet (servers running, targets healthy) and the cutover's DNS change.
  */
 export function criticalPathMs(withData: boolean): LowerBound {
+  const w = waits(withData);
+  return bound({
+    'max(bake, restore + two password changes, load balancer active)': Math.max(
+      w.bake,
+      w.restore + w.passwords,
+      w.loadBalancer,
+    ),
+    'servers running': w.serversRunning,
+    'targets healthy': w.targetsHealthy,
+    'build name INSYNC': w.dns,
+    'cutover DNS INSYNC': w.dns,
+  });
+}
+
+/** The bound as bench/RESULTS.md at commit 3139997 counted it (no password waits, no build
+ *  name): the denominator of that commit's ratio. */
+export function criticalPathAt3139997Ms(withData: boolean): LowerBound {
   const w = waits(withData);
   return bound({
     'max(bake, restore, load balancer active)': Math.max(w.bake, w.restore, w.loadBalancer),
@@ -110,10 +201,11 @@ export function criticalPathMs(withData: boolean): LowerBound {
 export function criticalPathBeforePrepareMs(withData: boolean): LowerBound {
   const w = waits(withData);
   return bound({
-    'max(bake, restore)': Math.max(w.bake, w.restore),
+    'max(bake, restore + two password changes)': Math.max(w.bake, w.restore + w.passwords),
     'max(load balancer active, servers running)': Math.max(w.loadBalancer, w.serversRunning),
     'targets healthy': w.targetsHealthy,
-    'DNS INSYNC': w.dns,
+    'build name INSYNC': w.dns,
+    'cutover DNS INSYNC': w.dns,
   });
 }
 
@@ -131,61 +223,174 @@ export interface CriticalPathResult {
   result: string;
 }
 
-/** One release of the example world's api role (image and data) through release.yml;
- *  `overrides` replace the role's world settings (e.g. an Aurora `source-db`). */
+/** What bench/RESULTS.md reported at commit 3139997 (the "before" of issue #20 items 2–3). */
+export const BEFORE_3139997 = { calls: 151, wallMs: 21_700, timeScale: 60 } as const;
+
+/**
+ * The jobs' own chain in wall ms: max(prepare, bake, replicate) + tag + launch + cutover, each
+ * job from its start to its end. The rest of the wall time is the local runner starting jobs.
+ */
+export function jobChainMs(jobs: ReadonlyArray<{ job: string; ms: number }>): number {
+  const of = (id: string) => jobs.find((j) => j.job === id)?.ms ?? 0;
+  return Math.max(of('prepare'), of('bake'), of('replicate')) + of('tag') + of('launch') + of('cutover');
+}
+
+const secs = (ms: number) => `${Math.round(ms / 1000)} s`;
+const termsOf = (b: LowerBound) =>
+  Object.entries(b.parts)
+    .map(([part, ms]) => `${part} ${secs(ms)}`)
+    .join(' + ');
+
+/** Issue #20 items 2–3: before (RESULTS.md at 3139997) → after (this run), and every wait. */
+export function releaseBeforeAfter(r: CriticalPathResult): string {
+  const bound = criticalPathMs(true);
+  const old = criticalPathAt3139997Ms(true);
+  const wallSandbox = r.wallMs * r.timeScale;
+  const beforeSandbox = BEFORE_3139997.wallMs * BEFORE_3139997.timeScale;
+  const chainSandbox = jobChainMs(r.jobs) * r.timeScale;
+  return [
+    "Before → after issue #20 items 2–3 (waits that first poll when the change is due, at AWS's cadence, and fewer repeated lookups). Before: `bench/RESULTS.md` at commit 3139997; after: this run. Sandbox seconds.",
+    '',
+    '| | before (3139997) | after (this run) |',
+    '| --- | --- | --- |',
+    `| AWS calls per release | ${BEFORE_3139997.calls} | ${r.calls.length} |`,
+    `| lower bound (terms) | ${termsOf(old)} = ${secs(old.total)} | ${termsOf(bound)} = ${secs(bound.total)} |`,
+    `| release time / lower bound | ${(beforeSandbox / old.total).toFixed(2)} (${secs(beforeSandbox)} / ${secs(old.total)}); against today's terms ${(beforeSandbox / bound.total).toFixed(2)} | ${(wallSandbox / bound.total).toFixed(2)} (${secs(wallSandbox)} / ${secs(bound.total)}); against 3139997's terms ${(wallSandbox / old.total).toFixed(2)} |`,
+    `| the jobs' own chain / lower bound (without the local runner's start of each job) | — | ${(chainSandbox / bound.total).toFixed(2)} (${secs(chainSandbox)}) |`,
+    '',
+    "Every AWS wait of the release, from the sandbox's published durations (packages/sandbox/src/durations.ts, each with its source):",
+    '',
+    '| wait | sandbox time | where it sits |',
+    '| --- | --- | --- |',
+    ...waitTerms().map((t) => `| ${t.wait} | ${secs(t.ms)} | ${t.where} |`),
+  ].join('\n');
+}
+
+/** The example world's api role as release.yml's inputs; `overrides` replace its settings. */
+function apiInputs(consumer: string, overrides: Record<string, string>): Record<string, string> {
+  const plan = planWorld(parseWorld(readFileSync(path.join(consumer, 'immut.world.yml'), 'utf8'))).find(
+    (p) => p.role === 'api',
+  );
+  if (!plan) throw new Error('the example world has no api role');
+  const inputs: Record<string, string> = { 'aws-role-arn': 'arn:aws:iam::123456789012:role/bench' };
+  for (const [key, value] of Object.entries(plan)) {
+    if (value === undefined) continue;
+    inputs[key] = Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'object'
+        ? Object.entries(value)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join('\n')
+        : String(value);
+  }
+  return Object.assign(inputs, overrides);
+}
+
+/** One release through release.yml in `sandbox` (run `runNumber`, so build b<runNumber>). */
+async function releaseIn(
+  bench: ReleaseBench,
+  sandbox: Sandbox,
+  consumer: string,
+  inputs: Record<string, string>,
+  runNumber: number,
+  timeScale: number,
+): Promise<CriticalPathResult> {
+  const before = sandbox.calls().length;
+  const started = performance.now();
+  const result = await bench.runWorkflow({
+    workflowFile: '.github/workflows/release.yml',
+    event: 'workflow_call',
+    inputs,
+    repoRoot: bench.root,
+    workspaceSource: consumer,
+    env: machine(sandbox, bench.root, timeScale),
+    github: github(sandbox, runNumber),
+    autoApproveEnvironments: true,
+    log: () => undefined,
+  });
+  const wallMs = performance.now() - started;
+  const after = criticalPathMs(true);
+  return {
+    timeScale,
+    wallMs,
+    lowerBoundMs: after.total / timeScale,
+    parts: after.parts,
+    before: criticalPathBeforePrepareMs(true),
+    jobs: result.jobs.map((j) => ({ job: j.jobId, ms: j.durationMs })),
+    needs: Object.fromEntries(Object.entries(result.needs).map(([job, n]) => [job, n.result])),
+    calls: sandbox.calls().slice(before),
+    result: result.result,
+  };
+}
+
+/** One release of the example world's api role (image and data) through release.yml, in a
+ *  fresh sandbox (so it includes one-time set-up, see firstAndSteadyState); `overrides`
+ *  replace the role's world settings (e.g. an Aurora `source-db`). */
 export async function criticalPath(
   bench: ReleaseBench,
   timeScale: number,
   overrides: Record<string, string> = {},
 ): Promise<CriticalPathResult> {
   const consumer = consumerCopy(bench.root);
-  const plan = planWorld(parseWorld(readFileSync(path.join(consumer, 'immut.world.yml'), 'utf8'))).find(
-    (p) => p.role === 'api',
-  );
-  if (!plan) throw new Error('the example world has no api role');
   const sandbox = await startSandbox({ postgres: true, timeScale, seed: 'default', credentials: ISSUED });
   try {
-    const inputs: Record<string, string> = { 'aws-role-arn': 'arn:aws:iam::123456789012:role/bench' };
-    for (const [key, value] of Object.entries(plan)) {
-      if (value === undefined) continue;
-      inputs[key] = Array.isArray(value)
-        ? value.join(',')
-        : typeof value === 'object'
-          ? Object.entries(value)
-              .map(([k, v]) => `${k}=${String(v)}`)
-              .join('\n')
-          : String(value);
-    }
-    Object.assign(inputs, overrides);
-    const started = performance.now();
-    const result = await bench.runWorkflow({
-      workflowFile: '.github/workflows/release.yml',
-      event: 'workflow_call',
-      inputs,
-      repoRoot: bench.root,
-      workspaceSource: consumer,
-      env: machine(sandbox, bench.root, timeScale),
-      github: github(sandbox, 1),
-      autoApproveEnvironments: true,
-      log: () => undefined,
-    });
-    const wallMs = performance.now() - started;
-    const after = criticalPathMs(true);
-    return {
-      timeScale,
-      wallMs,
-      lowerBoundMs: after.total / timeScale,
-      parts: after.parts,
-      before: criticalPathBeforePrepareMs(true),
-      jobs: result.jobs.map((j) => ({ job: j.jobId, ms: j.durationMs })),
-      needs: Object.fromEntries(Object.entries(result.needs).map(([job, n]) => [job, n.result])),
-      calls: sandbox.calls(),
-      result: result.result,
-    };
+    return await releaseIn(bench, sandbox, consumer, apiInputs(consumer, overrides), 1, timeScale);
   } finally {
     await sandbox.stop();
     rmSync(consumer, { recursive: true, force: true });
   }
+}
+
+/**
+ * The first release of the api role in an account (fresh sandbox: it pays one-time set-up such
+ * as the S3 staging bucket) and then the usual case, the next release of the same role: a new
+ * build with a new app version (so a real bake, not a cache hit), in the same account.
+ */
+export async function firstAndSteadyState(
+  bench: ReleaseBench,
+  timeScale: number,
+): Promise<{ first: CriticalPathResult; steady: CriticalPathResult }> {
+  const consumer = consumerCopy(bench.root);
+  const sandbox = await startSandbox({ postgres: true, timeScale, seed: 'default', credentials: ISSUED });
+  try {
+    const first = await releaseIn(bench, sandbox, consumer, apiInputs(consumer, {}), 1, timeScale);
+    const next = apiInputs(consumer, {});
+    next['app-version'] = `${next['app-version'] ?? '1.0.0'}-next`;
+    const steady = await releaseIn(bench, sandbox, consumer, next, 2, timeScale);
+    return { first, steady };
+  } finally {
+    await sandbox.stop();
+    rmSync(consumer, { recursive: true, force: true });
+  }
+}
+
+const countCalls = (calls: readonly CallRecord[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const c of calls) {
+    const key = `${c.service}:${c.operation}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+};
+
+/** Both releases' AWS calls per operation, side by side: what only the first one pays. */
+export function firstAndSteadySection(first: CriticalPathResult, steady: CriticalPathResult): string {
+  const a = countCalls(first.calls);
+  const b = countCalls(steady.calls);
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort(
+    (x, y) => (b.get(y) ?? 0) - (b.get(x) ?? 0) || (a.get(y) ?? 0) - (a.get(x) ?? 0) || x.localeCompare(y),
+  );
+  return [
+    '## AWS calls: first release of a role in an account, and the next one',
+    '',
+    `First: the api role's first release in a fresh account (one-time set-up included, e.g. the S3 staging bucket). Next (steady state, the usual case): the following release of the same role in the same account, build b000002 with a new app version (a real bake). Time scale ${first.timeScale}; results ${first.result} and ${steady.result}.`,
+    '',
+    `| call | first release | next release (steady state) |`,
+    '| --- | --- | --- |',
+    `| **all** | **${first.calls.length}** | **${steady.calls.length}** |`,
+    ...keys.map((k) => `| ${k} | ${a.get(k) ?? 0} | ${b.get(k) ?? 0} |`),
+    '',
+  ].join('\n');
 }
 
 export interface WorldRunResult {

@@ -1,111 +1,53 @@
 // npm run bench: measures immut and writes bench/RESULTS.md with the machine and the date.
 // Every number in RESULTS.md comes from the run that wrote it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureColdStart, type BundleUnderTest, type ColdStart } from './cold-start.js';
+import { VALID_INPUTS, coldStartSection, type BundleUnderTest } from './cold-start.js';
 import { dataLayerSection, dataLayerTerm } from './data-layer.js';
 import {
   criticalPath,
+  firstAndSteadySection,
+  firstAndSteadyState,
   loadRunner,
   noChangeRebuild,
+  releaseBeforeAfter,
   scale,
   type CriticalPathResult,
   type LowerBound,
   type WorldRunResult,
 } from './releases.js';
+import { planningMs, scaleRows, scaleSection } from './scale.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
-/** A realistic time scale for the critical path: one sandbox minute is one wall second. */
-const REALISTIC_SCALE = 60;
+/** A realistic time scale for the critical path: one sandbox minute is one wall second.
+ *  BENCH_RELEASE_SCALE sets another (the runner's fixed cost per job weighs less when lower). */
+const REALISTIC_SCALE = Number(process.env['BENCH_RELEASE_SCALE'] ?? 60);
 /** Sandbox time scale of the world runs (scale and no-change rebuild). */
 const WORLD_SCALE = Number(process.env['BENCH_WORLD_SCALE'] ?? 200);
 const SCALE_ROLES = (process.env['BENCH_ROLES'] ?? '10,25,50').split(',').map(Number);
+/**
+ * BENCH_ONLY=release: only the release section (one release of `api`, its calls and critical
+ * path), printed and not written to RESULTS.md, so a change to the waits can be measured in
+ * about a minute. BENCH_ONLY=cold-start: only the cold-start table (bench/cold-start.ts),
+ * printed. Unset: the whole bench, written to RESULTS.md.
+ */
+const ONLY = process.env['BENCH_ONLY'];
+/** BENCH_ONLY=scale: only the scale table under the account rate limits (bench/scale.ts), printed. */
+const RATE_LIMITED_ROLES = (process.env['BENCH_SCALE_ROLES'] ?? '10,50,256').split(',').map(Number);
+const RATE_LIMITED_SCALE = Number(process.env['BENCH_SCALE_TIME_SCALE'] ?? 5);
 
-const VALID_INPUTS: Record<string, Record<string, string>> = {
-  'bake-image': {
-    role: 'api',
-    env: 'prod',
-    'base-image': 'ami-0123456789abcdef0',
-    provision: 'provision.sh',
-  },
-  'replicate-data': { role: 'api', env: 'prod', 'source-db': 'app-db' },
-  'tag-release': {
-    role: 'api',
-    env: 'prod',
-    'image-id': 'ami-0123456789abcdef0',
-    fingerprint: 'ab'.repeat(32),
-    'base-image-id': 'ami-0fedcba9876543210',
-    'app-version': '1.0.0',
-    'github-token': 'bench-token',
-  },
-  'launch-behind-lb': {
-    role: 'api',
-    env: 'prod',
-    'image-id': 'ami-0123456789abcdef0',
-    'subnet-ids': 'subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002',
-    'security-group-ids': 'sg-0a1b2c3d4e5f60001',
-    'lb-security-group-ids': 'sg-0a1b2c3d4e5f60001',
-  },
-  'cutover-dns': {
-    role: 'api',
-    env: 'prod',
-    zone: 'example.test',
-    name: 'api.prod.example.test',
-    'target-dns-name': 'prod-api-b1-1.us-east-1.elb.amazonaws.com',
-    'target-zone-id': 'Z35SXDOTRQ7X7K',
-  },
-};
-
-/** The naive baseline, bundled exactly like the actions (tsc output → ncc). */
-async function buildBaseline(): Promise<BundleUnderTest> {
-  const require = createRequire(import.meta.url);
-  const ncc = require('@vercel/ncc') as (
-    entry: string,
-    options: object,
-  ) => Promise<{ code: string; assets: Record<string, { source: string | Buffer }> }>;
-  const out = path.join(ROOT, '.build', 'bench-baseline');
-  mkdirSync(out, { recursive: true });
-  const { code, assets } = await ncc(path.join(ROOT, '.build/tsc/bench/baseline.js'), {
-    quiet: true,
-    cache: false,
-  });
-  writeFileSync(path.join(out, 'index.js'), code);
-  for (const [file, asset] of Object.entries(assets)) writeFileSync(path.join(out, file), asset.source);
-  return {
-    name: 'baseline (naive)',
-    entry: path.join(out, 'index.js'),
-    bundle: path.join(out, 'index.js'),
-    validInputs: { role: 'api' },
-  };
+async function rateLimitedScale(): Promise<string> {
+  const rows = await scaleRows(await loadRunner(ROOT), RATE_LIMITED_ROLES, RATE_LIMITED_SCALE);
+  return scaleSection(rows, { roles: 1000, ms: planningMs(ROOT, 1000) });
 }
 
 function machine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-}
-
-const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KiB`;
-const ms = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value)} ms`);
-
-function coldStartTable(results: ColdStart[], baseline: ColdStart): string {
-  const ratio = (ours: number | undefined, base: number | undefined) =>
-    ours === undefined || base === undefined ? '—' : (ours / base).toFixed(2);
-  const rows = results.map(
-    (r) =>
-      `| ${r.name} | ${kb(r.bundleBytes)} | ${ms(r.toInputErrorMs)} | ${ms(r.toFirstRequestMs)} | ${ratio(r.toFirstRequestMs, baseline.toFirstRequestMs)} | ${r.peakRssKb ? `${Math.round(r.peakRssKb / 1024)} MiB` : '—'} |`,
-  );
-  const base = `| ${baseline.name} | ${kb(baseline.bundleBytes)} | ${ms(baseline.toInputErrorMs)} | ${ms(baseline.toFirstRequestMs)} | 1.00 | ${baseline.peakRssKb ? `${Math.round(baseline.peakRssKb / 1024)} MiB` : '—'} |`;
-  return [
-    '| bundle | size | start → input error | start → first request | ratio to baseline | peak RSS (input error) |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows,
-    base,
-  ].join('\n');
 }
 
 const sec = (value: number) => `${(value / 1000).toFixed(1)} s`;
@@ -146,6 +88,8 @@ function criticalPathSection(r: CriticalPathResult): string {
       .join(' + ')} of sandbox time); **ratio ${(r.wallMs / r.lowerBoundMs).toFixed(2)}**.`,
     '',
     lowerBoundBeforeAfter(r.before, { total: r.lowerBoundMs * r.timeScale, parts: r.parts }),
+    '',
+    releaseBeforeAfter(r),
     '',
     'Where the time goes, per job (jobs overlap: bake and replicate run in parallel):',
     '',
@@ -195,21 +139,35 @@ function worldSection(
   ].join('\n');
 }
 
-async function main(): Promise<void> {
-  const started = new Date();
-  const baselineBundle = await buildBaseline();
-  const bundles: BundleUnderTest[] = Object.entries(VALID_INPUTS).map(([name, validInputs]) => ({
+/** Every action's bundle as the runner starts it (dist/<a>/main.js). */
+function actionBundles(): BundleUnderTest[] {
+  return Object.entries(VALID_INPUTS).map(([name, validInputs]) => ({
     name,
     entry: path.join(ROOT, 'dist', name, 'main.js'),
     bundle: path.join(ROOT, 'dist', name, 'index.js'),
     validInputs,
   }));
-  const results: ColdStart[] = [];
-  for (const bundle of bundles) {
-    results.push(await measureColdStart(bundle, RUNS));
-    console.log(`cold start: ${bundle.name} done`);
-  }
-  const baseline = await measureColdStart(baselineBundle, RUNS);
+}
+
+async function releaseOnly(): Promise<void> {
+  const runner = await loadRunner(ROOT);
+  // The first release of the role in a fresh account (the critical path's figures), then the
+  // next release of the same role in that account: both with their calls.
+  const { first, steady } = await firstAndSteadyState(runner, REALISTIC_SCALE);
+  console.log(criticalPathSection(first));
+  console.log(firstAndSteadySection(first, steady));
+}
+
+async function main(): Promise<void> {
+  if (ONLY === 'release') return releaseOnly();
+  if (ONLY === 'scale') return console.log(await rateLimitedScale());
+  if (ONLY === 'cold-start') return console.log(await coldStartSection(ROOT, actionBundles(), RUNS));
+  if (ONLY !== undefined)
+    throw new Error(
+      `BENCH_ONLY: expected 'release', 'scale', 'cold-start' or unset, got '${ONLY.slice(0, 40)}'`,
+    );
+  const started = new Date();
+  const coldStart = await coldStartSection(ROOT, actionBundles(), RUNS);
   const runner = await loadRunner(ROOT);
   const critical = await criticalPath(runner, REALISTIC_SCALE);
   const dataLayer = await dataLayerTerm(runner, REALISTIC_SCALE, critical);
@@ -220,6 +178,7 @@ async function main(): Promise<void> {
     console.log(`scale: ${roles} roles done`);
   }
   const noChange = await noChangeRebuild(runner, WORLD_SCALE);
+  const rateLimited = await rateLimitedScale();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -232,14 +191,13 @@ async function main(): Promise<void> {
     '',
     '## Cold start of every action bundle',
     '',
-    'From process start to the input error (no inputs), and to the first request to AWS or GitHub (valid inputs, a local endpoint that records the moment). The baseline imports @actions/core and the five SDK clients at the top and creates them before reading inputs, bundled with ncc like our actions.',
-    '',
-    coldStartTable(results, baseline),
+    coldStart,
     '',
     criticalPathSection(critical),
     '',
     dataLayerSection(dataLayer),
     worldSection(scaled, noChange),
+    rateLimited,
   ].join('\n');
   writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report);
   console.log(report);

@@ -2,10 +2,13 @@
 // npm run demo: the whole of immut on this machine, with no AWS account. It starts the local
 // AWS sandbox (with a real PostgreSQL behind RDS), then runs the real workflow files through
 // the local workflow runner, for the example consumer repository in examples/consumer:
-//   1. rebuild-the-world: release 1 of the three roles;
+//   1. rebuild-the-world in staging: release 1 of the three roles;
 //   2. a change to the api role, and rebuild-the-world again: the unchanged roles reuse their
 //      images, api gets a new bake, replica and cutover;
-//   3. a rollback of api to its previous build.
+//   3. a rollback of api to its previous build;
+//   4. promote to prod: staging's first world release, which staging runs again after the
+//      rollback, goes to prod (promote-world.yml): the same images, no bake, prod's own replica;
+// then the world status of staging and prod (the example repository's world-status.yml).
 // It prints per role what a person wants to see and writes every job summary into one
 // Markdown file (with the mermaid pictures). IAM is enforced: the role the workflows assume
 // holds exactly what `npm run iam` generates for this account (the union of the actions'
@@ -32,6 +35,9 @@ const REPORT = path.join(ROOT, '.build', 'demo', 'REPORT.md');
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/immut-demo';
 /** The access key the sandbox hands out for ROLE_ARN, and the demo's own (allow-all) key. */
 const ROLE_KEY = 'immut-demo-role';
+/** The example repository's two worlds: the demo releases staging and promotes it to prod. */
+const STAGING_WORLD = 'immut.world.staging.yml';
+const PROD_WORLD = 'immut.world.yml';
 const ADMIN = { accessKeyId: 'demo-admin', secretAccessKey: 'demo-admin-secret' };
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -117,7 +123,9 @@ function printRun(title, result, report, answers, fleets = new Map()) {
   );
   for (const row of report.rows) {
     const o = row.outputs;
-    const stages = ['bake', 'replicate', 'tag', 'launch', 'cutover']
+    // A promotion has a gate where a release has a bake.
+    const promoted = row.stages['gate'] !== undefined;
+    const stages = [promoted ? 'gate' : 'bake', 'replicate', 'tag', 'launch', 'cutover']
       .map((s) =>
         row.stages[s]
           ? `${s} ${row.stages[s].result === 'success' ? seconds(row.stages[s].ms) : row.stages[s].result}`
@@ -125,9 +133,7 @@ function printRun(title, result, report, answers, fleets = new Map()) {
       )
       .join(', ');
     say(`  ${row.role}`);
-    say(
-      `    image      ${o['image-id'] ?? '—'}${o['cache-hit'] === 'true' ? ' (cache hit: unchanged, not rebaked)' : o['image-id'] ? ' (new bake)' : ''}`,
-    );
+    say(`    image      ${promoted ? promotedImage(o) : bakedImage(o)}`);
     say(
       `    replica    ${o['db-instance-id'] ? `${o['db-instance-id']} from ${o['source']} at ${o['endpoint']}:${o['port']} (a database of its own on the sandbox's one PostgreSQL server)` : '— (no data layer)'}`,
     );
@@ -147,6 +153,63 @@ function printRun(title, result, report, answers, fleets = new Map()) {
   );
   for (const error of report.errors) say(`  error: ${error.split('\n')[0]}`);
 }
+
+function bakedImage(o) {
+  const how =
+    o['cache-hit'] === 'true' ? ' (cache hit: unchanged, not rebaked)' : o['image-id'] ? ' (new bake)' : '';
+  return `${o['image-id'] ?? '—'}${how}`;
+}
+
+/** A promotion's image, from the target release's manifest: the source release's, not rebaked. */
+function promotedImage(o) {
+  if (!o['manifest']) return '— (not promoted)';
+  const manifest = JSON.parse(o['manifest']);
+  return `${manifest.image.id} (promoted from ${manifest.promotedFrom?.tag ?? '?'}: the image it ran, not rebaked)`;
+}
+
+/**
+ * The world status of each env (world-status.yml's legs): per role what runs, the OS head's
+ * age and the replica's, as the job summaries' tables say it, for the console.
+ */
+function printStatus(result) {
+  for (const job of result.jobs) {
+    const json = job.steps.find((s) => s.outputs?.['status'])?.outputs['status'];
+    if (!json) continue;
+    const status = JSON.parse(json);
+    say(
+      `  ${status.env}: ${status.stale.length === 0 ? `no role is stale (max-age ${status.maxAge})` : `STALE: ${status.stale.join(', ')}`}`,
+    );
+    const builds = (list) => list.map((b) => b.build).join(', ') || '—';
+    const rows = status.roles.map((r) => [
+      r.role,
+      builds(r.live),
+      builds(r.standing),
+      r.release?.tag ?? '—',
+      r.release?.app ?? '—',
+      r.freshness.summary,
+      r.replica
+        ? `${r.replica.id}${r.replicaAgeMs !== undefined ? `, ${ageOf(r.replicaAgeMs)} old` : ' (gone)'}`
+        : '—',
+    ]);
+    const header = ['role', 'live', 'standing', 'release', 'app', 'OS head', 'replica'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    for (const row of [header, ...rows])
+      say(
+        `    ${row
+          .map((cell, i) => cell.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd()}`,
+      );
+  }
+}
+
+/** A sandbox-time age as the status says it: minutes, hours or days. */
+const ageOf = (ms) =>
+  ms >= 86_400_000
+    ? `${Math.floor(ms / 86_400_000)} d`
+    : ms >= 3_600_000
+      ? `${Math.floor(ms / 3_600_000)} h`
+      : `${Math.floor(ms / 60_000)} min`;
 
 /**
  * Each Auto Scaling group now: its desired size and how many of its servers are in service
@@ -236,14 +299,14 @@ async function roleNameAnswers(sandbox, world) {
 /** What a reader of REPORT.md needs first: which clock each time is on, and the replicas. */
 function reportPreamble() {
   return [
-    '# immut demo: the job summaries of three runs',
+    '# immut demo: the job summaries of four runs and the world status',
     '',
     'Two clocks:',
     '',
     `- **Sandbox time**: the times inside the job summaries (the "Time per phase" tables, cutover steps, ` +
       `a release's "created") are AWS time as the local sandbox simulates it. Its clock runs ${TIME_SCALE}× faster than ` +
       `wall time: 1 s of wall time is ${span(TIME_SCALE * 1000)} of sandbox time, so a 10-minute RDS restore takes ${span(600_000 / TIME_SCALE)} of wall time. ` +
-      'It runs on across the three runs, so the times are monotonic.',
+      'It runs on across the runs, so the times are monotonic.',
     "- **Wall time**: how long the demo took on this machine (under each run's heading, and on the console).",
     '',
     'Replicas: the sandbox backs every RDS instance with a database of its own on one PostgreSQL server, so every ' +
@@ -263,9 +326,10 @@ async function main() {
 
   const consumer = mkdtempSync(path.join(tmpdir(), 'immut-demo-consumer-'));
   cpSync(path.join(ROOT, 'examples', 'consumer'), consumer, { recursive: true });
-  const worldFile = path.join(consumer, 'immut.world.yml');
-  const worldOf = () => {
-    const parsed = parseWorld(readFileSync(worldFile, 'utf8'));
+  // Runs 1–3 release the staging world; run 4 promotes it to the prod world.
+  const worldFile = path.join(consumer, STAGING_WORLD);
+  const worldOf = (file = STAGING_WORLD) => {
+    const parsed = parseWorld(readFileSync(path.join(consumer, file), 'utf8'));
     return { zone: parsed.zone, plans: planWorld(parsed) };
   };
 
@@ -294,8 +358,9 @@ async function main() {
     instanceRoleArns: [],
     ssmParameterPrefixes: [],
     hostedZoneIds: zones,
-    // Each role's name, and <role>.<env>.<zone>, under which launch-behind-lb names each build.
-    recordNames: worldOf().plans.flatMap((p) => [
+    // Each role's name, and <role>.<env>.<zone>, under which launch-behind-lb names each build,
+    // in both envs.
+    recordNames: [...worldOf(STAGING_WORLD).plans, ...worldOf(PROD_WORLD).plans].flatMap((p) => [
       ...(p['dns-name'] ? [p['dns-name']] : []),
       `${p.role}.${p.env}.${p.zone}`,
     ]),
@@ -315,7 +380,8 @@ async function main() {
   const summaries = [];
   let failed = false;
   try {
-    const run = async (title, workflowFile, inputs, runNumber) => {
+    // `world`: whose role names the console shows after the run; `vars`: the repository's variables.
+    const run = async (title, workflowFile, inputs, runNumber, { world = STAGING_WORLD, vars = {} } = {}) => {
       const before = sandbox.calls().length;
       const sandboxStart = sandbox.clock.now();
       const result = await runner.runWorkflow({
@@ -327,6 +393,7 @@ async function main() {
         env: machineEnv(sandbox),
         awsRoles,
         github: githubContext(sandbox, runNumber),
+        vars,
         autoApproveEnvironments: true,
         log: () => undefined,
       });
@@ -335,7 +402,18 @@ async function main() {
       for (const c of sandbox.calls().slice(before)) {
         if (c.iam) report.errors.push(`IAM refused ${c.iam.action} on ${c.iam.resource}`);
       }
-      printRun(title, result, report, await roleNameAnswers(sandbox, worldOf()), await fleetStates(sandbox));
+      // The status run shows no role names: its table says what each name points at.
+      const answers = world ? await roleNameAnswers(sandbox, worldOf(world)) : new Map();
+      printRun(title, result, report, answers, await fleetStates(sandbox));
+      if (result.jobs.some((j) => j.called?.jobs.some((s) => s.jobId === 'gate'))) {
+        const baked = sandbox
+          .calls()
+          .slice(before)
+          .filter((c) => c.operation === 'CreateImage').length;
+        say(
+          `  images baked in this run: ${baked} (CreateImage calls; a promotion reuses the source's images)`,
+        );
+      }
       for (const move of moves(result)) say(`  ${inputs.role ?? 'name'} moved: ${move}`);
       summaries.push(
         `# ${title}\n\n${result.result} in ${seconds(result.durationMs)} of wall time; ` +
@@ -345,10 +423,10 @@ async function main() {
       if (result.result !== 'success') failed = true;
       return result;
     };
-    const world = { 'world-file': 'immut.world.yml', 'aws-role-arn': ROLE_ARN, 'max-parallel': '3' };
+    const world = { 'world-file': STAGING_WORLD, 'aws-role-arn': ROLE_ARN, 'max-parallel': '3' };
 
     await run(
-      'Run 1: rebuild the world (release 1 of api, web, worker)',
+      'Run 1: rebuild the staging world (release 1 of api, web, worker)',
       '.github/workflows/rebuild-the-world.yml',
       world,
       1,
@@ -360,11 +438,11 @@ async function main() {
     );
     say();
     say(
-      "Changed api's app-version 1.4.2 → 1.5.0 in the demo's temporary copy of examples/consumer/immut.world.yml " +
+      `Changed api's app-version 1.4.2 → 1.5.0 in the demo's temporary copy of examples/consumer/${STAGING_WORLD} ` +
         `(${worldFile}; the repository's file is not touched)`,
     );
     await run(
-      'Run 2: rebuild the world after changing api',
+      'Run 2: rebuild the staging world after changing api',
       '.github/workflows/rebuild-the-world.yml',
       world,
       2,
@@ -384,6 +462,31 @@ async function main() {
       },
       3,
     );
+
+    // Staging runs world release 1's images again (api rolled back; web and worker never
+    // changed image): that world, proven live in staging, goes to prod.
+    await run(
+      'Run 4: promote to prod (staging world release b000001, every role, no bake)',
+      '.github/workflows/promote-world.yml',
+      {
+        release: 'immut/staging/world/b000001',
+        'source-world-file': STAGING_WORLD,
+        'world-file': PROD_WORLD,
+        'aws-role-arn': ROLE_ARN,
+        'max-parallel': '3',
+      },
+      4,
+      { world: PROD_WORLD },
+    );
+
+    const status = await run(
+      'World status: staging and prod (world-status.yml of the example repository)',
+      path.join(consumer, '.github', 'workflows', 'world-status.yml'),
+      {},
+      5,
+      { world: null, vars: { IMMUT_AWS_ROLE_ARN: ROLE_ARN } },
+    );
+    printStatus(status);
   } finally {
     await sandbox.stop();
     rmSync(consumer, { recursive: true, force: true });
@@ -391,7 +494,7 @@ async function main() {
   mkdirSync(path.dirname(REPORT), { recursive: true });
   writeFileSync(REPORT, `${reportPreamble()}\n\n${summaries.join('\n\n')}\n`);
   say();
-  say(`Job summaries of all three runs: ${path.relative(ROOT, REPORT)}`);
+  say(`Job summaries of all four runs and the world status: ${path.relative(ROOT, REPORT)}`);
   say(`Demo ${failed ? 'FAILED' : 'finished'} in ${seconds(performance.now() - started)}.`);
   // Exit explicitly: SDK and PostgreSQL clients may keep sockets open after the sandbox stopped.
   process.exit(failed ? 1 : 0);

@@ -11,6 +11,11 @@
 //   post step (runs.post, when the action.yml has one): runs after a main step that saved
 //     no state (the runner's default post-if is always()), so it must exit 0 without an
 //     `::error::` line.
+//   start (issue #20: input errors before any SDK loads): index.js, what every run loads,
+//     names no @aws-sdk, @smithy or @octokit module; and both steps pass again with the
+//     chunks beside index.js (`<id>.index.js`: what the bundle imports once its inputs
+//     passed, the clients and the work) deleted, so neither the input error nor a post step
+//     with nothing to undo waits for them.
 // A bundle that is not self-contained dies earlier with "Cannot find module ..." or
 // "require is not defined in ES module scope" and fails these checks.
 //
@@ -28,13 +33,26 @@
 //
 //   node scripts/smoke-dist.mjs [action...]      (npm run smoke)
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ACTIONS, ROOT, actionPaths } from './actions.mjs';
 import { actionFileIn } from './lib/action-yml.mjs';
 
+/** The chunks ncc emits beside index.js for dynamic imports (`<id>.index.js`). */
+const CHUNK = /^\d+\.index\.js$/;
+/** Packages that must stay out of index.js (what every run loads): they belong in chunks. */
+const HEAVY = /@aws-sdk\/[a-z0-9-]+|@smithy\/[a-z0-9-]+|@octokit\/[a-z0-9-]+/;
 // Generous hang guard (a bundle waiting on the network, say); not a performance budget.
 const HANG_MS = 60_000;
 const WIDTH = Math.max(...ACTIONS.map((a) => a.length));
@@ -99,8 +117,23 @@ async function smoke(name) {
   // <scratch>/<a>/bundle is a copy of dist/<a>; step files keep their place inside it.
   const dir = path.join(scratch, name);
   cpSync(path.join(ROOT, paths.distDir), path.join(dir, 'bundle'), { recursive: true });
+  // <scratch>/<a>/bare is the same without the chunks the bundle imports on demand (the SDK
+  // clients and the work): the input error and a post step with nothing to undo must not
+  // need them (issue #20: input errors before any SDK loads).
+  const chunks = readdirSync(path.join(ROOT, paths.distDir)).filter((file) => CHUNK.test(file));
+  if (chunks.length > 0) {
+    cpSync(path.join(ROOT, paths.distDir), path.join(dir, 'bare'), {
+      recursive: true,
+      filter: (source) => !CHUNK.test(path.basename(source)),
+    });
+  }
 
   const problems = [];
+  const heavy = HEAVY.exec(readFileSync(path.join(ROOT, paths.bundle), 'utf8'));
+  if (heavy) {
+    report('FAIL', name, 'start', bytes, '-', `${paths.bundle} holds '${heavy[0]}…' (load it with import())`);
+    problems.push(`start: ${paths.bundle} holds ${heavy[0]}, which should load only after the inputs passed`);
+  }
   for (const [step, file] of Object.entries(steps)) {
     const inside = path.posix.relative(paths.distDir, file);
     if (inside.startsWith('..') || !existsSync(path.join(ROOT, file))) {
@@ -108,34 +141,47 @@ async function smoke(name) {
       problems.push(`${step}: ${file} does not exist`);
       continue;
     }
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-    for (const variable of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV']) {
-      env[variable] = path.join(dir, `${step}-${variable.toLowerCase()}`);
-      writeFileSync(env[variable], '');
-    }
-    const result = await run(path.join(dir, 'bundle', inside), dir, env);
-    const errors = result.stdout.split(/\r?\n/).filter((line) => line.startsWith('::error::'));
-    const problem = step === 'main' ? mainProblem(result, errors, required) : postProblem(result, errors);
-    const detail = problem
-      ? (errors[0] ?? `exit ${result.code ?? result.signal}`)
-      : passed(step, errors, required);
-    const time = `${Math.round(result.ms)} ms`;
-    report(
-      problem ? 'FAIL' : 'ok',
-      name,
-      step,
-      bytes,
-      time,
-      detail.length > 100 ? `${detail.slice(0, 99)}…` : detail,
-    );
-    if (problem) {
-      problems.push(`${step}: ${problem}`);
-      const tail = (text) => text.trim().split('\n').slice(-15).join('\n    ');
-      if (result.stdout.trim()) console.log(`    stdout:\n    ${tail(result.stdout)}`);
-      if (result.stderr.trim()) console.log(`    stderr:\n    ${tail(result.stderr)}`);
+    const copies = chunks.length > 0 ? ['bundle', 'bare'] : ['bundle'];
+    for (const copy of copies) {
+      const label = copy === 'bare' ? `${step}, no chunks` : step;
+      const problem = await smokeStep(name, step, label, path.join(dir, copy, inside), dir, {
+        bytes,
+        required,
+      });
+      if (problem) problems.push(`${label}: ${problem}`);
     }
   }
   return problems;
+}
+
+/** Runs one step file with no inputs and empty file commands; returns its problem, if any. */
+async function smokeStep(name, step, label, script, dir, { bytes, required }) {
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+  for (const variable of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV']) {
+    env[variable] = path.join(dir, `${step}-${variable.toLowerCase()}`);
+    writeFileSync(env[variable], '');
+  }
+  const result = await run(script, dir, env);
+  const errors = result.stdout.split(/\r?\n/).filter((line) => line.startsWith('::error::'));
+  const problem = step === 'main' ? mainProblem(result, errors, required) : postProblem(result, errors);
+  const detail = problem
+    ? (errors[0] ?? `exit ${result.code ?? result.signal}`)
+    : passed(step, errors, required);
+  const time = `${Math.round(result.ms)} ms`;
+  report(
+    problem ? 'FAIL' : 'ok',
+    name,
+    label,
+    bytes,
+    time,
+    detail.length > 100 ? `${detail.slice(0, 99)}…` : detail,
+  );
+  if (problem) {
+    const tail = (text) => text.trim().split('\n').slice(-15).join('\n    ');
+    if (result.stdout.trim()) console.log(`    stdout:\n    ${tail(result.stdout)}`);
+    if (result.stderr.trim()) console.log(`    stderr:\n    ${tail(result.stderr)}`);
+  }
+  return problem;
 }
 
 /** What a passing step did, worded so that it does not read as a failure: the main step's
@@ -226,6 +272,6 @@ function actionNode() {
 
 function report(status, name, step, bytes, time, detail) {
   console.log(
-    `${status.padEnd(4)} ${name.padEnd(WIDTH)} ${step.padEnd(4)} ${bytes.padStart(11)} B ${time.padStart(7)}  ${detail}`,
+    `${status.padEnd(4)} ${name.padEnd(WIDTH)} ${step.padEnd(15)} ${bytes.padStart(11)} B ${time.padStart(7)}  ${detail}`,
   );
 }

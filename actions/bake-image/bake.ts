@@ -495,7 +495,7 @@ async function buildImage(
   });
   cleanup.record({ kind: KIND.image, id: imageId, region: inputs.region });
   io.info(`Creating image ${imageId} (${target.name}) from builder ${builder.instanceId}.`);
-  await waitForImage(ec2, imageId, { clock, deadline, log });
+  await waitForImage(ec2, imageId, { clock, deadline, log, justCreated: true });
   timer.end('image');
   return imageId;
 }

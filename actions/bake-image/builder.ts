@@ -16,8 +16,7 @@ import type { Clock } from '@immut/core/clock';
 import { GuardError, UserError, WaitTimeoutError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import { TAG, assertManaged, fromAwsTags, releaseFilters, toAwsTags, type Tags } from '@immut/core/tags';
-import type { Deadline } from '@immut/core/wait';
-import { waitFor } from '@immut/core/wait';
+import { AWS_WAITS, waitFor, type Deadline } from '@immut/core/wait';
 import type { BuilderNetwork } from './network.js';
 
 export const BUILDER_COMPONENT = 'builder';
@@ -193,6 +192,9 @@ export async function watchBuilder(
     clock: options.clock,
     log: options.log,
     timeoutMs: options.deadline.remaining(),
+    // However short the script, the builder boots and powers off first: no poll before then.
+    // How long the script runs is the user's, so after that the usual backoff.
+    notBeforeMs: AWS_WAITS.instanceRunning.expectedMs + AWS_WAITS.instanceStopped.expectedMs,
     minDelayMs: 10_000,
     maxDelayMs: 30_000,
     progressEveryMs: 60_000,

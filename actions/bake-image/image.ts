@@ -23,7 +23,7 @@ import {
   toAwsTags,
   type Tags,
 } from '@immut/core/tags';
-import { waitFor, type Deadline } from '@immut/core/wait';
+import { AWS_WAITS, waitFor, type Deadline } from '@immut/core/wait';
 
 export interface ImageInfo {
   imageId: string;
@@ -121,14 +121,22 @@ export async function createImage(
 export async function waitForImage(
   ec2: EC2Client,
   imageId: string,
-  options: { clock: Clock; deadline: Deadline; log: (line: string) => void },
+  options: {
+    clock: Clock;
+    deadline: Deadline;
+    log: (line: string) => void;
+    /** Created (or copied) by this very call chain: not due for minutes, so the first poll
+     *  waits until then (AWS_WAITS.imageAvailable). */
+    justCreated?: boolean;
+  },
 ): Promise<void> {
   await waitFor({
     what: `image ${imageId} to become available`,
     clock: options.clock,
     log: options.log,
     timeoutMs: options.deadline.remaining(),
-    minDelayMs: 15_000,
+    ...(options.justCreated ? { expectedMs: AWS_WAITS.imageAvailable.expectedMs } : {}),
+    minDelayMs: AWS_WAITS.imageAvailable.cadenceMs,
     maxDelayMs: 60_000,
     progressEveryMs: 60_000,
     check: async () => {

@@ -1,25 +1,20 @@
 // bake-image: a fresh AMI from the OS head, provisioned for its role, baked once per
-// fingerprint, never leaving a builder behind. main reads inputs and builds clients; the
-// work is in bake.ts. post removes what a failed or cancelled run created.
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { createAwsClient } from '@immut/core/aws';
-import { undoCreated } from '@immut/core/cleanup';
+// fingerprint, never leaving a builder behind. main reads and checks the inputs; main-aws.ts
+// builds the clients and the work is in bake.ts. post removes what a failed or cancelled run
+// created.
+//
+// This module loads nothing of the AWS SDK, so a bad input fails at once; main-aws.ts is
+// imported only after every input passed (issue #20: input errors before any SDK loads).
 import { InputError } from '@immut/core/errors';
 import { readInputs, resolveCommon } from '@immut/core/inputs';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
-import { KIND, bake, type BakeInputs, type BakeResult } from './bake.js';
-import { terminateBuilder } from './builder.js';
-import { removeImage } from './image.js';
+import type { BakeInputs, BakeResult } from './bake.js';
 import { bakeImageInputs } from './inputs.js';
 import { kmsKeyProblem } from './kms-key.js';
-import { renderSummary } from './summary.js';
 
-const ACTION = 'bake-image';
+export const ACTION = 'bake-image';
 /** State key: role and env of the run, for the post step's ownership checks. */
-const OWNER_STATE = 'bake-owner';
+export const OWNER_STATE = 'bake-owner';
 
 /** Checks across inputs, once the bake region is known (it may come from AWS_REGION). */
 function crossCheck(inputs: BakeInputs): void {
@@ -87,91 +82,19 @@ export function setOutputs(io: ActionContext['io'], result: BakeResult): void {
   if (result.artifact) io.setOutput('artifact-sha256', result.artifact.sha256);
 }
 
-/** This account's id (STS GetCallerIdentity needs no permission), asked once. */
-function accountOf(sts: STSClient): () => Promise<string> {
-  let account: Promise<string> | undefined;
-  return () =>
-    (account ??= sts.send(new GetCallerIdentityCommand({})).then((out) => {
-      if (!out.Account) throw new Error('STS GetCallerIdentity returned no account');
-      return out.Account;
-    }));
-}
-
-/** One EC2 client per region, made when first needed; `destroy` closes them all. */
-function ec2Clients(home: string) {
-  const clients = new Map<string, EC2Client>();
-  return {
-    get(region: string = home): EC2Client {
-      let client = clients.get(region);
-      if (!client) {
-        client = createAwsClient(EC2Client, { region, action: ACTION });
-        clients.set(region, client);
-      }
-      return client;
-    },
-    destroy(): void {
-      for (const client of clients.values()) client.destroy();
-    },
-  };
-}
-
 async function main(ctx: ActionContext): Promise<void> {
   const inputs = readBakeInputs(ctx);
   ctx.io.saveState(OWNER_STATE, JSON.stringify({ role: inputs.identity.role, env: inputs.identity.env }));
-  const ec2 = ec2Clients(inputs.region);
-  const ssm = createAwsClient(SSMClient, { region: inputs.region, action: ACTION });
-  const s3 = createAwsClient(S3Client, { region: inputs.region, action: ACTION });
-  const sts = createAwsClient(STSClient, { region: inputs.region, action: ACTION });
-  try {
-    const result = await bake(inputs, {
-      ec2: ec2.get(),
-      ec2For: (region) => ec2.get(region),
-      ssm,
-      s3,
-      accountId: accountOf(sts),
-      io: ctx.io,
-      clock: ctx.clock,
-      cleanup: ctx.cleanup,
-      env: ctx.env,
-      workspace: ctx.env['GITHUB_WORKSPACE'] ?? process.cwd(),
-    });
-    setOutputs(ctx.io, result);
-    await ctx.io.appendSummary(renderSummary(inputs.identity, result));
-  } finally {
-    ec2.destroy();
-    ssm.destroy();
-    s3.destroy();
-    sts.destroy();
-  }
+  const { runBake } = await import('./main-aws.js');
+  await runBake(ctx, inputs);
 }
 
-/** Runs even when main failed on its inputs, so it reads only what it needs, leniently. */
+/** Runs even when main failed on its inputs. After a run that succeeded or created nothing
+ * there is nothing to undo, and no SDK to load. */
 async function post(ctx: ActionContext): Promise<void> {
-  const keepOnFailure = /^true$/i.test(ctx.io.getInput('keep-on-failure').trim());
-  const owner = (): { role: string; env: string } => {
-    const saved = ctx.io.getState(OWNER_STATE);
-    if (!saved) throw new Error('the main step saved no owner; nothing can be removed safely');
-    return JSON.parse(saved) as { role: string; env: string };
-  };
-  // Images may be in several regions (copies): each record names its region.
-  const clients = ec2Clients(ctx.env['AWS_REGION'] ?? 'us-east-1');
-  const ec2For = (region: string): EC2Client => clients.get(region);
-  try {
-    await undoCreated(ctx.cleanup, {
-      io: ctx.io,
-      keepOnFailure,
-      handlers: {
-        [KIND.builder]: async (r) => {
-          await terminateBuilder(ec2For(r.region), r.id, owner());
-        },
-        [KIND.image]: async (r) => {
-          await removeImage(ec2For(r.region), r.id, owner(), ctx.io);
-        },
-      },
-    });
-  } finally {
-    clients.destroy();
-  }
+  if (ctx.cleanup.succeeded() || ctx.cleanup.created().length === 0) return;
+  const { cleanUp } = await import('./main-aws.js');
+  await cleanUp(ctx);
 }
 
 export const bakeImage: ActionDefinition = { name: ACTION, main, post };

@@ -146,7 +146,7 @@ export async function encryptImage(
   );
   cleanup.record({ kind: IMAGE_KIND, id: imageId, region: spec.home });
   io.info(`Encrypting: image ${imageId} (${name}) is a copy of ${intermediate.imageId} with KMS key ${key}.`);
-  await waitForImage(ec2, imageId, { clock, deadline, log: (l) => io.info(l) });
+  await waitForImage(ec2, imageId, { clock, deadline, log: (l) => io.info(l), justCreated: true });
   await dropIntermediate(ec2, intermediate.imageId, spec.identity, deps);
   return imageId;
 }

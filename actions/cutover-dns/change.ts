@@ -11,7 +11,7 @@ import {
 import type { Clock } from '@immut/core/clock';
 import { UserError } from '@immut/core/errors';
 import { type CallContext, retryThrottled } from '@immut/core/throttle-retry';
-import { waitFor } from '@immut/core/wait';
+import { AWS_WAITS, waitFor } from '@immut/core/wait';
 import { type AliasTarget, type RecordSet, bareDnsName } from './records.js';
 
 /** The name's records (A) and its history (TXT) at one moment. */
@@ -106,10 +106,9 @@ export async function waitInSync(
   changeId: string,
   clock: Clock,
 ): Promise<void> {
-  // Changes usually take 30–60 s: the first look comes after a pause and polls stay sparse,
-  // because GetChange counts against the account's Route 53 request rate too.
-  const firstLookMs = Math.min(15_000, calls.deadline.remaining() / 2);
-  await clock.sleep(firstLookMs);
+  // Changes usually take 30–60 s: the first look comes when the change is due and polls
+  // stay at the waiter's cadence, because GetChange counts against the account's Route 53
+  // request rate too (AWS_WAITS.route53Insync).
   await waitFor({
     what: `Route 53 change ${changeId} to be INSYNC`,
     check: async () => {
@@ -122,7 +121,8 @@ export async function waitInSync(
     timeoutMs: calls.deadline.remaining(),
     clock,
     log: calls.log,
-    minDelayMs: 10_000,
+    expectedMs: AWS_WAITS.route53Insync.expectedMs,
+    minDelayMs: AWS_WAITS.route53Insync.cadenceMs,
     maxDelayMs: 30_000,
   });
 }

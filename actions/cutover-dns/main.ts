@@ -2,30 +2,29 @@
 // rollback, back to the previous build from the name's history). It rolls back in-band: a
 // weighted cutover that fails mid-way returns all traffic to the old build before failing,
 // and a swap changes nothing until its single batch is accepted, so there is no post step.
-import { resolve4 } from 'node:dns/promises';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { Route53Client } from '@aws-sdk/client-route-53';
-import { createAwsClient } from '@immut/core/aws';
+//
+// This module only reads and checks the inputs, with nothing of the AWS SDK loaded, so a bad
+// input fails at once; the Route 53 and ELBv2 clients and the cutover load afterwards, from
+// main-aws.ts (issue #20: input errors before any SDK loads).
 import { InputError } from '@immut/core/errors';
-import { nameProblem, resolveZone, zoneInputProblem } from '@immut/core/hosted-zone';
-import { readInputs, resolveCommon } from '@immut/core/inputs';
-import { type Lease, acquireLease, holdFor } from '@immut/core/lease';
-import { provenanceFromEnv } from '@immut/core/provenance';
+import { readInputs, resolveCommon, type CommonInputs, type ParsedInputs } from '@immut/core/inputs';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
-import type { CallContext } from '@immut/core/throttle-retry';
-import { deadlineFrom } from '@immut/core/wait';
-import { type CutoverRequest, newProgress, runCutover } from './cutover.js';
+import { zoneInputProblem } from '@immut/core/zone-input';
 import { historyName } from './history.js';
 import { crossCheckCutoverDns, cutoverDnsInputs } from './inputs.js';
-import { renderSummary, writeOutputs } from './summary.js';
 
-const ACTION = 'cutover-dns';
-const ROUTE53_SDK_ATTEMPTS = 2;
+export const ACTION = 'cutover-dns';
 
 /** Longest name whose history record (`_immut-history.<name>`) is still a valid DNS name. */
 const MAX_NAME_LENGTH = 253 - '_immut-history.'.length;
 
-async function main({ io, env, clock }: ActionContext): Promise<void> {
+/** The inputs once every check that needs no AWS call has passed. */
+export interface CheckedInputs {
+  inputs: ParsedInputs<typeof cutoverDnsInputs>;
+  common: CommonInputs;
+}
+
+export function checkInputs({ io, env }: Pick<ActionContext, 'io' | 'env'>): CheckedInputs {
   const inputs = readInputs(cutoverDnsInputs, io.getInput);
   const common = resolveCommon(inputs, env);
   const problems = [...crossCheckCutoverDns(inputs)];
@@ -37,82 +36,13 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     );
   }
   if (problems.length > 0) throw new InputError(problems);
+  return { inputs, common };
+}
 
-  const settings = { region: common.region, action: ACTION };
-  // The SDK's retries know no deadline and sleep in wall time: one quick retry there, then
-  // retryThrottled keeps going with jittered backoff on the action's clock until the deadline
-  // (Route 53's account-wide rate is low; PriorRequestNotComplete can last a while).
-  const route53 = createAwsClient(Route53Client, { ...settings, maxAttempts: ROUTE53_SDK_ATTEMPTS });
-  const elb = createAwsClient(ElasticLoadBalancingV2Client, settings);
-  const calls: CallContext = {
-    clock,
-    deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
-    log: (line) => io.info(line),
-  };
-  const zone = await resolveZone(route53, inputs.zone, calls);
-  const outside = nameProblem(inputs.name, zone);
-  if (outside) throw new InputError([outside]);
-
-  const request: CutoverRequest = {
-    zone,
-    name: inputs.name.toLowerCase().replace(/\.$/, ''),
-    identity: common.identity,
-    region: common.region,
-    mode: inputs.mode ?? 'cutover',
-    ...(inputs.targetDnsName && inputs.targetZoneId
-      ? { target: { dnsName: inputs.targetDnsName, zoneId: inputs.targetZoneId } }
-      : {}),
-    ...(inputs.targetGroupArns ? { targetGroupArns: inputs.targetGroupArns } : {}),
-    strategy: inputs.strategy ?? 'swap',
-    steps: inputs.steps ?? [100],
-    stepWaitMs: inputs.stepWait ?? 0,
-    dryRun: common.dryRun,
-    runUrl: provenanceFromEnv(env).runUrl,
-  };
-  io.info(
-    `${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`,
-  );
-  const progress = newProgress();
-  let lease: Lease | undefined;
-  try {
-    // Cutover, rollback and retirement of one name take turns (see core's lease.ts); a dry
-    // run changes nothing and takes no lease.
-    if (!request.dryRun) {
-      lease = await acquireLease({
-        route53,
-        zoneId: zone.id,
-        name: request.name,
-        holder: `cutover-dns:${request.mode}:${common.identity.role}/${common.identity.env}:${common.identity.build}`,
-        run: request.runUrl,
-        holdMs: holdFor(calls.deadline.remaining()),
-        clock,
-        deadline: calls.deadline,
-        log: calls.log,
-      });
-    }
-    await runCutover(request, { route53, elb, calls, clock, resolve4: (host) => resolve4(host) }, progress);
-    for (const [i, batch] of progress.batches.entries()) {
-      io.info(
-        `Dry run: change batch ${i + 1} would ${batch.description}:\n${JSON.stringify(batch.changes, null, 2)}`,
-      );
-    }
-  } finally {
-    await lease?.release();
-    writeOutputs(io, progress);
-    await io.appendSummary(
-      renderSummary(
-        {
-          name: request.name,
-          zoneName: zone.name,
-          mode: request.mode,
-          strategy: request.strategy,
-        },
-        progress,
-      ),
-    );
-    route53.destroy();
-    elb.destroy();
-  }
+async function main(ctx: ActionContext): Promise<void> {
+  const checked = checkInputs(ctx);
+  const { cutover } = await import('./main-aws.js');
+  await cutover(ctx, checked);
 }
 
 export const cutoverDns: ActionDefinition = { name: ACTION, main };

@@ -12,7 +12,7 @@ import {
 import type { CleanupLog } from '@immut/core/cleanup';
 import { UserError } from '@immut/core/errors';
 import { normalizeDnsName } from '@immut/core/naming';
-import { waitFor } from '@immut/core/wait';
+import { AWS_WAITS, waitFor } from '@immut/core/wait';
 import type { WaitSettings } from './health.js';
 import { KIND } from './ownership.js';
 
@@ -70,8 +70,10 @@ export async function waitInsync(
     clock: wait.clock,
     log: wait.log,
     timeoutMs: wait.remaining(),
-    minDelayMs: 5_000,
-    maxDelayMs: 15_000,
+    // A change just made: due in AWS_WAITS.route53Insync, then the waiter's cadence.
+    expectedMs: AWS_WAITS.route53Insync.expectedMs,
+    minDelayMs: AWS_WAITS.route53Insync.cadenceMs,
+    maxDelayMs: 30_000,
     check: async () => {
       const out = await route53.send(new GetChangeCommand({ Id: changeId }));
       const status = out.ChangeInfo?.Status ?? 'unknown';
@@ -88,7 +90,7 @@ export async function waitInsync(
 export async function ensureBuildRecord(
   route53: Route53Client,
   spec: AliasSpec,
-  cleanup: Pick<CleanupLog, 'record'>,
+  cleanup: Pick<CleanupLog, 'record'> & Partial<Pick<CleanupLog, 'forget'>>,
   region: string,
   wait: WaitSettings,
 ): Promise<{ created: boolean; changeId?: string }> {
@@ -106,7 +108,23 @@ export async function ensureBuildRecord(
       `DNS name ${spec.name} already exists and points elsewhere (${target}); immut does not overwrite a record it cannot prove it made. Delete it, or launch a new build.`,
     );
   }
-  const out = await route53.send(
+  // Recorded before the CREATE: a run cancelled between the two must not leave the name
+  // behind (post deletes it only if it exists and aliases this build's load balancer).
+  const id = recordId(spec.zoneId, spec.name);
+  cleanup.record({ kind: KIND.dnsRecord, id, region });
+  const out = await createAlias(route53, spec).catch((error: unknown) => {
+    // Refused (e.g. someone made the name meanwhile): nothing of ours to remove.
+    if (error instanceof Error && error.name === 'InvalidChangeBatch') cleanup.forget?.(KIND.dnsRecord, id);
+    throw error;
+  });
+  const changeId = out.ChangeInfo?.Id ?? '';
+  await waitInsync(route53, changeId, `DNS name ${spec.name} to be in sync`, wait);
+  return { created: true, changeId };
+}
+
+/** The build name's CREATE (never an overwrite). */
+async function createAlias(route53: Route53Client, spec: AliasSpec) {
+  return route53.send(
     new ChangeResourceRecordSetsCommand({
       HostedZoneId: spec.zoneId,
       ChangeBatch: {
@@ -128,10 +146,6 @@ export async function ensureBuildRecord(
       },
     }),
   );
-  cleanup.record({ kind: KIND.dnsRecord, id: recordId(spec.zoneId, spec.name), region });
-  const changeId = out.ChangeInfo?.Id ?? '';
-  await waitInsync(route53, changeId, `DNS name ${spec.name} to be in sync`, wait);
-  return { created: true, changeId };
 }
 
 /** Deletes the record exactly as it is (Route 53 requires every value to match). */

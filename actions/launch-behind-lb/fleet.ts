@@ -31,7 +31,7 @@ import type { CleanupLog } from '@immut/core/cleanup';
 import { UserError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import { TAG, fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
-import { waitFor } from '@immut/core/wait';
+import { AWS_WAITS, waitFor } from '@immut/core/wait';
 import { describeTargets, targetStates, type TargetState, type WaitSettings } from './health.js';
 import type { ScalingTarget } from './inputs.js';
 import { KIND, assertOwnBuild } from './ownership.js';
@@ -83,7 +83,9 @@ export interface LaunchTemplateInfo {
 
 export interface GroupInfo {
   name: string;
-  arn: string;
+  /** Known when the group was found (its description); not asked for after a create,
+   *  which answers without it: the launch goes by the group's name. */
+  arn?: string;
   created: boolean;
 }
 
@@ -181,14 +183,14 @@ function adoptTemplate(ctx: FleetContext, found: LaunchTemplate, digest: string)
 
 export async function ensureLaunchTemplate(ctx: FleetContext, spec: FleetSpec): Promise<LaunchTemplateInfo> {
   const digest = fleetDigest(spec);
-  const existing = await findLaunchTemplate(ctx.ec2, spec.launchTemplateName);
-  if (existing) return adoptTemplate(ctx, existing, digest);
+  // Create first: names are unique, so a template left by an earlier attempt (or a create
+  // that AWS served but whose answer was lost) answers "exists", and only then is it looked
+  // up and adopted. A first launch saves the lookup.
   let created: LaunchTemplate | undefined;
   try {
     const out = await ctx.ec2.send(new CreateLaunchTemplateCommand(launchTemplateParams(spec, ctx, digest)));
     created = out.LaunchTemplate;
   } catch (error) {
-    // A create that AWS served but whose answer was lost: the retry finds the name taken.
     if (!TEMPLATE_EXISTS.has(awsErrorName(error))) throw error;
     const found = await findLaunchTemplate(ctx.ec2, spec.launchTemplateName);
     if (!found) throw error;
@@ -294,26 +296,24 @@ export async function ensureGroup(
   launchTemplateId: string,
   targetGroupArn: string,
 ): Promise<GroupInfo> {
-  const existing = await findGroup(ctx.autoscaling, spec.groupName);
-  if (existing) return adoptGroup(ctx, existing, spec);
+  // Create first, as for the template: group names are unique, so an earlier attempt's group,
+  // a create served but unanswered, or a concurrent attempt of the same build leaves the one
+  // group to adopt (after its checks), never a second.
   try {
     await ctx.autoscaling.send(
       new CreateAutoScalingGroupCommand(groupParams(spec, ctx, launchTemplateId, targetGroupArn)),
     );
   } catch (error) {
-    // Group names are unique: a create served but unanswered (or a concurrent attempt of the
-    // same build) leaves the one group to adopt, never a second.
     if (!GROUP_EXISTS.has(awsErrorName(error))) throw error;
     const found = await findGroup(ctx.autoscaling, spec.groupName);
     if (!found) throw error;
     return adoptGroup(ctx, found, spec);
   }
   ctx.cleanup.record({ kind: KIND.autoScalingGroup, id: spec.groupName, region: ctx.region });
-  const created = await findGroup(ctx.autoscaling, spec.groupName);
   ctx.log(
     `Created Auto Scaling group ${spec.groupName}: ${spec.count} server(s) (min ${spec.min}, max ${spec.max}) in ${spec.subnets.map((s) => `${s.id} (${s.zone})`).join(', ')}, health check ELB after ${spec.gracePeriodSeconds}s.`,
   );
-  return { name: spec.groupName, arn: created?.AutoScalingGroupARN ?? '', created: true };
+  return { name: spec.groupName, created: true };
 }
 
 /**
@@ -385,6 +385,14 @@ function healthyServers(group: AutoScalingGroup, targets: readonly TargetState[]
 
 const LAUNCHING = new Set(['Pending', 'Pending:Wait', 'Pending:Proceed']);
 
+/** Short of servers with none on its way: only then can failed launches explain the wait,
+ *  so only then are the group's activities worth a call. */
+export function mayBeFailingToLaunch(group: AutoScalingGroup): boolean {
+  const live = (group.Instances ?? []).filter((i) => !/^Terminat/.test(i.LifecycleState ?? ''));
+  if (live.length >= (group.DesiredCapacity ?? 0)) return false;
+  return !live.some((i) => LAUNCHING.has(i.LifecycleState ?? ''));
+}
+
 /**
  * Why the group cannot launch, when it is short of servers, none is on its way and its newest
  * launch attempts in as many tries as it has zones all failed: by then it has asked every
@@ -395,9 +403,7 @@ export function launchFailure(
   activities: readonly Activity[],
   zones: number,
 ): string | undefined {
-  const live = (group.Instances ?? []).filter((i) => !/^Terminat/.test(i.LifecycleState ?? ''));
-  if (live.length >= (group.DesiredCapacity ?? 0)) return undefined;
-  if (live.some((i) => LAUNCHING.has(i.LifecycleState ?? ''))) return undefined;
+  if (!mayBeFailingToLaunch(group)) return undefined;
   const launches = [...activities]
     .filter((a) => /^Launching/i.test(a.Description ?? ''))
     .sort((a, b) => (b.StartTime?.getTime() ?? 0) - (a.StartTime?.getTime() ?? 0))
@@ -415,6 +421,10 @@ export interface FleetWatch {
   targetGroupArn: string;
   count: number;
   zones: number;
+  /** When this run made the group (clock ms): the first poll waits until its servers can be
+   *  healthy (AWS_WAITS.fleetHealthy after it), counting the time already spent since (the
+   *  load balancer's wait, when launch made it). */
+  createdAt?: number;
 }
 
 async function readTargetGroup(elb: ElasticLoadBalancingV2Client, arn: string): Promise<TargetState[]> {
@@ -440,7 +450,10 @@ export async function waitFleetHealthy(watch: FleetWatch, wait: WaitSettings): P
     clock: wait.clock,
     log: wait.log,
     timeoutMs: wait.remaining(),
-    minDelayMs: 5_000,
+    ...(watch.createdAt !== undefined
+      ? { expectedMs: Math.max(0, AWS_WAITS.fleetHealthy.expectedMs - (wait.clock.now() - watch.createdAt)) }
+      : {}),
+    minDelayMs: watch.createdAt !== undefined ? AWS_WAITS.fleetHealthy.cadenceMs : 5_000,
     maxDelayMs: 20_000,
     check: async () => {
       const group = await findGroup(watch.autoscaling, watch.groupName);
@@ -463,11 +476,9 @@ export async function waitFleetHealthy(watch: FleetWatch, wait: WaitSettings): P
           },
         };
       }
-      const failure = launchFailure(
-        group,
-        await newestActivities(watch.autoscaling, watch.groupName),
-        watch.zones,
-      );
+      const failure = mayBeFailingToLaunch(group)
+        ? launchFailure(group, await newestActivities(watch.autoscaling, watch.groupName), watch.zones)
+        : undefined;
       if (failure) return { failed: true, reason: failure };
       return {
         done: false,

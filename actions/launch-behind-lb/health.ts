@@ -9,7 +9,8 @@ import {
   type TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock } from '@immut/core/clock';
-import { waitFor } from '@immut/core/wait';
+import { AWS_WAITS, waitFor } from '@immut/core/wait';
+import type { LoadBalancerInfo } from './load-balancer.js';
 
 export interface WaitSettings {
   clock: Clock;
@@ -18,18 +19,30 @@ export interface WaitSettings {
   remaining: () => number;
 }
 
+/**
+ * Waits until the load balancer is active. `lb` as this run last saw it: one found active
+ * (prepared by an earlier job) needs no call; one just created is not due for minutes, so
+ * the first poll waits until then (AWS_WAITS.loadBalancerActive) and then polls at the
+ * ELBv2 waiter's cadence.
+ */
 export async function waitLoadBalancerActive(
   elb: ElasticLoadBalancingV2Client,
-  arn: string,
+  lb: Pick<LoadBalancerInfo, 'arn' | 'state' | 'created'>,
   name: string,
   wait: WaitSettings,
 ): Promise<void> {
+  if (lb.state === 'active') {
+    wait.log(`Load balancer ${name} is active.`);
+    return;
+  }
+  const arn = lb.arn;
   await waitFor({
     what: `load balancer ${name} to be active`,
     clock: wait.clock,
     log: wait.log,
     timeoutMs: wait.remaining(),
-    minDelayMs: 10_000,
+    ...(lb.created ? { expectedMs: AWS_WAITS.loadBalancerActive.expectedMs } : {}),
+    minDelayMs: AWS_WAITS.loadBalancerActive.cadenceMs,
     maxDelayMs: 30_000,
     check: async () => {
       const out = await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }));

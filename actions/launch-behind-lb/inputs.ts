@@ -86,6 +86,20 @@ export const MAX_INSTANCE_TYPES = 40;
 export const MODES = ['launch', 'prepare'] as const;
 export type Mode = (typeof MODES)[number];
 
+/** ELBv2 ARNs as prepare mode outputs them (application load balancers; names ≤ 32 chars). */
+const ELB_ARN = 'arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}';
+const ELB_NAME = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?';
+export const LOAD_BALANCER_ARN = new RegExp(`^${ELB_ARN}:loadbalancer/app/${ELB_NAME}/[0-9a-f]{1,32}$`);
+export const TARGET_GROUP_ARN = new RegExp(`^${ELB_ARN}:targetgroup/${ELB_NAME}/[0-9a-f]{1,32}$`);
+export const LISTENER_ARN = new RegExp(`^${ELB_ARN}:listener/app/${ELB_NAME}/[0-9a-f]{1,32}/[0-9a-f]{1,32}$`);
+
+/** The three outputs of prepare mode that a launch of the same build may take. */
+const PREPARED = [
+  ['load-balancer-arn', 'loadBalancerArn'],
+  ['target-group-arn', 'targetGroupArn'],
+  ['listener-arn', 'listenerArn'],
+] as const;
+
 export const launchBehindLbInputs = {
   ...commonInputs,
   mode: optional(choice(MODES), 'launch'),
@@ -116,6 +130,13 @@ export const launchBehindLbInputs = {
   ),
   instanceProfile: optional(matching(/^[\w+=,.@-]{1,128}$/, 'an IAM instance profile name')),
   zone: optional(text('the hosted zone (id or name) for the build DNS name')),
+  loadBalancerArn: optional(
+    matching(LOAD_BALANCER_ARN, "an application load balancer's ARN (prepare's load-balancer-arn output)"),
+  ),
+  targetGroupArn: optional(
+    matching(TARGET_GROUP_ARN, "a target group's ARN (prepare's target-group-arn output)"),
+  ),
+  listenerArn: optional(matching(LISTENER_ARN, "a listener's ARN (prepare's listener-arn output)")),
   flags: optional(keyValues()),
   keepOnFailure: optional(bool(), 'false'),
   timeout: optional(duration('1m', '6h'), '30m'),
@@ -144,7 +165,23 @@ export function crossCheckLaunchBehindLb(inputs: ParsedInputs<typeof launchBehin
         );
       }
     }
+    for (const [name, key] of PREPARED) {
+      if (inputs[key] !== undefined)
+        problems.push(
+          `Input '${name}' was given with mode 'prepare'; expected it empty: it is prepare's output, for the later 'launch' step of the same build.`,
+        );
+    }
     return [...problems, ...fleetProblems(inputs)];
+  }
+  const given = PREPARED.filter(([, key]) => inputs[key] !== undefined).map(([name]) => name);
+  if (given.length > 0 && given.length < PREPARED.length) {
+    problems.push(
+      `Inputs ${given.map((n) => `'${n}'`).join(', ')} were given without ${PREPARED.filter(
+        ([n]) => !given.includes(n),
+      )
+        .map(([n]) => `'${n}'`)
+        .join(', ')}; expected all three of prepare's outputs or none.`,
+    );
   }
   if ((inputs.release === undefined) === (inputs.imageId === undefined)) {
     problems.push(

@@ -38,8 +38,22 @@ import {
 } from './fleet.js';
 import { waitLoadBalancerActive, type TargetState, type WaitSettings } from './health.js';
 import type { launchBehindLbInputs } from './inputs.js';
-import { describeFrontEnd, ensureFrontEnd, frontEndSettings, type FrontEndPlan } from './prepare.js';
-import { awsErrorName, checkImage, checkNetwork, checkSecurityGroups, type Network } from './preflight.js';
+import {
+  describeFrontEnd,
+  ensureFrontEnd,
+  frontEndSettings,
+  type FrontEndPlan,
+  type PreparedFrontEnd,
+} from './prepare.js';
+import { loadBalancerByArn } from './load-balancer.js';
+import {
+  awsErrorName,
+  checkImage,
+  checkNetwork,
+  checkSecurityGroups,
+  networkOfLoadBalancer,
+  type Network,
+} from './preflight.js';
 import { resolveSource, type LaunchSource, type TagReader } from './release.js';
 import { renderPlanSummary, renderSummary } from './summary.js';
 
@@ -69,7 +83,13 @@ export interface Plan extends FrontEndPlan {
   variables: Record<string, string>;
   userDataBytes: number;
   fleet: FleetSpec;
+  /** The front end a prepare step of this run output (load-balancer-arn, target-group-arn,
+   *  listener-arn): adopted by ARN after re-reading its tags, instead of found by name. */
+  prepared?: PreparedFrontEnd;
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Where the application writes its logs; bake-image ships the role's log paths. */
 export function logDir(role: string): string {
@@ -94,9 +114,24 @@ export async function preparePlan(
     region,
     readTag,
   );
-  const network = await checkNetwork(clients.ec2, inputs.subnetIds);
-  await checkSecurityGroups(clients.ec2, 'security-group-ids', inputs.securityGroupIds, network.vpcId);
-  await checkSecurityGroups(clients.ec2, 'lb-security-group-ids', inputs.lbSecurityGroupIds, network.vpcId);
+  // A prepared load balancer, read by ARN once here (its tags are read before anything is made,
+  // in ensureFrontEnd): standing on exactly the inputs' subnets and groups, it vouches for them.
+  const preparedLb = inputs.loadBalancerArn
+    ? await loadBalancerByArn(clients.elb, inputs.loadBalancerArn)
+    : undefined;
+  const shown = preparedLb ? networkOfLoadBalancer(preparedLb, inputs) : undefined;
+  const network = shown ?? (await checkNetwork(clients.ec2, inputs.subnetIds));
+  if (!shown) {
+    await checkSecurityGroups(clients.ec2, 'security-group-ids', inputs.securityGroupIds, network.vpcId);
+    // The same groups for both (the usual case) are checked once: one call, the same verdict.
+    if (!sameSet(inputs.securityGroupIds, inputs.lbSecurityGroupIds))
+      await checkSecurityGroups(
+        clients.ec2,
+        'lb-security-group-ids',
+        inputs.lbSecurityGroupIds,
+        network.vpcId,
+      );
+  }
   const imageName = await checkImage(clients.ec2, source.imageId, source.origin);
   const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone) : undefined;
 
@@ -155,6 +190,16 @@ export async function preparePlan(
     },
     ...frontEndSettings(inputs),
     tagsFor,
+    ...(inputs.loadBalancerArn && inputs.targetGroupArn && inputs.listenerArn
+      ? {
+          prepared: {
+            ...(preparedLb ? { loadBalancer: preparedLb } : {}),
+            loadBalancerArn: inputs.loadBalancerArn,
+            targetGroupArn: inputs.targetGroupArn,
+            listenerArn: inputs.listenerArn,
+          },
+        }
+      : {}),
   };
 }
 
@@ -206,7 +251,8 @@ export async function dryRun(plan: Plan, clients: Clients, io: ActionIO): Promis
 export interface LaunchDeps {
   io: ActionIO;
   clock: Clock;
-  cleanup: Pick<CleanupLog, 'record'>;
+  /** `forget`, when given, drops an entry whose creation AWS refused (the build name). */
+  cleanup: Pick<CleanupLog, 'record'> & Partial<Pick<CleanupLog, 'forget'>>;
 }
 
 export interface LaunchResult {
@@ -214,6 +260,7 @@ export interface LaunchResult {
   loadBalancerDnsName: string;
   loadBalancerZoneId: string;
   targetGroupArn: string;
+  listenerArn: string;
   autoScalingGroupName: string;
   instanceIds: string[];
   buildDnsName?: string;
@@ -234,6 +281,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     cleanup,
     log,
     ...(thisRun ? { cleanupRun: thisRun } : {}),
+    ...(plan.prepared ? { prepared: plan.prepared } : {}),
   });
   const { lb, resources } = front;
   const tg = { arn: front.targetGroupArn };
@@ -255,6 +303,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     how: how(template.created),
   });
   const group = await ensureGroup(fleetCtx, plan.fleet, template.id, tg.arn);
+  const groupCreatedAt = clock.now();
   resources.push({
     kind: 'Auto Scaling group',
     name: group.name,
@@ -268,7 +317,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     });
   }
 
-  await waitLoadBalancerActive(clients.elb, lb.arn, plan.names.loadBalancer, wait);
+  await waitLoadBalancerActive(clients.elb, lb, plan.names.loadBalancer, wait);
   const fleet = await waitFleetHealthy(
     {
       autoscaling: clients.autoscaling,
@@ -277,6 +326,9 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
       targetGroupArn: tg.arn,
       count: plan.fleet.count,
       zones: new Set(plan.fleet.subnets.map((s) => s.zone)).size,
+      // A group made by this run has no server yet: none can be healthy before they boot and
+      // pass their first checks.
+      ...(group.created ? { createdAt: groupCreatedAt } : {}),
     },
     wait,
   );
@@ -318,6 +370,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     loadBalancerDnsName: lb.dnsName,
     loadBalancerZoneId: lb.zoneId,
     targetGroupArn: tg.arn,
+    listenerArn: front.listenerArn,
     autoScalingGroupName: group.name,
     instanceIds: ids,
     ...(plan.buildDnsName ? { buildDnsName: plan.buildDnsName } : {}),

@@ -10,6 +10,7 @@ import {
   DescribeTagsCommand,
   DescribeTargetGroupsCommand,
   type ElasticLoadBalancingV2Client,
+  type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { CleanupLog } from '@immut/core/cleanup';
@@ -33,6 +34,27 @@ export interface ElbContext {
    * of the build; one from another run (a re-launched older build) is never recorded.
    */
   cleanupRun?: string;
+  /** Tags already read for these ARNs (one DescribeTags for the whole front end). */
+  knownTags?: ReadonlyMap<string, Tags>;
+}
+
+/** The tags of `arn`: from `knownTags` when read already, else one DescribeTags. */
+async function tagsFor(ctx: ElbContext, arn: string): Promise<Tags> {
+  return ctx.knownTags?.get(arn) ?? tagsOf(ctx.elb, arn);
+}
+
+/** One DescribeTags for up to 20 resources (ELBv2's limit per call), by ARN. */
+export async function tagsOfMany(
+  elb: ElasticLoadBalancingV2Client,
+  arns: readonly string[],
+): Promise<Map<string, Tags>> {
+  const known = new Map<string, Tags>();
+  for (let i = 0; i < arns.length; i += 20) {
+    const out = await elb.send(new DescribeTagsCommand({ ResourceArns: arns.slice(i, i + 20) }));
+    for (const d of out.TagDescriptions ?? [])
+      if (d.ResourceArn) known.set(d.ResourceArn, fromAwsTags(d.Tags));
+  }
+  return known;
 }
 
 /** Records a reused resource for the post step when this run made it (see cleanupRun). */
@@ -72,6 +94,23 @@ function lbInfo(lb: LoadBalancer, created: boolean): LoadBalancerInfo {
   };
 }
 
+/** The load balancer with this ARN (a prepare step's output), or a clear error naming the input. */
+export async function loadBalancerByArn(
+  elb: ElasticLoadBalancingV2Client,
+  arn: string,
+): Promise<LoadBalancer> {
+  try {
+    const out = await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }));
+    const lb = out.LoadBalancers?.[0];
+    if (lb) return lb;
+  } catch (error) {
+    if (awsErrorName(error) !== 'LoadBalancerNotFoundException') throw error;
+  }
+  throw new UserError(
+    `Input 'load-balancer-arn' was '${arn.slice(0, 200)}': no such load balancer in this region; expected the load-balancer-arn output of this build's prepare step.`,
+  );
+}
+
 export async function findLoadBalancer(
   elb: ElasticLoadBalancingV2Client,
   name: string,
@@ -85,10 +124,15 @@ export async function findLoadBalancer(
   }
 }
 
-export async function ensureLoadBalancer(ctx: ElbContext, spec: LoadBalancerSpec): Promise<LoadBalancerInfo> {
-  const existing = await findLoadBalancer(ctx.elb, spec.name);
+/** `found`: the caller's lookup by name (null: none), so it is not asked again. */
+export async function ensureLoadBalancer(
+  ctx: ElbContext,
+  spec: LoadBalancerSpec,
+  found?: LoadBalancer | null,
+): Promise<LoadBalancerInfo> {
+  const existing = found === undefined ? await findLoadBalancer(ctx.elb, spec.name) : (found ?? undefined);
   if (existing?.LoadBalancerArn) {
-    const tags = await tagsOf(ctx.elb, existing.LoadBalancerArn);
+    const tags = await tagsFor(ctx, existing.LoadBalancerArn);
     assertOwnBuild('load balancer', existing.LoadBalancerArn, tags, ctx.identity);
     const subnets = (existing.AvailabilityZones ?? []).map((z) => z.SubnetId ?? '').sort();
     if (existing.Scheme !== spec.scheme || subnets.join() !== [...spec.subnets].sort().join()) {
@@ -143,19 +187,30 @@ export function healthCheckTimeout(intervalSeconds: number): number {
   return Math.max(2, Math.min(5, intervalSeconds - 1));
 }
 
+/** The ARN of the target group with this name, if any. */
+export async function findTargetGroupArn(
+  elb: ElasticLoadBalancingV2Client,
+  name: string,
+): Promise<string | undefined> {
+  try {
+    const out = await elb.send(new DescribeTargetGroupsCommand({ Names: [name] }));
+    return out.TargetGroups?.[0]?.TargetGroupArn;
+  } catch (error) {
+    if (awsErrorName(error) !== 'TargetGroupNotFoundException') throw error;
+    return undefined;
+  }
+}
+
+/** `foundArn`: the caller's lookup by name (null: none), so it is not asked again. */
 export async function ensureTargetGroup(
   ctx: ElbContext,
   spec: TargetGroupSpec,
+  foundArn?: string | null,
 ): Promise<{ arn: string; created: boolean }> {
-  let existingArn: string | undefined;
-  try {
-    const out = await ctx.elb.send(new DescribeTargetGroupsCommand({ Names: [spec.name] }));
-    existingArn = out.TargetGroups?.[0]?.TargetGroupArn;
-  } catch (error) {
-    if (awsErrorName(error) !== 'TargetGroupNotFoundException') throw error;
-  }
+  const existingArn =
+    foundArn === undefined ? await findTargetGroupArn(ctx.elb, spec.name) : (foundArn ?? undefined);
   if (existingArn) {
-    const tags = await tagsOf(ctx.elb, existingArn);
+    const tags = await tagsFor(ctx, existingArn);
     assertOwnBuild('target group', existingArn, tags, ctx.identity);
     ctx.log(`Target group ${spec.name} already exists (an earlier attempt of this build); reusing it.`);
     recordIfThisRun(ctx, KIND.targetGroup, existingArn, tags);
@@ -203,15 +258,44 @@ export function listenerPort(spec: Pick<ListenerSpec, 'certificateArn'>): {
   return spec.certificateArn ? { port: 443, protocol: 'HTTPS' } : { port: 80, protocol: 'HTTP' };
 }
 
+/**
+ * Adopts the listener a prepare step of this run made (its ARN from prepare's outputs), without
+ * listing the load balancer's listeners again: its tags (read with the rest of the front end)
+ * must be this build's, and prepare made or checked it, forwarding to the target group, in this
+ * same run (the caller adopts it only when it carries this run's tag).
+ */
+export async function adoptListener(
+  ctx: ElbContext,
+  spec: Pick<ListenerSpec, 'certificateArn'>,
+  arn: string,
+): Promise<{ arn: string; port: number; protocol: string; created: boolean }> {
+  const { port, protocol } = listenerPort(spec);
+  const tags = await tagsFor(ctx, arn);
+  assertOwnBuild('listener', arn, tags, ctx.identity);
+  ctx.log(`Listener ${protocol}:${port} was made by this run's prepare step; reusing it.`);
+  recordIfThisRun(ctx, KIND.listener, arn, tags);
+  return { arn, port, protocol, created: false };
+}
+
+/** The load balancer's listeners. */
+export async function listenersOf(
+  elb: ElasticLoadBalancingV2Client,
+  loadBalancerArn: string,
+): Promise<Listener[]> {
+  const out = await elb.send(new DescribeListenersCommand({ LoadBalancerArn: loadBalancerArn }));
+  return out.Listeners ?? [];
+}
+
+/** `found`: the load balancer's listeners as the caller read them (none on one just
+ *  created), so they are not asked again. */
 export async function ensureListener(
   ctx: ElbContext,
   spec: ListenerSpec,
+  found?: readonly Listener[],
 ): Promise<{ arn: string; port: number; protocol: string; created: boolean }> {
   const { port, protocol } = listenerPort(spec);
-  const listeners = await ctx.elb.send(
-    new DescribeListenersCommand({ LoadBalancerArn: spec.loadBalancerArn }),
-  );
-  const existing = listeners.Listeners?.find((l) => l.Port === port);
+  const listeners = found ?? (await listenersOf(ctx.elb, spec.loadBalancerArn));
+  const existing = listeners.find((l) => l.Port === port);
   if (existing?.ListenerArn) {
     const forwardsHere = (existing.DefaultActions ?? []).some(
       (a) =>
@@ -225,7 +309,7 @@ export async function ensureListener(
     }
     ctx.log(`Listener ${protocol}:${port} already exists (an earlier attempt of this build); reusing it.`);
     if (ctx.cleanupRun)
-      recordIfThisRun(ctx, KIND.listener, existing.ListenerArn, await tagsOf(ctx.elb, existing.ListenerArn));
+      recordIfThisRun(ctx, KIND.listener, existing.ListenerArn, await tagsFor(ctx, existing.ListenerArn));
     return { arn: existing.ListenerArn, port, protocol, created: false };
   }
   const out = await ctx.elb.send(

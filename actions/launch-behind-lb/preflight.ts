@@ -7,6 +7,7 @@ import {
   DescribeSubnetsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
+import type { LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { UserError } from '@immut/core/errors';
 
 export interface SubnetInfo {
@@ -59,6 +60,34 @@ export async function checkNetwork(ec2: EC2Client, subnetIds: readonly string[])
     );
   }
   return { vpcId: vpcs[0], subnets, lbSubnets };
+}
+
+/**
+ * The network as the prepared load balancer (read by ARN just now) shows it, when the inputs
+ * ask for exactly what it stands on: the same subnets (one per zone, so each subnet's zone is
+ * on record) and the same security groups for servers and load balancer. ELBv2 checked those
+ * subnets and groups (one VPC, at least two zones) when it made the load balancer, and neither
+ * can be deleted while its network interfaces use them, so DescribeSubnets and
+ * DescribeSecurityGroups would only say it again. Undefined otherwise: the caller checks.
+ */
+export function networkOfLoadBalancer(
+  lb: LoadBalancer,
+  inputs: {
+    subnetIds: readonly string[];
+    securityGroupIds: readonly string[];
+    lbSecurityGroupIds: readonly string[];
+  },
+): Network | undefined {
+  const zoneOf = new Map((lb.AvailabilityZones ?? []).map((z) => [z.SubnetId ?? '', z.ZoneName ?? '']));
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  if (!lb.VpcId || !same(inputs.subnetIds, [...zoneOf.keys()])) return undefined;
+  if (!same(inputs.lbSecurityGroupIds, lb.SecurityGroups ?? [])) return undefined;
+  if (!same(inputs.securityGroupIds, inputs.lbSecurityGroupIds)) return undefined;
+  const subnets = inputs.subnetIds.map((id) => ({ id, zone: zoneOf.get(id) ?? '' }));
+  if (subnets.some((s) => !s.zone) || new Set(subnets.map((s) => s.zone)).size !== subnets.length)
+    return undefined;
+  return { vpcId: lb.VpcId, subnets, lbSubnets: subnets.map((s) => s.id) };
 }
 
 export async function checkSecurityGroups(

@@ -9,18 +9,27 @@ import { resolveZone, type Zone } from '@immut/core/hosted-zone';
 import { releaseId, type Identity } from '@immut/core/identity';
 import { buildDnsName, loadBalancerName, targetGroupName } from '@immut/core/naming';
 import type { Provenance } from '@immut/core/provenance';
-import { standardTags, type Tags } from '@immut/core/tags';
+import { UserError } from '@immut/core/errors';
+import { TAG, standardTags, type Tags } from '@immut/core/tags';
 import { deadlineFrom } from '@immut/core/wait';
 import { waitLoadBalancerActive, type WaitSettings } from './health.js';
 import type { Clients, LaunchInputs } from './launch.js';
+import type { Listener, LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
+  adoptListener,
   ensureListener,
   ensureLoadBalancer,
   ensureTargetGroup,
+  findLoadBalancer,
+  findTargetGroupArn,
   listenerPort,
+  listenersOf,
+  loadBalancerByArn,
+  tagsOfMany,
   type HealthCheckSpec,
   type LoadBalancerInfo,
 } from './load-balancer.js';
+import { assertOwnBuild } from './ownership.js';
 import { checkNetwork, checkSecurityGroups, type Network } from './preflight.js';
 import { renderPlanSummary, renderSummary, type SummaryResource } from './summary.js';
 
@@ -101,16 +110,111 @@ export interface FrontEndDeps {
 export interface FrontEnd {
   lb: LoadBalancerInfo;
   targetGroupArn: string;
+  listenerArn: string;
   resources: SummaryResource[];
 }
 
+/** What a prepare step of the same run made, from its outputs (launch's optional inputs). */
+export interface PreparedFrontEnd {
+  loadBalancerArn: string;
+  /** The load balancer as read by that ARN already (the plan reads it), so not read again. */
+  loadBalancer?: LoadBalancer;
+  targetGroupArn: string;
+  listenerArn: string;
+}
+
 const how = (created: boolean) => (created ? 'created' : 'reused');
+
+interface FoundFrontEnd {
+  lb?: LoadBalancer;
+  targetGroupArn?: string;
+  /** The found load balancer's listeners (undefined when there is none). */
+  listeners?: Listener[];
+  /** The listener a prepare step of this run made (then `listeners` is not read). */
+  listenerArn?: string;
+  tags: ReadonlyMap<string, Tags>;
+}
+
+/** The build's front end as it exists: by name, and the tags of all of it in one call. */
+async function findFrontEnd(plan: FrontEndPlan, elb: Clients['elb']): Promise<FoundFrontEnd> {
+  const lb = await findLoadBalancer(elb, plan.names.loadBalancer);
+  const targetGroupArn = await findTargetGroupArn(elb, plan.names.targetGroup);
+  const listeners = lb?.LoadBalancerArn ? await listenersOf(elb, lb.LoadBalancerArn) : undefined;
+  const arns = [lb?.LoadBalancerArn, targetGroupArn, ...(listeners ?? []).map((l) => l.ListenerArn)].filter(
+    (a): a is string => !!a,
+  );
+  const tags = arns.length > 0 ? await tagsOfMany(elb, arns) : new Map<string, Tags>();
+  return {
+    ...(lb ? { lb } : {}),
+    ...(targetGroupArn ? { targetGroupArn } : {}),
+    ...(listeners ? { listeners } : {}),
+    tags,
+  };
+}
+
+/**
+ * The front end a prepare step of this run made, by the ARNs it output: the load balancer read
+ * by ARN (its DNS name, state and settings), the tags of all three in one DescribeTags, so the
+ * target group and listeners are not looked up again. Nothing is trusted from the inputs: the
+ * names must be this build's, the tags this build's (else a GuardError), and all three must
+ * carry this run's tag (prepare made or checked them in this run); otherwise undefined, and the
+ * caller looks the front end up by name as any re-run does.
+ */
+async function adoptPrepared(
+  plan: FrontEndPlan,
+  elb: Clients['elb'],
+  prepared: PreparedFrontEnd,
+  thisRun: string | undefined,
+): Promise<FoundFrontEnd | undefined> {
+  const lb = prepared.loadBalancer ?? (await loadBalancerByArn(elb, prepared.loadBalancerArn));
+  if (lb.LoadBalancerName !== plan.names.loadBalancer) {
+    throw new UserError(
+      `Input 'load-balancer-arn' was '${prepared.loadBalancerArn.slice(0, 200)}': load balancer ${lb.LoadBalancerName ?? '(unnamed)'}; expected this build's ${plan.names.loadBalancer}.`,
+    );
+  }
+  const tgName = prepared.targetGroupArn.split(':targetgroup/')[1]?.split('/')[0];
+  if (tgName !== plan.names.targetGroup) {
+    throw new UserError(
+      `Input 'target-group-arn' was '${prepared.targetGroupArn.slice(0, 200)}': target group ${tgName ?? '(none)'}; expected this build's ${plan.names.targetGroup}.`,
+    );
+  }
+  if (
+    !prepared.listenerArn.startsWith(`${prepared.loadBalancerArn.replace(':loadbalancer/', ':listener/')}/`)
+  ) {
+    throw new UserError(
+      `Input 'listener-arn' was '${prepared.listenerArn.slice(0, 200)}': not a listener of the load balancer in 'load-balancer-arn'; expected the listener-arn output of this build's prepare step.`,
+    );
+  }
+  const arns = [prepared.loadBalancerArn, prepared.targetGroupArn, prepared.listenerArn];
+  let tags: Map<string, Tags>;
+  try {
+    tags = await tagsOfMany(elb, arns);
+  } catch (error) {
+    if (!/NotFound/.test(error instanceof Error ? error.name : '')) throw error;
+    throw new UserError(
+      `Inputs 'target-group-arn' and 'listener-arn' name a resource that does not exist (${(error as Error).message.slice(0, 200)}); expected the outputs of this build's prepare step.`,
+    );
+  }
+  for (const [kind, arn] of [
+    ['load balancer', prepared.loadBalancerArn],
+    ['target group', prepared.targetGroupArn],
+    ['listener', prepared.listenerArn],
+  ] as const)
+    assertOwnBuild(kind, arn, tags.get(arn) ?? {}, plan.identity);
+  if (!thisRun || arns.some((arn) => tags.get(arn)?.[TAG.run] !== thisRun)) return undefined;
+  return { lb, targetGroupArn: prepared.targetGroupArn, listenerArn: prepared.listenerArn, tags };
+}
 
 /** Finds (after the ownership check) or creates load balancer → target group → listener. */
 export async function ensureFrontEnd(
   plan: FrontEndPlan,
   elb: Clients['elb'],
-  deps: Pick<FrontEndDeps, 'cleanup'> & { log: (line: string) => void; cleanupRun?: string },
+  deps: Pick<FrontEndDeps, 'cleanup'> & {
+    log: (line: string) => void;
+    cleanupRun?: string;
+    /** A prepare step's outputs: adopted by ARN when they are this run's (see adoptPrepared). */
+    prepared?: PreparedFrontEnd;
+  },
 ): Promise<FrontEnd> {
   const ctx = {
     elb,
@@ -122,33 +226,49 @@ export async function ensureFrontEnd(
     ...(deps.cleanupRun ? { cleanupRun: deps.cleanupRun } : {}),
   };
   const resources: SummaryResource[] = [];
-  const lb = await ensureLoadBalancer(ctx, {
-    name: plan.names.loadBalancer,
-    scheme: plan.scheme,
-    subnets: plan.network.lbSubnets,
-    securityGroups: plan.lbSecurityGroupIds,
-  });
+  // What exists already (a launch after prepare, a re-run), looked up once; the tags of all of
+  // it in one DescribeTags.
+  const adopted = deps.prepared ? await adoptPrepared(plan, elb, deps.prepared, deps.cleanupRun) : undefined;
+  if (deps.prepared && !adopted) deps.log("The prepared front end is not this run's; looking it up by name.");
+  const found = adopted ?? (await findFrontEnd(plan, elb));
+  const lb = await ensureLoadBalancer(
+    { ...ctx, knownTags: found.tags },
+    {
+      name: plan.names.loadBalancer,
+      scheme: plan.scheme,
+      subnets: plan.network.lbSubnets,
+      securityGroups: plan.lbSecurityGroupIds,
+    },
+    found.lb ?? null,
+  );
   resources.push({ kind: 'load balancer', name: plan.names.loadBalancer, id: lb.arn, how: how(lb.created) });
-  const tg = await ensureTargetGroup(ctx, {
-    name: plan.names.targetGroup,
-    port: plan.port,
-    vpcId: plan.network.vpcId,
-    health: plan.health,
-  });
+  const tg = await ensureTargetGroup(
+    { ...ctx, knownTags: found.tags },
+    { name: plan.names.targetGroup, port: plan.port, vpcId: plan.network.vpcId, health: plan.health },
+    found.targetGroupArn ?? null,
+  );
   resources.push({ kind: 'target group', name: plan.names.targetGroup, id: tg.arn, how: how(tg.created) });
-  const listener = await ensureListener(ctx, {
+  const listenerSpec = {
     loadBalancerArn: lb.arn,
     targetGroupArn: tg.arn,
     name: plan.names.loadBalancer,
     ...(plan.certificateArn ? { certificateArn: plan.certificateArn } : {}),
-  });
+  };
+  const listener = found.listenerArn
+    ? await adoptListener({ ...ctx, knownTags: found.tags }, listenerSpec, found.listenerArn)
+    : await ensureListener(
+        { ...ctx, knownTags: found.tags },
+        listenerSpec,
+        // A load balancer made just now has no listener.
+        lb.created ? [] : found.listeners,
+      );
   resources.push({
     kind: 'listener',
     name: `${listener.protocol}:${listener.port}`,
     id: listener.arn,
     how: how(listener.created),
   });
-  return { lb, targetGroupArn: tg.arn, resources };
+  return { lb, targetGroupArn: tg.arn, listenerArn: listener.arn, resources };
 }
 
 export interface PrepareResult {
@@ -156,6 +276,7 @@ export interface PrepareResult {
   loadBalancerDnsName: string;
   loadBalancerZoneId: string;
   targetGroupArn: string;
+  listenerArn: string;
   /** The name the later launch gives the build (it makes the record once the fleet is healthy). */
   buildDnsName?: string;
 }
@@ -172,7 +293,7 @@ export async function prepare(
   const wait: WaitSettings = { clock, log, remaining: () => deadline.remaining() };
   for (const line of describeFrontEnd(plan)) log(line);
   const front = await ensureFrontEnd(plan, clients.elb, { cleanup, log });
-  await waitLoadBalancerActive(clients.elb, front.lb.arn, plan.names.loadBalancer, wait);
+  await waitLoadBalancerActive(clients.elb, front.lb, plan.names.loadBalancer, wait);
   await io.appendSummary(
     renderSummary({
       title: `launch-behind-lb (prepare): ${releaseId(plan.identity)} in ${plan.identity.env}`,
@@ -187,6 +308,7 @@ export async function prepare(
     loadBalancerDnsName: front.lb.dnsName,
     loadBalancerZoneId: front.lb.zoneId,
     targetGroupArn: front.targetGroupArn,
+    listenerArn: front.listenerArn,
     ...(plan.buildDnsName ? { buildDnsName: plan.buildDnsName } : {}),
   };
 }

@@ -23,6 +23,7 @@ import {
   markChangelog,
   waitAvailable,
   waitUntilAvailable,
+  type Expected,
   type PasswordTarget,
   type WaitContext,
 } from './replica.js';
@@ -93,6 +94,7 @@ export async function restoreCluster(rds: RDSClient, point: RestorePoint, s: Clu
 export interface ClusterAvailableOptions {
   what?: string;
   settled?: (cluster: DBCluster) => boolean;
+  expected?: Expected;
 }
 
 /** Waits until the cluster is `available` (with its endpoint), failing fast on a failure state. */
@@ -142,9 +144,11 @@ export async function waitWriter(
   ctx: WaitContext,
   instanceId: string,
   clusterId: string,
+  expected?: Expected,
 ): Promise<DBInstance> {
   const writer = await waitAvailable(ctx, instanceId, {
     what: `writer instance ${instanceId} to become available`,
+    expected,
   });
   if (writer.DBClusterIdentifier !== clusterId)
     throw new GuardError(
@@ -176,9 +180,12 @@ export async function setClusterPassword(
 }
 
 /** Moves the clone's master password into Secrets Manager; returns the secret's ARN. */
-export async function rotateClusterPassword(ctx: WaitContext, cluster: DBCluster): Promise<string> {
+export async function rotateClusterPassword(
+  ctx: WaitContext,
+  cluster: DBCluster,
+): Promise<{ secretArn: string; latest: DBCluster }> {
   const id = cluster.DBClusterIdentifier ?? '';
-  return manageMasterPassword(ctx, clusterTarget(ctx, id), cluster.MasterUserSecret?.SecretArn);
+  return manageMasterPassword(ctx, clusterTarget(ctx, id), cluster, cluster.MasterUserSecret?.SecretArn);
 }
 
 /** Records on the clone that its change log ran, so a re-run skips it. */

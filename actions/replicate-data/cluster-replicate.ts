@@ -7,7 +7,7 @@ import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
 import { UserError } from '@immut/core/errors';
 import { dbClusterId, dbInstanceId } from '@immut/core/naming';
 import { standardTags } from '@immut/core/tags';
-import { deadlineFrom, type Deadline } from '@immut/core/wait';
+import { AWS_WAITS, deadlineFrom, type Deadline } from '@immut/core/wait';
 import { runChangelog, secretForms, type Connection } from './changelog.js';
 import {
   FAILED_CLUSTER_STATES,
@@ -81,6 +81,7 @@ async function ensureWriter(run: ClusterRun, instanceClass: string): Promise<DBI
     });
     deps.cleanup.record({ kind: 'db-instance', id: writerId, region: request.region });
     deps.io.info(`Adding writer ${writerId} (${instanceClass}) to ${clusterId}.`);
+    return waitWriter(run.wait, writerId, clusterId, AWS_WAITS.auroraInstance);
   }
   return waitWriter(run.wait, writerId, clusterId);
 }
@@ -132,8 +133,7 @@ async function finishCluster(run: ClusterRun, base: ReplicateResult): Promise<Re
     changelog = 'none';
     deps.io.info('No changelog-command given; the clone is an unchanged copy.');
   }
-  const secretArn = await rotateClusterPassword(wait, cluster);
-  const final = (await describeCluster(deps.rds, clusterId)) ?? cluster;
+  const { secretArn, latest: final } = await rotateClusterPassword(wait, cluster);
   return { ...base, changelog, secretArn, endpoint: final.Endpoint, port: final.Port };
 }
 
@@ -240,7 +240,10 @@ export async function replicateCluster(
   io.info(
     `Copying ${sourceId} to ${run.clusterId} (${point.kind === 'copy-on-write' ? 'copy-on-write clone' : label}).`,
   );
-  await waitClusterAvailable(run.wait, run.clusterId);
+  // A copy-on-write clone's cluster is due in about a minute; a full copy, like a restore.
+  await waitClusterAvailable(run.wait, run.clusterId, {
+    expected: point.kind === 'copy-on-write' ? AWS_WAITS.auroraClone : AWS_WAITS.rdsRestore,
+  });
   await ensureWriter(run, instanceClass);
   return finishCluster(run, { ...base, timeToAvailableMs: clock.now() - started });
 }

@@ -1,5 +1,5 @@
-import { awsIds, bool, commonInputs, duration, matching, optional, text } from '@immut/core/inputs';
-import { envNames } from '@immut/core/user-command';
+import { awsIds, bool, choice, commonInputs, duration, matching, optional, text } from '@immut/core/inputs';
+import { ISOLATION_MODES, envNames } from '@immut/core/user-command';
 
 const RDS_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,62}$/;
 
@@ -27,6 +27,7 @@ export const replicateDataInputs = {
   ),
   changelogCommand: optional(text('the command that applies the change log (migrations) to the replica')),
   changelogEnv: optional(envNames('the change log command')),
+  changelogIsolation: optional(choice(ISOLATION_MODES), 'pid-namespace'),
   dbSubnetGroup: optional(matching(/^[a-zA-Z0-9 ._-]{1,255}$/, 'a DB subnet group name')),
   securityGroupIds: optional(awsIds('sg')),
   instanceClass: optional(

@@ -1,5 +1,7 @@
 // replicate-data: a new RDS copy of the source per release, with the change log applied to
-// the copy only. main() reads inputs and builds the client; the work is in replicate.ts.
+// the copy only. main() reads and checks the inputs with nothing of the AWS SDK loaded, so a
+// bad input fails at once; main-aws.ts then builds the client (issue #20: input errors
+// first), and the work is in replicate.ts.
 //
 // The master password: a restored instance keeps its source's master credentials, which immut
 // never asks for. Once the replica is available, immut sets a password generated for this run
@@ -7,40 +9,43 @@
 // environment; password.ts), and afterwards moves the replica's master password into an
 // RDS-managed Secrets Manager secret (ModifyDBInstance ManageMasterUserPassword), so the
 // one-time password is dead when the run ends and nobody, immut included, sees the new one.
-import { RDSClient } from '@aws-sdk/client-rds';
-import { createAwsClient } from '@immut/core/aws';
-import { undoCreated } from '@immut/core/cleanup';
 import { InputError } from '@immut/core/errors';
-import { readInputs, resolveCommon, type ParsedInputs } from '@immut/core/inputs';
-import { provenanceFromEnv } from '@immut/core/provenance';
+import { readInputs, resolveCommon, type CommonInputs, type ParsedInputs } from '@immut/core/inputs';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
-import { guardSource, rdsSource } from '@immut/core/source-guard';
+import {
+  isolationPrefix,
+  runUserCommand,
+  runUserCommandIsolated,
+  type UserCommandRunner,
+} from '@immut/core/user-command';
+import { crossCheck } from './cross-check.js';
 import { replicateDataInputs } from './inputs.js';
-import { renderSummary, setOutputs } from './summary.js';
-import { crossCheck, replicate } from './replicate.js';
-import { parseFrom } from './source.js';
-import { deleteClusterReplica, deleteReplica, deleteSnapshot } from './undo.js';
 
-const ACTION = 'replicate-data';
+export const ACTION = 'replicate-data';
 /** What post needs to guard its deletes: the identity and the protected source. */
-const GUARD_STATE = 'replicate-data-guard';
+export const GUARD_STATE = 'replicate-data-guard';
 
-function rdsClient(region: string, sourceId: string): RDSClient {
-  // The source may be an instance or an Aurora cluster: the guard protects the name as both.
-  return guardSource(createAwsClient(RDSClient, { region, action: ACTION }), rdsSource(sourceId));
-}
-
-type Inputs = ParsedInputs<typeof replicateDataInputs>;
+export type Inputs = ParsedInputs<typeof replicateDataInputs>;
 
 const MAX_ACUS = 256;
 
-/** The source's name and kind, and the capacity range, with what is wrong between them. */
-function sourceOf(inputs: Inputs): {
+/** The source's name and kind, and the capacity range. */
+export interface Source {
   sourceId: string;
   sourceIsCluster: boolean;
-  serverless?: { min: number; max: number };
-  problems: string[];
-} {
+  serverless: { min: number; max: number } | undefined;
+}
+
+/** The inputs once every check that needs no AWS call has passed. */
+export interface CheckedInputs {
+  inputs: Inputs;
+  common: CommonInputs;
+  source: Source;
+  exec: UserCommandRunner | undefined;
+}
+
+/** The source, with what is wrong between the inputs that name it. */
+function sourceOf(inputs: Inputs): Source & { problems: string[] } {
   const problems: string[] = [];
   const { sourceDb, sourceCluster } = inputs;
   if (!sourceDb && !sourceCluster)
@@ -72,7 +77,20 @@ function sourceOf(inputs: Inputs): {
   };
 }
 
-async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
+/** The change log's runner, isolated unless the user chose otherwise; known before anything
+ *  is created, so a runner that cannot isolate fails the step first. */
+function changelogRunner(isolation: string | undefined, problems: string[]): UserCommandRunner {
+  if (isolation === 'none') return runUserCommand;
+  const found = isolationPrefix();
+  if ('prefix' in found) return runUserCommandIsolated(found.prefix);
+  problems.push(
+    `Input 'changelog-isolation' is 'pid-namespace' (the default), but ${found.problem}. On ubuntu-24.04 runners AppArmor restricts user namespaces: add a step 'sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0' before this one; or set changelog-isolation: none to accept that the change log can read this step's environment.`,
+  );
+  return runUserCommand;
+}
+
+async function main(ctx: ActionContext): Promise<void> {
+  const { io, env } = ctx;
   const inputs = readInputs(replicateDataInputs, io.getInput);
   const { identity, region, dryRun } = resolveCommon(inputs, env);
   const source = sourceOf(inputs);
@@ -91,79 +109,27 @@ async function main({ io, env, clock, cleanup }: ActionContext): Promise<void> {
         )
       : []),
   ];
+  const exec = inputs.changelogCommand ? changelogRunner(inputs.changelogIsolation, problems) : undefined;
   if (problems.length > 0) throw new InputError(problems);
+  if (inputs.changelogCommand && inputs.changelogIsolation === 'none')
+    io.warning(
+      "changelog-isolation is 'none': the change log runs as a plain child process and can read this step's environment (the deploy role's keys included) through /proc.",
+    );
   io.saveState(
     GUARD_STATE,
     JSON.stringify({ role: identity.role, env: identity.env, source: source.sourceId }),
   );
 
-  const rds = rdsClient(region, source.sourceId);
-  try {
-    const result = await replicate(
-      {
-        identity,
-        region,
-        dryRun,
-        sourceId: source.sourceId,
-        sourceIsCluster: source.sourceIsCluster,
-        from: inputs.from ? parseFrom(inputs.from) : undefined,
-        serverless: source.serverless,
-        changelogCommand: inputs.changelogCommand,
-        changelogEnv: inputs.changelogEnv,
-        dbSubnetGroup: inputs.dbSubnetGroup,
-        securityGroupIds: inputs.securityGroupIds,
-        instanceClass: inputs.instanceClass,
-        timeoutMs: inputs.timeout ?? 90 * 60_000,
-        provenance: provenanceFromEnv(env),
-      },
-      { rds, io, clock, cleanup, env },
-    );
-    setOutputs(io, result);
-    await io.appendSummary(renderSummary(result));
-  } finally {
-    rds.destroy();
-  }
+  const { replicateChecked } = await import('./main-aws.js');
+  await replicateChecked(ctx, { inputs, common: { identity, region, dryRun }, source, exec });
 }
 
-/** Post: deletes what a failed or cancelled main created, unless keep-on-failure. */
-async function post({ io, clock, cleanup }: ActionContext): Promise<void> {
-  if (cleanup.succeeded() || cleanup.created().length === 0) return;
-  // Inputs are read leniently: post also runs after main failed on bad inputs.
-  const keepOnFailure = /^true$/i.test(io.getInput('keep-on-failure').trim());
-  const saved = JSON.parse(io.getState(GUARD_STATE) || '{}') as {
-    role?: string;
-    env?: string;
-    source?: string;
-  };
-  if (!saved.role || !saved.env || !saved.source) {
-    throw new Error(`saved state '${GUARD_STATE}' is missing, so post cannot check what it deletes`);
-  }
-  const clients = new Map<string, RDSClient>();
-  const rdsFor = (region: string) => {
-    let client = clients.get(region);
-    if (!client) clients.set(region, (client = rdsClient(region, saved.source ?? '')));
-    return client;
-  };
-  const ctx = {
-    rdsFor,
-    identity: { role: saved.role, env: saved.env },
-    clock,
-    log: (l: string) => io.info(l),
-  };
-  try {
-    await undoCreated(cleanup, {
-      io,
-      keepOnFailure,
-      // Undone in reverse order: an Aurora clone's writer instance before its cluster.
-      handlers: {
-        'db-instance': deleteReplica(ctx),
-        'db-snapshot': deleteSnapshot(ctx),
-        'db-cluster': deleteClusterReplica(ctx),
-      },
-    });
-  } finally {
-    for (const client of clients.values()) client.destroy();
-  }
+/** Post: deletes what a failed or cancelled main created, unless keep-on-failure. After a
+ * run that succeeded or created nothing there is nothing to undo, and no SDK to load. */
+async function post(ctx: ActionContext): Promise<void> {
+  if (ctx.cleanup.succeeded() || ctx.cleanup.created().length === 0) return;
+  const { cleanUp } = await import('./main-aws.js');
+  await cleanUp(ctx);
 }
 
 export const replicateData: ActionDefinition = { name: ACTION, main, post };

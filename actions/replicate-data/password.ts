@@ -6,6 +6,7 @@
 // gone when the run ends.
 import { randomBytes } from 'node:crypto';
 import type { DBInstance } from '@aws-sdk/client-rds';
+import { AWS_WAITS } from '@immut/core/wait';
 import { instanceTarget, type PasswordTarget, type WaitContext } from './replica.js';
 
 /** 24 random bytes make 32 URL-safe base64 characters: A–Z, a–z, 0–9, `-` and `_`. */
@@ -66,5 +67,6 @@ export async function applyOneTimePassword<
   return target.waitAvailable({
     what: `${target.label} to apply its one-time master password`,
     settled: (resource) => resource.PendingModifiedValues?.MasterUserPassword === undefined,
+    expected: AWS_WAITS.rdsModify,
   });
 }

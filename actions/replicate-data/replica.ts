@@ -15,7 +15,13 @@ import type { Clock } from '@immut/core/clock';
 import { GuardError, UserError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import { TAG, assertManaged, fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
-import { waitFor, type Deadline } from '@immut/core/wait';
+import { AWS_WAITS, waitFor, type Deadline } from '@immut/core/wait';
+
+/** When a change is due and AWS's cadence for it (@immut/core/wait AWS_WAITS). */
+export interface Expected {
+  expectedMs: number;
+  cadenceMs: number;
+}
 import { REPLICA_TAG, type RestorePoint } from './source.js';
 
 /** States a restore never leaves on its own (the SDK waiter's failure acceptors, plus storage-full). */
@@ -124,6 +130,8 @@ export interface AvailableOptions {
   what?: string;
   /** A further condition on the available instance, e.g. no pending password change. */
   settled?: (instance: DBInstance) => boolean;
+  /** When this run's own change is due: the first poll waits until then (AWS_WAITS). */
+  expected?: Expected;
 }
 
 /** How to watch one RDS resource (an instance or a cluster) become available. */
@@ -143,7 +151,7 @@ export async function waitUntilAvailable<T>(
   ctx: WaitContext,
   label: string,
   probe: AvailableProbe<T>,
-  options: { what?: string; settled?: (resource: T) => boolean } = {},
+  options: { what?: string; settled?: (resource: T) => boolean; expected?: Expected } = {},
 ): Promise<T> {
   const settled = options.settled ?? (() => true);
   return waitFor({
@@ -151,8 +159,10 @@ export async function waitUntilAvailable<T>(
     timeoutMs: ctx.deadline.remaining(),
     clock: ctx.clock,
     log: ctx.log,
-    // Restores take tens of minutes: poll gently, report every minute.
-    minDelayMs: 10_000,
+    // A change of this run's own: first poll when it is due, then RDS's waiter cadence.
+    // Otherwise (a re-run's resource, maybe ready already) at once, then gently.
+    expectedMs: options.expected?.expectedMs,
+    minDelayMs: options.expected?.cadenceMs ?? 10_000,
     maxDelayMs: 60_000,
     progressEveryMs: 60_000,
     check: async () => {
@@ -216,9 +226,12 @@ export const changelogApplied = (instance: DBInstance): boolean =>
  * It replaces the source's password (no change log) or this run's one-time password. Returns
  * the secret's ARN.
  */
-export async function rotateMasterPassword(ctx: WaitContext, instance: DBInstance): Promise<string> {
+export async function rotateMasterPassword(
+  ctx: WaitContext,
+  instance: DBInstance,
+): Promise<{ secretArn: string; latest: DBInstance }> {
   const id = instance.DBInstanceIdentifier ?? '';
-  return manageMasterPassword(ctx, instanceTarget(ctx, id), instance.MasterUserSecret?.SecretArn);
+  return manageMasterPassword(ctx, instanceTarget(ctx, id), instance, instance.MasterUserSecret?.SecretArn);
 }
 
 /** A replica instance or cluster, for the password steps both take. */
@@ -228,7 +241,11 @@ export interface PasswordTarget<T> {
   id: string;
   /** ModifyDBInstance or ModifyDBCluster with these settings, ApplyImmediately. */
   modify: (change: { MasterUserPassword?: string; ManageMasterUserPassword?: boolean }) => Promise<unknown>;
-  waitAvailable: (options: { what: string; settled?: (resource: T) => boolean }) => Promise<T>;
+  waitAvailable: (options: {
+    what: string;
+    settled?: (resource: T) => boolean;
+    expected?: Expected;
+  }) => Promise<T>;
 }
 
 /** The replica instance `id` as a password target. */
@@ -245,22 +262,25 @@ export function instanceTarget(ctx: WaitContext, id: string): PasswordTarget<DBI
 }
 
 /** Moves the target's master password into Secrets Manager (unless `existing` says it is
- *  already there); returns the secret's ARN. */
+ *  already there); returns the secret's ARN and the target as last described (`current`
+ *  when nothing changed), so no further describe is needed for its endpoint. */
 export async function manageMasterPassword<T extends { MasterUserSecret?: { SecretArn?: string } }>(
   ctx: WaitContext,
   target: PasswordTarget<T>,
+  current: T,
   existing: string | undefined,
-): Promise<string> {
-  if (existing) return existing;
+): Promise<{ secretArn: string; latest: T }> {
+  if (existing) return { secretArn: existing, latest: current };
   await target.modify({ ManageMasterUserPassword: true });
   ctx.log(`Moving the master password of ${target.id} into Secrets Manager (ManageMasterUserPassword).`);
   const modified = await target.waitAvailable({
     what: `${target.label} to finish moving its master password`,
+    expected: AWS_WAITS.rdsModify,
   });
   const arn = modified.MasterUserSecret?.SecretArn;
   if (!arn)
     throw new UserError(
       `RDS did not report a master user secret for ${target.id} after ManageMasterUserPassword.`,
     );
-  return arn;
+  return { secretArn: arn, latest: modified };
 }

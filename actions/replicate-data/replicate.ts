@@ -12,9 +12,8 @@ import type { Identity } from '@immut/core/identity';
 import { dbInstanceId } from '@immut/core/naming';
 import type { Provenance } from '@immut/core/provenance';
 import { standardTags } from '@immut/core/tags';
-import { deadlineFrom } from '@immut/core/wait';
-import { missingEnvNames } from '@immut/core/user-command';
-import { CONNECTION_ENV_NAMES, connectionOf, runChangelog, secretForms, type Exec } from './changelog.js';
+import { AWS_WAITS, deadlineFrom } from '@immut/core/wait';
+import { connectionOf, runChangelog, secretForms, type Exec } from './changelog.js';
 import { replicateCluster } from './cluster-replicate.js';
 import { detectSource } from './cluster-source.js';
 import { generatePassword, setOneTimePassword } from './password.js';
@@ -91,45 +90,8 @@ export interface ReplicateResult {
   dryRun: boolean;
 }
 
-/** Problems between inputs that each look fine alone. */
-export function crossCheck(
-  request: Pick<
-    ReplicateRequest,
-    'identity' | 'sourceId' | 'changelogCommand' | 'changelogEnv' | 'sourceIsCluster'
-  >,
-  stepEnv: Readonly<Record<string, string | undefined>> = {},
-): string[] {
-  const problems: string[] = [];
-  const replicaId = dbInstanceId(request.identity);
-  const input = request.sourceIsCluster ? 'source-cluster' : 'source-db';
-  if (request.sourceId.toLowerCase() === replicaId) {
-    problems.push(
-      `Input '${input}' was '${request.sourceId}': that is the name of this build's own replica; expected the DB instance or cluster to copy from.`,
-    );
-  }
-  const extra = request.changelogEnv ?? [];
-  if (extra.length === 0) return problems;
-  const given = `Input 'changelog-env' was '${extra.join(',').slice(0, 80)}'`;
-  if (!request.changelogCommand) {
-    problems.push(
-      `${given}, but no changelog-command is given; set changelog-command or remove changelog-env.`,
-    );
-    return problems;
-  }
-  const ours = extra.filter((n) => CONNECTION_ENV_NAMES.includes(n.toUpperCase()));
-  if (ours.length > 0) {
-    problems.push(
-      `${given}: ${ours.join(', ')} ${ours.length === 1 ? 'is' : 'are'} set by immut to the replica's connection; remove ${ours.length === 1 ? 'it' : 'them'} from changelog-env.`,
-    );
-  }
-  const missing = missingEnvNames(stepEnv, extra);
-  if (missing.length > 0) {
-    problems.push(
-      `${given}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set in the step's environment; set ${missing.length === 1 ? 'it' : 'them'} in the step's env: (or remove ${missing.length === 1 ? 'it' : 'them'} from changelog-env).`,
-    );
-  }
-  return problems;
-}
+// crossCheck lives in cross-check.ts, which loads no SDK, so main.ts can run it first.
+export { crossCheck } from './cross-check.js';
 
 export async function replicate(request: ReplicateRequest, deps: ReplicateDeps): Promise<ReplicateResult> {
   const { rds, io, clock } = deps;
@@ -215,7 +177,9 @@ export async function replicate(request: ReplicateRequest, deps: ReplicateDeps):
   });
   deps.cleanup.record({ kind: 'db-instance', id: replicaId, region: request.region });
   log(`Restoring ${replicaId} from ${label}.`);
-  const available = await waitAvailable({ rds, clock, deadline, log }, replicaId);
+  const available = await waitAvailable({ rds, clock, deadline, log }, replicaId, {
+    expected: AWS_WAITS.rdsRestore,
+  });
   const timeToAvailableMs = clock.now() - restoreStarted;
   return finish(request, deps, available, { ...base, timeToAvailableMs }, deadline);
 }
@@ -335,8 +299,9 @@ async function finish(
     io.info('No changelog-command given; the replica is an unchanged copy.');
   }
   // Secrets Manager replaces the one-time password, so it is useless once the run ends.
-  const secretArn = await rotateMasterPassword(waitCtx, current);
-  const final = (await describeInstance(rds, base.replicaId)) ?? available;
+  // The last description (the wait's, or the one that found the secret already there) has the
+  // endpoint: no describe of its own.
+  const { secretArn, latest: final } = await rotateMasterPassword(waitCtx, current);
   return {
     ...base,
     changelog,

@@ -17,7 +17,7 @@ import type { Identity } from '@immut/core/identity';
 import { sourceSnapshotId } from '@immut/core/naming';
 import type { Provenance } from '@immut/core/provenance';
 import { assertManaged, fromAwsTags, standardTags, toAwsTags } from '@immut/core/tags';
-import { waitFor, type Deadline } from '@immut/core/wait';
+import { AWS_WAITS, waitFor, type Deadline } from '@immut/core/wait';
 
 /** What `from` asks for, parsed. */
 export type FromSpec =
@@ -127,12 +127,20 @@ export interface ResolveContext {
 }
 
 /** Waits for a snapshot to become available (a snapshot being taken, or just named). */
-async function waitForSnapshot(ctx: ResolveContext, snapshotId: string): Promise<DBSnapshot> {
+async function waitForSnapshot(
+  ctx: ResolveContext,
+  snapshotId: string,
+  justTaken = false,
+): Promise<DBSnapshot> {
   return waitFor({
     what: `DB snapshot ${snapshotId} to become available`,
     timeoutMs: ctx.deadline.remaining(),
     clock: ctx.clock,
     log: ctx.log,
+    // One this run just asked for is not due for minutes: no poll before then.
+    ...(justTaken
+      ? { expectedMs: AWS_WAITS.rdsSnapshot.expectedMs, minDelayMs: AWS_WAITS.rdsSnapshot.cadenceMs }
+      : {}),
     check: async () => {
       const snap = await describeSnapshot(ctx.rds, snapshotId);
       if (!snap) return { failed: true, reason: 'the snapshot disappeared' };
@@ -239,6 +247,7 @@ async function newSnapshot(ctx: ResolveContext): Promise<RestorePoint> {
     );
     ctx.cleanup.record({ kind: 'db-snapshot', id: snapshotId, region: ctx.region });
     ctx.log(`Taking snapshot ${snapshotId} of ${sourceId}.`);
+    return snapshotPoint(await waitForSnapshot(ctx, snapshotId, true));
   }
   return snapshotPoint(await waitForSnapshot(ctx, snapshotId));
 }

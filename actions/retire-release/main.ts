@@ -4,34 +4,39 @@
 // `keep` builds, and deletes the rest once DNS caches and connection draining are over.
 // It creates nothing (a final DB snapshot is asked for, not left behind by failure), so there
 // is no post step: a failed run is finished by running it again.
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { Route53Client } from '@aws-sdk/client-route-53';
-import { createAwsClient } from '@immut/core/aws';
+//
+// This module only reads and checks the inputs, with nothing of the AWS SDK loaded, so a bad
+// input fails at once; the clients and the work load afterwards, from main-aws.ts (issue #20:
+// input errors before any SDK loads).
 import { historyName } from '@immut/core/dns-history';
 import { InputError } from '@immut/core/errors';
-import { nameProblem, resolveZone, zoneInputProblem } from '@immut/core/hosted-zone';
-import { readInputs, resolveCommon } from '@immut/core/inputs';
-import { provenanceFromEnv } from '@immut/core/provenance';
-import { roleDnsName } from '@immut/core/naming';
+import { readInputs, resolveCommon, type CommonInputs, type ParsedInputs } from '@immut/core/inputs';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
-import { deadlineFrom } from '@immut/core/wait';
-import { discover } from './discover.js';
+import { zoneInputProblem } from '@immut/core/zone-input';
 import { retireReleaseInputs } from './inputs.js';
-import { readLive } from './live.js';
-import { plan } from './plan.js';
-import { type Outcome, type RetireContext, carryOut, describeResources } from './retire.js';
-import { renderSummary, writeOutputs } from './summary.js';
 
-const ACTION = 'retire-release';
+export const ACTION = 'retire-release';
 /** Longest name whose history record (`_immut-history.<name>`) is still a valid DNS name. */
 const MAX_NAME_LENGTH = 253 - '_immut-history.'.length;
 
-async function main({ io, env, clock }: ActionContext): Promise<void> {
-  const inputs = readInputs(retireReleaseInputs, io.getInput);
-  const common = resolveCommon(inputs, env);
+export type Inputs = ParsedInputs<typeof retireReleaseInputs>;
+
+/** The inputs of mode retire once every check that needs no AWS call has passed. */
+export interface CheckedRetire {
+  inputs: Inputs;
+  /** The `zone` input, which mode retire requires. */
+  zone: string;
+  common: CommonInputs;
+}
+
+/** Mode retire's checks: a zone of the right form and a name short enough for its history. */
+function checkRetire(inputs: Inputs, common: CommonInputs): CheckedRetire {
+  if (inputs.retiredBuilds !== undefined)
+    throw new InputError([`Input 'retired-builds' is only for mode 'unshare'; leave it empty to retire.`]);
+  if (inputs.zone === undefined)
+    throw new InputError([
+      `Input 'zone' is required (mode retire): the hosted zone of the role's name, its id ('Z…') or its name.`,
+    ]);
   const problems: string[] = [];
   const zoneProblem = zoneInputProblem(inputs.zone);
   if (zoneProblem) problems.push(zoneProblem);
@@ -41,81 +46,29 @@ async function main({ io, env, clock }: ActionContext): Promise<void> {
     );
   }
   if (problems.length > 0) throw new InputError(problems);
+  return { inputs, zone: inputs.zone, common };
+}
 
-  const who = { role: common.identity.role, env: common.identity.env };
-  const settings = { region: common.region, action: ACTION };
-  const clients = {
-    autoscaling: createAwsClient(AutoScalingClient, settings),
-    ec2: createAwsClient(EC2Client, settings),
-    elb: createAwsClient(ElasticLoadBalancingV2Client, settings),
-    rds: createAwsClient(RDSClient, settings),
-    route53: createAwsClient(Route53Client, settings),
-  };
-  try {
-    const zone = await resolveZone(clients.route53, inputs.zone);
-    const name = (inputs.name ?? roleDnsName(who, zone.name)).toLowerCase().replace(/\.$/, '');
-    const outside = nameProblem(name, zone);
-    if (outside) throw new InputError([outside]);
-    const live = await readLive(clients.route53, zone.id, name, who);
-    const inventory = await discover(clients, who);
-    const settings = { keep: inputs.keep ?? 2, keepImages: inputs.keepImages ?? 1 };
-    const decided = plan(inventory, live, settings, who.env);
-    const ctx: RetireContext = {
-      clients,
-      who,
-      zone,
-      clock,
-      deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
-      log: (line) => io.info(line),
-      finalSnapshot: inputs.finalSnapshot ?? false,
-      name,
-      run: provenanceFromEnv(env).runUrl,
-      build: common.identity.build,
-      readLive: () => readLive(clients.route53, zone.id, name, who),
-      inventory,
-      settings,
-    };
-    io.info(
-      `${name}: live build ${live.history?.current.build ?? '(none)'}, previous ${live.history?.previous?.build ?? '(none)'}; ${inventory.builds.length} build(s) and ${inventory.images.length} image(s) of role '${who.role}' in env '${who.env}' found${common.dryRun ? ' (dry run)' : ''}.`,
-    );
-    for (const d of decided.builds) {
-      io.info(
-        `${d.retire ? (common.dryRun ? 'Would retire' : 'Retire') : 'Keep'} build ${d.build}: ${d.reason}`,
-      );
-      if (d.retire && common.dryRun)
-        for (const line of describeResources(d, ctx)) io.info(`  would delete ${line}`);
-    }
-    for (const d of decided.images) {
-      io.info(
-        `${d.retire ? (common.dryRun ? 'Would delete' : 'Delete') : 'Keep'} image ${d.image.id}: ${d.reason}`,
-      );
-    }
-    for (const s of inventory.orphanSnapshots) {
-      io.info(
-        `${common.dryRun ? 'Would delete' : 'Delete'} snapshot ${s.id}: its image ${s.imageId} is gone (an interrupted retirement left it).`,
-      );
-    }
-    let outcome: Outcome | undefined;
-    if (!common.dryRun) outcome = await carryOut(ctx, live, decided);
-    writeOutputs(io, decided);
-    await io.appendSummary(
-      renderSummary(
-        {
-          name,
-          dryRun: common.dryRun,
-          ...(live.history ? { live: live.history.current.build } : {}),
-          describe: (build) => {
-            const d = decided.builds.find((x) => x.build === build);
-            return d ? describeResources(d, ctx) : [];
-          },
-        },
-        decided,
-        outcome,
-      ),
-    );
-  } finally {
-    for (const client of Object.values(clients)) client.destroy();
+/** Mode unshare's check: the builds whose shares to take back. */
+function retiredOf(retiredBuilds: string | undefined): string[] {
+  if (retiredBuilds === undefined)
+    throw new InputError([
+      `Input 'retired-builds' is required with mode 'unshare'; expected the target env's retirement's retired output, such as '["b000041"]'.`,
+    ]);
+  return JSON.parse(retiredBuilds) as string[];
+}
+
+async function main(ctx: ActionContext): Promise<void> {
+  const inputs = readInputs(retireReleaseInputs, ctx.io.getInput);
+  const common = resolveCommon(inputs, ctx.env);
+  if (inputs.mode === 'unshare') {
+    const retired = retiredOf(inputs.retiredBuilds);
+    const { unshareChecked } = await import('./main-aws.js');
+    return unshareChecked(ctx.io, common, retired);
   }
+  const checked = checkRetire(inputs, common);
+  const { retireChecked } = await import('./main-aws.js');
+  await retireChecked(ctx, checked);
 }
 
 export const retireRelease: ActionDefinition = { name: ACTION, main };

@@ -8,7 +8,7 @@ import {
   onlyTagKeys,
   readHostedZones,
 } from '@immut/core/iam-policy';
-import { MANAGED_BY_VALUE, TAG, USED_BY_PREFIX } from '@immut/core/tags';
+import { MANAGED_BY_VALUE, SHARED_WITH_PREFIX, TAG, USED_BY_PREFIX } from '@immut/core/tags';
 
 /** Auto Scaling group ARNs: `autoScalingGroup:<uuid>:autoScalingGroupName/<name>`. */
 const GROUP = 'arn:${Partition}:autoscaling:${Region}:${Account}:autoScalingGroup:*:autoScalingGroupName/*';
@@ -44,7 +44,7 @@ export default definePermissions({
       resources: ['*'],
       why: "Finds the role's builds and re-reads each resource before deleting it; these calls take no resource-level permission, so they stay on *.",
       calls:
-        'discover.ts: discover; fleet.ts: findGroups, findTemplates, groupNow, templateTagsNow; retire.ts: retireBuild, retireImage (re-reads); core hosted-zone.ts: resolveZone',
+        'discover.ts: discover; fleet.ts: findGroups, findTemplates, groupNow, templateTagsNow; retire.ts: retireBuild, retireImage (re-reads); unshare.ts: sharedImages, reread; core hosted-zone.ts: resolveZone',
     },
     {
       sid: 'DescribeRds',
@@ -130,6 +130,27 @@ export default definePermissions({
       ),
       why: "Once the build that ran a promoted image is retired, takes this env's immut:used-by tag off that image and its snapshots, so the env that baked it may retire it; only that key, only on immut's resources.",
       calls: 'retire.ts: releaseBorrowed',
+    },
+    {
+      sid: 'Unshare',
+      actions: ['ec2:ModifyImageAttribute', 'ec2:ModifySnapshotAttribute'],
+      resources: [arn.ec2Image('image/*'), arn.ec2Image('snapshot/*')],
+      // The source account's image (any env's: a promotion shared it), only immut's.
+      conditions: { StringEquals: { [`aws:ResourceTag/${TAG.managedBy}`]: [MANAGED_BY_VALUE] } },
+      why: "mode unshare (the source account's role): once the target env's build is retired, removes the launch permission and create-volume permissions a promotion gave the target account; only on immut's images and snapshots.",
+      calls: 'unshare.ts: takeBack',
+    },
+    {
+      sid: 'UnshareMarks',
+      actions: ['ec2:DeleteTags'],
+      resources: [arn.ec2Image('image/*'), arn.ec2Image('snapshot/*')],
+      conditions: allOf(
+        { StringEquals: { [`aws:ResourceTag/${TAG.managedBy}`]: [MANAGED_BY_VALUE] } },
+        onlyTagKeys([`${USED_BY_PREFIX}\${Env}`, `${SHARED_WITH_PREFIX}\${Env}`]),
+        { 'ForAllValues:StringLike': { 'aws:TagKeys': [`${USED_BY_PREFIX}*`, `${SHARED_WITH_PREFIX}*`] } },
+      ),
+      why: "mode unshare: deletes the target env's immut:used-by and immut:shared-with marks from the image and its snapshots with the share, so the source env's retirement may delete the image; only those keys, only on immut's resources.",
+      calls: 'unshare.ts: takeBack',
     },
     {
       sid: 'DeleteSnapshot',

@@ -21,6 +21,9 @@ export interface ReleaseImage {
   id: string;
   tags: Tags;
   snapshots: Array<{ id: string; tags: Tags }>;
+  /** Another account's image shared with this one: its tags are not readable here, and this
+   *  account may not tag it; the source account guarded and marked it when sharing. */
+  foreign?: true;
 }
 
 export interface ReleaseDb {
@@ -142,7 +145,9 @@ function imageTagOf(release: string, imageTag: ImageTag | undefined): ImageTag {
 /** What `tagResources` would change: every resource not yet tagged with this release. */
 export function untagged(resources: ReleaseResources, release: string, imageTag?: ImageTag): string[] {
   const { key, value } = imageTagOf(release, imageTag);
-  const ec2 = [{ id: resources.image.id, tags: resources.image.tags }, ...resources.image.snapshots];
+  const ec2 = resources.image.foreign
+    ? []
+    : [{ id: resources.image.id, tags: resources.image.tags }, ...resources.image.snapshots];
   const db = resources.db ? [{ id: resources.db.id, tags: resources.db.tags }] : [];
   return [
     ...ec2.filter((r) => r.tags[key] !== value).map((r) => `${key}=${value} on ${r.id}`),
@@ -163,7 +168,7 @@ export async function tagResources(
 ): Promise<string[]> {
   const tag = [{ Key: TAG.release, Value: release }];
   const { key, value } = imageTagOf(release, imageTag);
-  const ec2Ids = [resources.image, ...resources.image.snapshots]
+  const ec2Ids = (resources.image.foreign ? [] : [resources.image, ...resources.image.snapshots])
     .filter((r) => r.tags[key] !== value)
     .map((r) => r.id);
   if (ec2Ids.length > 0)

@@ -22,12 +22,16 @@ export interface ManifestInputs {
   flags: Record<string, string> | undefined;
   /** A promotion's source (promote.ts); absent for a release that baked its image. */
   promotion?: ReleaseManifest['promotedFrom'];
+  /** A promotion's artifact, from the source manifest (the image's tags may not be readable here). */
+  artifact?: ReleaseManifest['app']['artifact'];
+  /** Where a promoted image came from across accounts or regions (copy.ts). */
+  placement?: Pick<ReleaseManifest['image'], 'sharedFrom' | 'copiedFrom'>;
 }
 
 /** The inputs as given: a promotion leaves the image and app inputs empty (promote.ts). */
 export type GivenInputs = Omit<
   ManifestInputs,
-  'imageId' | 'fingerprint' | 'baseImageId' | 'appVersion' | 'promotion'
+  'imageId' | 'fingerprint' | 'baseImageId' | 'appVersion' | 'promotion' | 'artifact' | 'placement'
 > & {
   imageId?: string | undefined;
   fingerprint?: string | undefined;
@@ -93,6 +97,8 @@ function copyOfSource(source: string | undefined): { copy?: 'snapshot' | 'point-
 
 export function buildManifest(inputs: ManifestInputs, context: ManifestContext): ReleaseManifest {
   const { identity, resources } = context;
+  // A promotion's artifact is the source manifest's; a bake's is what bake-image tagged.
+  const artifact = inputs.promotion ? inputs.artifact : artifactFromTags(resources.image.tags);
   const db = resources.db;
   const endpoint = inputs.dbEndpoint ?? db?.address;
   if (db && !endpoint) {
@@ -117,6 +123,8 @@ export function buildManifest(inputs: ManifestInputs, context: ManifestContext):
       region: context.region,
       fingerprint: inputs.fingerprint,
       base: inputs.baseImageId,
+      ...(inputs.placement?.sharedFrom ? { sharedFrom: inputs.placement.sharedFrom } : {}),
+      ...(inputs.placement?.copiedFrom ? { copiedFrom: inputs.placement.copiedFrom } : {}),
     },
     ...(db && endpoint
       ? {
@@ -138,7 +146,7 @@ export function buildManifest(inputs: ManifestInputs, context: ManifestContext):
     app: {
       version: inputs.appVersion,
       // What bake-image recorded on the image (its artifact tags), when it shipped one.
-      ...(artifactFromTags(resources.image.tags) ? { artifact: artifactFromTags(resources.image.tags) } : {}),
+      ...(artifact ? { artifact } : {}),
     },
     flags: inputs.flags ?? {},
     ...(inputs.promotion ? { promotedFrom: inputs.promotion } : {}),

@@ -8,29 +8,33 @@
 // recognised and completed (missing release, asset, AWS tags); a different manifest needs
 // a new build anyway. So the post step only reports what the failed run left and how to
 // finish or remove it.
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { Route53Client } from '@aws-sdk/client-route-53';
-import { createAwsClient } from '@immut/core/aws';
-import { clockFromEnv } from '@immut/core/clock';
+//
+// This module only reads and checks the inputs, with nothing of the AWS SDK or the GitHub
+// client loaded, so a bad input fails at once; main-aws.ts makes the clients afterwards
+// (issue #20: input errors before any SDK loads).
 import { InputError, UserError } from '@immut/core/errors';
-import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
-import { readInputs, resolveCommon } from '@immut/core/inputs';
-import { provenanceFromEnv } from '@immut/core/provenance';
+import type { Identity } from '@immut/core/identity';
+import { readInputs, resolveCommon, type ParsedInputs } from '@immut/core/inputs';
+import { provenanceFromEnv, type Provenance } from '@immut/core/provenance';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { checkManifestInputs } from './build-manifest.js';
 import { tagReleaseInputs } from './inputs.js';
-import { promotionInputProblems, type PromotionRequest } from './promote.js';
-import { runTagRelease } from './run.js';
+import type { PromotionRequest } from './promote.js';
+import { promotionInputProblems } from './promote-inputs.js';
 
-const ACTION = 'tag-release';
+export const ACTION = 'tag-release';
 
-function timeScale(env: ActionContext['env']): number {
-  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+/** The inputs once every check that needs no AWS or GitHub call has passed. */
+export interface CheckedInputs {
+  inputs: ParsedInputs<typeof tagReleaseInputs>;
+  identity: Identity;
+  region: string;
+  dryRun: boolean;
+  promotion: PromotionRequest | undefined;
+  provenance: Provenance;
 }
 
-async function main({ io, env, cleanup }: ActionContext): Promise<void> {
+export function checkInputs({ io, env }: Pick<ActionContext, 'io' | 'env'>): CheckedInputs {
   const inputs = readInputs(tagReleaseInputs, io.getInput);
   io.setSecret(inputs.githubToken);
   const { identity, region, dryRun } = resolveCommon(inputs, env);
@@ -42,6 +46,10 @@ async function main({ io, env, cleanup }: ActionContext): Promise<void> {
         zone: inputs.promotedFromZone ?? '',
         name: inputs.promotedFromName ?? '',
         force: inputs.force ?? false,
+        ...(inputs.shareWith ? { shareWith: inputs.shareWith } : {}),
+        ...(inputs.sharedBy ? { sharedBy: inputs.sharedBy } : {}),
+        copy: inputs.copy ?? 'auto',
+        ...(inputs.kmsKeyId ? { kmsKeyId: inputs.kmsKeyId } : {}),
       }
     : undefined;
   const provenance = provenanceFromEnv(env);
@@ -50,48 +58,30 @@ async function main({ io, env, cleanup }: ActionContext): Promise<void> {
       `GITHUB_SHA is '${provenance.sha}', expected a commit sha; run this action in a workflow.`,
     );
   }
-  const repository = repositoryFromEnv(env);
-  const clients = {
-    ec2: createAwsClient(EC2Client, { region, action: ACTION }),
-    rds: createAwsClient(RDSClient, { region, action: ACTION }),
-    // Only a promotion reads Route 53 (the source role's history record, for the gate).
-    ...(promotion ? { route53: createAwsClient(Route53Client, { region, action: ACTION }) } : {}),
-    octokit: createGitHubClient({
-      token: inputs.githubToken,
-      env,
-      action: ACTION,
-      log: io,
-      timeScale: timeScale(env),
-    }),
-  };
-  try {
-    await runTagRelease({
-      inputs,
-      ...(promotion ? { promotion } : {}),
-      identity,
-      region,
-      dryRun,
-      provenance,
-      repository,
-      clients,
-      // The action's clock: wall time in production, the sandbox's time against the sandbox
-      // (IMMUT_TIME_SCALE / IMMUT_TIME_ORIGIN), so `created` agrees with the resources' times.
-      now: new Date(clockFromEnv(env).now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      io,
-      env,
-      cleanup,
-    });
-  } finally {
-    clients.ec2.destroy();
-    clients.rds.destroy();
-    clients.route53?.destroy();
-  }
+  return { inputs, identity, region, dryRun, promotion, provenance };
+}
+
+async function main(ctx: ActionContext): Promise<void> {
+  const checked = checkInputs(ctx);
+  const { tagReleaseChecked } = await import('./main-aws.js');
+  await tagReleaseChecked(ctx, checked);
 }
 
 async function post({ io, cleanup }: ActionContext): Promise<void> {
   const left = cleanup.created();
   if (cleanup.succeeded() || left.length === 0) return;
-  const list = left.map((r) => `${r.kind} ${r.id} (${r.region})`).join(', ');
+  // Loaded only here, after a failed run: copy.ts brings the EC2 client with it.
+  const { COPY_KIND } = await import('./copy.js');
+  // A promotion's copy (copy.ts) is kept too: a re-run adopts it; unused, the target env's
+  // retirement deletes it (it carries immut's tags for this build).
+  const copies = left.filter((r) => r.kind === COPY_KIND);
+  if (copies.length > 0)
+    io.warning(
+      `The run stopped after copying the promoted image: ${copies.map((r) => `${r.id} (${r.region})`).join(', ')}. A re-run of this job adopts it instead of copying again; if no re-run comes, retire-release in this env deletes it once it is unused.`,
+    );
+  const recorded = left.filter((r) => r.kind !== COPY_KIND);
+  if (recorded.length === 0) return;
+  const list = recorded.map((r) => `${r.kind} ${r.id} (${r.region})`).join(', ');
   io.warning(
     `The run stopped after recording part of the release: ${list}. They are kept on purpose (a release is never rewritten): re-run this job to complete the release; it recognises the identical manifest. If this release should not exist, delete its git tag and GitHub release by hand.`,
   );

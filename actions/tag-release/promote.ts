@@ -2,8 +2,14 @@
 // its image, app version and artifact — with the target env's own data replica and flags.
 // The gate (core promotion.ts) runs first: the source must have been live in its env, as the
 // role's history record there shows, unless `force` is set, which the manifest then records.
-// Within one AWS account and region only: sharing an image with another account or copying
-// it to another region is not supported yet, and a source in another region is refused.
+//
+// Across AWS accounts the work is split by whose credentials can do it (share.ts, copy.ts):
+// the source account runs the gate (its hosted zone holds the history record) and shares the
+// image (`share-with`); the target account then records the release (`shared-by`), using the
+// shared image or its own copy of it. A target run with `shared-by` cannot read the source's
+// history record, so the gate is not run again there: the image is usable only once the
+// source side shared it, which it does only after the gate, and `force` there carries that
+// gate's outcome (the share step's `forced` output) into the manifest.
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import { parseHistory, historyName } from '@immut/core/dns-history';
 import { InputError, UserError } from '@immut/core/errors';
@@ -20,64 +26,23 @@ import type { GivenInputs, ManifestInputs } from './build-manifest.js';
 export interface PromotionRequest {
   /** The source release's tag, immut/<env>/<role>/<build>. */
   tag: string;
-  /** The source env's hosted zone and the role's DNS name there, where the history record is. */
+  /** The source env's hosted zone and the role's DNS name there, where the history record is
+   *  (empty with `sharedBy`: the gate ran in the source account). */
   zone: string;
   name: string;
   force: boolean;
+  /** Source side: share the image with this account instead of recording (share.ts). */
+  shareWith?: string;
+  /** Target side: the account that owns the image and shared it (copy.ts). */
+  sharedBy?: string;
+  /** Copy the image into this account and region: auto (when needed), always or never. */
+  copy?: 'auto' | 'always' | 'never';
+  /** The target's KMS key for the copy (implies a copy). */
+  kmsKeyId?: string;
 }
 
-/** The inputs a baked release gives and a promotion takes from its source instead. */
-const FROM_SOURCE = ['image-id', 'fingerprint', 'base-image-id', 'app-version'] as const;
-
-export interface PromotionInputs {
-  imageId: string | undefined;
-  fingerprint: string | undefined;
-  baseImageId: string | undefined;
-  appVersion: string | undefined;
-  promotedFrom: string | undefined;
-  promotedFromZone: string | undefined;
-  promotedFromName: string | undefined;
-  force: boolean | undefined;
-}
-
-/** Problems with the combination of inputs: a baked release or a promotion, never a mix. */
-export function promotionInputProblems(inputs: PromotionInputs): string[] {
-  const given = {
-    'image-id': inputs.imageId,
-    fingerprint: inputs.fingerprint,
-    'base-image-id': inputs.baseImageId,
-    'app-version': inputs.appVersion,
-  };
-  if (inputs.promotedFrom === undefined) {
-    const problems = FROM_SOURCE.filter((name) => given[name] === undefined).map(
-      (name) => `Input '${name}' is required (unless 'promoted-from' names a release to promote).`,
-    );
-    for (const [name, value] of Object.entries({
-      'promoted-from-zone': inputs.promotedFromZone,
-      'promoted-from-name': inputs.promotedFromName,
-    })) {
-      if (value !== undefined)
-        problems.push(`Input '${name}' was given without 'promoted-from'; expected both or neither.`);
-    }
-    if (inputs.force)
-      problems.push(`Input 'force' is only for a promotion; it was 'true' without 'promoted-from'.`);
-    return problems;
-  }
-  const problems = FROM_SOURCE.filter((name) => given[name] !== undefined).map(
-    (name) =>
-      `Input '${name}' was given with 'promoted-from'; a promotion takes it from the source release unchanged, so leave it empty.`,
-  );
-  for (const [name, value] of Object.entries({
-    'promoted-from-zone': inputs.promotedFromZone,
-    'promoted-from-name': inputs.promotedFromName,
-  })) {
-    if (value === undefined)
-      problems.push(
-        `Input '${name}' is required with 'promoted-from': the gate reads the source role's history record (_immut-history.<name> in that zone) to check the release was live.`,
-      );
-  }
-  return problems;
-}
+// The input checks (no SDK there) are in promote-inputs.ts, so main.ts runs them first.
+export { promotionInputProblems, type PromotionInputs } from './promote-inputs.js';
 
 export interface ResolvedPromotion {
   source: ReleaseManifest;
@@ -111,11 +76,12 @@ export async function resolvePromotion(
     ...ctx.repository,
     tag: request.tag,
   });
-  if (source.image.region !== ctx.region) {
+  if (request.shareWith !== undefined && source.image.region !== ctx.region) {
     throw new UserError(
-      `Cannot promote ${request.tag} to ${ctx.identity.env}: its image ${source.image.id} is in ${source.image.region} and this release is in ${ctx.region}. Promotion across regions (or accounts) is not supported yet: it needs the image copied (CopyImage) or shared. Promote within one region, or release the role in ${ctx.region} with release.yml.`,
+      `Cannot share ${request.tag}'s image ${source.image.id} from ${ctx.region}: it is in ${source.image.region}. The source side runs in the image's region (promote.yml's source-region ${source.image.region}); the target side copies it to its own region.`,
     );
   }
+  if (request.sharedBy !== undefined) return sharedPromotion(request, source);
   const zone = await resolveZone(ctx.route53, request.zone).catch((error: unknown) => {
     // hosted-zone.ts names the usual input, `zone`; here it is the source env's.
     if (error instanceof UserError)
@@ -143,6 +109,29 @@ export async function resolvePromotion(
   };
 }
 
+/**
+ * The target side of a promotion across accounts: the gate ran in the source account before it
+ * shared the image (this account cannot read the history record there), and `force` carries
+ * its outcome.
+ */
+function sharedPromotion(request: PromotionRequest, source: ReleaseManifest): ResolvedPromotion {
+  const gate: GateOutcome = {
+    live: !request.force,
+    evidence: `the gate ran in account ${request.sharedBy} before it shared the image (tag-release share-with)${request.force ? ', overridden with force' : ''}`,
+    forced: request.force,
+  };
+  return {
+    source,
+    imageOwner: { role: source.role, env: source.env, build: source.build },
+    promotedFrom: {
+      tag: request.tag,
+      manifestDigest: manifestDigest(source),
+      ...(gate.forced ? { forced: true as const } : {}),
+    },
+    gate,
+  };
+}
+
 /** The manifest inputs of the promoted release: the source's image and app, this env's data and flags. */
 export function promotedInputs(inputs: GivenInputs, resolved: ResolvedPromotion): ManifestInputs {
   const { image, app } = resolved.source;
@@ -152,6 +141,7 @@ export function promotedInputs(inputs: GivenInputs, resolved: ResolvedPromotion)
     fingerprint: image.fingerprint,
     baseImageId: image.base,
     appVersion: app.version,
+    ...(app.artifact ? { artifact: app.artifact } : {}),
     promotion: resolved.promotedFrom,
   };
 }

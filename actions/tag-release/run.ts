@@ -6,7 +6,9 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ActionIO } from '@immut/core/action-io';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CleanupLog } from '@immut/core/cleanup';
+import { scaledClock, type Clock } from '@immut/core/clock';
 import type { GitHubClient } from '@immut/core/github';
 import type { Identity } from '@immut/core/identity';
 import { releaseId } from '@immut/core/identity';
@@ -24,13 +26,9 @@ import {
   type ImageTag,
   type ReleaseResources,
 } from './aws-resources.js';
+import { placeImage, type PlacementContext } from './copy.js';
 import { buildManifest, type GivenInputs, type ManifestInputs } from './build-manifest.js';
-import {
-  promotedInputs,
-  resolvePromotion,
-  type PromotionRequest,
-  type ResolvedPromotion,
-} from './promote.js';
+import type { PromotionRequest, ResolvedPromotion } from './promote.js';
 import { findExisting, plannedSteps, reconcile, record, type RecordTarget } from './record.js';
 import { releaseBody } from './release-body.js';
 import { renderSummary } from './summary.js';
@@ -45,7 +43,14 @@ export interface RunOptions {
   dryRun: boolean;
   provenance: Provenance;
   repository: { owner: string; repo: string };
-  clients: AwsClients & { octokit: GitHubClient; route53?: Route53Client };
+  clients: AwsClients & {
+    octokit: GitHubClient;
+    route53?: Route53Client;
+    /** EC2 in another region (a promotion's source image there); default: only `ec2`'s region. */
+    ec2For?: (region: string) => EC2Client;
+  };
+  /** The action's clock (waits for a promotion's copy); default: wall time. */
+  clock?: Clock;
   /** ISO-8601 time recorded as `created` when the release is new. */
   now: string;
   io: ActionIO;
@@ -64,10 +69,12 @@ export interface RunResult {
 async function findResources(
   options: RunOptions,
   inputs: ManifestInputs,
-  imageOwner: Identity,
+  imageOwner: Identity | undefined,
 ): Promise<ReleaseResources> {
   const { identity, region, clients } = options;
-  const image = await findImage(clients.ec2, inputs.imageId, imageOwner, region);
+  const image = imageOwner
+    ? await findImage(clients.ec2, inputs.imageId, imageOwner, region)
+    : { id: inputs.imageId, tags: {}, snapshots: [], foreign: true as const };
   const db = inputs.dbInstanceId
     ? await findDb(clients.rds, inputs.dbInstanceId, identity, region)
     : undefined;
@@ -93,8 +100,11 @@ function setOutputs(io: ActionIO, env: Env, result: RunResult): void {
 
 interface Prepared {
   inputs: ManifestInputs;
-  imageOwner: Identity;
+  /** Whose immut tags the image carries; undefined for another account's image (unreadable). */
+  imageOwner: Identity | undefined;
   imageTag?: ImageTag;
+  /** A promotion's copy made (or in a dry run, to be made). */
+  changes: string[];
 }
 
 /** The manifest inputs and whose image it is: this release's own, or a promotion's source. */
@@ -104,9 +114,15 @@ async function prepare(options: RunOptions): Promise<Prepared> {
     const { imageId, fingerprint, baseImageId, appVersion } = inputs;
     if (!imageId || !fingerprint || !baseImageId || appVersion === undefined)
       throw new Error('tag-release: image-id, fingerprint, base-image-id and app-version are required');
-    return { inputs: { ...inputs, imageId, fingerprint, baseImageId, appVersion }, imageOwner: identity };
+    return {
+      inputs: { ...inputs, imageId, fingerprint, baseImageId, appVersion },
+      imageOwner: identity,
+      changes: [],
+    };
   }
   if (!clients.route53) throw new Error('tag-release: a promotion needs a Route 53 client');
+  // Loaded only for a promotion: promote.ts brings the Route 53 client (cold start, issue #20).
+  const { promotedInputs, resolvePromotion } = await import('./promote.js');
   const resolved: ResolvedPromotion = await resolvePromotion(options.promotion, {
     octokit: clients.octokit,
     route53: clients.route53,
@@ -117,10 +133,45 @@ async function prepare(options: RunOptions): Promise<Prepared> {
   const { gate } = resolved;
   if (gate.forced) options.io.warning(`Promoting ${options.promotion.tag} with force: ${gate.evidence}.`);
   else options.io.info(`Promotion gate: ${gate.evidence}.`);
+  const promoted = promotedInputs(inputs, resolved);
+  const placement = await placeImage(placementContext(options), {
+    source: resolved.source,
+    sharedBy: options.promotion.sharedBy,
+    copy: options.promotion.copy ?? 'auto',
+    kmsKeyId: options.promotion.kmsKeyId,
+  });
+  if (!placement)
+    return {
+      inputs: promoted,
+      imageOwner: resolved.imageOwner,
+      imageTag: { key: usedByTag(identity.env), value: identity.build },
+      changes: [],
+    };
   return {
-    inputs: promotedInputs(inputs, resolved),
-    imageOwner: resolved.imageOwner,
-    imageTag: { key: usedByTag(identity.env), value: identity.build },
+    inputs: { ...promoted, imageId: placement.imageId, placement: placement.recorded },
+    // A dry run's copy is not made: the source image stands in for it, unguarded here.
+    imageOwner: placement.kind === 'copy' && !options.dryRun ? identity : undefined,
+    changes: placement.changes,
+  };
+}
+
+function placementContext(options: RunOptions): PlacementContext {
+  const { clients, region } = options;
+  return {
+    identity: options.identity,
+    region,
+    provenance: options.provenance,
+    ec2For:
+      clients.ec2For ??
+      ((r) => {
+        if (r !== region) throw new Error(`tag-release: no EC2 client for ${r}`);
+        return clients.ec2;
+      }),
+    dryRun: options.dryRun,
+    attempt: `${options.env['GITHUB_RUN_ID'] ?? ''}/${options.env['GITHUB_RUN_ATTEMPT'] ?? ''}`,
+    clock: options.clock ?? scaledClock(),
+    io: options.io,
+    cleanup: options.cleanup,
   };
 }
 
@@ -148,7 +199,11 @@ export async function runTagRelease(options: RunOptions): Promise<RunResult> {
   if (existing.tag)
     io.info(`${tag} is already recorded with an identical manifest (created ${manifest.created}).`);
   const awsPending = untagged(resources, release, prepared.imageTag);
-  const steps = [...plannedSteps(existing, tag), ...awsPending.map((what) => `the tag ${what}`)];
+  const steps = [
+    ...prepared.changes,
+    ...plannedSteps(existing, tag),
+    ...awsPending.map((what) => `the tag ${what}`),
+  ];
 
   if (options.dryRun) {
     io.info(`Dry run: the release manifest would be:\n${writeManifest(manifest)}`);
@@ -174,6 +229,7 @@ export async function runTagRelease(options: RunOptions): Promise<RunResult> {
   if (tagged.length > 0) io.info(`Tagged ${tagged.join(', ')} for release ${release}`);
   const imageKey = prepared.imageTag?.key ?? 'immut:release';
   const changes = [
+    ...prepared.changes,
     ...recorded.created,
     ...tagged.map((id) => `${id === resources.db?.id ? 'immut:release' : imageKey} on ${id}`),
   ];

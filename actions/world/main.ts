@@ -3,26 +3,65 @@
 // roles); mode 'status' reports what every role runs and how old its OS head is
 // (status.ts); mode 'record' records the world release
 // `immut/<env>/world/<build>` that lists every role's release in this build, or marks the
-// role missing (see record.ts for why a partial world is recorded and the step then fails).
+// role missing (see record.ts for why a partial world is recorded and the step then fails);
+// mode 'promote' plans the promotion of a world release to the env of the world file, one
+// promote.yml call per role (promote.ts).
 //
 // No post step: the world action creates nothing on AWS (mode status only reads), and what it records on GitHub is
 // kept after a failure on purpose (a re-run completes it; the error says so).
+//
+// This module reads the inputs and the world file and plans, with no AWS or GitHub client
+// loaded: mode plan needs none, and a bad input fails at once. Modes promote and record load
+// main-remote.ts, and status (and plan with only-stale) status.ts, after their checks
+// (issue #20: input errors before any SDK loads).
 import { UserError } from '@immut/core/errors';
-import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
 import { buildFromRunNumber } from '@immut/core/identity';
 import { readInputs, type ParsedInputs } from '@immut/core/inputs';
-import { provenanceFromEnv, type Env } from '@immut/core/provenance';
+import { provenanceFromEnv, type Env, type Provenance } from '@immut/core/provenance';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { heading, markdownTable, summary } from '@immut/core/summary';
-import { parseWorld, planWorld, type RolePlan, type World } from '@immut/core/world';
+import { MATRIX_JOBS_LIMIT, parseWorld, planWorld, type RolePlan, type World } from '@immut/core/world';
 import { readWorldFile, worldInputs } from './inputs.js';
-import { releaseMatrix } from './plan.js';
-import { recordWorld } from './record.js';
-import { status, takeStatus } from './status.js';
+import { chunkNumbers, chunkPlans, chunking, releaseMatrix } from './plan.js';
+import { checkStatusOptions } from './status-options.js';
 
-const ACTION = 'world';
+export const ACTION = 'world';
 
-type WorldInputs = ParsedInputs<typeof worldInputs>;
+export type WorldInputs = ParsedInputs<typeof worldInputs>;
+
+/** What mode promote needs besides the target world: checked before any client loads. */
+export interface PromoteChecked {
+  tag: string;
+  token: string;
+  source: { world: World; plans: RolePlan[]; file: string };
+}
+
+function checkPromote(inputs: WorldInputs, env: Env): PromoteChecked {
+  const need = (value: string | undefined, input: string, expected: string): string => {
+    if (value) return value;
+    throw new UserError(`Input '${input}' is required in mode promote; expected ${expected}.`);
+  };
+  const tag = need(inputs.release, 'release', 'the world release tag to promote, immut/<env>/world/<build>');
+  const sourceFile = need(
+    inputs.sourceWorldFile,
+    'source-world-file',
+    "the world file of the release's env (where each role's name is, for the gate)",
+  );
+  const token = need(
+    inputs.githubToken,
+    'github-token',
+    'a token that reads the repository (contents: read)',
+  );
+  const workspace = env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const sourceWorld = parseWorld(readWorldFile(workspace, sourceFile, 'source-world-file'), sourceFile);
+  return { tag, token, source: { world: sourceWorld, plans: planWorld(sourceWorld), file: sourceFile } };
+}
+
+/** What mode record needs besides the world: the build and the commit, checked before any client loads. */
+export interface RecordChecked {
+  build: string;
+  provenance: Provenance;
+}
 
 /** The build shared by the world's releases: the input, else derived from the run number. */
 function worldBuild(build: string | undefined, env: Env): string {
@@ -34,12 +73,37 @@ function worldBuild(build: string | undefined, env: Env): string {
   );
 }
 
-function timeScale(env: Env): number {
-  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+function checkRecord(inputs: WorldInputs, env: Env): RecordChecked {
+  const build = worldBuild(inputs.build, env);
+  const provenance = provenanceFromEnv(env);
+  if (!/^[0-9a-f]{40}$/.test(provenance.sha)) {
+    throw new UserError(
+      `GITHUB_SHA is '${provenance.sha}', expected a commit sha; run this action in a workflow.`,
+    );
+  }
+  return { build, provenance };
 }
 
-async function plan({ io }: ActionContext, world: World, plans: RolePlan[], file: string): Promise<void> {
+/**
+ * Mode plan: the matrix of release inputs, and how the roles split into chunks of at most
+ * chunk-size (GitHub runs at most 256 jobs from one matrix). With `chunk`, the matrix holds
+ * that chunk's roles (rebuild-the-world-chunk.yml); without, all roles when they fit in one
+ * chunk, else no matrix: rebuild-the-world then runs one chunk workflow per chunk.
+ */
+async function plan(ctx: ActionContext, inputs: WorldInputs, world: World, all: RolePlan[], file: string) {
+  const { io } = ctx;
+  const size = inputs.chunkSize ?? MATRIX_JOBS_LIMIT;
+  const { count } = chunking(all.length, size);
+  io.setOutput('chunks', chunkNumbers(count));
+  io.setOutput('chunk-count', String(count));
+  const plans = inputs.chunk !== undefined ? chunkPlans(all, inputs.chunk, size) : all;
+  io.setOutput('roles', plans.map((p) => p.role).join(','));
+  io.setOutput('count', String(plans.length));
+  if (inputs.chunk === undefined && count > 1) {
+    io.info(`${file}: ${all.length} role(s) in env ${world.env}, released in ${count} chunks of ${size}.`);
+    await io.appendSummary(chunksSummary(world, all, size));
+    return;
+  }
   io.setOutput('matrix', releaseMatrix(plans));
   io.info(`${file}: ${plans.length} role(s) in env ${world.env}: ${plans.map((p) => p.role).join(', ')}`);
   await io.appendSummary(
@@ -59,38 +123,23 @@ async function plan({ io }: ActionContext, world: World, plans: RolePlan[], file
   );
 }
 
-async function record(
-  { io, env }: ActionContext,
-  inputs: WorldInputs,
-  world: World,
-  plans: RolePlan[],
-): Promise<void> {
-  const build = worldBuild(inputs.build, env);
-  const provenance = provenanceFromEnv(env);
-  if (!/^[0-9a-f]{40}$/.test(provenance.sha)) {
-    throw new UserError(
-      `GITHUB_SHA is '${provenance.sha}', expected a commit sha; run this action in a workflow.`,
-    );
+/** A world of several chunks: one row per chunk (a row per role would be thousands of rows). */
+function chunksSummary(world: World, plans: RolePlan[], size: number): string {
+  const rows = [];
+  for (let start = 0; start < plans.length; start += size) {
+    const chunk = plans.slice(start, start + size);
+    rows.push([
+      String(rows.length + 1),
+      String(chunk.length),
+      chunk[0]?.role ?? '',
+      chunk.at(-1)?.role ?? '',
+    ]);
   }
-  const repository = repositoryFromEnv(env);
-  const octokit = createGitHubClient({
-    token: inputs.githubToken,
-    env,
-    action: ACTION,
-    log: io,
-    timeScale: timeScale(env),
-  });
-  await recordWorld({
-    env: world.env,
-    roles: plans.map((p) => p.role),
-    build,
-    provenance,
-    repository,
-    octokit,
-    now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    dryRun: inputs.dryRun === true,
-    io,
-  });
+  return summary(
+    heading(`World ${world.env}: ${plans.length} role(s) in ${rows.length} chunks`),
+    `GitHub runs at most ${MATRIX_JOBS_LIMIT} jobs from one matrix, so the roles are released in chunks of ${size}, one chunk after another.`,
+    markdownTable(['chunk', 'roles', 'first', 'last'], rows),
+  );
 }
 
 async function main(ctx: ActionContext): Promise<void> {
@@ -102,27 +151,36 @@ async function main(ctx: ActionContext): Promise<void> {
   const world = parseWorld(readWorldFile(workspace, file), file);
   const all = planWorld(world);
   io.setOutput('region', world.region);
+  if (inputs.mode === 'promote') {
+    io.setOutput('env', world.env);
+    const checked = checkPromote(inputs, ctx.env);
+    const { promote } = await import('./main-remote.js');
+    await promote(ctx, inputs, { world, plans: all, file }, checked);
+    return;
+  }
   if (inputs.mode === 'status') {
     io.setOutput('env', world.env);
     io.setOutput('roles', all.map((p) => p.role).join(','));
-    await status(ctx, world, all, {
-      maxAge: inputs.maxAge ?? '30d',
-      githubToken: inputs.githubToken,
-      failOnStale: inputs.failOnStale === true,
-    });
+    const options = { maxAge: inputs.maxAge ?? '30d', githubToken: inputs.githubToken };
+    checkStatusOptions(options);
+    const { status } = await import('./status.js');
+    await status(ctx, world, all, { ...options, failOnStale: inputs.failOnStale === true });
     return;
   }
   const plans = await selectRoles(ctx, inputs, world, all);
   io.setOutput('env', world.env);
+  if (inputs.mode === 'plan') return plan(ctx, inputs, world, plans, file);
   io.setOutput('roles', plans.map((p) => p.role).join(','));
   io.setOutput('count', String(plans.length));
-  if (inputs.mode === 'plan') await plan(ctx, world, plans, file);
-  else await record(ctx, inputs, world, plans);
+  const checked = checkRecord(inputs, ctx.env);
+  const { record } = await import('./main-remote.js');
+  await record(ctx, inputs, world, plans, checked);
 }
 
 /**
  * The roles this run plans or records: all of them; in mode plan with only-stale, those the
- * status flags stale; in mode record with `roles`, those (the roles an only-stale plan gave).
+ * status flags stale; in modes record and plan with `roles`, those (the roles an only-stale
+ * plan gave, which each chunk of an only-stale rebuild plans among).
  */
 async function selectRoles(
   ctx: ActionContext,
@@ -131,10 +189,10 @@ async function selectRoles(
   all: RolePlan[],
 ): Promise<RolePlan[]> {
   if (inputs.mode === 'plan' && inputs.onlyStale === true) {
-    const taken = await takeStatus(ctx, world, all, {
-      maxAge: inputs.maxAge ?? '30d',
-      githubToken: inputs.githubToken,
-    });
+    const options = { maxAge: inputs.maxAge ?? '30d', githubToken: inputs.githubToken };
+    checkStatusOptions(options);
+    const { takeStatus } = await import('./status.js');
+    const taken = await takeStatus(ctx, world, all, options);
     const stale = new Set(taken.stale);
     const chosen = all.filter((p) => stale.has(p.role));
     ctx.io.info(
@@ -144,7 +202,11 @@ async function selectRoles(
     );
     return chosen;
   }
-  if (inputs.mode === 'record' && inputs.roles !== undefined && inputs.roles.length > 0) {
+  if (
+    (inputs.mode === 'record' || inputs.mode === 'plan') &&
+    inputs.roles !== undefined &&
+    inputs.roles.length > 0
+  ) {
     const known = new Set(all.map((p) => p.role));
     const unknown = inputs.roles.filter((r) => !known.has(r));
     if (unknown.length > 0)

@@ -1,7 +1,8 @@
 // Mode 'plan': the world file becomes the matrix of rebuild-the-world, one entry per role
 // whose keys are release.yml's inputs, all strings (workflow inputs are strings).
 import { UserError } from '@immut/core/errors';
-import type { RolePlan } from '@immut/core/world';
+import { showGiven } from '@immut/core/inputs';
+import { MATRIX_JOBS_LIMIT, type RolePlan } from '@immut/core/world';
 
 export type MatrixEntry = Record<string, string>;
 
@@ -38,4 +39,45 @@ export function releaseMatrix(plans: readonly RolePlan[]): string {
     );
   }
   return matrix;
+}
+
+/**
+ * A world beyond one matrix is released in chunks: rebuild-the-world's outer matrix has one
+ * leg per chunk (rebuild-the-world-chunk.yml), whose own plan job plans just its chunk and
+ * whose inner matrix has one release per role. Chunks are consecutive runs of the plan's
+ * order (sorted by role), so every leg computes the same split from the same world file.
+ */
+export interface Chunking {
+  /** Roles per chunk: 1 to MATRIX_JOBS_LIMIT. */
+  size: number;
+  /** How many chunks the roles make (0 for no roles). */
+  count: number;
+}
+
+export function chunking(roles: number, size: number): Chunking {
+  if (!Number.isInteger(size) || size < 1 || size > MATRIX_JOBS_LIMIT)
+    throw new UserError(
+      `Input 'chunk-size' was ${showGiven(String(size))}; expected a whole number from 1 to ${MATRIX_JOBS_LIMIT} (GitHub runs at most ${MATRIX_JOBS_LIMIT} jobs from one matrix).`,
+    );
+  const count = Math.ceil(roles / size);
+  if (count > MATRIX_JOBS_LIMIT)
+    throw new UserError(
+      `${roles} roles in chunks of ${size} make ${count} chunks; the chunks are one matrix, and GitHub runs at most ${MATRIX_JOBS_LIMIT} jobs from one matrix: raise chunk-size (at most ${MATRIX_JOBS_LIMIT}).`,
+    );
+  return { size, count };
+}
+
+/** The plans of chunk `chunk` (1-based), or an error naming the chunks there are. */
+export function chunkPlans(plans: readonly RolePlan[], chunk: number, size: number): RolePlan[] {
+  const { count } = chunking(plans.length, size);
+  if (!Number.isInteger(chunk) || chunk < 1 || chunk > count)
+    throw new UserError(
+      `Input 'chunk' was ${showGiven(String(chunk))}; expected a chunk from 1 to ${count} (${plans.length} role(s) in chunks of ${size}).`,
+    );
+  return plans.slice((chunk - 1) * size, chunk * size);
+}
+
+/** The outer matrix's vector: the chunk numbers, 1 to count, as JSON. */
+export function chunkNumbers(count: number): string {
+  return JSON.stringify(Array.from({ length: count }, (_, i) => i + 1));
 }

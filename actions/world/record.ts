@@ -44,6 +44,8 @@ export interface RecordWorldOptions {
   now: string;
   dryRun: boolean;
   io: ActionIO;
+  /** The world release this one promotes (promote-world.yml): a missing role's reason says so. */
+  promotedFrom?: string;
 }
 
 export interface RecordWorldResult {
@@ -70,12 +72,10 @@ async function readRole(options: RecordWorldOptions, role: string): Promise<Role
     return { entry: releasedEntry(read.manifest), ...(read.releaseUrl ? { url: read.releaseUrl } : {}) };
   } catch (error) {
     if (!(error instanceof ReleaseNotFoundError)) throw error;
-    return {
-      entry: {
-        status: 'missing',
-        reason: `no release was recorded under ${tag}: its release job failed or did not run`,
-      },
-    };
+    const why = options.promotedFrom
+      ? `its promotion from ${options.promotedFrom} was refused by the promotion gate or failed (see that role's promotion jobs)`
+      : 'its release job failed or did not run';
+    return { entry: { status: 'missing', reason: `no release was recorded under ${tag}: ${why}` } };
   }
 }
 
@@ -100,11 +100,13 @@ function setOutputs(io: ActionIO, result: RecordWorldResult): void {
   io.setOutput('release-url', result.releaseUrl ?? '');
 }
 
-function missingError(result: RecordWorldResult, dryRun: boolean): string {
+function missingError(result: RecordWorldResult, dryRun: boolean, promotedFrom?: string): string {
   const { manifest, missing } = result;
   const total = Object.keys(manifest.roles).length;
   const list = missing.map((role) => gitTag({ role, env: manifest.env, build: manifest.build })).join(', ');
   const what = dryRun ? 'would be recorded' : 'was recorded';
+  if (promotedFrom)
+    return `World release ${result.tag} ${what} with ${missing.length} of ${total} role(s) missing: ${missing.join(', ')} (no release under ${list}; their promotion from ${promotedFrom} was refused by the promotion gate or failed: see their promotion jobs). The promoted roles are listed with their releases. A world release is never rewritten: to promote the missing roles, make them live in ${promotedFrom.split('/')[1] ?? 'their env'} and promote a new world release, or promote them one by one with promote.yml.`;
   return `World release ${result.tag} ${what} with ${missing.length} of ${total} role(s) missing: ${missing.join(', ')} (no release under ${list}; their release jobs failed or did not run). The released roles are listed with their releases. A world release is never rewritten: once the failures are fixed, run rebuild-the-world again for a complete world (unchanged roles reuse their images).`;
 }
 
@@ -166,7 +168,7 @@ export async function recordWorld(options: RecordWorldOptions): Promise<RecordWo
     setOutputs(io, result);
     await io.appendSummary(renderSummary(manifest, links, { ...result, dryRun: true }));
     // A dry run reports; it records nothing, so it has nothing to fail after.
-    if (missing.length > 0) io.warning(missingError(result, true));
+    if (missing.length > 0) io.warning(missingError(result, true, options.promotedFrom));
     return result;
   }
 
@@ -181,6 +183,6 @@ export async function recordWorld(options: RecordWorldOptions): Promise<RecordWo
   };
   setOutputs(io, result);
   await io.appendSummary(renderSummary(manifest, links, { ...result, dryRun: false }));
-  if (missing.length > 0) throw new UserError(missingError(result, false));
+  if (missing.length > 0) throw new UserError(missingError(result, false, options.promotedFrom));
   return result;
 }

@@ -18,13 +18,13 @@ import type { ActionContext } from '@immut/core/run-action';
 import type { RolePlan, World } from '@immut/core/world';
 import {
   buildWorldStatus,
-  parseMaxAge,
   renderWorldStatus,
   staleMessage,
   type RoleStatus,
   type WorldStatus,
 } from '@immut/core/world-status';
 import { gatherRoleStatus, type ReleaseLookup, type StatusClients } from './gather.js';
+import { checkStatusOptions, type StatusOptions } from './status-options.js';
 
 const ACTION = 'world';
 
@@ -32,10 +32,7 @@ const ACTION = 'world';
  *  per account; a world of 256 roles then takes 32 rounds, not 256 calls at once. */
 const CONCURRENT_ROLES = 8;
 
-export interface StatusOptions {
-  maxAge: string;
-  githubToken: string | undefined;
-}
+export type { StatusOptions } from './status-options.js';
 
 function clientsFor(region: string): StatusClients & { destroy(): void } {
   const settings = { region, action: ACTION };
@@ -71,14 +68,11 @@ export async function takeStatus(
   plans: readonly RolePlan[],
   options: StatusOptions,
 ): Promise<WorldStatus> {
-  // Validated before any call, so a typo costs no AWS or GitHub round trip.
-  const maxAgeMs = parseMaxAge(options.maxAge);
-  if (!options.githubToken)
-    throw new UserError(
-      "Input 'github-token' is empty; mode status reads the roles' releases with it (contents: read is enough).",
-    );
+  // Validated before any call, so a typo costs no AWS or GitHub round trip (main.ts checks
+  // them before this module loads, too).
+  const maxAgeMs = checkStatusOptions(options);
   const octokit = createGitHubClient({
-    token: options.githubToken,
+    token: options.githubToken ?? '',
     env,
     action: ACTION,
     log: io,

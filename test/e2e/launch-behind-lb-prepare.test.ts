@@ -94,6 +94,12 @@ async function get(name: string): Promise<Scenario> {
 
 const main = (run: ActionRun | ActionRunWithPost): ActionRun => ('main' in run ? run.main : run);
 
+/** What release.yml passes from the prepare job to the launch job. */
+const preparedArns = (prepared: ActionRun): Record<string, string> =>
+  Object.fromEntries(
+    ['load-balancer-arn', 'target-group-arn', 'listener-arn'].map((k) => [k, prepared.outputs[k] ?? '']),
+  );
+
 function succeeded(run: ActionRun | ActionRunWithPost): ActionRun {
   const m = main(run);
   if (m.exitCode !== 0) throw new Error(`expected success\n${describeRun(m)}`);
@@ -165,6 +171,52 @@ beforeAll(async () => {
     },
     [{ kind: 'target-never-healthy' }],
   );
+
+  // release.yml hands prepare's outputs to the launch: adopted by ARN, not looked up by name.
+  scenario('prepared-arns', async (step) => {
+    const prepared = await step(ACTION, (env) => runAction(ACTION, { env, inputs: PREPARE }));
+    await step(ACTION, (env) =>
+      runActionWithPost(ACTION, { env, inputs: { ...LAUNCH, ...preparedArns(main(prepared.run)) } }),
+    );
+  });
+
+  scenario(
+    'prepared-arns-launch-fails',
+    async (step) => {
+      const prepared = await step(ACTION, (env) => runAction(ACTION, { env, inputs: PREPARE }));
+      await step(ACTION, (env) =>
+        runActionWithPost(ACTION, {
+          env,
+          inputs: { ...LAUNCH, ...preparedArns(main(prepared.run)), timeout: '1m' },
+        }),
+      );
+    },
+    [{ kind: 'target-never-healthy' }],
+  );
+
+  // ARNs of another build are refused; ARNs another run prepared are looked up by name instead.
+  scenario('prepared-arns-untrusted', async (step) => {
+    const other = await step(ACTION, (env) =>
+      runAction(ACTION, { env, inputs: { ...PREPARE, build: 'b000040' } }),
+    );
+    await step(ACTION, (env) =>
+      runAction(ACTION, { env, inputs: { ...LAUNCH, ...preparedArns(main(other.run)) } }),
+    );
+    const arns = preparedArns(main(other.run));
+    await step(ACTION, (env) =>
+      runAction(ACTION, {
+        env,
+        inputs: { ...LAUNCH, 'load-balancer-arn': arns['load-balancer-arn'] ?? '' },
+      }),
+    );
+    await step(ACTION, (env) => runAction(ACTION, { env, inputs: { ...PREPARE, ...arns } }));
+    const otherRun = await step(ACTION, (env) =>
+      runAction(ACTION, { env: { ...env, GITHUB_RUN_ID: '1111111111' }, inputs: PREPARE }),
+    );
+    await step(ACTION, (env) =>
+      runAction(ACTION, { env, inputs: { ...LAUNCH, ...preparedArns(main(otherRun.run)) } }),
+    );
+  });
 
   scenario('bad-inputs', async (step) => {
     const bad: Array<Record<string, string>> = [
@@ -287,6 +339,67 @@ describe('launch-behind-lb mode prepare', () => {
     const post = (launchStep.run as ActionRunWithPost).post;
     expect(post?.exitCode).toBe(0);
     expect(post?.logLines.filter((l) => l.startsWith('removed '))).toEqual([]);
+  });
+
+  it("a launch given prepare's ARNs adopts them with one DescribeLoadBalancers and one DescribeTags", async () => {
+    const { sandbox, steps } = await get('prepared-arns');
+    const prepared = succeeded(steps[0]!.run);
+    expect(prepared.outputs['listener-arn']).toMatch(/:listener\/app\/prod-api-b000042\//);
+    const launched = succeeded(steps[1]!.run);
+    for (const key of ['load-balancer-arn', 'target-group-arn', 'listener-arn', 'build-dns-name'])
+      expect(launched.outputs[key]).toBe(prepared.outputs[key]);
+    const elbReads = steps[1]!.calls
+      .filter(
+        (c) =>
+          c.service === 'elasticloadbalancing' &&
+          /^Describe(LoadBalancers|TargetGroups|Listeners|Tags)$/.test(c.operation),
+      )
+      .map((c) => c.operation);
+    expect(elbReads).toEqual(['DescribeLoadBalancers', 'DescribeTags']);
+    // The load balancer stands on exactly the inputs' subnets and groups: no second check of them.
+    expect(ops(steps[1]!.calls)).not.toContain('DescribeSubnets');
+    expect(ops(steps[1]!.calls)).not.toContain('DescribeSecurityGroups');
+    expect(ops(steps[1]!.calls).filter((o) => FRONT_END_CREATES.includes(o))).toEqual([]);
+    const targets = sandbox.inventory().filter((i) => i.kind === 'target');
+    expect(targets.map((t) => t.state)).toEqual(['healthy', 'healthy']);
+    expect(
+      (steps[1]!.run as ActionRunWithPost).post?.logLines.filter((l) => l.startsWith('removed ')),
+    ).toEqual([]);
+  });
+
+  it("a launch given prepare's ARNs that fails removes the whole build, front end included", async () => {
+    const { sandbox, steps } = await get('prepared-arns-launch-fails');
+    const run = steps[1]!.run as ActionRunWithPost;
+    expect(run.main.exitCode).not.toBe(0);
+    const removals = run.post?.logLines.filter((l) => l.startsWith('removed ')).map((l) => l.split(' ')[1]);
+    expect(removals).toEqual([
+      'auto-scaling-group',
+      'launch-template',
+      'listener',
+      'target-group',
+      'load-balancer',
+    ]);
+    expect(standing(sandbox)).toEqual([]);
+  });
+
+  it("refuses another build's ARNs and a partial or misplaced set; looks up by name when another run prepared", async () => {
+    const { steps } = await get('prepared-arns-untrusted');
+    const [, foreign, partial, toPrepare, , otherRun] = steps;
+    expect(theError(main(foreign!.run))).toMatch(
+      /Input 'load-balancer-arn' was 'arn:aws:elasticloadbalancing:.*prod-api-b000040.*expected this build's prod-api-b000042/,
+    );
+    expect(ops(foreign!.calls).filter((o) => /^Create/.test(o))).toEqual([]);
+    expect(theError(main(partial!.run))).toMatch(
+      /Inputs 'load-balancer-arn' were given without 'target-group-arn', 'listener-arn'; expected all three/,
+    );
+    expect(
+      errorsOf(main(toPrepare!.run))
+        .map((e) => e.message)
+        .join('\n'),
+    ).toMatch(/Input 'load-balancer-arn' was given with mode 'prepare'; expected it empty/);
+    const launched = succeeded(otherRun!.run);
+    expect(launched.logLines.some((l) => /not this run's; looking it up by name/.test(l))).toBe(true);
+    expect(ops(otherRun!.calls)).toContain('DescribeListeners');
   });
 
   it('a failed prepare is cleaned up by its post: what it made, and nothing more', async () => {

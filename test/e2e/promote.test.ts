@@ -195,8 +195,13 @@ describe('promote.yml through the local runner', () => {
       'gate',
       'launch',
       'replicate',
+      'retire',
       'tag',
+      'unshare',
     ]);
+    // No retire-keep, and one account: nothing to retire, nothing shared to take back.
+    expect(job(promote, 'retire')?.result).toBe('skipped');
+    expect(job(promote, 'unshare')?.result).toBe('skipped');
     expect(job(promote, 'replicate')?.result).toBe('success');
     expect(promotionCalls.filter((c) => c.operation === 'CreateImage')).toEqual([]);
     // The promoted build was launched (its fleet), from the staging image.

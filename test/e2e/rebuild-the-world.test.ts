@@ -44,7 +44,7 @@ function stageOutputs(result: WorkflowRunResult): Map<string, Record<string, Rec
   return roles;
 }
 
-async function rebuildTheWorld(runNumber: number): Promise<WorldRun> {
+async function rebuildTheWorld(runNumber: number, extra: Record<string, string> = {}): Promise<WorldRun> {
   const before = sandbox.calls().length;
   const result = await runWorkflow({
     workflowFile: '.github/workflows/rebuild-the-world.yml',
@@ -53,6 +53,7 @@ async function rebuildTheWorld(runNumber: number): Promise<WorldRun> {
       'world-file': 'immut.world.yml',
       'aws-role-arn': ROLE_ARN,
       'max-parallel': '3',
+      ...extra,
     },
     repoRoot: REPO_ROOT,
     workspaceSource: consumer,
@@ -111,7 +112,10 @@ beforeAll(async () => {
   // The worker's new targets never get healthy: its launch fails, the others go on.
   sandbox.addFaults([{ kind: 'target-never-healthy', match: { targetGroupName: 'prod-worker-b000004' } }]);
   runs.push(await rebuildTheWorld(4));
-}, 300_000);
+  // Chunks of two: the three roles go through the chunk workflow, as a world of more than
+  // 256 roles does (GitHub runs at most 256 jobs from one matrix).
+  runs.push(await rebuildTheWorld(5, { 'chunk-size': '2' }));
+}, 420_000);
 
 afterAll(async () => {
   await sandbox?.stop();
@@ -209,5 +213,43 @@ describe('rebuild-the-world through the local runner', () => {
       .filter((item) => !['terminated', 'shutting-down', 'deleted'].includes(item.state ?? ''))
       .filter((item) => item.kind !== 'image' && item.kind !== 'snapshot');
     expect(leftovers).toEqual([]);
+  });
+
+  it('releases a world of several chunks through the chunk workflow, chunk after chunk, and records every role', () => {
+    const fifth = runs[4]!;
+    expect(describeRunFailure(fifth.result)).toBe('');
+    expect(fifth.result.jobs.find((j) => j.jobId === 'release')?.result).toBe('skipped');
+    const chunks = fifth.result.jobs.filter((j) => j.jobId === 'chunks');
+    expect(chunks.map((j) => [j.name, j.result])).toEqual([
+      ['chunk 1', 'success'],
+      ['chunk 2', 'success'],
+    ]);
+    // Chunks run one after another (max-parallel 1): the second starts after the first ended.
+    expect(chunks[1]!.startedAt ?? 0).toBeGreaterThanOrEqual(
+      (chunks[0]!.startedAt ?? Infinity) + chunks[0]!.durationMs,
+    );
+    const released = chunks.flatMap((chunk) =>
+      chunk
+        .called!.jobs.filter((j) => j.called)
+        .map((j) => [chunk.name, String(j.matrix?.['role']), j.result]),
+    );
+    // The runner lists a chunk's legs in the order they finished, which varies: compare sorted.
+    released.sort((a, b) => a.join(' ').localeCompare(b.join(' ')));
+    expect(released).toEqual([
+      ['chunk 1', 'api', 'success'],
+      ['chunk 1', 'web', 'success'],
+      ['chunk 2', 'worker', 'success'],
+    ]);
+    const record = fifth.result.jobs.find((j) => j.jobId === 'record');
+    const manifest = JSON.parse(
+      record?.outputs['manifest'] ?? record?.steps.at(-1)?.outputs['manifest'] ?? '{}',
+    ) as { roles?: Record<string, { tag?: string }> };
+    expect(
+      Object.fromEntries(Object.entries(manifest.roles ?? {}).map(([role, r]) => [role, r.tag])),
+    ).toEqual({
+      api: 'immut/prod/api/b000005',
+      web: 'immut/prod/web/b000005',
+      worker: 'immut/prod/worker/b000005',
+    });
   });
 });

@@ -96,7 +96,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'immut-changelog-'));
   const attack = writeAttack();
   const envFile = path.join(dir, 'env.txt');
-  const [dump, attacked, failed, refused, missing] = await Promise.all([
+  // Every environment the command can read through /proc, as a process of the same user can.
+  const peek = (file: string) =>
+    `for f in /proc/[0-9]*/environ; do cat "$f"; echo; done 2>/dev/null | tr '\\0' '\\n' > '${path.join(dir, file)}'`;
+  const [dump, attacked, failed, refused, missing, peeked, peekedPlain] = await Promise.all([
     run(
       'envdump',
       {
@@ -114,8 +117,10 @@ beforeAll(async () => {
       'changelog-env': 'NODE_ENV,AWS_SECRET_ACCESS_KEY,ACTIONS_ID_TOKEN_REQUEST_TOKEN,GITHUB_TOKEN',
     }),
     run('missing', { 'changelog-command': 'true', 'changelog-env': 'NOT_SET_ANYWHERE' }),
+    run('peek', { 'changelog-command': peek('peek.txt') }),
+    run('peekplain', { 'changelog-command': peek('peek-plain.txt'), 'changelog-isolation': 'none' }),
   ]);
-  Object.assign(out, { dump, attacked, failed, refused, missing });
+  Object.assign(out, { dump, attacked, failed, refused, missing, peeked, peekedPlain });
 }, 120_000);
 
 afterAll(async () => {
@@ -169,6 +174,22 @@ describe('the change log command never gets immut’s keys', () => {
       .filter((c) => c.operation === 'ModifyDBInstance' && c.params['DBInstanceIdentifier'] === SOURCE);
     expect(toSource).toEqual([]);
     expect(JSON.stringify(sandbox.calls())).not.toContain(ATTACK_PASSWORD);
+  });
+
+  it('cannot read the step’s keys from another process’s /proc/<pid>/environ: it runs in a PID namespace of its own', () => {
+    if (out['peeked']?.exitCode !== 0) throw new Error(describeRun(out['peeked']!));
+    const seen = readFileSync(path.join(dir, 'peek.txt'), 'utf8');
+    expect(seen).toContain('PGPASSWORD='); // its own environment, so the loop did read /proc
+    for (const secret of Object.values(STEP_SECRETS)) expect(seen).not.toContain(secret);
+    expect(seen).not.toMatch(/^AWS_SECRET_ACCESS_KEY=/m);
+  });
+
+  it('with changelog-isolation none, runs as a plain child that can read them, and warns so', () => {
+    // What the namespace prevents: without it, the same loop finds the step's keys.
+    if (out['peekedPlain']?.exitCode !== 0) throw new Error(describeRun(out['peekedPlain']!));
+    const seen = readFileSync(path.join(dir, 'peek-plain.txt'), 'utf8');
+    expect(seen).toContain(STEP_SECRETS.AWS_SESSION_TOKEN);
+    expect(out['peekedPlain']?.stdout).toMatch(/::warning::changelog-isolation is 'none'/);
   });
 
   it('refuses credential names in changelog-env with one clear error, before creating anything', () => {

@@ -182,13 +182,23 @@ describe('world action, mode plan', () => {
       );
     });
 
-    it('refuses more roles than GitHub runs from one matrix', async () => {
-      const roles = Array.from(
-        { length: 257 },
-        (_, i) => `  r${i}:\n    provision: p.sh\n    app-version: '1'\n`,
-      ).join('');
-      const text = example.slice(0, example.indexOf('roles:\n')) + `roles:\n${roles}`;
-      expect(await planRefused(text)).toMatch(/roles: 257 roles; at most 256 \(GitHub runs at most 256 jobs/);
+    it('plans more roles than GitHub runs from one matrix as chunks', async () => {
+      const world = (n: number) =>
+        example.slice(0, example.indexOf('roles:\n')) +
+        `roles:\n${Array.from({ length: n }, (_, i) => `  r${i}:\n    provision: p.sh\n    app-version: '1'\n`).join('')}`;
+      const dir = tempDir('immut-world-chunks-');
+      writeFileSync(path.join(dir, 'immut.world.yml'), world(257));
+      const whole = await runAction('world', { inputs: { mode: 'plan' }, cwd: dir });
+      expect(whole.exitCode).toBe(0);
+      expect(whole.outputs).toMatchObject({ count: '257', 'chunk-count': '2', chunks: '[1,2]' });
+      // No matrix of 257 legs: GitHub would refuse it; rebuild-the-world runs the chunks instead.
+      expect(whole.outputs['matrix']).toBeUndefined();
+      const second = await runAction('world', { inputs: { mode: 'plan', chunk: '2' }, cwd: dir });
+      expect(second.exitCode).toBe(0);
+      const matrix = JSON.parse(second.outputs['matrix'] ?? '{}') as { include?: Array<{ role: string }> };
+      expect(matrix.include).toHaveLength(1);
+      expect(second.outputs['roles']).toBe(matrix.include?.[0]?.role);
+      // Beyond 7,000 roles: refused (packages/core/test/world.test.ts).
     });
 
     it('refuses a YAML bomb', async () => {
@@ -200,10 +210,10 @@ describe('world action, mode plan', () => {
       );
     });
 
-    it('refuses a world file over 256 KiB without reading it, saying how big it is', async () => {
-      const message = await planRefused(`# ${'x'.repeat(300_000)}\n${example}`);
-      expect(message).toMatch(/\b301\d{3} bytes\b/);
-      expect(message).toMatch(/\b262144\b/);
+    it('refuses a world file over 2 MiB without reading it, saying how big it is', async () => {
+      const message = await planRefused(`# ${'x'.repeat(2_200_000)}\n${example}`);
+      expect(message).toMatch(/\b2201\d{3} bytes\b/);
+      expect(message).toMatch(/\b2097152\b/);
     });
   });
 

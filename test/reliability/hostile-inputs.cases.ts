@@ -625,8 +625,8 @@ const WORLD: HostileCase[] = [
   ),
   worldFile(
     'YAML bomb / aliases',
-    'a file over the size cap (300 KB comment)',
-    `# ${'x'.repeat(300_000)}\n${world(OK_ROLE)}`,
+    'a file over the size cap (2.1 MB comment)',
+    `# ${'x'.repeat(2_200_000)}\n${world(OK_ROLE)}`,
     'refused',
   ),
   worldFile(
@@ -689,8 +689,8 @@ const WORLD: HostileCase[] = [
   ),
   worldFile(
     'huge string',
-    '3,000 roles',
-    `${world(OK_ROLE)}${Array.from({ length: 3000 }, (_, i) => `  r${i}:\n    provision: p.sh\n    app-version: "1"`).join('\n')}\n`,
+    '7,001 roles (GitHub runs at most 50,000 jobs in one workflow run)',
+    `${world(OK_ROLE)}${Array.from({ length: 7000 }, (_, i) => `  r${i}:\n    provision: p.sh\n    app-version: "1"`).join('\n')}\n`,
     'refused',
   ),
   worldFile(
@@ -720,6 +720,78 @@ const WORLD: HostileCase[] = [
   worldFile('huge string', "app-version of 10,000 × 'a'", world(appVersion(HUGE)), 'safe'),
 ];
 
+// ---- inputs added with fleets, the artifact, Aurora, promotion and isolation ---------------
+
+const LATER_INPUTS: HostileCase[] = [
+  refused('bake-image', 'artifact', 'path traversal', '../../etc', '../../etc'),
+  refused('bake-image', 'artifact', 'path traversal', '/etc (absolute)', '/etc'),
+  {
+    ...refused('bake-image', 'artifact', 'symlink', 'app -> a directory outside the workspace', 'app'),
+    symlinks: { app: '@OUTSIDE@' },
+  },
+  refused(
+    'bake-image',
+    'artifact',
+    'newline',
+    'app\\n::set-output name=pwned::1',
+    'app\n::set-output name=pwned::1',
+  ),
+  refused(
+    'bake-image',
+    'staging-bucket',
+    'shell metacharacters',
+    'immut-staging-x;touch @CANARY@',
+    `immut-staging-x;touch ${CANARY}`,
+  ),
+  refused(
+    'bake-image',
+    'staging-bucket',
+    'path traversal',
+    'immut-staging-x/../other',
+    'immut-staging-x/../other',
+  ),
+  refused('bake-image', 'staging-bucket', 'ARN/ID look-alike', 'arn:aws:s3:::*', 'arn:aws:s3:::*'),
+  refused(
+    'bake-image',
+    'staging-bucket',
+    'unicode look-alike',
+    'Cyrillic і in immut-staging-x',
+    'immut-stag\u0456ng-x',
+  ),
+  ...identifierAttacks('app-cluster')
+    .filter((_, i) => i % 3 === 0)
+    .map(([kind, label, value]) => ({
+      ...refused('replicate-data', 'source-cluster', kind, label, value),
+      without: ['source-db'],
+    })),
+  refused('replicate-data', 'changelog-isolation', 'flag-looking value', '--none', '--none'),
+  refused('replicate-data', 'changelog-isolation', 'newline', 'none\\nINJECTED=1', 'none\nINJECTED=1'),
+  refused('launch-behind-lb', 'instance-types', 'newline', 't3.micro\\nINJECTED=1', 't3.micro\nINJECTED=1'),
+  refused('launch-behind-lb', 'instance-types', 'flag-looking value', '--force', '--force'),
+  refused(
+    'launch-behind-lb',
+    'scaling',
+    'shell metacharacters',
+    'cpu:50;touch @CANARY@',
+    `cpu:50;touch ${CANARY}`,
+  ),
+  refused('launch-behind-lb', 'scaling', 'unicode look-alike', 'cpu:５０ (full-width)', 'cpu:\uff15\uff10'),
+  refused('launch-behind-lb', 'min', 'unicode look-alike', '１ (full-width)', '\uff11'),
+  refused('launch-behind-lb', 'max', 'huge string', "10,000 × '9'", HUGE_DIGITS),
+  refused('launch-behind-lb', 'health-check-grace-period', 'flag-looking value', '-1', '-1'),
+  refused('launch-behind-lb', 'mode', 'flag-looking value', '--prepare', '--prepare'),
+  refused(
+    'tag-release',
+    'promoted-from',
+    'newline',
+    'immut/staging/api/1\\n::set-output name=pwned::1',
+    'immut/staging/api/1\n::set-output name=pwned::1',
+  ),
+  refused('tag-release', 'promoted-from', 'path traversal', 'immut/../prod/api/1', 'immut/../prod/api/1'),
+  refused('tag-release', 'force', 'shell metacharacters', 'true;touch @CANARY@', `true;touch ${CANARY}`),
+  refused('world', 'mode', 'flag-looking value', '-rf', '-rf'),
+];
+
 export const CASES: readonly HostileCase[] = [
   ...RELEASE_ACTIONS.flatMap((action, index) => commonCases(action, index)),
   ...BAKE,
@@ -729,4 +801,5 @@ export const CASES: readonly HostileCase[] = [
   ...CUTOVER,
   ...RETIRE,
   ...WORLD,
+  ...LATER_INPUTS,
 ];

@@ -47,6 +47,9 @@ interface LaunchRow extends RowSpec {
   /** Run the build's prepare (mode prepare: load balancer, target group, listener) first, as
    *  release.yml's prepare job does beside the bake; the launch then adopts that front end. */
   prepared?: boolean;
+  /** With `prepared`: hand prepare's ARN outputs to the launch, as release.yml does (the launch
+   *  adopts the front end by ARN; without this, it finds it by name, as a re-run does). */
+  handOver?: boolean;
 }
 
 /** Slower than the e2e default: SDK back-off sleeps and every stall of the loaded machine are
@@ -155,6 +158,25 @@ export const ROWS: LaunchRow[] = [
     prepared: true,
   },
   {
+    name: 'prepared-arns-throttled',
+    fault:
+      "prepare's ARNs handed to the launch (release.yml); ELBv2 Throttling ×2 on DescribeTags (the launch re-reading the three ARNs' tags in one call)",
+    outcome: 'succeeds',
+    // The prepare step reads no tags (it finds nothing and creates), so both land in the launch.
+    faults: [fault('elasticloadbalancing', 'DescribeTags', 'Throttling', 2)],
+    prepared: true,
+    handOver: true,
+  },
+  {
+    name: 'prepared-arns-never-healthy',
+    fault: "prepare's ARNs handed to the launch (release.yml); targets never healthy in the launch",
+    outcome: 'fails',
+    faults: [{ kind: 'target-never-healthy' }],
+    inputs: { timeout: '20m' },
+    prepared: true,
+    handOver: true,
+  },
+  {
     name: 'prepared-never-healthy',
     fault: 'front end made by a prepare step of the same run first; targets never healthy in the launch',
     outcome: 'fails',
@@ -248,10 +270,14 @@ async function terminateOne(sandbox: Sandbox): Promise<{ victim: string; healthy
 }
 
 /** The build's front end through mode prepare, as release.yml's prepare job makes it. */
-async function prepareFrontEnd(env: Record<string, string>): Promise<void> {
+async function prepareFrontEnd(env: Record<string, string>): Promise<Record<string, string>> {
   const { 'image-id': _image, count: _count, ...inputs } = INPUTS;
   const run = await runAction(ACTION, { env, inputs: { ...inputs, mode: 'prepare' } });
   if (run.exitCode !== 0) throw new Error(`prepare failed\n${describeRun(run)}`);
+  // The outputs release.yml hands to the launch job.
+  return Object.fromEntries(
+    ['load-balancer-arn', 'target-group-arn', 'listener-arn'].map((k) => [k, run.outputs[k] ?? '']),
+  );
 }
 
 faultMatrix<LaunchRow, Result>({
@@ -265,7 +291,7 @@ faultMatrix<LaunchRow, Result>({
     });
     const before = inventoryKeys(sandbox);
     const env = { ...sandboxEnv(sandbox, ACTION, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint };
-    if (row.prepared) await prepareFrontEnd(env);
+    const arns = row.prepared ? await prepareFrontEnd(env) : {};
     const launchFrom = sandbox.calls().at(-1)?.seq ?? 0;
     // Sampled while the row runs: the build's name is created only once every target is
     // healthy, and from then on always has a healthy target (replacements come and go).
@@ -277,7 +303,7 @@ faultMatrix<LaunchRow, Result>({
     const runs = await drive(row, {
       action: ACTION,
       options: {
-        inputs: { ...INPUTS, ...row.inputs },
+        inputs: { ...INPUTS, ...row.inputs, ...(row.handOver ? arns : {}) },
         env,
       },
       // cancel and rerun: during the health wait, once the group exists.

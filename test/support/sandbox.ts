@@ -46,6 +46,9 @@ export const WORKFLOW_TIME_SCALE = 300;
 
 /** The sandbox's account and region (packages/sandbox/src/seed.ts). */
 export const SANDBOX_ACCOUNT = '123456789012';
+/** A second sandbox account for cross-account tests (SandboxOptions.accounts, or made by
+ *  `workflowRoles` for a role ARN in it); its seeded KMS key is `alias/immut-sandbox` too. */
+export const SECOND_ACCOUNT = '210987654321';
 export const SANDBOX_REGION = 'us-east-1';
 
 /** The tests' own key: allowed everything; for setting up and inspecting, never for an action. */
@@ -105,16 +108,20 @@ function sandboxIam(sandbox: Sandbox): SandboxIam {
 const union = (a: readonly string[] = [], b: readonly string[] = []): string[] => [...new Set([...a, ...b])];
 
 /** The policy parameters for this sandbox now: its account, region and zones, and the scope. */
-export function policyParams(sandbox: Sandbox | undefined, scope: PolicyScope): PolicyParams {
+export function policyParams(
+  sandbox: Sandbox | undefined,
+  scope: PolicyScope,
+  account: string = SANDBOX_ACCOUNT,
+): PolicyParams {
   const zones = sandbox
     ? sandbox
-        .inventory()
+        .inventory(account === SANDBOX_ACCOUNT ? undefined : account)
         .filter((i) => i.service === 'route53' && i.kind === 'hosted-zone')
         .map((z) => z.id.replace(/^\/hostedzone\//, ''))
     : [];
   return {
     partition: 'aws',
-    account: SANDBOX_ACCOUNT,
+    account,
     regions: union([SANDBOX_REGION], scope.regions),
     ...(scope.env !== undefined ? { env: scope.env } : {}),
     instanceRoleArns: union(DEFAULT_SCOPE.instanceRoleArns, scope.instanceRoleArns),
@@ -143,10 +150,15 @@ function installAction(sandbox: Sandbox, action: string): void {
   );
 }
 
+/** The account a role ARN names (arn:aws:iam::<account>:role/<name>); the sandbox's otherwise. */
+function roleAccount(roleArn: string): string {
+  return /^arn:aws:iam::(\d{12}):role\//.exec(roleArn)?.[1] ?? SANDBOX_ACCOUNT;
+}
+
 function installRole(sandbox: Sandbox, roleArn: string, actions: readonly string[]): void {
   const policy = unionPolicy(
     actions.map((a) => [a, permissionsOf(a)] as const),
-    policyParams(sandbox, sandboxIam(sandbox).scope),
+    policyParams(sandbox, sandboxIam(sandbox).scope, roleAccount(roleArn)),
   );
   sandbox.iam.set(roleAccessKey(roleArn), policy);
 }
@@ -271,15 +283,18 @@ export function workflowRoles(
 ): Record<string, { accessKeyId: string; secretAccessKey: string; endpointUrl: string; accountId: string }> {
   for (const a of actions) checkAction(a);
   sandboxIam(sandbox).roles.set(roleArn, actions);
-  installRole(sandbox, roleArn, actions);
+  // A role of another account (its ARN names it) gets a key of that account, made if new.
+  const account = roleAccount(roleArn);
   const key = roleAccessKey(roleArn);
-  sandbox.issueCredentials(key, secretOf(key));
+  if (account === SANDBOX_ACCOUNT) sandbox.issueCredentials(key, secretOf(key));
+  else sandbox.issueCredentials(key, secretOf(key), account);
+  installRole(sandbox, roleArn, actions);
   return {
     [roleArn]: {
       accessKeyId: key,
       secretAccessKey: secretOf(key),
       endpointUrl: sandbox.endpoint,
-      accountId: SANDBOX_ACCOUNT,
+      accountId: account,
     },
   };
 }

@@ -5,7 +5,14 @@ import type { Activity, AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import { InputError } from '@immut/core/errors';
 import { readInputs } from '@immut/core/inputs';
 import { standardTags } from '@immut/core/tags';
-import { fleetDigest, groupParams, launchFailure, requestCountLabel, type FleetSpec } from '../fleet.js';
+import {
+  fleetDigest,
+  groupParams,
+  launchFailure,
+  mayBeFailingToLaunch,
+  requestCountLabel,
+  type FleetSpec,
+} from '../fleet.js';
 import { launchBehindLbInputs } from '../inputs.js';
 import { launchProblems } from '../main.js';
 
@@ -187,5 +194,22 @@ describe('launchFailure', () => {
       { InstanceId: 'i-2', LifecycleState: 'InService' } as never,
     ]);
     expect(launchFailure(full, [failed(1, 'a'), failed(2, 'b')], 2)).toBeUndefined();
+  });
+});
+
+describe('mayBeFailingToLaunch', () => {
+  it('is true only for a group short of servers with none on its way (then its activities are read)', () => {
+    expect(mayBeFailingToLaunch(group())).toBe(true);
+    expect(mayBeFailingToLaunch(group([{ InstanceId: 'i-1', LifecycleState: 'Terminated' } as never]))).toBe(
+      true,
+    );
+    expect(mayBeFailingToLaunch(group([{ InstanceId: 'i-1', LifecycleState: 'Pending' } as never]))).toBe(
+      false,
+    );
+    const full = group([
+      { InstanceId: 'i-1', LifecycleState: 'InService' } as never,
+      { InstanceId: 'i-2', LifecycleState: 'InService' } as never,
+    ]);
+    expect(mayBeFailingToLaunch(full)).toBe(false);
   });
 });

@@ -14,12 +14,18 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { scaledClock } from '@immut/core/clock';
 import type { CreatedResource } from '@immut/core/cleanup';
 import type { Identity } from '@immut/core/identity';
-import { autoScalingGroupName, launchTemplateName, loadBalancerName } from '@immut/core/naming';
+import {
+  autoScalingGroupName,
+  launchTemplateName,
+  loadBalancerName,
+  targetGroupName,
+} from '@immut/core/naming';
 import { standardTags, toAwsTags } from '@immut/core/tags';
 import { SEED, startSandbox, type Sandbox } from '@immut/sandbox';
 import { ensureGroup, ensureLaunchTemplate, waitFleetHealthy, type FleetSpec } from '../fleet.js';
 import { describeTargets } from '../health.js';
 import { ensureListener, ensureLoadBalancer, ensureTargetGroup } from '../load-balancer.js';
+import { ensureFrontEnd, type FrontEndPlan } from '../prepare.js';
 import { undoHandlers } from '../undo.js';
 
 const SCALE = 2000;
@@ -299,5 +305,67 @@ describe('undo handlers', () => {
         { id: 'i-2', zone: 'b', state: 'unused', reason: 'Target.NotInUse' },
       ]),
     ).toBe('i-1 healthy, i-2 unused (Target.NotInUse)');
+  });
+});
+
+describe('ensureFrontEnd', () => {
+  const plan = (): FrontEndPlan => ({
+    identity: id,
+    region: 'us-east-1',
+    network: { vpcId: SEED.vpc.vpcId, subnets, lbSubnets: [A, B] },
+    names: { loadBalancer: loadBalancerName(id), targetGroup: targetGroupName(id) },
+    health: {
+      path: '/health',
+      intervalSeconds: 30,
+      healthyThreshold: 5,
+      unhealthyThreshold: 2,
+      matcher: '200',
+    },
+    port: 8080,
+    scheme: 'internet-facing',
+    lbSecurityGroupIds: [SEED.securityGroup.groupId],
+    timeoutMs: 600_000,
+    tagsFor: (name: string) => standardTags(id, provenance, name),
+  });
+  const operations = (from: number) =>
+    sandbox
+      .calls()
+      .slice(from)
+      .map((c) => c.operation);
+
+  it('makes a new front end without asking for listeners a new load balancer cannot have', async () => {
+    const from = sandbox.calls().length;
+    const front = await ensureFrontEnd(plan(), elb, {
+      cleanup: { record: () => undefined },
+      log: () => undefined,
+    });
+    expect(front.resources.map((r) => r.how)).toEqual(['created', 'created', 'created']);
+    expect(operations(from)).not.toContain('DescribeListeners');
+    expect(operations(from)).not.toContain('DescribeTags');
+  });
+
+  it('adopts an existing front end after reading the tags of all of it in one call', async () => {
+    const quiet = { cleanup: { record: () => undefined }, log: () => undefined };
+    await ensureFrontEnd(plan(), elb, quiet);
+    const from = sandbox.calls().length;
+    const again = await ensureFrontEnd(plan(), elb, quiet);
+    expect(again.resources.map((r) => r.how)).toEqual(['reused', 'reused', 'reused']);
+    const ops = operations(from);
+    expect(ops.filter((o) => o === 'DescribeTags')).toHaveLength(1);
+    expect(ops.filter((o) => o.startsWith('Create'))).toEqual([]);
+  });
+
+  it("refuses another build's target group found beside this build's load balancer", async () => {
+    const quiet = { cleanup: { record: () => undefined }, log: () => undefined };
+    await elb.send(
+      new CreateTargetGroupCommand({
+        Name: targetGroupName(id),
+        Protocol: 'HTTP',
+        Port: 8080,
+        VpcId: SEED.vpc.vpcId,
+        Tags: toAwsTags(standardTags({ ...id, build: 'b6' }, provenance, targetGroupName(id))),
+      }),
+    );
+    await expect(ensureFrontEnd(plan(), elb, quiet)).rejects.toThrow(/belongs to build 'b6'/);
   });
 });

@@ -25,7 +25,7 @@ describe('retire-release/action.yml', () => {
   });
 
   it('declares its outputs and runs its bundle', () => {
-    expect(Object.keys(yml.outputs)).toEqual(['retired', 'kept', 'retired-images']);
+    expect(Object.keys(yml.outputs)).toEqual(['retired', 'kept', 'retired-images', 'unshared']);
     expect(yml.runs.main).toBe('../dist/retire-release/main.js');
   });
 });

@@ -6,13 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { CleanupLog } from '@immut/core/cleanup';
+import { scaledClock } from '@immut/core/clock';
 import { historyRecord } from '@immut/core/dns-history';
 import { createGitHubClient } from '@immut/core/github';
 import type { Identity } from '@immut/core/identity';
@@ -20,7 +21,7 @@ import { manifestDigest } from '@immut/core/manifest';
 import { PromotionRefusedError } from '@immut/core/promotion';
 import { fromAwsTags } from '@immut/core/tags';
 import type { Sandbox } from '@immut/sandbox';
-import { startSandbox } from '@immut/sandbox';
+import { ACCOUNT_ID, startSandbox } from '@immut/sandbox';
 import { recordingIO } from '@immut/test-support/recording-io';
 import { ADMIN_CREDENTIALS } from '@immut/test-support/sandbox';
 import {
@@ -187,14 +188,66 @@ describe('promotion', () => {
     expect(io.log.join('\n')).toContain('warning: Promoting immut/staging/api/b22 with force');
   });
 
-  it('refuses a source in another region: cross-region promotion is not supported yet', async () => {
-    await cutOver('b20', 'b19');
-    const { run } = options(prod('b23'), {
+  it('copies the image into another region, tagged as the target release’s, and records copiedFrom', async () => {
+    const source = await stagingRelease('b23');
+    await cutOver('b23', 'b22');
+    const config = { endpoint: sandbox.endpoint, credentials: { ...ADMIN_CREDENTIALS }, maxAttempts: 1 };
+    const clients = new Map(
+      ['us-east-1', 'eu-west-1'].map((r) => [r, new EC2Client({ ...config, region: r })] as const),
+    );
+    const ec2For = (r: string): EC2Client => clients.get(r) ?? new EC2Client({ ...config, region: r });
+    const base = options(prod('b23')).run;
+    const { run, io } = options(prod('b23'), {
       region: 'eu-west-1',
-      promotion: promotion('immut/staging/api/b20'),
+      promotion: promotion('immut/staging/api/b23'),
+      clients: { ...base.clients, ec2: ec2For('eu-west-1'), ec2For },
+      clock: scaledClock(1000),
+    });
+    try {
+      const result = await runTagRelease(run);
+      const copyId = result.manifest.image.id;
+      expect(copyId).not.toBe(source.imageId);
+      expect(result.manifest.image.region).toBe('eu-west-1');
+      expect(result.manifest.image.copiedFrom).toEqual({
+        account: ACCOUNT_ID,
+        region: 'us-east-1',
+        imageId: source.imageId,
+      });
+      expect(result.manifest.image.fingerprint).toBe(source.manifest.image.fingerprint);
+      expect(io.log.join('\n')).toContain('this release is in eu-west-1 and the image in us-east-1');
+      const copy = (await ec2For('eu-west-1').send(new DescribeImagesCommand({ ImageIds: [copyId] })))
+        .Images?.[0];
+      expect(copy?.State).toBe('available');
+      expect(fromAwsTags(copy?.Tags)).toMatchObject({
+        'immut:managed-by': 'immut',
+        'immut:env': 'prod',
+        'immut:build': 'b23',
+        'immut:release': 'api-b23',
+        'immut:copied-from': source.imageId,
+      });
+      // The source image is not marked: the copy is the prod release's own.
+      expect((await imageTags(source.imageId))['immut:used-by:prod']).toBeUndefined();
+      // A re-run adopts the copy instead of making a second one.
+      const rerun = options(prod('b23'));
+      const again = await runTagRelease({ ...run, io: rerun.io, cleanup: rerun.run.cleanup });
+      expect(again.manifest.image.id).toBe(copyId);
+    } finally {
+      for (const c of clients.values()) c.destroy();
+    }
+  });
+
+  it("refuses copy 'never' when the target region needs a copy", async () => {
+    await cutOver('b23', 'b22');
+    const { run } = options(prod('b25'), {
+      region: 'eu-west-1',
+      promotion: { ...promotion('immut/staging/api/b23'), copy: 'never' },
+      clients: {
+        ...options(prod('b25')).run.clients,
+        ec2For: () => sandboxClients(sandbox).ec2,
+      },
     });
     await expect(runTagRelease(run)).rejects.toThrow(
-      /is in us-east-1 and this release is in eu-west-1.*not supported yet/,
+      /Input 'copy' was 'never', but the image ami-[0-9a-f]+ must be copied: this release is in eu-west-1 and the image in us-east-1/,
     );
   });
 
@@ -239,6 +292,49 @@ describe('promotion inputs', () => {
       expect.stringContaining("Input 'image-id' was given with 'promoted-from'"),
       expect.stringContaining("Input 'promoted-from-zone' is required with 'promoted-from'"),
       expect.stringContaining("Input 'promoted-from-name' is required with 'promoted-from'"),
+    ]);
+  });
+
+  it('takes no source zone or name with shared-by: the gate ran in the source account', () => {
+    const problems = promotionInputProblems({
+      ...none,
+      promotedFrom: 'immut/staging/api/b1',
+      promotedFromZone: 'example.test',
+      sharedBy: '123456789012',
+    });
+    expect(problems).toEqual([
+      expect.stringContaining("Input 'promoted-from-zone' was given with 'shared-by'"),
+    ]);
+  });
+
+  it('refuses share-with with shared-by or a KMS key, and cross-account inputs without promoted-from', () => {
+    const both = promotionInputProblems({
+      ...none,
+      promotedFrom: 'immut/staging/api/b1',
+      promotedFromZone: 'example.test',
+      promotedFromName: 'api.staging.example.test',
+      shareWith: '210987654321',
+      sharedBy: '123456789012',
+      kmsKeyId: 'alias/prod',
+    });
+    expect(both).toEqual([
+      expect.stringContaining("Input 'promoted-from-zone' was given with 'shared-by'"),
+      expect.stringContaining("Input 'promoted-from-name' was given with 'shared-by'"),
+      expect.stringContaining("Inputs 'share-with' and 'shared-by' were both given"),
+      expect.stringContaining("Input 'kms-key-id' was given with 'share-with'"),
+    ]);
+    const alone = promotionInputProblems({
+      ...none,
+      imageId: 'ami-12345678',
+      fingerprint: 'ab'.repeat(8),
+      baseImageId: 'ami-12345678',
+      appVersion: '1',
+      shareWith: '210987654321',
+      copy: 'always',
+    });
+    expect(alone).toEqual([
+      expect.stringContaining("Input 'share-with' is only for a promotion"),
+      expect.stringContaining("Input 'copy' is only for a promotion"),
     ]);
   });
 });

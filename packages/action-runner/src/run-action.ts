@@ -485,8 +485,18 @@ const MAX_PARALLEL = Math.max(2, os.availableParallelism() * 2);
 let running = 0;
 const waiting: Array<() => void> = [];
 
+/**
+ * The slots: MAX_PARALLEL, or IMMUT_ACTION_SLOTS when set (read at each step). On GitHub every
+ * job has a runner of its own; here a step that waits on AWS holds a slot while it sleeps, so
+ * the bench's many-role rows raise it to measure the actions, not this queue (bench/scale.ts).
+ */
+function slots(): number {
+  const raw = Number(process.env['IMMUT_ACTION_SLOTS']);
+  return Number.isInteger(raw) && raw >= 1 ? raw : MAX_PARALLEL;
+}
+
 async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  if (running >= slots()) await new Promise<void>((resolve) => waiting.push(resolve));
   running += 1;
   try {
     return await fn();

@@ -15,6 +15,7 @@ import { fqdn } from './dns-history.js';
 import { UserError } from './errors.js';
 import { showGiven } from './inputs.js';
 import { type CallContext, retryThrottled } from './throttle-retry.js';
+import { ZONE_EXPECTED as EXPECTED, ZONE_ID, zoneInputProblem } from './zone-input.js';
 
 export interface Zone {
   /** Bare id, without `/hostedzone/`. */
@@ -23,11 +24,6 @@ export interface Zone {
   name: string;
   privateZone: boolean;
 }
-
-const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/;
-const ZONE_NAME =
-  /^(?=.{1,254}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
-const EXPECTED = "expected a hosted zone id ('Z…') or the zone's name ('example.com')";
 
 function zoneOf(z: HostedZone): Zone {
   return {
@@ -41,11 +37,8 @@ function badZone(given: string, why: string): UserError {
   return new UserError(`Input 'zone' was ${showGiven(given, 'zone')}: ${why}; ${EXPECTED}.`);
 }
 
-/** Checks the form of the `zone` input before any call; undefined when it is fine. */
-export function zoneInputProblem(given: string): string | undefined {
-  if (ZONE_ID.test(given) || ZONE_NAME.test(given)) return undefined;
-  return `Input 'zone' was ${showGiven(given, 'zone')}: neither a hosted zone id nor a DNS name; ${EXPECTED}.`;
-}
+// The input's form is checked in zone-input.ts (no SDK there), re-exported for callers here.
+export { zoneInputProblem };
 
 /** Sends one Route 53 call, retried on throttling or not, as the caller chose. */
 type Send = <T>(what: string, call: () => Promise<T>) => Promise<T>;

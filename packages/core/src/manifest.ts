@@ -55,6 +55,8 @@ const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const COMMIT = /^(?:[0-9a-f]{1,64}|unknown)$/;
 /** The run's URL, or empty outside a workflow (provenance.ts). */
 const RUN_URL = /^(?:https?:\/\/[!#-~]{1,2000})?$/;
+/** An AWS account id. */
+const AWS_ACCOUNT = /^\d{12}$/;
 /** A release's git tag (naming.ts gitTag): immut/<env>/<role>/<build>. */
 const RELEASE_TAG = /^immut\/[a-z][a-z0-9]{0,9}\/[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}\/[a-z0-9]{1,12}$/;
 
@@ -99,8 +101,40 @@ export const manifestSchema = z
         region: typed(AWS_REGION, 'an AWS region such as us-east-1'),
         fingerprint: typed(/^[0-9a-f]{16,}$/, 'a hex fingerprint'),
         base: typed(AMI_ID, 'an AMI id (ami- and 8 or 17 hex digits)'),
+        // Added with promotion across accounts and regions; absent in older manifests.
+        /** `id` is another AWS account's image, shared with this one (a launch permission). */
+        sharedFrom: z
+          .object({
+            account: typed(AWS_ACCOUNT, 'a 12-digit AWS account id'),
+            imageId: typed(AMI_ID, 'an AMI id (ami- and 8 or 17 hex digits)'),
+          })
+          .strict()
+          .optional(),
+        /** `id` is this account's copy (CopyImage) of that image, made for this release. */
+        copiedFrom: z
+          .object({
+            account: typed(AWS_ACCOUNT, 'a 12-digit AWS account id'),
+            region: typed(AWS_REGION, 'an AWS region such as us-east-1'),
+            imageId: typed(AMI_ID, 'an AMI id (ami- and 8 or 17 hex digits)'),
+          })
+          .strict()
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((i, ctx) => {
+        if (i.sharedFrom && i.copiedFrom)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['copiedFrom'],
+            message: 'an image is shared or copied, not both',
+          });
+        if (i.sharedFrom && i.sharedFrom.imageId !== i.id)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sharedFrom', 'imageId'],
+            message: 'must be the image id itself',
+          });
+      }),
     data: z
       .object({
         engine: typed(RDS_ENGINE, 'an RDS engine name such as postgres'),
@@ -242,6 +276,18 @@ export function writeManifest(manifest: ReleaseManifest): string {
       region: valid.image.region,
       fingerprint: valid.image.fingerprint,
       base: valid.image.base,
+      ...(valid.image.sharedFrom
+        ? { sharedFrom: { account: valid.image.sharedFrom.account, imageId: valid.image.sharedFrom.imageId } }
+        : {}),
+      ...(valid.image.copiedFrom
+        ? {
+            copiedFrom: {
+              account: valid.image.copiedFrom.account,
+              region: valid.image.copiedFrom.region,
+              imageId: valid.image.copiedFrom.imageId,
+            },
+          }
+        : {}),
     },
     ...(valid.data
       ? {

@@ -8,7 +8,8 @@
 // → the run reuses the recorded manifest and completes whatever is missing (a re-run, or a
 // run that failed half-way); different → a conflict error, before anything is written.
 import { UserError } from './errors.js';
-import { describeGitHubError, gitHubCall, gitHubFind, statusOf, type GitHubClient } from './github.js';
+import { describeGitHubError, gitHubCall, gitHubFind, statusOf } from './github-calls.js';
+import type { GitHubClient } from './github.js';
 import { MANIFEST_ASSET, downloadAsset } from './release-reader.js';
 
 /** How one kind of manifest is read, written and compared. */

@@ -7,7 +7,8 @@
 // versions are upgraded step by step to the current one, so any release ever recorded can be
 // redeployed or rolled back to.
 import { UserError } from './errors.js';
-import { gitHubCall, gitHubFind, type GitHubClient } from './github.js';
+import { gitHubCall, gitHubFind } from './github-calls.js';
+import type { GitHubClient } from './github.js';
 import { BUILD_RULE, ENV_RULE } from './identity.js';
 import {
   MANIFEST_SCHEMA,

@@ -35,6 +35,20 @@ export function usedByTag(env: string): string {
   return `${USED_BY_PREFIX}${env}`;
 }
 
+/**
+ * The tag a promotion into another AWS account writes beside `immut:used-by:<env>` on the
+ * source image and its snapshots: `immut:shared-with:<env>` = that env's account id, to which
+ * the image was shared (launch and create-volume permissions). retire-release's `unshare` mode
+ * removes the permissions and both tags once the using build is retired there.
+ */
+export const SHARED_WITH_PREFIX = 'immut:shared-with:';
+export function sharedWithTag(env: string): string {
+  return `${SHARED_WITH_PREFIX}${env}`;
+}
+
+/** On an image copied into this account or region for a promotion: the source image's id. */
+export const COPIED_FROM_TAG = 'immut:copied-from';
+
 export const TAG_LIMITS = { perResource: 50, keyLength: 128, valueLength: 256 } as const;
 
 export type Tags = Readonly<Record<string, string>>;

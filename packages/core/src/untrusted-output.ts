@@ -6,8 +6,8 @@
 // plain text. The token is random per block, so the text cannot end the block early.
 //
 // While a block is open, nothing immut prints is obeyed either: no setSecret, setOutput,
-// warning or group inside it. Single-line messages that go through `@actions/core`'s
-// commands (error, warning, debug) need no block: it escapes CR, LF and % in their data.
+// warning or group inside it. Single-line messages that go through the runner IO's commands
+// (error, warning, debug; action-io.ts) need no block: it escapes CR, LF and % in their data.
 import { randomBytes } from 'node:crypto';
 import type { ActionIO } from './action-io.js';
 

@@ -4,7 +4,7 @@
 // GITHUB_TOKEN and immut's own inputs; none of that is the command's business. It gets
 // PATH, HOME, locale and temp dir, what immut sets for it (e.g. the replica's connection),
 // and only the extra variables the user names, never a credential-looking one.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { z } from 'zod';
 import { spec, type InputSpec } from './inputs.js';
 
@@ -172,14 +172,33 @@ export type UserCommandRunner = (command: string, options: UserCommandOptions) =
 /**
  * Runs `command` through the platform's shell (so pipes, `&&` and quoting work as written)
  * with exactly `env`; stdin is closed. A command killed by a signal counts as exit 128+n.
+ * Not isolated: see runUserCommandIsolated for what that leaves open.
  */
-export const runUserCommand: UserCommandRunner = (command, { env, cwd, onLine }) =>
-  new Promise<number>((resolve, reject) => {
+export const runUserCommand: UserCommandRunner = (command, options) => spawnUserCommand([], command, options);
+
+/**
+ * A runner that starts the shell through `prefix` (from isolationPrefix): the command in
+ * its own PID and mount namespaces with a /proc of its own. A clean environment alone is
+ * not enough: any process of the same user can read /proc/<pid>/environ of another, and
+ * this step's process holds the deploy role's keys there. In its own PID namespace the
+ * command sees only its own processes.
+ */
+export function runUserCommandIsolated(prefix: readonly string[]): UserCommandRunner {
+  return (command, options) => spawnUserCommand(prefix, command, options);
+}
+
+function spawnUserCommand(
+  prefix: readonly string[],
+  command: string,
+  { env, cwd, onLine }: UserCommandOptions,
+): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     const windows = process.platform === 'win32';
     const [shell, args] = windows
       ? [env['ComSpec'] ?? env['COMSPEC'] ?? 'cmd.exe', ['/d', '/s', '/c', `"${command}"`]]
       : ['/bin/sh', ['-c', command]];
-    const child = spawn(shell, args, {
+    const [file, ...argv] = prefix.length > 0 ? [...prefix, shell, ...args] : [shell, ...args];
+    const child = spawn(file ?? shell, argv, {
       env: { ...env },
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -204,6 +223,60 @@ export const runUserCommand: UserCommandRunner = (command, { env, cwd, onLine })
       else resolve(128 + (signal ? (SIGNAL_NUMBERS[signal] ?? 0) : 0));
     });
   });
+}
+
+/** How a user command is kept apart from the step's own processes (an input's values). */
+export const ISOLATION_MODES = ['pid-namespace', 'none'] as const;
+export type CommandIsolation = (typeof ISOLATION_MODES)[number];
+
+// util-linux unshare: new PID and mount namespaces, a fresh /proc, the command killed with
+// unshare. Root creates them directly; another user needs a user namespace, mapping itself
+// (util-linux 2.38+) or, on older util-linux, to root of the namespace (never of the host).
+const PID_NAMESPACE = ['--pid', '--fork', '--kill-child', '--mount-proc'];
+const CANDIDATES_AS_ROOT = [['unshare', ...PID_NAMESPACE, '--']];
+const CANDIDATES_AS_USER = [
+  ['unshare', '--user', '--map-current-user', ...PID_NAMESPACE, '--'],
+  ['unshare', '--user', '--map-root-user', ...PID_NAMESPACE, '--'],
+];
+
+export interface IsolationProbe {
+  platform?: NodeJS.Platform;
+  uid?: number;
+  /** Runs a prefix with `/bin/sh -c 'echo $$'` and returns its exit status and stdout. */
+  run?: (argv: readonly string[]) => { status: number | null; stdout: string; stderr: string; error?: Error };
+}
+
+const runProbe: NonNullable<IsolationProbe['run']> = (argv) => {
+  const [file, ...args] = argv;
+  const result = spawnSync(file ?? 'unshare', args, { encoding: 'utf8', timeout: 10_000 });
+  return {
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    error: result.error,
+  };
+};
+
+/**
+ * The argv prefix that isolates a user command on this runner, or why there is none. The
+ * probe runs `echo $$` inside: only in a new PID namespace is the shell process 1.
+ */
+export function isolationPrefix(probe: IsolationProbe = {}): { prefix: string[] } | { problem: string } {
+  const platform = probe.platform ?? process.platform;
+  if (platform !== 'linux')
+    return { problem: `user commands are isolated with Linux namespaces, and this runner is ${platform}` };
+  const uid = probe.uid ?? process.getuid?.() ?? -1;
+  const run = probe.run ?? runProbe;
+  const reasons: string[] = [];
+  for (const prefix of uid === 0 ? CANDIDATES_AS_ROOT : CANDIDATES_AS_USER) {
+    const result = run([...prefix, '/bin/sh', '-c', 'echo $$']);
+    if (result.status === 0 && result.stdout.trim() === '1') return { prefix };
+    const why =
+      result.error?.message ?? (result.stderr.trim().split('\n')[0] || `exit status ${result.status}`);
+    reasons.push(`${prefix.slice(0, -1).join(' ')}: ${why.slice(0, 200)}`);
+  }
+  return { problem: `this runner cannot create a PID namespace (${reasons.join('; ')})` };
+}
 
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = {
   SIGHUP: 1,

@@ -13,13 +13,24 @@ import { secretReason } from './secrets.js';
 export const WORLD_SCHEMA = 'immut.world/v1';
 
 /**
- * Bounds on what a world file may ask of the parser and of GitHub. `roles`: GitHub runs at
- * most 256 jobs from one matrix, and rebuild-the-world fans out one matrix job per role.
- * `fileBytes`: far above any real world file (256 roles take about 150 KiB), far below what
- * would tie up the runner. `aliases`: enough for anchors shared by a few roles, too few for
- * an exponential alias expansion (a "billion laughs" YAML bomb).
+ * GitHub runs at most 256 jobs from one matrix ("Running variations of jobs in a workflow",
+ * docs.github.com). rebuild-the-world releases up to this many roles in one matrix, and a
+ * bigger world in chunks of this many, one chunk per leg of an outer matrix.
  */
-export const WORLD_LIMITS = { roles: 256, fileBytes: 256 * 1024, aliases: 100 } as const;
+export const MATRIX_JOBS_LIMIT = 256;
+
+/**
+ * Bounds on what a world file may ask of the parser and of GitHub. `roles`: rebuild-the-world
+ * can express 256 chunks × 256 roles, but every job of a workflow run is a check run, GitHub
+ * creates at most 50,000 check runs in one check suite (one run; "Actions limits",
+ * docs.github.com), and each role's release.yml is 7 jobs: 7,000 roles make 49,000 jobs, plus
+ * one plan job per chunk and the world's plan and record. (The plan's list of the chosen roles,
+ * one job output of at most 21 bytes a role, stays far below GitHub's 1 MB.) `fileBytes`: room
+ * for 7,000 roles of about 300 bytes each, far below what would tie up the runner. `aliases`:
+ * enough for anchors shared by a few roles, too few for an exponential alias expansion (a
+ * "billion laughs" YAML bomb).
+ */
+export const WORLD_LIMITS = { roles: 7_000, fileBytes: 2 * 1024 * 1024, aliases: 100 } as const;
 
 /** A one-line string: no control characters. */
 const oneLine = () =>
@@ -116,7 +127,7 @@ export const worldSchema = z
         if (count > WORLD_LIMITS.roles)
           ctx.addIssue({
             code: 'custom',
-            message: `${count} roles; at most ${WORLD_LIMITS.roles} (GitHub runs at most ${WORLD_LIMITS.roles} jobs from one matrix, one per role): split the roles over several environments, each with its own world file`,
+            message: `${count} roles; at most ${WORLD_LIMITS.roles} (rebuild-the-world releases them in chunks of ${MATRIX_JOBS_LIMIT}, GitHub's limit of jobs from one matrix, each role a release of 7 jobs, and GitHub runs at most 50,000 jobs in one workflow run): split the roles over several environments, each with its own world file`,
           });
       }),
   })
@@ -201,7 +212,7 @@ export function parseWorld(text: string, file = 'immut.world.yml'): World {
 
 /** The problem with a world file of `bytes` bytes, over the size limit. */
 export function tooBig(bytes: number): string {
-  return `the file is ${bytes} bytes; at most ${WORLD_LIMITS.fileBytes} (256 KiB) are read, which is far more than a world of ${WORLD_LIMITS.roles} roles needs; is this the right file?`;
+  return `the file is ${bytes} bytes; at most ${WORLD_LIMITS.fileBytes} (${WORLD_LIMITS.fileBytes / 1024 / 1024} MiB) are read, which is far more than a world of ${WORLD_LIMITS.roles} roles needs; is this the right file?`;
 }
 
 type Loose = Record<string, unknown>;

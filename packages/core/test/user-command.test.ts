@@ -7,6 +7,8 @@ import {
   refusedEnvName,
   runUserCommand,
   userCommandEnv,
+  isolationPrefix,
+  runUserCommandIsolated,
 } from '@immut/core/user-command';
 
 /** A step's environment as configure-aws-credentials and the runner leave it. */
@@ -176,5 +178,61 @@ describe('runUserCommand', () => {
     });
     expect(code).toBe(0);
     expect(lines).toEqual(['read: 1']);
+  });
+});
+
+describe('isolationPrefix', () => {
+  const ok = { status: 0, stdout: '1\n', stderr: '' };
+  const refused = { status: 1, stdout: '', stderr: 'unshare: unshare failed: Operation not permitted\n' };
+
+  it('refuses a runner that is not Linux, saying so', () => {
+    expect(isolationPrefix({ platform: 'darwin' })).toEqual({
+      problem: 'user commands are isolated with Linux namespaces, and this runner is darwin',
+    });
+  });
+
+  it('as root, creates the PID namespace directly, without a user namespace', () => {
+    const tried: string[][] = [];
+    const found = isolationPrefix({ platform: 'linux', uid: 0, run: (argv) => (tried.push([...argv]), ok) });
+    expect(found).toEqual({ prefix: ['unshare', '--pid', '--fork', '--kill-child', '--mount-proc', '--'] });
+    expect(tried[0]?.slice(-3)).toEqual(['/bin/sh', '-c', 'echo $$']);
+  });
+
+  it('as another user, falls back to mapping root when util-linux cannot map the current user', () => {
+    const found = isolationPrefix({
+      platform: 'linux',
+      uid: 1001,
+      run: (argv) => (argv.includes('--map-current-user') ? refused : ok),
+    });
+    expect(found).toEqual({
+      prefix: expect.arrayContaining(['--user', '--map-root-user', '--pid', '--mount-proc']),
+    });
+  });
+
+  it('counts a shell that is not process 1 as no isolation, and names every reason', () => {
+    const found = isolationPrefix({
+      platform: 'linux',
+      uid: 1001,
+      run: (argv) => (argv.includes('--map-current-user') ? { ...ok, stdout: '4242\n' } : refused),
+    });
+    expect(found).toEqual({
+      problem: expect.stringMatching(
+        /^this runner cannot create a PID namespace \(unshare --user --map-current-user .*exit status 0; unshare --user --map-root-user .*Operation not permitted\)$/,
+      ),
+    });
+  });
+
+  it('on this Linux host, runs a command that sees only its own processes', async () => {
+    const found = isolationPrefix();
+    if (!('prefix' in found)) throw new Error(found.problem);
+    const lines: string[] = [];
+    const code = await runUserCommandIsolated(found.prefix)(
+      `echo "pid $$"; test -e /proc/${process.pid} && echo "sees ${process.pid}"; ls /proc | grep -c '^[0-9]'`,
+      { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' }, onLine: (line) => lines.push(line) },
+    );
+    expect(code).toBe(0);
+    expect(lines[0]).toBe('pid 1');
+    expect(lines).not.toContain(`sees ${process.pid}`);
+    expect(Number(lines.at(-1))).toBeLessThan(5);
   });
 });

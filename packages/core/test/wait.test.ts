@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Clock } from '../src/clock.js';
 import { WaitFailedError, WaitTimeoutError } from '../src/errors.js';
-import { deadlineFrom, pollDelay, waitFor, type Observation } from '../src/wait.js';
+import { deadlineFrom, pollDelay, pollSchedule, waitFor, type Observation } from '../src/wait.js';
 
 // A clock that advances only when slept on: waits run instantly and deterministically.
 function manualClock(): Clock & { slept: number[] } {
@@ -102,6 +102,91 @@ describe('waitFor', () => {
     expect((error as Error).message).toMatch(
       /image ami-1 failed after \d+s: state failed: Client.InternalError/,
     );
+  });
+});
+
+describe('waitFor with an expected completion', () => {
+  it('first checks when the change is due, so an on-time change costs one call', async () => {
+    const clock = manualClock();
+    let calls = 0;
+    const value = await waitFor({
+      what: 'DB instance r to become available',
+      // Done from 720 s on, as a restore that keeps to its published duration.
+      check: async () => (
+        ++calls,
+        clock.now() >= 720_000 ? { done: true, value: 'r' } : { done: false, state: 'creating' }
+      ),
+      timeoutMs: 3_600_000,
+      clock,
+      log: () => undefined,
+      minDelayMs: 30_000,
+      expectedMs: 720_000,
+      random: () => 0,
+    });
+    expect(value).toBe('r');
+    expect(calls).toBe(1);
+    expect(clock.slept).toEqual([720_000]);
+  });
+
+  it('polls at the cadence when late, then backs off when far off the figure', () => {
+    const at = (attempt: number, elapsed: number) => pollSchedule(attempt, elapsed, 60_000, 10_000, 40_000);
+    expect(at(0, 0)).toBe(60_000);
+    expect([at(1, 60_000), at(2, 100_000), at(3, 119_000)]).toEqual([10_000, 10_000, 10_000]);
+    expect(at(4, 130_000)).toBe(15_000);
+    expect(at(9, 600_000)).toBe(40_000);
+  });
+
+  it('finds a late change within about one cadence and keeps polling until it is done', async () => {
+    const clock = manualClock();
+    let calls = 0;
+    await waitFor({
+      what: 'load balancer to become active',
+      check: async () => (
+        ++calls,
+        clock.now() >= 250_000 ? { done: true, value: 1 } : { done: false, state: 'provisioning' }
+      ),
+      timeoutMs: 3_600_000,
+      clock,
+      log: () => undefined,
+      minDelayMs: 15_000,
+      expectedMs: 180_000,
+      random: () => 0.5,
+    });
+    expect(clock.now()).toBeGreaterThanOrEqual(250_000);
+    expect(clock.now()).toBeLessThan(250_000 + 15_000 * 1.25 + 1);
+    expect(calls).toBeLessThanOrEqual(6);
+  });
+
+  it('with only a least duration, waits that long and then backs off as usual', async () => {
+    const clock = manualClock();
+    await waitFor({
+      what: 'builder i-1 to power off',
+      check: sequence<number>({ done: false, state: 'running' }, { done: true, value: 1 }),
+      timeoutMs: 600_000,
+      clock,
+      log: () => undefined,
+      notBeforeMs: 45_000,
+      minDelayMs: 10_000,
+      random: () => 0.5,
+    });
+    expect(clock.slept).toEqual([45_000, 10_000]);
+  });
+
+  it('still honours a deadline shorter than the expected duration', async () => {
+    const clock = manualClock();
+    let calls = 0;
+    const error = await waitFor({
+      what: 'image ami-1 to become available',
+      check: async () => (++calls, { done: false, state: 'pending' }),
+      timeoutMs: 60_000,
+      clock,
+      log: () => undefined,
+      expectedMs: 300_000,
+      random: () => 0.5,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(clock.now()).toBe(60_000);
+    expect(calls).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { WorldError, parseWorld, planWorld, worldJsonSchema } from '../src/world.js';
+import { WORLD_LIMITS, WorldError, parseWorld, planWorld, worldJsonSchema } from '../src/world.js';
 
 const example = readFileSync(new URL('../../../examples/consumer/immut.world.yml', import.meta.url), 'utf8');
 
@@ -143,12 +143,13 @@ describe('hostile world files', () => {
     }
   });
 
-  it('accepts at most 256 roles, the most GitHub runs from one matrix', () => {
-    const roles = (n: number) => Array.from({ length: n }, (_, i) => role(`r${i}`)).join('');
-    expect(planWorld(parseWorld(`${head}roles:\n${roles(256)}`))).toHaveLength(256);
-    expect(problemsOf(`${head}roles:\n${roles(257)}`)).toEqual([
+  it('accepts a world beyond one matrix (released in chunks), and refuses one beyond 7,000 roles naming the limits', () => {
+    const roles = (n: number) => Array.from({ length: n }, (_, i) => `  r${i}: {}\n`).join('');
+    const defaults = role('defaults').replace(/^ {2}defaults:\n/, 'defaults:\n');
+    expect(planWorld(parseWorld(`${head}${defaults}roles:\n${roles(3000)}`))).toHaveLength(3000);
+    expect(problemsOf(`${head}${defaults}roles:\n${roles(WORLD_LIMITS.roles + 1)}`)).toEqual([
       expect.stringMatching(
-        /^roles: 257 roles; at most 256 \(GitHub runs at most 256 jobs from one matrix, one per role\)/,
+        /^roles: 7001 roles; at most 7000 \(rebuild-the-world releases them in chunks of 256, GitHub's limit of jobs from one matrix, each role a release of 7 jobs, and GitHub runs at most 50,000 jobs in one workflow run\)/,
       ),
     ]);
   });
@@ -169,9 +170,11 @@ describe('hostile world files', () => {
     ]);
   });
 
-  it('refuses a world file over 256 KiB before parsing it', () => {
-    const huge = `${head}# ${'x'.repeat(256 * 1024)}\nroles:\n${role('api')}`;
-    expect(problemsOf(huge)).toEqual([expect.stringMatching(/^the file is 262\d{3} bytes; at most 262144/)]);
+  it('refuses a world file over 2 MiB before parsing it', () => {
+    const huge = `${head}# ${'x'.repeat(2 * 1024 * 1024)}\nroles:\n${role('api')}`;
+    expect(problemsOf(huge)).toEqual([
+      expect.stringMatching(/^the file is 2097\d{3} bytes; at most 2097152 \(2 MiB\)/),
+    ]);
   });
 
   it('refuses a log path with a comma, which the matrix would split in two', () => {

@@ -8,8 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
+import { declaredAccounts, extraRegions, type SandboxAccountOptions } from './accounts.js';
 import type { FaultSpec } from './faults.js';
 import { parsePolicyFile, type IamPolicies } from './iam/policy.js';
+import { ACCOUNT_ID, REGION } from './seed.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './server.js';
 
 /** A mistake in how the command was called: reported without a stack, exit code 2. */
@@ -77,6 +79,16 @@ const OPTIONS: Record<string, OptionSpec> = {
     value: 'allow|deny',
     default: 'deny with --iam-policy, else allow',
     help: 'what an access key without a policy may do',
+  },
+  accounts: {
+    type: 'string',
+    value: 'FILE',
+    help: 'further AWS accounts, a JSON list [{"id": "210987654321", "credentials": {"<key>": "<secret>"}, "iamPolicies": {...}}] (README "Accounts"); other keys are the primary account\'s',
+  },
+  regions: {
+    type: 'string',
+    value: 'R1,R2',
+    help: 'regions to seed besides us-east-1, comma-separated (README "Regions")',
   },
   operations: {
     type: 'boolean',
@@ -213,6 +225,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`--iam-default must be allow or deny, got ${shown(String(iamDefault))}`);
   return {
     ...iamOptions(values['iam-policy'] as string | undefined),
+    ...accountsOptions(values['accounts'] as string | undefined, values['regions'] as string | undefined),
     ...(iamDefault ? { iamDefault } : {}),
     port,
     seed,
@@ -250,6 +263,27 @@ function iamOptions(file: string | undefined): { iamPolicies?: IamPolicies } {
   } catch (e) {
     throw new UsageError((e as Error).message, { cause: e });
   }
+}
+
+/** `--accounts FILE` and `--regions R1,R2`, checked as `startSandbox` checks them. */
+function accountsOptions(
+  file: string | undefined,
+  regionList: string | undefined,
+): Pick<SandboxOptions, 'accounts' | 'regions'> {
+  const accounts = file === undefined ? undefined : readJson('--accounts', file);
+  const regions = regionList === undefined ? undefined : regionList.split(',').map((r) => r.trim());
+  try {
+    if (accounts !== undefined && !Array.isArray(accounts))
+      throw new Error(`--accounts ${file}: expected a JSON list of accounts`);
+    declaredAccounts(accounts as SandboxAccountOptions[] | undefined, ACCOUNT_ID);
+    extraRegions(regions, REGION);
+  } catch (e) {
+    throw new UsageError((e as Error).message, { cause: e });
+  }
+  return {
+    ...(accounts !== undefined ? { accounts: accounts as SandboxAccountOptions[] } : {}),
+    ...(regions !== undefined ? { regions } : {}),
+  };
 }
 
 /** Fails with a UsageError when `port` is taken, before anything (PostgreSQL) starts. */

@@ -24,6 +24,11 @@ export const DURATIONS = {
    *  repost.aws/knowledge-center/ebs-snapshot-ec2-ami-creation-slow;
    *  hashicorp/packer#7472. We use 5 min. */
   imagePendingToAvailable: 5 * min,
+  /** An instance whose encrypted volume's KMS key the account may not use goes pending →
+   *  terminated with Client.InternalError ("Client error on launch": repost.aws
+   *  knowledge-center/kms-iam-ec2-permission and encrypted-volumes-stops-immediately). AWS
+   *  gives no figure for how long it stays pending; the sandbox's own: 10 s. */
+  encryptedLaunchFailsAfter: 10 * s,
   /** The image's EBS snapshots complete at about the same time as the image. Same
    *  sources as above. */
   snapshotPendingToCompleted: 5 * min,

@@ -145,7 +145,7 @@ const DEFAULT_MESSAGES: Record<string, string> = {
 
 export function throttlingCode(service: ServiceName): string {
   if (service === 'ec2') return 'RequestLimitExceeded';
-  if (service === 'ssm') return 'ThrottlingException';
+  if (service === 'ssm' || service === 'kms') return 'ThrottlingException';
   return 'Throttling';
 }
 

@@ -4,7 +4,10 @@ export type { Sandbox, SandboxOptions, CallRecord, InventoryItem } from './serve
 export type { FaultSpec, ErrorFault, RateLimitFault, LatencyFault, BehaviourFault } from './faults.js';
 export { RATE_PRESETS } from './faults.js';
 export { DURATIONS } from './durations.js';
-export { ACCOUNT_ID, REGION, SEED } from './seed.js';
+export { ACCOUNT_ID, REGION, SEED, regionalId, seedFor } from './seed.js';
+export type { SandboxAccountOptions } from './accounts.js';
+export { SEED_KEY_ALIAS } from './services/kms/index.js';
+export { seededKeyId } from './services/kms/keys.js';
 export { AwsError } from './service.js';
 export type { SsmService } from './services/ssm.js';
 export type { EmulatedService, ServiceContext, SandboxRequest, ServiceName, Protocol } from './service.js';

@@ -128,3 +128,47 @@ export const SEED_PARAMETERS: Record<string, string> = {
   '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id':
     'ami-0c0000000000b2403',
 };
+
+/**
+ * The default seed in another region (SandboxOptions.regions): the same network, public images
+ * and parameters, with the region's zones (`<region>a/b/c`, zone ids `<abbr>-az1…3`) and ids of
+ * its own (EC2 ids are regional: the same image has a different AMI id in each region). The
+ * first region's seed is SEED itself.
+ */
+export function seedFor(region: string): {
+  vpc: { vpcId: string; cidrBlock: string };
+  subnets: Array<{ subnetId: string; availabilityZone: string; zoneId: string; cidrBlock: string }>;
+  securityGroup: { groupId: string; groupName: string; description: string };
+  images: SeedImage[];
+  parameters: Record<string, string>;
+} {
+  if (region === REGION) return { ...SEED, subnets: [...SEED.subnets], parameters: SEED_PARAMETERS };
+  const id = (x: string): string => regionalId(x, region);
+  const abbr = region
+    .split('-')
+    .map((part, i) => (i === 0 ? part : /^\d+$/.test(part) ? part : part[0]))
+    .join('');
+  return {
+    vpc: { ...SEED.vpc, vpcId: id(SEED.vpc.vpcId) },
+    subnets: SEED.subnets.map((s, i) => ({
+      subnetId: id(s.subnetId),
+      availabilityZone: `${region}${'abc'[i]}`,
+      zoneId: `${abbr}-az${i + 1}`,
+      cidrBlock: s.cidrBlock,
+    })),
+    securityGroup: { ...SEED.securityGroup, groupId: id(SEED.securityGroup.groupId) },
+    images: SEED.images.map((img) => ({ ...img, imageId: id(img.imageId), snapshotId: id(img.snapshotId) })),
+    parameters: Object.fromEntries(Object.entries(SEED_PARAMETERS).map(([name, value]) => [name, id(value)])),
+  };
+}
+
+/** A seed id in another region: four hex digits after the first come from the region's name. */
+export function regionalId(id: string, region: string): string {
+  if (region === REGION) return id;
+  const dash = id.indexOf('-');
+  const hex = id.slice(dash + 1);
+  let h = 0;
+  for (const c of region) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  const tag = (h & 0xffff).toString(16).padStart(4, '0');
+  return `${id.slice(0, dash)}-${hex[0]}${tag}${hex.slice(5)}`;
+}

@@ -7,6 +7,23 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
+import {
+  Accounts,
+  checkAccountId,
+  declaredAccounts,
+  extraRegions,
+  prepareAccount,
+  restoreAccounts,
+  restoreServices,
+  savedAccounts,
+  seedAccount,
+  servicesState,
+  startAccount,
+  type Account,
+  type SandboxAccountOptions,
+  type SeedPlan,
+  type SharedContext,
+} from './accounts.js';
 import { Clock } from './clock.js';
 import { Faults, type FaultSpec } from './faults.js';
 import { answerAws, type AwsFront } from './front/aws.js';
@@ -18,12 +35,11 @@ import { IamAuthorizer } from './iam/authorizer.js';
 import { answerIamControl, isIamControlRequest } from './iam/control.js';
 import type { IamPolicies } from './iam/policy.js';
 import type { RawRequest, RawResponse } from './protocols/types.js';
+import { RateLimits } from './limits.js';
 import { IdGenerator } from './random.js';
 import { ACCOUNT_ID, REGION } from './seed.js';
 import type { EmulatedService, ServiceContext, ServiceName } from './service.js';
 import type { BuilderHost } from './builder-exec/host.js';
-import type { Ec2Service } from './services/ec2/index.js';
-import { createServices } from './services/index.js';
 import { readStateFile, writeStateFile } from './state-file.js';
 
 export type { CallRecord } from './front/call-log.js';
@@ -56,6 +72,19 @@ export interface SandboxOptions {
    *  presigned URL's signature with them (a key not listed: InvalidAccessKeyId); other
    *  calls' signatures are not checked. */
   credentials?: Record<string, string>;
+  /** Enforce AWS's account-level API rate limits as token buckets in sandbox time
+   *  (limits.ts: EC2, Route 53, ELBv2, Auto Scaling, RDS). Default false: most tests assert
+   *  what a call does or how many calls a step makes, and a throttled retry would add calls
+   *  at random points; the bench's scale rows and the throttling tests turn it on. */
+  rateLimits?: boolean;
+  /** Further AWS accounts, each with its own keys and its own state of every service, seeded
+   *  as the primary account is (accounts.ts). A key declared nowhere belongs to the primary
+   *  account (seed.ts ACCOUNT_ID). See README "Accounts". */
+  accounts?: SandboxAccountOptions[];
+  /** Regions seeded besides us-east-1 (seed.ts REGION): each gets the seed's default VPC,
+   *  subnets and security group, the public images and their SSM parameters (ids of its own:
+   *  seed.ts `seedFor(region)`), and every account's KMS key. Default none. */
+  regions?: string[];
 }
 
 export interface InventoryItem {
@@ -64,6 +93,8 @@ export interface InventoryItem {
   id: string;
   state?: string;
   tags: Record<string, string>;
+  /** The account that has it: set by `inventory('*')` and `inventory(<account id>)`. */
+  account?: string;
 }
 
 export interface Sandbox {
@@ -74,7 +105,9 @@ export interface Sandbox {
   stop(): Promise<void>;
   calls(): CallRecord[];
   clearCalls(): void;
-  inventory(): InventoryItem[];
+  /** The primary account's resources (and the GitHub slice's); `'*'`: every account's, each
+   *  item with its `account`; an account id: that account's. */
+  inventory(account?: string): InventoryItem[];
   addFaults(specs: unknown[]): FaultSpec[];
   clearFaults(): void;
   /** Drop all state, calls and faults; re-seed as at start. */
@@ -88,8 +121,16 @@ export interface Sandbox {
   github: GitHubSlice;
   /** IAM enforcement: set or remove an access key's policies, or reconfigure it. */
   iam: IamAuthorizer;
-  /** Registers a secret access key (as `credentials` at start), for presigned S3 URLs. */
-  issueCredentials(accessKeyId: string, secretAccessKey: string): void;
+  /** Registers a secret access key (as `credentials` at start), for presigned S3 URLs. With
+   *  `accountId`, the key belongs to that account, which is created (and seeded) when the
+   *  sandbox does not have it yet; without, it stays in its account (the primary by default). */
+  issueCredentials(accessKeyId: string, secretAccessKey: string, accountId?: string): void;
+  /** The accounts' ids, the primary first. */
+  accounts(): string[];
+  /** The account an access key belongs to. */
+  accountOf(accessKeyId: string): string;
+  /** Adds an account (as `accounts` at start) and waits until it is seeded. */
+  addAccount(account: SandboxAccountOptions): Promise<void>;
   /** The directory with what a baked image contains (the root its builder's script left), or
    *  undefined when the image was not made here from a builder. Read it; do not change it. */
   imageContent(imageId: string): string | undefined;
@@ -108,6 +149,10 @@ interface Parts {
   clock: Clock;
   ids: IdGenerator;
   faults: Faults;
+  /** Every account's services; `ctx` and `services` are the primary account's. */
+  accounts: Accounts;
+  /** How each account is seeded (the `seed` and `regions` options). */
+  plan: SeedPlan;
   ctx: ServiceContext;
   services: EmulatedService[];
   github: GitHubSlice;
@@ -120,9 +165,10 @@ function createParts(options: SandboxOptions): Parts {
   const ids = new IdGenerator(options.randomSeed ?? 1);
   const faults = new Faults(options.randomSeed ?? 1, () => clock.now());
   if (options.faults) faults.add(options.faults);
-  const ctx: ServiceContext = {
+  const declared = declaredAccounts(options.accounts, ACCOUNT_ID);
+  const plan: SeedPlan = { seed: options.seed ?? 'default', regions: extraRegions(options.regions, REGION) };
+  const shared: SharedContext = {
     clock,
-    accountId: ACCOUNT_ID,
     region: REGION,
     ids,
     faults: {
@@ -132,49 +178,69 @@ function createParts(options: SandboxOptions): Parts {
     options: {
       postgres: options.postgres ?? false,
       stateDir: options.stateFile ? dirname(options.stateFile) : undefined,
-      credentials: { ...(options.credentials ?? {}) },
+      credentials: { ...declared.credentials, ...(options.credentials ?? {}) },
     },
   };
-  const services = createServices(ctx);
+  const accounts = new Accounts(shared, ACCOUNT_ID);
+  for (const a of options.accounts ?? []) {
+    accounts.create(a.id);
+    for (const key of Object.keys(a.credentials ?? {})) accounts.assign(key, a.id);
+  }
+  const { ctx, services } = accounts.primary;
   const github = createGitHubSlice({ now: () => clock.now() });
+  // IAM is enforced when policies are given, for any account's keys (else off, as before).
+  const policies =
+    options.iamPolicies || Object.keys(declared.iamPolicies).length > 0
+      ? { ...declared.iamPolicies, ...(options.iamPolicies ?? {}) }
+      : undefined;
   const iam = new IamAuthorizer({
-    ...(options.iamPolicies ? { policies: options.iamPolicies } : {}),
+    ...(policies ? { policies } : {}),
     ...(options.iamDefault ? { default: options.iamDefault } : {}),
   });
-  return { options, clock, ids, faults, ctx, services, github, calls: new CallLog(), iam };
+  return { options, clock, ids, faults, accounts, plan, ctx, services, github, calls: new CallLog(), iam };
 }
 
-async function seedAll(parts: Parts): Promise<void> {
-  for (const service of parts.services) service.reset();
-  parts.github.reset();
-  if ((parts.options.seed ?? 'default') === 'default') {
-    for (const service of parts.services) if (service.seed) await service.seed(parts.ctx);
+/** Seeds every account, or only `which`. */
+async function seedAll(parts: Parts, which?: ReadonlySet<string>): Promise<void> {
+  if (!which) {
+    parts.github.reset();
+    // Every account's builders run on one host (accounts.ts): a full reset ends them all.
+    void parts.accounts.builders.reset();
   }
+  for (const account of parts.accounts.list())
+    if (!which || which.has(account.id)) await seedAccount(account, parts.plan);
 }
 
-const stateOf = (parts: Parts): Record<string, unknown> => ({
-  ...Object.fromEntries(parts.services.map((s) => [s.name, s.snapshotState()])),
-  github: parts.github.snapshotState(),
-});
+const stateOf = (parts: Parts): Record<string, unknown> => {
+  const accounts = savedAccounts(parts.accounts);
+  return {
+    ...servicesState(parts.accounts.primary),
+    github: parts.github.snapshotState(),
+    ...(accounts ? { accounts } : {}),
+  };
+};
 
 function saveState(parts: Parts): void {
   if (!parts.options.stateFile) return;
+  const accounts = savedAccounts(parts.accounts);
   writeStateFile(parts.options.stateFile, {
     clock: parts.clock.now(),
     random: parts.ids.random.state,
     calls: parts.calls.seq,
-    services: stateOf(parts),
+    services: { ...servicesState(parts.accounts.primary), github: parts.github.snapshotState() },
+    ...(accounts ? { accounts } : {}),
   });
 }
 
-/** Restores the state file if there is one; false when there is none. */
-function restoreState(parts: Parts): boolean {
+/** Restores the state file if there is one; false when there is none. Accounts declared
+ *  since the file was written are seeded. */
+async function restoreState(parts: Parts): Promise<boolean> {
   const saved = parts.options.stateFile ? readStateFile(parts.options.stateFile) : undefined;
   if (!saved) return false;
-  for (const service of parts.services) {
-    service.reset();
-    if (service.name in saved.services) service.restoreState(saved.services[service.name]);
-  }
+  restoreServices(parts.accounts.primary, saved.services);
+  const restored = restoreAccounts(parts.accounts, saved.accounts);
+  const unsaved = parts.accounts.ids().filter((id) => id !== parts.accounts.primary.id && !restored.has(id));
+  if (unsaved.length > 0) await seedAll(parts, new Set(unsaved));
   parts.github.restoreState(saved.services['github']);
   // Resume sandbox time where it stopped (never backwards), so pending work completes.
   parts.clock.resetTo(Math.max(saved.clock, parts.options.startTime ?? 0));
@@ -183,10 +249,41 @@ function restoreState(parts: Parts): boolean {
   return true;
 }
 
-const inventoryOf = (parts: Parts): InventoryItem[] => [
-  ...parts.services.flatMap((s) => s.inventory(parts.ctx).map((item) => ({ service: s.name, ...item }))),
-  ...parts.github.inventory(),
-];
+/** The primary account's inventory (and GitHub's); `'*'`: every account's (and GitHub's),
+ *  each item with its account; an account id: that account's AWS resources, with it. */
+function inventoryOf(parts: Parts, which?: string): InventoryItem[] {
+  const of = (a: Account, tag: boolean): InventoryItem[] =>
+    a.services.flatMap((s) =>
+      s.inventory(a.ctx).map((item) => ({ service: s.name, ...item, ...(tag ? { account: a.id } : {}) })),
+    );
+  if (which === undefined) return [...of(parts.accounts.primary, false), ...parts.github.inventory()];
+  if (which === '*')
+    return [...parts.accounts.list().flatMap((a) => of(a, true)), ...parts.github.inventory()];
+  const account = parts.accounts.get(which);
+  if (!account)
+    throw new Error(`no sandbox account ${which.slice(0, 40)}; accounts: ${parts.accounts.ids().join(', ')}`);
+  return of(account, true);
+}
+
+function accountsOf(parts: Parts): Array<{ id: string; primary: boolean; accessKeys: string[] }> {
+  const keys = parts.accounts.keysByAccount();
+  return parts.accounts.list().map((a) => ({
+    id: a.id,
+    primary: a === parts.accounts.primary,
+    accessKeys: keys[a.id] ?? [],
+  }));
+}
+
+async function addAccount(parts: Parts, o: SandboxAccountOptions): Promise<void> {
+  const { credentials, iamPolicies } = declaredAccounts(
+    [o],
+    parts.accounts.primary.id === o.id ? '' : parts.accounts.primary.id,
+  );
+  const account = ensureAccount(parts, o.id);
+  for (const [key, secret] of Object.entries(credentials)) issue(parts, key, secret, account.id);
+  for (const [key, docs] of Object.entries(iamPolicies)) parts.iam.set(key, docs);
+  await account.ready;
+}
 
 async function resetParts(parts: Parts): Promise<void> {
   parts.calls.clear();
@@ -255,31 +352,51 @@ function listen(
   });
 }
 
-/** EC2's builders (services/ec2: builder scripts run for real, see builder-exec/). */
-const builders = (parts: Parts): BuilderHost =>
-  (parts.services.find((s) => s.name === 'ec2') as Ec2Service).builders;
+/** EC2's builders (services/ec2: builder scripts run for real, see builder-exec/), one host
+ *  for every account. */
+const builders = (parts: Parts): BuilderHost => parts.accounts.builders;
+
+/** The account `id`, created, started and seeded (in the background: it answers once
+ *  `ready`) when the sandbox does not have it yet. */
+function ensureAccount(parts: Parts, id: string): Account {
+  const existing = parts.accounts.get(id);
+  if (existing) return existing;
+  const account = parts.accounts.create(id);
+  account.ready = prepareAccount(account, parts.plan).then(() => saveState(parts));
+  return account;
+}
+
+function issue(parts: Parts, accessKeyId: string, secretAccessKey: string, accountId?: string): void {
+  if (accountId !== undefined)
+    parts.accounts.assign(accessKeyId, ensureAccount(parts, checkAccountId(accountId, 'account')).id);
+  const options = (parts.ctx.options ??= {});
+  options.credentials = { ...(options.credentials ?? {}), [accessKeyId]: secretAccessKey };
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const parts = createParts(options);
-  for (const service of parts.services) if (service.start) await service.start(parts.ctx);
-  if (!restoreState(parts)) await seedAll(parts);
+  for (const account of parts.accounts.list()) await startAccount(account);
+  if (!(await restoreState(parts))) await seedAll(parts);
 
   const front: AwsFront = {
-    services: new Map(parts.services.map((s) => [s.name, s])),
-    ctx: parts.ctx,
+    accounts: parts.accounts,
+    accountOf: (accessKeyId) => parts.accounts.forKey(accessKeyId).id,
     clock: parts.clock,
     faults: parts.faults,
     calls: parts.calls,
     saved: () => saveState(parts),
     iam: parts.iam,
+    ...(options.rateLimits ? { limits: new RateLimits(() => parts.clock.now()) } : {}),
   };
   const control: Controlled = {
     clock: parts.clock,
     faults: parts.faults,
     calls: parts.calls,
     serviceNames: () => parts.services.map((s) => s.name),
-    inventory: () => inventoryOf(parts),
+    inventory: (account) => inventoryOf(parts, account),
     state: () => stateOf(parts),
+    accounts: () => accountsOf(parts),
+    addAccount: (o) => addAccount(parts, o),
     reset: () => resetParts(parts),
   };
   const { server, sockets } = await listen(options.port ?? 0, (raw) => answer(parts, front, control, raw));
@@ -293,10 +410,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     services: parts.services,
     github: parts.github,
     iam: parts.iam,
-    issueCredentials(accessKeyId, secretAccessKey) {
-      const options = (parts.ctx.options ??= {});
-      options.credentials = { ...(options.credentials ?? {}), [accessKeyId]: secretAccessKey };
-    },
+    issueCredentials: (accessKeyId, secretAccessKey, accountId) =>
+      issue(parts, accessKeyId, secretAccessKey, accountId),
+    accounts: () => parts.accounts.ids(),
+    accountOf: (accessKeyId) => parts.accounts.forKey(accessKeyId).id,
+    addAccount: (o) => addAccount(parts, o),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -305,11 +423,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       });
-      for (const service of parts.services) if (service.stop) await service.stop();
+      for (const account of parts.accounts.list())
+        for (const service of account.services) if (service.stop) await service.stop();
+      await parts.accounts.builders.reset();
     },
     calls: () => parts.calls.list(),
     clearCalls: () => parts.calls.clear(),
-    inventory: () => inventoryOf(parts),
+    inventory: (account) => inventoryOf(parts, account),
     addFaults: (specs) => parts.faults.add(specs),
     clearFaults: () => parts.faults.clear(),
     reset: () => resetParts(parts),

@@ -22,7 +22,7 @@ export interface SandboxRequest {
 }
 
 export type ServiceName =
-  'ec2' | 'elasticloadbalancing' | 'route53' | 'rds' | 'ssm' | 'sts' | 's3' | 'autoscaling';
+  'ec2' | 'elasticloadbalancing' | 'route53' | 'rds' | 'ssm' | 'sts' | 's3' | 'autoscaling' | 'kms';
 
 /** An AWS error as the service would raise it: `code` is the wire code (e.g.
  *  `InvalidInstanceID.NotFound`, `LoadBalancerNotFound`, `DBInstanceNotFound`), `status`
@@ -71,6 +71,18 @@ export interface ServiceContext {
   };
   /** Region the sandbox is seeded for (default us-east-1). Added; optional. */
   region?: string;
+  /** The sandbox's other accounts (accounts.ts): each account has its own instance of every
+   *  service, and `ctx.accountId` is the caller's. Only what crosses accounts in AWS uses
+   *  this (shared images and snapshots, KMS keys of another account). Added; optional. */
+  accounts?: AccountDirectory;
+}
+
+/** The services of every sandbox account, for what AWS lets cross accounts. */
+export interface AccountDirectory {
+  /** Every account id, the primary first. */
+  ids(): string[];
+  /** One account's instance of a service; undefined for an account the sandbox does not have. */
+  service(accountId: string, name: ServiceName): EmulatedService | undefined;
 }
 
 export type OperationHandler = (
@@ -109,9 +121,13 @@ export interface EmulatedService {
    *  after EC2's seed, so it may look up the seeded VPC/subnets through its own state
    *  or the constants exported by `seed.ts`. */
   seed?(ctx: ServiceContext): void | Promise<void>;
+  /** Optional: seed, in `ctx.region`, what the default seed has in every region (EC2's network
+   *  and public images, SSM's public parameters, KMS's key), for each region of the `regions`
+   *  start option besides the first. Called after `seed`. */
+  seedRegion?(ctx: ServiceContext): void;
   /** Optional: async start-up (e.g. launch embedded PostgreSQL), called once before
    *  the server listens, before seeding/restoring. */
-  start?(ctx: ServiceContext): Promise<void>;
+  start?(ctx: ServiceContext): void | Promise<void>;
   /** Optional: async shutdown, called by `stop()` after the state was written. */
   stop?(): Promise<void>;
   /** Optional: the IAM authorizations AWS makes for a call (actions, resource ARNs with the

@@ -2,6 +2,7 @@
 // and the call sequence) written after every mutating call and read back on start.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SavedAccounts } from './accounts.js';
 
 interface StateFile {
   version: 1;
@@ -10,6 +11,7 @@ interface StateFile {
   random: number;
   calls: number;
   services: Record<string, unknown>;
+  accounts?: SavedAccounts;
 }
 
 /** What is saved and restored. */
@@ -18,6 +20,8 @@ export interface Persisted {
   random: number;
   calls: number;
   services: Record<string, unknown>;
+  /** The non-primary accounts (accounts.ts), absent when there are none. */
+  accounts?: SavedAccounts;
 }
 
 export function writeStateFile(file: string, state: Persisted): void {
@@ -34,5 +38,11 @@ export function readStateFile(file: string): Persisted | undefined {
   if (!existsSync(file)) return undefined;
   const state = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
   if (state.version !== 1) throw new Error(`unsupported sandbox state version in ${file}`);
-  return { clock: state.clock, random: state.random, calls: state.calls ?? 0, services: state.services };
+  return {
+    clock: state.clock,
+    random: state.random,
+    calls: state.calls ?? 0,
+    services: state.services,
+    ...(state.accounts ? { accounts: state.accounts } : {}),
+  };
 }

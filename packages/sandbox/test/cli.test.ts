@@ -3,7 +3,15 @@
 // leaves behind.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +134,7 @@ describe('immut-sandbox --help', () => {
       s3: 'S3',
       ssm: 'SSM',
       sts: 'STS',
+      kms: 'KMS',
     };
     for (const service of Object.keys(services)) expect(rows).toContain(README_NAMES[service] ?? service);
   });
@@ -146,6 +155,7 @@ describe('immut-sandbox usage errors', () => {
       ['--faults', '/nonexistent/faults.json'],
       /--faults \/nonexistent\/faults\.json: cannot read JSON \(no such file\)/,
     ],
+    [['--regions', 'us-west-2,mars'], /regions: expected region names such as us-west-2, got "mars"/],
   ])('%j: one clear line, the usage, exit code 2, no stack', async (args, message) => {
     const { code, stdout, stderr } = await run(args);
     expect(code).toBe(2);
@@ -166,6 +176,40 @@ describe('immut-sandbox usage errors', () => {
     expect(stderr).toContain(`immut-sandbox: port ${port} on 127.0.0.1 is in use`);
     expect(stderr).toContain('--port 0 for a free one');
     expect(stderr).not.toMatch(/EADDRINUSE|^\s+at /m);
+  });
+});
+
+describe('immut-sandbox with more accounts and regions', () => {
+  it('starts with the accounts of --accounts and the regions of --regions', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'immut-cli-accounts-'));
+    cleanups.push(() => rmSync(temp, { recursive: true, force: true }));
+    const file = join(temp, 'accounts.json');
+    writeFileSync(file, JSON.stringify([{ id: '210987654321', credentials: { 'key-b': 'secret-b' } }]));
+    const child = start(['--port', '0', '--accounts', file, '--regions', 'us-west-2']);
+    const done = finished(child);
+    const endpoint = await endpointOf(child);
+    const accounts = (await (await fetch(`${endpoint}/_sandbox/accounts`)).json()) as Array<{
+      id: string;
+      accessKeys: string[];
+    }>;
+    expect(accounts.map((a) => [a.id, a.accessKeys])).toEqual([
+      ['123456789012', []],
+      ['210987654321', ['key-b']],
+    ]);
+    const inventory = (await (
+      await fetch(`${endpoint}/_sandbox/inventory?account=210987654321`)
+    ).json()) as Array<{
+      kind: string;
+      id: string;
+    }>;
+    expect(inventory.filter((i) => i.kind === 'vpc')).toHaveLength(2);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+
+    writeFileSync(file, JSON.stringify({ id: 'x' }));
+    const refused = await run(['--accounts', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('expected a JSON list of accounts');
   });
 });
 

@@ -7,6 +7,13 @@ import type { Value } from './expressions.js';
 
 export type Combination = Record<string, Value>;
 
+/**
+ * GitHub runs at most 256 jobs from one matrix ("A matrix will generate a maximum of 256 jobs
+ * per workflow run", Workflow syntax, jobs.<job_id>.strategy.matrix); a bigger matrix fails
+ * the job before any leg runs. Enforced here too, so a workflow that works here works there.
+ */
+export const MATRIX_JOBS_LIMIT = 256;
+
 export interface Strategy {
   combinations: Combination[];
   failFast: boolean;
@@ -65,6 +72,10 @@ export function expandMatrix(matrix: Value | undefined): Combination[] {
   }
   if (combinations.length === 0)
     throw new Error('strategy.matrix produces no job (every combination excluded)');
+  if (combinations.length > MATRIX_JOBS_LIMIT)
+    throw new Error(
+      `strategy.matrix produces ${combinations.length} jobs; GitHub runs at most ${MATRIX_JOBS_LIMIT} jobs from one matrix`,
+    );
   return combinations;
 }
 

@@ -181,6 +181,23 @@ describe('matrix', () => {
     expect(result.needs['legs']?.result).toBe('failure');
     expect(result.needs['after']?.result).toBe('skipped');
   });
+
+  it('fails a matrix of 257 legs before any leg runs, as GitHub does, while chunks of it through a reusable workflow all run', async () => {
+    const trace = repo.trace();
+    const result = await repo.run('big-matrix.yml', { env: { TRACE: trace }, inputs: { roles: '257' } });
+    const flat = result.jobs.find((j) => j.jobId === 'flat');
+    expect(flat?.result).toBe('failure');
+    expect(flat?.error).toMatch(
+      /strategy\.matrix produces 257 jobs; GitHub runs at most 256 jobs from one matrix/,
+    );
+    const legs = readLines(path.join(trace, 'legs'));
+    expect(legs.filter((l) => l.startsWith('flat'))).toEqual([]);
+    // Chunks of 256 and 1: every role ran once, in its chunk.
+    expect(legs).toHaveLength(257);
+    expect(new Set(legs).size).toBe(257);
+    expect(legs.filter((l) => l.startsWith('chunk 2 '))).toEqual(['chunk 2 257']);
+    expect(result.needs['chunked']?.result).toBe('success');
+  });
 });
 
 describe('reusable workflows', () => {

@@ -89,6 +89,15 @@ describe('matrix', () => {
     expect(() => expandMatrix({ role: [] })).toThrow("Matrix vector 'role' does not contain any values");
     expect(() => expandMatrix({ role: ['a'], exclude: [{ size: 1 }] })).toThrow("Matrix exclude key 'size'");
     expect(() => expandMatrix({ role: ['a'], exclude: [{ role: 'a' }] })).toThrow('produces no job');
+    // GitHub's limit: 256 jobs from one matrix, whether from vectors or include.
+    const roles = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`);
+    expect(expandMatrix({ role: roles(256) })).toHaveLength(256);
+    expect(() => expandMatrix({ role: roles(16), size: roles(17) })).toThrow(
+      'strategy.matrix produces 272 jobs; GitHub runs at most 256 jobs from one matrix',
+    );
+    expect(() => expandMatrix({ include: roles(257).map((role) => ({ role })) })).toThrow(
+      'produces 257 jobs',
+    );
   });
 
   it('reads fail-fast and max-parallel, with GitHub defaults', () => {

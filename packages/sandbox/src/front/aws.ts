@@ -1,6 +1,7 @@
 // The AWS side of the front: which service a request is for, its protocol's codec, the
 // faults' say, the operation, and the answer in the real envelope. Every call is logged.
 import { randomUUID } from 'node:crypto';
+import type { Accounts } from '../accounts.js';
 import type { Clock } from '../clock.js';
 import type { Faults } from '../faults.js';
 import { accessKeyOf, type IamAuthorizer } from '../iam/authorizer.js';
@@ -11,14 +12,9 @@ import { queryCodec, xmlErrorResponse } from '../protocols/query.js';
 import { restXmlCodec } from '../protocols/rest-xml.js';
 import type { ProtocolCodec, RawRequest, RawResponse } from '../protocols/types.js';
 import { REGION } from '../seed.js';
-import {
-  AwsError,
-  type EmulatedService,
-  type Protocol,
-  type ServiceContext,
-  type ServiceName,
-} from '../service.js';
+import { AwsError, type Protocol, type ServiceName } from '../service.js';
 import type { CallLog, CallRecord } from './call-log.js';
+import type { RateLimits } from '../limits.js';
 
 const CODECS: Record<Protocol, ProtocolCodec> = {
   ec2: ec2Codec,
@@ -36,6 +32,7 @@ const KNOWN_SERVICES: ServiceName[] = [
   'sts',
   's3',
   'autoscaling',
+  'kms',
 ];
 const VERSION_TO_SERVICE: Record<string, ServiceName> = {
   '2016-11-15': 'ec2',
@@ -60,6 +57,7 @@ export function routeRequest(raw: RawRequest): { service?: ServiceName; region: 
   if (raw.path.startsWith('/2013-04-01/')) return { service: 'route53', region };
   const target = String(raw.headers['x-amz-target'] ?? '');
   if (target.startsWith('AmazonSSM.')) return { service: 'ssm', region };
+  if (target.startsWith('TrentService.')) return { service: 'kms', region };
   const version = /(?:^|&)Version=([^&]*)/.exec(raw.method === 'GET' ? raw.query.toString() : raw.body)?.[1];
   if (version && VERSION_TO_SERVICE[version]) return { service: VERSION_TO_SERVICE[version], region };
   return { region };
@@ -67,8 +65,8 @@ export function routeRequest(raw: RawRequest): { service?: ServiceName; region: 
 
 /** What answering an AWS call needs. */
 export interface AwsFront {
-  services: ReadonlyMap<ServiceName, EmulatedService>;
-  ctx: ServiceContext;
+  /** The accounts: a call is answered by its access key's account's services. */
+  accounts: Accounts;
   clock: Clock;
   faults: Faults;
   calls: CallLog;
@@ -76,6 +74,10 @@ export interface AwsFront {
   saved: () => void;
   /** IAM, evaluated before faults and the handler (off unless configured). */
   iam?: IamAuthorizer;
+  /** Account-level API rate limits (limits.ts; off unless configured), after IAM. */
+  limits?: RateLimits;
+  /** The account an access key belongs to (default: the sandbox's one account). */
+  accountOf?: (accessKeyId: string) => string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -83,7 +85,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawResponse> {
   const requestId = randomUUID();
   const { service: serviceName, region } = routeRequest(raw);
-  const service = serviceName ? front.services.get(serviceName) : undefined;
+  const accessKeyId = accessKeyOf(String(raw.headers.authorization ?? ''), raw.query);
+  const account = front.accounts.forKey(accessKeyId);
+  await account.ready;
+  const service = serviceName ? account.byName.get(serviceName) : undefined;
+  const elsewhere = account === front.accounts.primary ? {} : { account: account.id };
   const record = (
     operation: string,
     params: Record<string, unknown>,
@@ -104,6 +110,7 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
       ...(injected ? { injected } : {}),
       ...(iam ? { iam } : {}),
       requestId,
+      ...elsewhere,
     });
   if (!service) {
     const err = serviceName
@@ -130,15 +137,19 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
     return codec.error(service, unauthenticated, requestId);
   }
   if (front.iam?.enabled) {
-    const accessKeyId = accessKeyOf(String(raw.headers.authorization ?? ''), raw.query);
     const request = { service: service.name, operation, params, region };
-    const refusal = await front.iam.authorize(accessKeyId, service, request, front.ctx);
+    const refusal = await front.iam.authorize(accessKeyId, service, request, account.ctx);
     if (refusal) {
       const err = refusalError(service.name, refusal);
       const { action, resource, reason } = refusal;
       record(operation, params, err.status, err.code, false, { accessKeyId, action, resource, reason });
       return codec.error(service, err, requestId);
     }
+  }
+  const throttled = rateLimited(front, raw, service.name, operation, params, region);
+  if (throttled) {
+    record(operation, params, throttled.status, throttled.code);
+    return codec.error(service, throttled, requestId);
   }
   const decision = front.faults.onCall(service.name, operation, params);
   const delay = front.clock.toWall(decision.latencyMs) + decision.wallMs;
@@ -149,7 +160,7 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
   }
   const handler = service.operations[operation]!;
   try {
-    const result = await handler({ service: service.name, operation, params, region }, front.ctx);
+    const result = await handler({ service: service.name, operation, params, region }, account.ctx);
     const out = codec.success(service, operation, result, requestId, decoded.status);
     record(operation, params, out.status);
     if (!READ_ONLY.test(operation)) front.saved();
@@ -160,6 +171,21 @@ export async function answerAws(front: AwsFront, raw: RawRequest): Promise<RawRe
     record(operation, params, err.status, err.code);
     return codec.error(service, err, requestId);
   }
+}
+
+/** The throttling error when the call's account has run out of tokens (limits.ts). */
+function rateLimited(
+  front: AwsFront,
+  raw: RawRequest,
+  service: ServiceName,
+  operation: string,
+  params: Record<string, unknown>,
+  region: string,
+): AwsError | undefined {
+  if (!front.limits) return undefined;
+  const key = accessKeyOf(String(raw.headers.authorization ?? ''), raw.query);
+  const account = (key && front.accountOf?.(key)) || front.accounts.forKey(key).id;
+  return front.limits.take(account, region, service, operation, params);
 }
 
 /** Waits out the latency faults with `onArrival` (the request reaches AWS late): their

@@ -24,6 +24,8 @@ export interface CallRecord {
     reason: 'explicit-deny' | 'implicit-deny';
   };
   requestId: string;
+  /** The caller's account, when it is not the primary one (accounts.ts). */
+  account?: string;
 }
 
 export class CallLog {

@@ -12,8 +12,12 @@ export interface Controlled {
   faults: Faults;
   calls: CallLog;
   serviceNames: () => string[];
-  inventory: () => unknown[];
+  /** `account`: undefined (the primary), `*` (every account) or an account id. */
+  inventory: (account?: string) => unknown[];
   state: () => Record<string, unknown>;
+  /** The accounts, and adding one (accounts.ts). */
+  accounts: () => unknown[];
+  addAccount: (account: { id: string; credentials?: Record<string, string> }) => Promise<void>;
   reset: () => Promise<void>;
 }
 
@@ -49,7 +53,25 @@ async function route(box: Controlled, raw: RawRequest): Promise<RawResponse> {
       calls.clear();
       return jsonResponse(200, { ok: true });
     case 'GET /_sandbox/inventory':
-      return jsonResponse(200, box.inventory());
+      return jsonResponse(200, box.inventory(raw.query.get('account') ?? undefined));
+    case 'GET /_sandbox/accounts':
+      return jsonResponse(200, box.accounts());
+    case 'POST /_sandbox/accounts': {
+      const b = body() as { id?: unknown; credentials?: unknown } | undefined;
+      if (
+        typeof b?.id !== 'string' ||
+        (b.credentials !== undefined && (typeof b.credentials !== 'object' || b.credentials === null))
+      )
+        return jsonResponse(400, {
+          error:
+            'body must be {"id": "<12-digit account id>", "credentials": {"<access key id>": "<secret>"}}',
+        });
+      await box.addAccount({
+        id: b.id,
+        ...(b.credentials ? { credentials: b.credentials as Record<string, string> } : {}),
+      });
+      return jsonResponse(200, box.accounts());
+    }
     case 'GET /_sandbox/faults':
       return jsonResponse(200, faults.list());
     case 'POST /_sandbox/faults': {

@@ -87,6 +87,7 @@ export function refusalError(service: ServiceName, r: IamRefusal): AwsError {
         403,
       );
     case 'ssm':
+    case 'kms':
       return new AwsError('AccessDeniedException', sentence, 400);
     default:
       return new AwsError('AccessDenied', sentence, 403);

@@ -1,5 +1,6 @@
 // The registry of emulated services. The HTTP front routes to these by name; the order
 // is the seeding order (EC2 first: others look up its VPC, subnets and instances).
+import type { BuilderHost } from '../builder-exec/host.js';
 import type { EmulatedService, OperationHandler, ServiceContext } from '../service.js';
 import { createAutoScalingService } from './autoscaling/index.js';
 import { createEc2Service } from './ec2/index.js';
@@ -7,13 +8,18 @@ import { createElbv2Service } from './elbv2/index.js';
 import { createRdsService } from './rds/index.js';
 import { route53Authorization } from './route53/authorization.js';
 import { createRoute53Service } from './route53/index.js';
+import { createKmsService } from './kms/index.js';
 import { createS3Service } from './s3/index.js';
 import { ssmAuthorization } from './ssm/authorization.js';
 import { createSsmService } from './ssm.js';
 import { createStsService } from './sts.js';
 
-export function createServices(ctx: ServiceContext): EmulatedService[] {
-  const ec2 = createEc2Service();
+/** One account's services. `shared.builders`: the builder host all accounts share (accounts.ts). */
+export function createServices(
+  ctx: ServiceContext,
+  shared: { builders?: BuilderHost } = {},
+): EmulatedService[] {
+  const ec2 = createEc2Service(shared.builders);
   const elbv2 = createElbv2Service({
     subnet: (id, region) => ec2.subnet(id, region),
     instance: (id, region) => ec2.instance(id, region, ctx.clock.now()),
@@ -34,7 +40,17 @@ export function createServices(ctx: ServiceContext): EmulatedService[] {
   });
   settledFirst(ec2, autoscaling.settle);
   settledFirst(elbv2, autoscaling.settle);
-  return [ec2, ssm, createStsService(), elbv2, route53, rds, createS3Service(ctx), autoscaling];
+  return [
+    ec2,
+    ssm,
+    createStsService(),
+    createKmsService(),
+    elbv2,
+    route53,
+    rds,
+    createS3Service(ctx),
+    autoscaling,
+  ];
 }
 
 /** Run `settle` before each of the service's operations and its inventory. */

@@ -5,8 +5,14 @@
 // (GetParameter in the SSM API reference: "WithDecryption: Return decrypted values for
 // secure string parameters. This flag is ignored for String and StringList").
 import { createHash } from 'node:crypto';
-import { REGION, SEED_PARAMETERS } from '../seed.js';
-import { AwsError, type EmulatedService, type OperationHandler, type SandboxRequest } from '../service.js';
+import { REGION, seedFor } from '../seed.js';
+import {
+  AwsError,
+  type EmulatedService,
+  type OperationHandler,
+  type SandboxRequest,
+  type ServiceContext,
+} from '../service.js';
 import { page } from './common/paging.js';
 
 interface Parameter {
@@ -301,10 +307,16 @@ export function createSsmService(): SsmService {
       state = { parameters: [], history: [] };
     },
     seed(ctx) {
-      clockNow = () => ctx.clock.now();
-      const region = ctx.region ?? REGION;
-      for (const [name, value] of Object.entries(SEED_PARAMETERS))
-        state.parameters.push(imageParameter(name, value, region, 1, Date.parse('2025-01-17T00:00:00.000Z')));
+      seedRegion(ctx);
     },
+    seedRegion,
   };
+
+  /** The public parameters of the seed, in `ctx.region`. */
+  function seedRegion(ctx: ServiceContext): void {
+    clockNow = () => ctx.clock.now();
+    const region = ctx.region ?? REGION;
+    for (const [name, value] of Object.entries(seedFor(region).parameters))
+      state.parameters.push(imageParameter(name, value, region, 1, Date.parse('2025-01-17T00:00:00.000Z')));
+  }
 }

@@ -2,7 +2,6 @@
 // DescribeAutoScalingGroups, with the Auto Scaling API reference's errors: AlreadyExists,
 // ValidationError (sizes, subnets, target groups, templates), ResourceInUse and
 // ScalingActivityInProgress on delete, LimitExceeded past the per-region group quota.
-import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { objects, str, strings, type Params } from '../common/params.js';
 import { boolParam, filterItems, groupTags, intParam, MAX_TAGS, pageOf, requiredName } from './params.js';
@@ -193,7 +192,7 @@ export function createAutoScalingGroup(
   const group: Group = {
     name,
     uuid: id,
-    arn: `arn:aws:autoscaling:${req.region}:${ACCOUNT_ID}:autoScalingGroup:${id}:autoScalingGroupName/${name}`,
+    arn: `arn:aws:autoscaling:${req.region}:${ctx.accountId}:autoScalingGroup:${id}:autoScalingGroupName/${name}`,
     region: req.region,
     createdAt: now,
     ...source,

@@ -4,8 +4,8 @@
 // never changes the desired capacity by itself.
 import type { SandboxRequest, ServiceContext } from '../../service.js';
 import { boolean, str, strings, type Params } from '../common/params.js';
-import { ACCOUNT_ID } from '../../seed.js';
 import { boolParam, intParam, pageOf, requiredName } from './params.js';
+import { accountOf } from './render.js';
 import { requireGroup, uuid, validation, type AsgContext, type Group, type Policy } from './state.js';
 
 /** Predefined metrics of target tracking (Auto Scaling API reference, PredefinedMetricSpecification). */
@@ -28,7 +28,7 @@ function checkResourceLabel(c: AsgContext, g: Group, label: string | undefined):
     throw validation(
       `ResourceLabel '${label.slice(0, 128)}' is invalid: expected app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>`,
     );
-  const prefix = `arn:aws:elasticloadbalancing:${g.region}:${ACCOUNT_ID}`;
+  const prefix = `arn:aws:elasticloadbalancing:${g.region}:${accountOf(g)}`;
   const tgArn = `${prefix}:targetgroup/${m[3]}/${m[4]}`;
   const lbArn = `${prefix}:loadbalancer/app/${m[1]}/${m[2]}`;
   if (!g.targetGroupArns.includes(tgArn))
@@ -82,12 +82,12 @@ export function putScalingPolicy(
   );
   const arn =
     existing?.arn ??
-    `arn:aws:autoscaling:${g.region}:${ACCOUNT_ID}:scalingPolicy:${uuid(ctx)}:autoScalingGroupName/${g.name}:policyName/${name}`;
+    `arn:aws:autoscaling:${g.region}:${ctx.accountId}:scalingPolicy:${uuid(ctx)}:autoScalingGroupName/${g.name}:policyName/${name}`;
   const alarm = (kind: string): { AlarmName: string; AlarmARN: string } => {
     const alarmName = `TargetTracking-${g.name}-${kind}-${uuid(ctx)}`;
     return {
       AlarmName: alarmName,
-      AlarmARN: `arn:aws:cloudwatch:${g.region}:${ACCOUNT_ID}:alarm:${alarmName}`,
+      AlarmARN: `arn:aws:cloudwatch:${g.region}:${ctx.accountId}:alarm:${alarmName}`,
     };
   };
   const alarms = existing?.alarms ?? [

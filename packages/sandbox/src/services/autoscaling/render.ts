@@ -1,6 +1,5 @@
 // Groups, instances and activities as the Auto Scaling API returns them (awsQuery members;
 // timestamps as ISO-8601; lists as `member` items).
-import { ACCOUNT_ID } from '../../seed.js';
 import { iso } from '../common/params.js';
 import type { Activity, Group, LaunchTemplateRef, Member } from './state.js';
 
@@ -9,6 +8,9 @@ const templateSpec = (ref: LaunchTemplateRef): Record<string, unknown> => ({
   LaunchTemplateName: ref.name,
   Version: ref.version ?? '$Default',
 });
+
+/** The group's account: the fifth field of its ARN. */
+export const accountOf = (g: Group): string => g.arn.split(':')[4] ?? '';
 
 export function renderMember(g: Group, m: Member, withGroup = false): Record<string, unknown> {
   return {
@@ -71,7 +73,7 @@ export function renderGroup(g: Group): Record<string, unknown> {
     Tags: renderTags(g),
     TerminationPolicies: g.terminationPolicies,
     NewInstancesProtectedFromScaleIn: g.newInstancesProtectedFromScaleIn,
-    ServiceLinkedRoleARN: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+    ServiceLinkedRoleARN: `arn:aws:iam::${accountOf(g)}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
     CapacityRebalance: g.capacityRebalance,
     TrafficSources: g.targetGroupArns.map((Identifier) => ({ Identifier, Type: 'elbv2' })),
   };

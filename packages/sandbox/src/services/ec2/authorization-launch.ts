@@ -13,6 +13,7 @@ import {
 } from './authorization-common.js';
 import { strList } from './params.js';
 import type { Subnet } from './state.js';
+import { foreignImage } from './sharing.js';
 
 function launchSubnet(a: Ec2Auth, p: Params): Subnet | undefined {
   const id = str(p.SubnetId);
@@ -61,7 +62,7 @@ export function runInstances(a: Ec2Auth): AuthorizationRequest[] {
     context: { ...a.base, ...(extra.context ?? {}) },
   });
   const imageId = str(p.ImageId) ?? '';
-  const image = a.state.images[imageId];
+  const image = a.state.images[imageId] ?? foreignImage(a.ctx, imageId, a.req.region);
   const subnet = launchSubnet(a, p);
   const subnetId = subnet?.subnetId ?? str(p.SubnetId) ?? '*';
   const subnetArn = `arn:aws:ec2:${a.req.region}:${a.ctx.accountId}:subnet/${subnetId}`;

@@ -5,6 +5,8 @@
 // `instance/*`, `volume/*`, `image/*`. Read-only: it never changes the state, and unknown
 // or malformed ids are authorized as given (AWS authorizes before it looks them up).
 import { createHash } from 'node:crypto';
+import { ebsKeyUse } from '../kms/use.js';
+import { foreignImage } from './sharing.js';
 import type { AuthorizationRequest, RequestContext, ResourceRef, TagMap } from '../../iam/request.js';
 import { listParam, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { str, type Params } from '../common/params.js';
@@ -68,7 +70,7 @@ function onImage(a: Ec2Auth, name: string, id: string): AuthorizationRequest {
     action: action(name),
     resource: { type: 'image', ids: { ImageId: id } },
     resourceTags: tagsOf(a, id),
-    context: { ...a.base, ...imageContext(a.state.images[id]) },
+    context: { ...a.base, ...imageContext(a.state.images[id] ?? foreignImage(a.ctx, id, a.req.region)) },
   };
 }
 
@@ -113,7 +115,8 @@ function imageCreation(a: Ec2Auth): AuthorizationRequest[] {
 /** The key an alias names. KMS authorizes a cryptographic operation on the key an alias points
  *  to, never on the alias ("Using aliases to control access": the alias ARN is a resource only
  *  of the alias operations). The sandbox has no KMS, so an alias stands for a fixed key id
- *  derived from its full ARN: a policy on `key/*` applies, one on `alias/*` does not, as in AWS. */
+ *  derived from its full ARN when KMS does not know the alias: a policy on `key/*` applies, one
+ *  on `alias/*` does not, as in AWS. */
 function keyOfAlias(aliasArn: string): string {
   const hex = createHash('sha256').update(aliasArn).digest('hex');
   const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
@@ -132,11 +135,15 @@ function kmsViaEc2(a: Ec2Auth, keyId: string): AuthorizationRequest[] {
     : keyId.startsWith('alias/')
       ? `arn:aws:kms:${a.req.region}:${a.ctx.accountId}:${keyId}`
       : undefined;
-  const ref: ResourceRef = aliasArn
-    ? { type: 'key', arn: keyOfAlias(aliasArn) }
-    : keyId.startsWith('arn:')
-      ? { type: 'key', arn: keyId }
-      : { type: 'key', ids: { KeyId: keyId } };
+  // A key the sandbox's KMS knows is authorized on its own ARN (the alias resolved).
+  const known = ebsKeyUse(a.ctx, keyId, a.req.region).arn;
+  const ref: ResourceRef = known
+    ? { type: 'key', arn: known }
+    : aliasArn
+      ? { type: 'key', arn: keyOfAlias(aliasArn) }
+      : keyId.startsWith('arn:')
+        ? { type: 'key', arn: keyId }
+        : { type: 'key', ids: { KeyId: keyId } };
   const context: RequestContext = {
     'kms:ViaService': `ec2.${a.req.region}.amazonaws.com`,
     'kms:CallerAccount': a.ctx.accountId,
@@ -235,6 +242,19 @@ const RULES: Record<string, Rule> = {
   CopyImage: imageCreation,
   DeregisterImage: deregisterImage,
   DeleteSnapshot: (a) => [onSnapshot(a, 'DeleteSnapshot', str(a.req.params.SnapshotId) ?? '')],
+  // Sharing (attributes.ts): on the image or snapshot whose permissions change or are read.
+  ModifyImageAttribute: (a) => [onImage(a, 'ModifyImageAttribute', str(a.req.params.ImageId) ?? '')],
+  DescribeImageAttribute: (a) => [onImage(a, 'DescribeImageAttribute', str(a.req.params.ImageId) ?? '')],
+  ResetImageAttribute: (a) => [onImage(a, 'ResetImageAttribute', str(a.req.params.ImageId) ?? '')],
+  ModifySnapshotAttribute: (a) => [
+    onSnapshot(a, 'ModifySnapshotAttribute', str(a.req.params.SnapshotId) ?? ''),
+  ],
+  DescribeSnapshotAttribute: (a) => [
+    onSnapshot(a, 'DescribeSnapshotAttribute', str(a.req.params.SnapshotId) ?? ''),
+  ],
+  ResetSnapshotAttribute: (a) => [
+    onSnapshot(a, 'ResetSnapshotAttribute', str(a.req.params.SnapshotId) ?? ''),
+  ],
   CreateTags: tagging,
   DeleteTags: tagging,
   CreateLaunchTemplate: launchTemplate,

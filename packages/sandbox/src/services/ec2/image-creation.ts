@@ -2,7 +2,6 @@
 // in another region). Both register an own image with fresh snapshots.
 import type { BuilderHost } from '../../builder-exec/host.js';
 import { DURATIONS } from '../../durations.js';
-import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { timeline } from '../../timeline.js';
 import { iso, missingParameter, required, str } from '../common/params.js';
@@ -10,7 +9,6 @@ import { toList, type Tag } from '../common/tags.js';
 import { fingerprint, replayed, tokenKey } from './idempotency.js';
 import { flag, tagSpecifications, validateAmiName } from './params.js';
 import {
-  findImage,
   findInstance,
   settleImage,
   settleInstance,
@@ -23,10 +21,12 @@ import {
   type SnapshotStateName,
 } from './state.js';
 import { addTags } from './tags.js';
+import { ebsKeyUse } from '../kms/use.js';
+import { foreignImage, foreignSnapshot, visibleImage } from './sharing.js';
 
-function assertUniqueName(state: Ec2State, name: string, region: string): void {
+function assertUniqueName(state: Ec2State, name: string, region: string, ownerId: string): void {
   const clash = Object.values(state.images).find(
-    (i) => i.region === region && i.ownerId === ACCOUNT_ID && i.name === name,
+    (i) => i.region === region && i.ownerId === ownerId && i.name === name,
   );
   if (clash)
     throw new AwsError(
@@ -60,16 +60,18 @@ function registerImage(
   devices: DeviceSource[],
   tags: Record<string, Tag[]>,
   match: Record<string, string>,
+  failure?: { code: string; message: string },
 ): Image {
   const now = ctx.clock.now();
   const imageId = ctx.ids.next('ami');
-  const fails = ctx.faults.active('image-fails', { ...match, name: fields.name, imageId });
+  const fails =
+    ctx.faults.active('image-fails', { ...match, name: fields.name, imageId }) || failure !== undefined;
   const blockDevices: BlockDevice[] = devices.map((d) => {
     const snapshotId = ctx.ids.next('snap');
     const snap: Snapshot = {
       snapshotId,
       region,
-      ownerId: ACCOUNT_ID,
+      ownerId: ctx.accountId,
       volumeId: d.volumeId,
       volumeSize: d.volumeSize,
       description: d.description(imageId),
@@ -96,19 +98,21 @@ function registerImage(
     ...fields,
     imageId,
     region,
-    ownerId: ACCOUNT_ID,
+    ownerId: ctx.accountId,
     isPublic: false,
     creationDate: iso(now),
     blockDevices,
     state: timeline<ImageStateName>(now, 'pending', [
       [DURATIONS.imagePendingToAvailable, fails ? 'failed' : 'available'],
     ]),
-    stateReason: fails
-      ? {
-          code: 'Client.InternalError',
-          message: 'Client.InternalError: Image creation failed (injected fault image-fails)',
-        }
-      : undefined,
+    stateReason: failure
+      ? failure
+      : fails
+        ? {
+            code: 'Client.InternalError',
+            message: 'Client.InternalError: Image creation failed (injected fault image-fails)',
+          }
+        : undefined,
   };
   state.images[imageId] = image;
   if (tags.image) addTags(state, imageId, tags.image);
@@ -134,13 +138,13 @@ export function createImage(
       `Instance '${instanceId}' is not in a state from which it can be imaged (state: ${s}).`,
     );
   }
-  assertUniqueName(state, name, req.region);
+  assertUniqueName(state, name, req.region, ctx.accountId);
   const description = str(p.Description);
   if (description !== undefined && description.length > 255) {
     throw new AwsError('InvalidParameterValue', 'AMI descriptions must be at most 255 characters');
   }
   const tags = tagSpecifications(p, ['image', 'snapshot']);
-  const source = state.images[inst.imageId];
+  const source = state.images[inst.imageId] ?? foreignImage(ctx, inst.imageId, req.region);
   const root: DeviceSource = {
     deviceName: inst.rootDeviceName,
     volumeSize: inst.rootVolumeSize,
@@ -163,17 +167,52 @@ export function createImage(
 }
 
 /** The image CopyImage copies: one we may launch, and available. */
-function copySource(state: Ec2State, imageId: string, region: string, now: number): Image {
-  const source = findImage(state, imageId, region);
-  if (!(source.isPublic || source.ownerId === ACCOUNT_ID))
-    throw new AwsError('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
-  const s = settleImage(source, now);
+/** The image CopyImage copies: one we may launch (own, public or shared with us), and
+ *  available. Another account's image also needs its snapshots shared with us
+ *  (createVolumePermission): "Copy an AMI" in the EC2 user guide asks the owner to grant read
+ *  permissions on the storage that backs the AMI. */
+function copySource(state: Ec2State, ctx: ServiceContext, imageId: string, region: string): Image {
+  const source = visibleImage(state, ctx, imageId, region);
+  const storageShared =
+    source.ownerId === ctx.accountId ||
+    source.isPublic ||
+    source.blockDevices.every((b) => foreignSnapshot(ctx, b.snapshotId, region) !== undefined);
+  if (!storageShared)
+    throw new AwsError('AuthFailure', 'You do not have permission to access the storage of this ami', 403);
+  const s = settleImage(source, ctx.clock.now());
   if (s !== 'available')
     throw new AwsError(
       'IncorrectState',
       `The image '${imageId}' is not in a state from which it can be copied (state: ${s}).`,
     );
   return source;
+}
+
+/** A copy whose source key or target key the caller may not use is accepted, and then
+ *  fails (the image goes `failed`): AWS checks KMS access while it copies the snapshots. The
+ *  message is the status AWS gives such a copy (quoted in hashicorp/packer#6599). */
+const COPY_FAILED = {
+  code: 'Server.InternalError',
+  message: 'Server.InternalError: Copy image failed with an internal error.',
+};
+
+/** The copy's target key (its ARN when KMS knows it, else as named) and whether the copy
+ *  fails for a key the caller may not use: a source device's or the target's (kms/use.ts). */
+function copyKeys(
+  ctx: ServiceContext,
+  source: Image,
+  kmsKeyId: string | undefined,
+  region: string,
+): { target?: string; failure?: { code: string; message: string } } {
+  const sourceKeysUsable = source.blockDevices.every(
+    (b) => !b.encrypted || ebsKeyUse(ctx, b.kmsKeyId, source.region, source.ownerId).usable,
+  );
+  const target = kmsKeyId !== undefined ? ebsKeyUse(ctx, kmsKeyId, region) : undefined;
+  const usable = sourceKeysUsable && (target?.usable ?? true);
+  return {
+    ...(kmsKeyId !== undefined ? { target: target?.arn ?? kmsKeyId } : {}),
+    ...(usable ? {} : { failure: { ...COPY_FAILED } }),
+  };
 }
 
 export function copyImage(
@@ -192,9 +231,9 @@ export function copyImage(
     const previous = replayed(state.copyTokens, req.region, clientToken, p);
     if (previous) return { imageId: previous.imageId };
   }
-  const source = copySource(state, sourceImageId, sourceRegion, now);
+  const source = copySource(state, ctx, sourceImageId, sourceRegion);
   validateAmiName(name);
-  assertUniqueName(state, name, req.region);
+  assertUniqueName(state, name, req.region, ctx.accountId);
   const tags = tagSpecifications(p, ['image', 'snapshot']);
   if (flag(p.CopyImageTags)) tags.image = [...toList(state.tags[source.imageId]), ...(tags.image ?? [])];
   const encrypted = flag(p.Encrypted);
@@ -213,20 +252,22 @@ export function copyImage(
     sourceImageId: source.imageId,
     sourceImageRegion: sourceRegion,
   };
+  const keys = copyKeys(ctx, source, kmsKeyId, req.region);
   const devices = source.blockDevices.map((b): DeviceSource => ({
     deviceName: b.deviceName,
     volumeSize: b.volumeSize,
     volumeId: 'vol-ffffffff',
     encrypted: encrypted || b.encrypted,
-    // Another key re-encrypts; without one, a copy in the same region keeps its key.
-    kmsKeyId: kmsKeyId ?? (sourceRegion === req.region ? b.kmsKeyId : undefined),
+    // Another key re-encrypts; without one, a copy of our own image in the same region keeps
+    // its key, and any other copy gets our AWS managed key (no kmsKeyId).
+    kmsKeyId:
+      keys.target ??
+      (sourceRegion === req.region && source.ownerId === ctx.accountId ? b.kmsKeyId : undefined),
     description: (imageId) =>
       `Copied for DestinationAmi ${imageId} from SourceAmi ${source.imageId} for SourceSnapshot ${b.snapshotId}. Task created on ${now}.`,
   }));
-  const image = registerImage(state, ctx, req.region, fields, devices, tags, {
-    sourceImageId: source.imageId,
-    region: req.region,
-  });
+  const match = { sourceImageId: source.imageId, region: req.region };
+  const image = registerImage(state, ctx, req.region, fields, devices, tags, match, keys.failure);
   if (!flag(p.DryRun)) env?.builders.shareContent(source.imageId, image.imageId);
   if (clientToken)
     state.copyTokens[tokenKey(req.region, clientToken)] = {

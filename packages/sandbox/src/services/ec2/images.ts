@@ -1,17 +1,9 @@
 // AMIs: DescribeImages and DeregisterImage (creating images is in image-creation.ts).
-import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { missingParameter, required } from '../common/params.js';
 import { filtered, flag, paginate, strList, tagSet, type FilterTable } from './params.js';
-import {
-  findImage,
-  inRegion,
-  settleImage,
-  tagsOf,
-  type Ec2Result,
-  type Ec2State,
-  type Image,
-} from './state.js';
+import { foreignImages, mayLaunch, visibleImage } from './sharing.js';
+import { inRegion, settleImage, tagsOf, type Ec2Result, type Ec2State, type Image } from './state.js';
 
 export function renderImage(state: Ec2State, img: Image, now: number): Ec2Result {
   const s = settleImage(img, now);
@@ -77,19 +69,21 @@ const imageFilters = (now: number): FilterTable<Image> => ({
 const OWNER_ALIASES = ['self', 'amazon', 'aws-marketplace', 'aws-backup-vault'];
 
 /** Whether `owner` (self, an alias or an account id) owns the image. */
-const ownedBy = (img: Image, owner: string): boolean =>
+const ownedBy = (img: Image, owner: string, self: string): boolean =>
   owner === 'self'
-    ? img.ownerId === ACCOUNT_ID
+    ? img.ownerId === self
     : /^\d{12}$/.test(owner)
       ? img.ownerId === owner
       : img.ownerAlias === owner;
 
-const executableBy = (img: Image, who: string): boolean =>
+/** ExecutableBy: `all` (public), `self` or the caller's id (what it may launch), another
+ *  account's id (the caller's images shared with that account). */
+const executableBy = (img: Image, who: string, self: string): boolean =>
   who === 'all'
     ? img.isPublic
-    : who === 'self' || who === ACCOUNT_ID
-      ? img.isPublic || img.ownerId === ACCOUNT_ID
-      : false;
+    : who === 'self' || who === self
+      ? mayLaunch(img, self)
+      : img.ownerId === self && (img.isPublic || (img.launchPermission ?? []).includes(who));
 
 export function describeImages(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
   const p = req.params;
@@ -97,9 +91,12 @@ export function describeImages(state: Ec2State, req: SandboxRequest, ctx: Servic
   const ids = strList(p.ImageId);
   const owners = strList(p.Owner);
   const executors = strList(p.ExecutableBy);
-  let images = inRegion(Object.values(state.images), req.region);
+  const self = ctx.accountId;
+  // The caller's own state holds its images and the public ones; other accounts' images
+  // shared with it are read from theirs (sharing.ts).
+  let images = [...inRegion(Object.values(state.images), req.region), ...foreignImages(ctx, req.region)];
   if (ids.length > 0) {
-    for (const id of ids) findImage(state, id, req.region);
+    for (const id of ids) visibleImage(state, ctx, id, req.region);
     images = images.filter((i) => ids.includes(i.imageId));
   }
   if (owners.length > 0) {
@@ -108,11 +105,12 @@ export function describeImages(state: Ec2State, req: SandboxRequest, ctx: Servic
         throw new AwsError('InvalidUserID.Malformed', `Invalid user id: "${o}"`);
       }
     }
-    images = images.filter((i) => owners.some((o) => ownedBy(i, o)));
+    images = images.filter((i) => owners.some((o) => ownedBy(i, o, self)));
   }
-  if (executors.length > 0) images = images.filter((i) => executors.some((e) => executableBy(i, e)));
-  // Without owners or ids, AWS lists every image you may launch: yours and the public ones.
-  images = images.filter((i) => i.isPublic || i.ownerId === ACCOUNT_ID);
+  if (executors.length > 0) images = images.filter((i) => executors.some((e) => executableBy(i, e, self)));
+  // Without owners or ids, AWS lists every image you may launch: yours, the public ones and
+  // those shared with you.
+  images = images.filter((i) => mayLaunch(i, self));
   const matching = filtered(images, p, imageFilters(now), (img) => tagsOf(state, img.imageId)).sort((a, b) =>
     a.creationDate < b.creationDate
       ? -1
@@ -132,10 +130,10 @@ export function describeImages(state: Ec2State, req: SandboxRequest, ctx: Servic
   return { imagesSet: page.map((i) => renderImage(state, i, now)), nextToken };
 }
 
-export function deregisterImage(state: Ec2State, req: SandboxRequest): Ec2Result {
+export function deregisterImage(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
   const imageId = required(req.params, 'ImageId', missingParameter);
-  const image = findImage(state, imageId, req.region);
-  if (image.ownerId !== ACCOUNT_ID)
+  const image = visibleImage(state, ctx, imageId, req.region);
+  if (image.ownerId !== ctx.accountId)
     throw new AwsError(
       'UnauthorizedOperation',
       `You are not authorized to deregister image ${imageId}.`,

@@ -4,7 +4,7 @@
 //
 // This module owns the state and binds the handlers of the other modules to it; the
 // handlers themselves are plain functions of an explicit state.
-import { ACCOUNT_ID, AMAZON_OWNER_ID, REGION, SEED } from '../../seed.js';
+import { AMAZON_OWNER_ID, REGION, seedFor } from '../../seed.js';
 import {
   AwsError,
   type EmulatedService,
@@ -48,10 +48,20 @@ import {
   type Ec2Result,
   type Ec2State,
   type ImageStateName,
+  type Instance,
   type InstanceStateName,
   type SnapshotStateName,
 } from './state.js';
 import { createTags, deleteTags, describeTags } from './tags.js';
+import { sharingView, type SharingView } from './sharing.js';
+import {
+  describeImageAttribute,
+  describeSnapshotAttribute,
+  modifyImageAttribute,
+  modifySnapshotAttribute,
+  resetImageAttribute,
+  resetSnapshotAttribute,
+} from './attributes.js';
 
 export { wildcardMatch } from '../common/filters.js';
 
@@ -68,6 +78,10 @@ export type Ec2Service = EmulatedService & {
   fleet: Ec2Fleet;
   /** Builders whose scripts run for real, and the content of the images made from them. */
   builders: BuilderHost;
+  /** An instance as stored (the builder host looks instances up in every account). */
+  instanceRecord(instanceId: string): Instance | undefined;
+  /** What other accounts see of this account's images and snapshots (sharing.ts). */
+  sharing: SharingView;
 };
 
 /** What an Auto Scaling group does through EC2. `ctx` carries the sandbox time of the
@@ -118,11 +132,17 @@ const HANDLERS: Record<string, Handler> = {
   DescribeLaunchTemplates: describeLaunchTemplates,
   DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
   DeleteLaunchTemplate: deleteLaunchTemplate,
+  ModifyImageAttribute: modifyImageAttribute,
+  DescribeImageAttribute: describeImageAttribute,
+  ResetImageAttribute: resetImageAttribute,
+  ModifySnapshotAttribute: modifySnapshotAttribute,
+  DescribeSnapshotAttribute: describeSnapshotAttribute,
+  ResetSnapshotAttribute: resetSnapshotAttribute,
 };
 
 type InventoryItem = ReturnType<EmulatedService['inventory']>[number];
 
-function inventory(state: Ec2State, now: number): InventoryItem[] {
+function inventory(state: Ec2State, accountId: string, now: number): InventoryItem[] {
   const items: InventoryItem[] = [];
   const tags = (id: string): Record<string, string> => ({ ...(state.tags[id] ?? {}) });
   for (const i of Object.values(state.instances)) {
@@ -135,11 +155,11 @@ function inventory(state: Ec2State, now: number): InventoryItem[] {
       });
   }
   for (const img of Object.values(state.images)) {
-    if (img.ownerId === ACCOUNT_ID)
+    if (img.ownerId === accountId)
       items.push({ kind: 'image', id: img.imageId, state: settleImage(img, now), tags: tags(img.imageId) });
   }
   for (const s of Object.values(state.snapshots)) {
-    if (s.ownerId === ACCOUNT_ID)
+    if (s.ownerId === accountId)
       items.push({
         kind: 'snapshot',
         id: s.snapshotId,
@@ -166,6 +186,7 @@ function inventory(state: Ec2State, now: number): InventoryItem[] {
 /** The default seed: one default VPC with a subnet per zone, its default security group,
  *  and the public images of seed.ts (with their snapshots). */
 function seed(state: Ec2State, region: string, now: number): void {
+  const SEED = seedFor(region);
   state.vpcs.push({ vpcId: SEED.vpc.vpcId, region, cidrBlock: SEED.vpc.cidrBlock, isDefault: true });
   state.tags[SEED.vpc.vpcId] = { Name: 'sandbox-default' };
   for (const s of SEED.subnets) {
@@ -213,9 +234,13 @@ function seed(state: Ec2State, region: string, now: number): void {
   }
 }
 
-export function createEc2Service(): Ec2Service {
+/** `builders`: a host shared with other accounts' EC2 (accounts.ts); else its own. */
+export function createEc2Service(builders?: BuilderHost): Ec2Service {
   let state = emptyState();
-  const env: Ec2Env = { builders: new BuilderHost((id) => state.instances[id]) };
+  const env: Ec2Env = { builders: builders ?? new BuilderHost((id) => state.instances[id]) };
+  // A shared host is its owner's to reset and stop (accounts.ts): seeding another account
+  // must not end the builders of this one.
+  const ownsBuilders = builders === undefined;
 
   /** DryRun=true: AWS answers DryRunOperation (412) when the call would have succeeded. We
    *  run the operation against a copy of the state, so validation errors still surface. */
@@ -270,6 +295,8 @@ export function createEc2Service(): Ec2Service {
   return {
     fleet,
     builders: env.builders,
+    instanceRecord: (instanceId) => state.instances[instanceId],
+    sharing: sharingView(() => state),
     subnet(subnetId, region) {
       const s = state.subnets.find((x) => x.subnetId === subnetId && x.region === region);
       return s ? { availabilityZone: s.availabilityZone, vpcId: s.vpcId } : undefined;
@@ -292,7 +319,7 @@ export function createEc2Service(): Ec2Service {
     protocol: 'ec2',
     namespace: 'http://ec2.amazonaws.com/doc/2016-11-15/',
     operations,
-    inventory: (ctx) => inventory(state, ctx.clock.now()),
+    inventory: (ctx) => inventory(state, ctx.accountId, ctx.clock.now()),
     authorization: (req, ctx) => ec2Authorization(state, req, ctx),
     snapshotState: () => structuredClone(state),
     restoreState(saved) {
@@ -300,12 +327,15 @@ export function createEc2Service(): Ec2Service {
     },
     reset() {
       state = emptyState();
-      void env.builders.reset();
+      if (ownsBuilders) void env.builders.reset();
     },
     async stop() {
-      await env.builders.reset();
+      if (ownsBuilders) await env.builders.reset();
     },
     seed(ctx) {
+      seed(state, ctx.region ?? REGION, ctx.clock.now());
+    },
+    seedRegion(ctx) {
       seed(state, ctx.region ?? REGION, ctx.clock.now());
     },
   };

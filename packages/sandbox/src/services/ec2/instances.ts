@@ -3,7 +3,6 @@
 import { builderConsoleLines } from '../../builder.js';
 import type { BuilderHost } from '../../builder-exec/host.js';
 import { DURATIONS } from '../../durations.js';
-import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { transition } from '../../timeline.js';
 import { iso, missingParameter, required } from '../common/params.js';
@@ -87,7 +86,12 @@ export function renderInstance(state: Ec2State, inst: Instance, now: number): Ec
 }
 
 /** Instances grouped by reservation, in first-seen order. */
-export function renderReservations(state: Ec2State, instances: Instance[], now: number): Ec2Result[] {
+export function renderReservations(
+  state: Ec2State,
+  instances: Instance[],
+  now: number,
+  ownerId: string,
+): Ec2Result[] {
   const byReservation = new Map<string, Instance[]>();
   for (const inst of instances) {
     const list = byReservation.get(inst.reservationId) ?? [];
@@ -96,7 +100,7 @@ export function renderReservations(state: Ec2State, instances: Instance[], now: 
   }
   return [...byReservation.entries()].map(([reservationId, list]) => ({
     reservationId,
-    ownerId: ACCOUNT_ID,
+    ownerId,
     groupSet: [],
     instancesSet: list.map((i) => renderInstance(state, i, now)),
   }));
@@ -152,7 +156,7 @@ export function describeInstances(state: Ec2State, req: SandboxRequest, ctx: Ser
       (a.instanceId < b.instanceId ? -1 : 1),
   );
   const { page, nextToken } = paginate(matching, p, 5, 1000);
-  return { reservationSet: renderReservations(state, page, now), nextToken };
+  return { reservationSet: renderReservations(state, page, now, ctx.accountId), nextToken };
 }
 
 /** Apply a state change to every `InstanceId` and answer each one's previous and current state. */

@@ -3,7 +3,6 @@
 // EC2 API reference's error codes. The data keeps what the sandbox can launch with (image,
 // instance type, key, instance profile, security groups, user data, metadata options, tag
 // specifications); Auto Scaling resolves templates through `resolveLaunchTemplate`.
-import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { iso, str, type Params } from '../common/params.js';
 import {
@@ -245,7 +244,7 @@ export function createLaunchTemplate(state: Ec2State, req: SandboxRequest, ctx: 
     name,
     region: req.region,
     createTime: now,
-    createdBy: `arn:aws:iam::${ACCOUNT_ID}:user/sandbox`,
+    createdBy: `arn:aws:iam::${ctx.accountId}:user/sandbox`,
     defaultVersion: 1,
     versions: [{ versionNumber: 1, description: str(p.VersionDescription), createTime: now, data }],
   };

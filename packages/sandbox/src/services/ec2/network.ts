@@ -1,7 +1,6 @@
 // The network the sandbox seeds and never changes: VPCs, subnets, security groups and
 // availability zones (Describe* only).
-import { ACCOUNT_ID } from '../../seed.js';
-import { AwsError, type SandboxRequest } from '../../service.js';
+import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { filtered, strList, tagSet, type FilterTable } from './params.js';
 import {
   findGroup,
@@ -25,7 +24,8 @@ const SUBNET_FILTERS: FilterTable<Subnet> = {
   state: () => ['available'],
 };
 
-export function describeSubnets(state: Ec2State, req: SandboxRequest): Ec2Result {
+export function describeSubnets(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+  const accountId = ctx.accountId;
   const ids = strList(req.params.SubnetId);
   let subnets = inRegion(state.subnets, req.region);
   if (ids.length > 0) {
@@ -36,10 +36,10 @@ export function describeSubnets(state: Ec2State, req: SandboxRequest): Ec2Result
   return {
     subnetSet: matching.map((s) => ({
       subnetId: s.subnetId,
-      subnetArn: `arn:aws:ec2:${s.region}:${ACCOUNT_ID}:subnet/${s.subnetId}`,
+      subnetArn: `arn:aws:ec2:${s.region}:${accountId}:subnet/${s.subnetId}`,
       state: 'available',
       vpcId: s.vpcId,
-      ownerId: ACCOUNT_ID,
+      ownerId: accountId,
       cidrBlock: s.cidrBlock,
       availableIpAddressCount: 4091,
       availabilityZone: s.availabilityZone,
@@ -52,15 +52,16 @@ export function describeSubnets(state: Ec2State, req: SandboxRequest): Ec2Result
   };
 }
 
-const GROUP_FILTERS: FilterTable<SecurityGroup> = {
+const groupFilters = (accountId: string): FilterTable<SecurityGroup> => ({
   'group-id': (g) => [g.groupId],
   'group-name': (g) => [g.groupName],
   'vpc-id': (g) => [g.vpcId],
   description: (g) => [g.description],
-  'owner-id': () => [ACCOUNT_ID],
-};
+  'owner-id': () => [accountId],
+});
 
-export function describeSecurityGroups(state: Ec2State, req: SandboxRequest): Ec2Result {
+export function describeSecurityGroups(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+  const accountId = ctx.accountId;
   const ids = strList(req.params.GroupId);
   const names = strList(req.params.GroupName);
   let groups = inRegion(state.securityGroups, req.region);
@@ -78,15 +79,15 @@ export function describeSecurityGroups(state: Ec2State, req: SandboxRequest): Ec
     }
     groups = groups.filter((g) => names.includes(g.groupName));
   }
-  const matching = filtered(groups, req.params, GROUP_FILTERS, (g) => tagsOf(state, g.groupId));
+  const matching = filtered(groups, req.params, groupFilters(accountId), (g) => tagsOf(state, g.groupId));
   return {
     securityGroupInfo: matching.map((g) => ({
-      ownerId: ACCOUNT_ID,
+      ownerId: accountId,
       groupId: g.groupId,
       groupName: g.groupName,
       groupDescription: g.description,
       vpcId: g.vpcId,
-      securityGroupArn: `arn:aws:ec2:${g.region}:${ACCOUNT_ID}:security-group/${g.groupId}`,
+      securityGroupArn: `arn:aws:ec2:${g.region}:${accountId}:security-group/${g.groupId}`,
       ipPermissions: [],
       ipPermissionsEgress: [{ ipProtocol: '-1', ipRanges: [{ cidrIp: '0.0.0.0/0' }] }],
       tagSet: tagSet(state.tags[g.groupId]),
@@ -94,16 +95,17 @@ export function describeSecurityGroups(state: Ec2State, req: SandboxRequest): Ec
   };
 }
 
-const VPC_FILTERS: FilterTable<Vpc> = {
+const vpcFilters = (accountId: string): FilterTable<Vpc> => ({
   'vpc-id': (v) => [v.vpcId],
   'is-default': (v) => [String(v.isDefault)],
   cidr: (v) => [v.cidrBlock],
   'cidr-block': (v) => [v.cidrBlock],
   state: () => ['available'],
-  'owner-id': () => [ACCOUNT_ID],
-};
+  'owner-id': () => [accountId],
+});
 
-export function describeVpcs(state: Ec2State, req: SandboxRequest): Ec2Result {
+export function describeVpcs(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
+  const accountId = ctx.accountId;
   const ids = strList(req.params.VpcId);
   let vpcs = inRegion(state.vpcs, req.region);
   if (ids.length > 0) {
@@ -113,11 +115,11 @@ export function describeVpcs(state: Ec2State, req: SandboxRequest): Ec2Result {
     }
     vpcs = vpcs.filter((v) => ids.includes(v.vpcId));
   }
-  const matching = filtered(vpcs, req.params, VPC_FILTERS, (v) => tagsOf(state, v.vpcId));
+  const matching = filtered(vpcs, req.params, vpcFilters(accountId), (v) => tagsOf(state, v.vpcId));
   return {
     vpcSet: matching.map((v) => ({
       vpcId: v.vpcId,
-      ownerId: ACCOUNT_ID,
+      ownerId: accountId,
       state: 'available',
       cidrBlock: v.cidrBlock,
       cidrBlockAssociationSet: [

@@ -2,7 +2,6 @@
 // IPs), ClientToken idempotency, and bake-image builders (see builder.ts, builder-exec/).
 import type { BuilderHost } from '../../builder-exec/host.js';
 import { DURATIONS } from '../../durations.js';
-import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { timeline } from '../../timeline.js';
 import { missingParameter, required, str, type Params } from '../common/params.js';
@@ -12,7 +11,6 @@ import { renderInstance, renderReservations } from './instances.js';
 import { flag, int, isBase64, strList, tagSpecifications } from './params.js';
 import {
   findGroup,
-  findImage,
   findSubnet,
   settleImage,
   type Ec2Result,
@@ -23,14 +21,16 @@ import {
   type Subnet,
 } from './state.js';
 import { addTags } from './tags.js';
+import { ebsKeyUse } from '../kms/use.js';
+import { visibleImage } from './sharing.js';
 
 /** The reservation an earlier call with the same ClientToken made. */
-function replayReservation(state: Ec2State, reservationId: string, now: number): Ec2Result {
+function replayReservation(state: Ec2State, reservationId: string, now: number, ownerId: string): Ec2Result {
   const instances = Object.values(state.instances)
     .filter((i) => i.reservationId === reservationId)
     .sort((a, b) => a.amiLaunchIndex - b.amiLaunchIndex);
-  const [reservation] = renderReservations(state, instances, now);
-  return reservation ?? { reservationId, ownerId: ACCOUNT_ID, groupSet: [], instancesSet: [] };
+  const [reservation] = renderReservations(state, instances, now, ownerId);
+  return reservation ?? { reservationId, ownerId, groupSet: [], instancesSet: [] };
 }
 
 /** MaxCount, after checking MinCount and MaxCount. */
@@ -52,18 +52,21 @@ function instanceCount(p: Params): number {
   return maxCount;
 }
 
-/** The image to launch: available, and one we may launch. */
-function launchableImage(state: Ec2State, imageId: string, region: string, now: number): Image {
-  const image = findImage(state, imageId, region);
+/** The image to launch: available, and one we may launch (own, public or shared with us). */
+function launchableImage(
+  state: Ec2State,
+  ctx: ServiceContext,
+  imageId: string,
+  region: string,
+  now: number,
+): Image {
+  const image = visibleImage(state, ctx, imageId, region);
   const imageState = settleImage(image, now);
   if (imageState !== 'available') {
     throw new AwsError(
       'InvalidAMIID.Unavailable',
       `The image id '[${imageId}]' is not available (state: ${imageState})`,
     );
-  }
-  if (!(image.isPublic || image.ownerId === ACCOUNT_ID)) {
-    throw new AwsError('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
   }
   return image;
 }
@@ -202,7 +205,19 @@ interface Launch {
   tags: Record<string, Tag[]>;
   /** Runs builder scripts; absent for launches that never carry one (Auto Scaling's). */
   builders: BuilderHost | undefined;
+  /** The image's encrypted volumes need a KMS key the account may not use: EC2 accepts the
+   *  launch, and the instance then fails to start (DURATIONS.encryptedLaunchFailsAfter). */
+  keyRefused: boolean;
 }
+
+/** Whether every encrypted volume of the image has a key the caller may use (kms/use.ts). */
+function keysUsable(ctx: ServiceContext, image: Image): boolean {
+  return image.blockDevices.every(
+    (b) => !b.encrypted || ebsKeyUse(ctx, b.kmsKeyId, image.region, image.ownerId).usable,
+  );
+}
+
+const KEY_REFUSED = { code: 'Client.InternalError', message: 'Client.InternalError: Client error on launch' };
 
 function launchInstance(state: Ec2State, ctx: ServiceContext, l: Launch, n: number, ip: string): Instance {
   const now = l.now;
@@ -227,12 +242,15 @@ function launchInstance(state: Ec2State, ctx: ServiceContext, l: Launch, n: numb
     rootVolumeSize: l.image.blockDevices[0]?.volumeSize ?? 8,
     userData: l.userData,
     shutdownBehavior: l.behaviour,
-    state: timeline<InstanceStateName>(now, 'pending', [[DURATIONS.instancePendingToRunning, 'running']]),
+    state: l.keyRefused
+      ? timeline<InstanceStateName>(now, 'pending', [[DURATIONS.encryptedLaunchFailsAfter, 'terminated']])
+      : timeline<InstanceStateName>(now, 'pending', [[DURATIONS.instancePendingToRunning, 'running']]),
     transitionReason: '',
+    ...(l.keyRefused ? { stateReason: { ...KEY_REFUSED } } : {}),
   };
   // A builder (bake-image's protocol) runs its script for real once booted, and powers itself
   // off. Not on a dry run, which must not consume a `builder-fails` firing or start anything.
-  if (!l.dryRun && l.builders)
+  if (!l.dryRun && l.builders && !l.keyRefused)
     l.builders.launch({
       inst,
       clock: ctx.clock,
@@ -263,7 +281,7 @@ export function runInstances(
       );
     }
     const previous = replayed(state.clientTokens, req.region, clientToken, p);
-    if (previous) return replayReservation(state, previous.reservationId, now);
+    if (previous) return replayReservation(state, previous.reservationId, now, ctx.accountId);
   }
   const imageId = required(p, 'ImageId', missingParameter);
   const count = instanceCount(p);
@@ -271,7 +289,7 @@ export function runInstances(
   if (!/^[a-z][a-z0-9-]*\.[a-z0-9-]+$/.test(instanceType)) {
     throw new AwsError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
   }
-  const image = launchableImage(state, imageId, req.region, now);
+  const image = launchableImage(state, ctx, imageId, req.region, now);
   const subnet = chooseSubnet(state, p, req.region);
   if (!flag(p.DryRun)) checkCapacity(state, ctx, subnet, instanceType);
   const groupIds = securityGroups(state, p, subnet, req.region);
@@ -295,6 +313,7 @@ export function runInstances(
     dryRun: flag(p.DryRun),
     tags,
     builders: env?.builders,
+    keyRefused: !keysUsable(ctx, image),
   };
   const nextIp = ipAllocator(state, subnet);
   const created: Instance[] = [];
@@ -306,7 +325,7 @@ export function runInstances(
     };
   return {
     reservationId: launch.reservationId,
-    ownerId: ACCOUNT_ID,
+    ownerId: ctx.accountId,
     groupSet: [],
     instancesSet: created.map((i) => renderInstance(state, i, now)),
   };

@@ -1,6 +1,5 @@
 // EBS snapshots: DescribeSnapshots and DeleteSnapshot (images create them; see
 // image-creation.ts).
-import { ACCOUNT_ID } from '../../seed.js';
 import { AwsError, type SandboxRequest, type ServiceContext } from '../../service.js';
 import { iso, missingParameter, required } from '../common/params.js';
 import { filtered, paginate, strList, tagSet, type FilterTable } from './params.js';
@@ -13,6 +12,7 @@ import {
   type Ec2State,
   type Snapshot,
 } from './state.js';
+import { foreignSnapshot, foreignSnapshots, mayCreateVolume } from './sharing.js';
 
 function renderSnapshot(state: Ec2State, snap: Snapshot, now: number): Ec2Result {
   const s = settleSnapshot(snap, now);
@@ -57,15 +57,23 @@ export function describeSnapshots(state: Ec2State, req: SandboxRequest, ctx: Ser
   const now = ctx.clock.now();
   const ids = strList(p.SnapshotId);
   const owners = strList(p.Owner);
-  let snaps = inRegion(Object.values(state.snapshots), req.region);
+  // Ours and the public ones, and those other accounts shared with us (sharing.ts).
+  let snaps = [...inRegion(Object.values(state.snapshots), req.region), ...foreignSnapshots(ctx, req.region)];
   if (ids.length > 0) {
-    for (const id of ids) findSnapshot(state, id, req.region);
+    for (const id of ids) if (!foreignSnapshot(ctx, id, req.region)) findSnapshot(state, id, req.region);
     snaps = snaps.filter((s) => ids.includes(s.snapshotId));
   }
+  // RestorableByUserIds: `self` or an account id, who may create volumes from it.
+  const restorable = strList(p.RestorableBy).map((who) => (who === 'self' ? ctx.accountId : who));
+  if (restorable.length > 0) snaps = snaps.filter((s) => restorable.some((who) => mayCreateVolume(s, who)));
   if (owners.length > 0) {
     snaps = snaps.filter((s) =>
       owners.some((o) =>
-        o === 'self' ? s.ownerId === ACCOUNT_ID : /^\d{12}$/.test(o) ? s.ownerId === o : s.ownerAlias === o,
+        o === 'self'
+          ? s.ownerId === ctx.accountId
+          : /^\d{12}$/.test(o)
+            ? s.ownerId === o
+            : s.ownerAlias === o,
       ),
     );
   }
@@ -76,10 +84,10 @@ export function describeSnapshots(state: Ec2State, req: SandboxRequest, ctx: Ser
   return { snapshotSet: page.map((s) => renderSnapshot(state, s, now)), nextToken };
 }
 
-export function deleteSnapshot(state: Ec2State, req: SandboxRequest): Ec2Result {
+export function deleteSnapshot(state: Ec2State, req: SandboxRequest, ctx: ServiceContext): Ec2Result {
   const id = required(req.params, 'SnapshotId', missingParameter);
   const snap = findSnapshot(state, id, req.region);
-  if (snap.ownerId !== ACCOUNT_ID)
+  if (snap.ownerId !== ctx.accountId)
     throw new AwsError('UnauthorizedOperation', `You are not authorized to delete snapshot ${id}.`, 403);
   const user = Object.values(state.images).find((i) => i.blockDevices.some((b) => b.snapshotId === id));
   if (user)

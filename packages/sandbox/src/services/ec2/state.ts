@@ -51,7 +51,9 @@ export interface BlockDevice {
   volumeType: string;
   deleteOnTermination: boolean;
   encrypted: boolean;
-  /** The KMS key of an encrypted copy, as the caller named it (there is no KMS here). */
+  /** The KMS key of an encrypted device: the key's ARN when the sandbox's KMS knows the key,
+   *  else as the caller named it. Absent on an encrypted device: the account's AWS managed
+   *  key for EBS (aws/ebs). */
   kmsKeyId?: string;
 }
 export interface Image {
@@ -71,6 +73,9 @@ export interface Image {
   sourceInstanceId?: string;
   sourceImageId?: string;
   sourceImageRegion?: string;
+  /** Accounts (12-digit ids) the owner shared the image with (ModifyImageAttribute
+   *  launchPermission UserId); `isPublic` is the `all` group. Absent: none. */
+  launchPermission?: string[];
 }
 export interface Snapshot {
   snapshotId: string;
@@ -84,6 +89,10 @@ export interface Snapshot {
   encrypted: boolean;
   kmsKeyId?: string;
   state: Timeline<SnapshotStateName>;
+  /** Accounts allowed to create volumes from it (ModifySnapshotAttribute createVolumePermission). */
+  createVolumePermission?: string[];
+  /** The `all` group of createVolumePermission (a public snapshot). */
+  isPublic?: boolean;
 }
 export interface Instance {
   instanceId: string;

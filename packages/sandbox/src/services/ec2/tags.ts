@@ -13,16 +13,25 @@ import {
   type Ec2Result,
   type Ec2State,
 } from './state.js';
+import { visibleImage } from './sharing.js';
 
 /** Check that a taggable resource exists; returns its DescribeTags resource type. */
-export function resourceType(state: Ec2State, id: string, region: string, now: number): string {
+export function resourceType(
+  state: Ec2State,
+  id: string,
+  region: string,
+  now: number,
+  ctx?: ServiceContext,
+): string {
   const prefix = id.split('-')[0];
   switch (prefix) {
     case 'i':
       findInstance(state, id, region, now);
       return 'instance';
     case 'ami':
-      findImage(state, id, region);
+      // A shared image takes tags too: the caller's own, seen by it alone (sharing.ts).
+      if (ctx) visibleImage(state, ctx, id, region);
+      else findImage(state, id, region);
       return 'image';
     case 'snap':
       findSnapshot(state, id, region);
@@ -71,7 +80,7 @@ export function createTags(state: Ec2State, req: SandboxRequest, ctx: ServiceCon
   checkTags(tags, TAG_RULES);
   // Check every resource (and its tag count) first, so a failure tags nothing.
   for (const id of resources) {
-    resourceType(state, id, req.region, now);
+    resourceType(state, id, req.region, now, ctx);
     mergeTags(state.tags[id] ?? {}, tags, TAG_RULES);
   }
   for (const id of resources) addTags(state, id, tags);
@@ -86,7 +95,7 @@ export function deleteTags(state: Ec2State, req: SandboxRequest, ctx: ServiceCon
     const o = (t ?? {}) as Params;
     return { key: str(o.Key) ?? '', value: str(o.Value) };
   });
-  for (const id of resources) resourceType(state, id, req.region, now);
+  for (const id of resources) resourceType(state, id, req.region, now, ctx);
   for (const id of resources) {
     const current = state.tags[id];
     if (!current) continue;
@@ -122,7 +131,7 @@ export function describeTags(state: Ec2State, req: SandboxRequest, ctx: ServiceC
   for (const [id, tags] of Object.entries(state.tags)) {
     let type: string;
     try {
-      type = resourceType(state, id, req.region, now);
+      type = resourceType(state, id, req.region, now, ctx);
     } catch {
       continue; // not in this region, or gone
     }

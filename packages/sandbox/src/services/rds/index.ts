@@ -45,7 +45,7 @@ export const RDS_NAMESPACE = 'http://rds.amazonaws.com/doc/2014-10-31/';
 
 export type RdsService = EmulatedService & {
   seed(ctx: ServiceContext): Promise<void>;
-  start(ctx: ServiceContext): Promise<void>;
+  start(ctx: ServiceContext): Promise<void> | undefined;
   stop(): Promise<void>;
   /** The PostgreSQL backend, if any (for tests and the sandbox's handle). */
   readonly postgres: PostgresBackend | undefined;
@@ -162,7 +162,8 @@ export function createRdsService(options: RdsServiceOptions = {}): RdsService {
     },
     reset: () => reset(rds),
     seed: (ctx) => seed(rds, ctx),
-    start: (ctx) => rds.pg.start(ctx),
+    // Nothing to start without PostgreSQL (so an account made at run time seeds at once).
+    start: (ctx) => (ctx.options?.postgres ? rds.pg.start(ctx) : undefined),
     stop: () => rds.pg.stop(),
   };
 }

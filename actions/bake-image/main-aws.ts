@@ -1,0 +1,104 @@
+// The part of bake-image that talks to AWS, loaded by main.ts only once the inputs passed
+// their checks (and by the post step when there is something to undo).
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { createAwsClient } from '@immut/core/aws';
+import { undoCreated } from '@immut/core/cleanup';
+import type { ActionContext } from '@immut/core/run-action';
+import { KIND, bake, type BakeInputs } from './bake.js';
+import { terminateBuilder } from './builder.js';
+import { removeImage } from './image.js';
+import { ACTION, OWNER_STATE, setOutputs } from './main.js';
+import { renderSummary } from './summary.js';
+
+/** This account's id (STS GetCallerIdentity needs no permission), asked once. */
+function accountOf(sts: STSClient): () => Promise<string> {
+  let account: Promise<string> | undefined;
+  return () =>
+    (account ??= sts.send(new GetCallerIdentityCommand({})).then((out) => {
+      if (!out.Account) throw new Error('STS GetCallerIdentity returned no account');
+      return out.Account;
+    }));
+}
+
+/** One EC2 client per region, made when first needed; `destroy` closes them all. */
+function ec2Clients(home: string) {
+  const clients = new Map<string, EC2Client>();
+  return {
+    get(region: string = home): EC2Client {
+      let client = clients.get(region);
+      if (!client) {
+        client = createAwsClient(EC2Client, { region, action: ACTION });
+        clients.set(region, client);
+      }
+      return client;
+    },
+    destroy(): void {
+      for (const client of clients.values()) client.destroy();
+    },
+  };
+}
+
+/** The main step once the inputs passed: clients for the bake region, then the bake. */
+export async function runBake(ctx: ActionContext, inputs: BakeInputs): Promise<void> {
+  const settings = { region: inputs.region, action: ACTION };
+  const ec2 = ec2Clients(inputs.region);
+  const ssm = createAwsClient(SSMClient, settings);
+  // S3 and STS only stage an artifact (bake.ts prepareArtifact): a bake without one makes neither.
+  const staging =
+    inputs.artifact.length > 0
+      ? { s3: createAwsClient(S3Client, settings), sts: createAwsClient(STSClient, settings) }
+      : undefined;
+  try {
+    const result = await bake(inputs, {
+      ec2: ec2.get(),
+      ec2For: (region) => ec2.get(region),
+      ssm,
+      ...(staging ? { s3: staging.s3, accountId: accountOf(staging.sts) } : {}),
+      io: ctx.io,
+      clock: ctx.clock,
+      cleanup: ctx.cleanup,
+      env: ctx.env,
+      workspace: ctx.env['GITHUB_WORKSPACE'] ?? process.cwd(),
+    });
+    setOutputs(ctx.io, result);
+    await ctx.io.appendSummary(renderSummary(inputs.identity, result));
+  } finally {
+    ec2.destroy();
+    ssm.destroy();
+    staging?.s3.destroy();
+    staging?.sts.destroy();
+  }
+}
+
+/** The post step with something to undo. It runs even when main failed on its inputs, so it
+ * reads only what it needs, leniently. */
+export async function cleanUp(ctx: ActionContext): Promise<void> {
+  const keepOnFailure = /^true$/i.test(ctx.io.getInput('keep-on-failure').trim());
+  const owner = (): { role: string; env: string } => {
+    const saved = ctx.io.getState(OWNER_STATE);
+    if (!saved) throw new Error('the main step saved no owner; nothing can be removed safely');
+    return JSON.parse(saved) as { role: string; env: string };
+  };
+  // Images may be in several regions (copies): each record names its region.
+  const clients = ec2Clients(ctx.env['AWS_REGION'] ?? 'us-east-1');
+  const ec2For = (region: string): EC2Client => clients.get(region);
+  try {
+    await undoCreated(ctx.cleanup, {
+      io: ctx.io,
+      keepOnFailure,
+      handlers: {
+        [KIND.builder]: async (r) => {
+          await terminateBuilder(ec2For(r.region), r.id, owner());
+        },
+        [KIND.image]: async (r) => {
+          await removeImage(ec2For(r.region), r.id, owner(), ctx.io);
+        },
+      },
+    });
+  } finally {
+    clients.destroy();
+  }
+}

@@ -1,0 +1,689 @@
+export const id = 224;
+export const ids = [224,588];
+export const modules = {
+
+/***/ 5588:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  promotedInputs: () => (/* binding */ promotedInputs),
+  resolvePromotion: () => (/* binding */ resolvePromotion)
+});
+
+// UNUSED EXPORTS: promotionInputProblems
+
+// EXTERNAL MODULE: ./packages/core/lib/errors.js
+var errors = __webpack_require__(7706);
+// EXTERNAL MODULE: ./packages/core/lib/tags.js
+var tags = __webpack_require__(8964);
+;// CONCATENATED MODULE: ./packages/core/lib/dns-history.js
+
+
+const HISTORY_PREFIX = '_immut-history.';
+const HISTORY_TTL = 60;
+const VERSION = '1';
+/** Route 53's stored form of a DNS name: lower case, trailing dot, `*` as \052. */
+function dns_history_fqdn(name) {
+    const lower = name.trim().toLowerCase();
+    return (lower.endsWith('.') ? lower : `${lower}.`).replace(/\*/g, '\\052');
+}
+function historyName(name) {
+    return dns_history_fqdn(`${HISTORY_PREFIX}${name}`);
+}
+// TXT strings are at most 255 characters and are quoted; our values never hold quotes or
+// spaces (builds, DNS names, zone ids, ISO times, URLs), so key=value strings stay simple.
+function quoted(key, value) {
+    const text = `${key}=${value}`;
+    if (/["\s\\]/.test(text) || text.length > 255) {
+        throw new Error(`history value ${key} cannot be stored in a TXT string: '${value}'`);
+    }
+    return `"${text}"`;
+}
+function targetFields(prefix, t) {
+    return [
+        quoted(prefix, t.build),
+        quoted(`${prefix}-target`, t.dnsName),
+        quoted(`${prefix}-zone`, t.zoneId),
+        quoted(`${prefix}-release`, t.release),
+    ];
+}
+/** The TXT record holding `history`. */
+function historyRecord(name, history) {
+    const strings = [
+        quoted('immut-history', VERSION),
+        quoted('managed-by', MANAGED_BY_VALUE),
+        quoted('role', history.role),
+        quoted('env', history.env),
+        ...targetFields('current', history.current),
+        ...(history.previous ? targetFields('previous', history.previous) : []),
+        ...(history.weight !== undefined ? [quoted('weight', String(history.weight))] : []),
+        quoted('at', history.at),
+        ...(history.run ? [quoted('run', history.run)] : []),
+    ];
+    return {
+        Name: historyName(name),
+        Type: 'TXT',
+        TTL: HISTORY_TTL,
+        ResourceRecords: [{ Value: strings.join(' ') }],
+    };
+}
+/** key → value of every `"key=value"` string in the record's values. */
+function fields(record) {
+    const out = new Map();
+    for (const { Value } of record.ResourceRecords ?? []) {
+        for (const [, text] of (Value ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+            const eq = (text ?? '').indexOf('=');
+            if (eq > 0)
+                out.set(text.slice(0, eq), text.slice(eq + 1));
+        }
+    }
+    return out;
+}
+function targetFrom(f, prefix) {
+    const build = f.get(prefix);
+    const dnsName = f.get(`${prefix}-target`);
+    const zoneId = f.get(`${prefix}-zone`);
+    if (!build || !dnsName || !zoneId)
+        return undefined;
+    return { build, dnsName, zoneId, release: f.get(`${prefix}-release`) ?? build };
+}
+/** Reads a history record back; a TXT record that is not one is refused, never overwritten. */
+function parseHistory(record) {
+    const f = fields(record);
+    const current = targetFrom(f, 'current');
+    const role = f.get('role');
+    const env = f.get('env');
+    if (f.get('immut-history') === undefined || !current || !role || !env) {
+        throw new errors/* GuardError */.U$(`Refusing to change ${record.Name}: that TXT record is not an immut history record (it holds ${JSON.stringify(record.ResourceRecords?.map((r) => r.Value))}). Delete it or pick another name.`);
+    }
+    const previous = targetFrom(f, 'previous');
+    const weight = f.get('weight');
+    const run = f.get('run');
+    return {
+        role,
+        env,
+        current,
+        ...(previous ? { previous } : {}),
+        ...(weight !== undefined && /^\d+$/.test(weight) ? { weight: Number(weight) } : {}),
+        at: f.get('at') ?? '',
+        ...(run ? { run } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/middleware-sdk-route53/dist-es/constants.js
+const IDENTIFIER_PREFIX_PATTERN = /^\/(hostedzone|change|delegationset)\//;
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/middleware-sdk-route53/dist-es/id-normalizer.js
+
+const IDENTIFIER_PARAMETERS = ["DelegationSetId", "HostedZoneId", "Id"];
+function idNormalizerMiddleware() {
+    return (next) => async (args) => {
+        const input = { ...args.input };
+        for (const paramName of IDENTIFIER_PARAMETERS) {
+            const param = input[paramName];
+            if (param) {
+                input[paramName] = param.replace(IDENTIFIER_PREFIX_PATTERN, "");
+            }
+        }
+        return next({
+            ...args,
+            input,
+        });
+    };
+}
+const idNormalizerMiddlewareOptions = {
+    step: "initialize",
+    tags: ["ROUTE53_IDS"],
+    name: "idNormalizerMiddleware",
+    override: true,
+};
+const id_normalizer_getIdNormalizerPlugin = (unused) => ({
+    applyToStack: (clientStack) => {
+        clientStack.add(idNormalizerMiddleware(), idNormalizerMiddlewareOptions);
+    },
+});
+
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(2658);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(2085);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/endpoint/EndpointParameters.js
+var EndpointParameters = __webpack_require__(1730);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commandBuilder.js
+
+
+
+
+const command = (0,client.makeBuilder)(EndpointParameters/* commonParams */.S, "AWSDnsV20130401", "Route53Client", endpoints.getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [
+    id_normalizer_getIdNormalizerPlugin(config),
+];
+const _mw1 = (Command, cs, config, o) => [
+    getChangeResourceRecordSetsPlugin(config),
+    getIdNormalizerPlugin(config),
+];
+const _mw2 = (Command, cs, config, o) => [];
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/schemas/schemas_0.js + 2 modules
+var schemas_0 = __webpack_require__(8308);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/GetHostedZoneCommand.js
+
+
+class GetHostedZoneCommand extends command(_ep0, _mw0, "GetHostedZone", schemas_0/* GetHostedZone$ */.Ukk) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListHostedZonesByNameCommand.js
+
+
+class ListHostedZonesByNameCommand extends command(_ep0, _mw0, "ListHostedZonesByName", schemas_0/* ListHostedZonesByName$ */.vfj) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListResourceRecordSetsCommand.js
+
+
+class ListResourceRecordSetsCommand extends command(_ep0, _mw0, "ListResourceRecordSets", schemas_0/* ListResourceRecordSets$ */.z6W) {
+}
+
+// EXTERNAL MODULE: ./packages/core/lib/inputs.js
+var inputs = __webpack_require__(2144);
+// EXTERNAL MODULE: ./packages/core/lib/clock.js
+var clock = __webpack_require__(8055);
+;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
+// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
+// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
+// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
+// action's deadline, so twenty parallel cutovers queue up instead of failing.
+
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 20_000;
+/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
+function backoffDelay(attempt, random) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
+}
+/**
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
+ * Any other error, or throttling with no time left, is thrown as it came (describeError then
+ * tells the user to run fewer releases at once).
+ */
+async function retryThrottled(ctx, what, call) {
+    const random = ctx.random ?? Math.random;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!(0,errors/* isThrottlingError */.Qb)(error))
+                throw error;
+            const delay = backoffDelay(attempt, random);
+            if (delay >= ctx.deadline.remaining())
+                throw error;
+            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,clock/* formatDuration */.a3)(delay)}`);
+            await ctx.clock.sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/lib/zone-input.js
+// The form of the `zone` input (a hosted zone id or a zone name), checked without any AWS
+// call. Kept apart from hosted-zone.ts, which needs the Route 53 client, so an action can
+// refuse a malformed zone before it loads the SDK (issue #20: input errors first).
+
+const ZONE_ID = /^(?:\/hostedzone\/)?(Z[A-Z0-9]{1,31})$/;
+const ZONE_NAME = /^(?=.{1,254}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?$/i;
+const ZONE_EXPECTED = "expected a hosted zone id ('Z…') or the zone's name ('example.com')";
+/** Checks the form of the `zone` input before any call; undefined when it is fine. */
+function zoneInputProblem(given) {
+    if (ZONE_ID.test(given) || ZONE_NAME.test(given))
+        return undefined;
+    return `Input 'zone' was ${(0,inputs/* showGiven */.vP)(given, 'zone')}: neither a hosted zone id nor a DNS name; ${ZONE_EXPECTED}.`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/lib/hosted-zone.js
+// The `zone` input of the actions that write DNS: a hosted zone given by id or by name. By
+// name: exact matches only (ListHostedZonesByName lists zones *from* the name on), a public
+// zone preferred over private ones of the same name (names are meant to be reachable from
+// anywhere unless an id says otherwise), and an error listing the candidates when the choice
+// is not clear. Also reading the record sets at one name, which every such action needs.
+
+
+
+
+
+
+function zoneOf(z) {
+    return {
+        id: (z.Id ?? '').replace(/^\/hostedzone\//, ''),
+        name: (z.Name ?? '').toLowerCase().replace(/\.$/, ''),
+        privateZone: z.Config?.PrivateZone === true,
+    };
+}
+function badZone(given, why) {
+    return new errors/* UserError */.yo(`Input 'zone' was ${(0,inputs/* showGiven */.vP)(given, 'zone')}: ${why}; ${ZONE_EXPECTED}.`);
+}
+// The input's form is checked in zone-input.ts (no SDK there), re-exported for callers here.
+
+/**
+ * The hosted zone the `zone` input names. With `calls`, throttled calls are retried until its
+ * deadline (see throttle-retry.ts); without, throttling is left to the SDK's own retries.
+ */
+async function resolveZone(route53, given, calls) {
+    const problem = zoneInputProblem(given);
+    if (problem)
+        throw new errors/* UserError */.yo(problem);
+    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const id = ZONE_ID.exec(given)?.[1];
+    return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
+}
+async function zoneById(route53, send, given, id) {
+    try {
+        const out = await send(`reading hosted zone ${id}`, () => route53.send(new GetHostedZoneCommand({ Id: id })));
+        if (!out.HostedZone)
+            throw badZone(given, 'Route 53 returned no zone');
+        return zoneOf(out.HostedZone);
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'NoSuchHostedZone')
+            throw badZone(given, 'no hosted zone has that id');
+        // A policy scoped to the zones a team named answers AccessDenied for any other id, one
+        // that does not exist included: most often a typo, else a zone the policy does not name.
+        if (error instanceof Error && error.name === 'AccessDenied')
+            throw badZone(given, `the role may not read that hosted zone (AWS denied route53:GetHostedZone): check the id, or name the zone in the role's policy (npm run iam -- --hosted-zone-id ${id})`);
+        throw error;
+    }
+}
+async function zoneByName(route53, send, given) {
+    const wanted = dns_history_fqdn(given);
+    const matches = [];
+    let next = { DNSName: wanted };
+    // A hand-written loop: the SDK ships no paginator for ListHostedZonesByName.
+    while (next) {
+        const request = next;
+        const page = await send(`looking up hosted zone ${wanted}`, () => route53.send(new ListHostedZonesByNameCommand({ ...request, MaxItems: 100 })));
+        const zones = page.HostedZones ?? [];
+        const exact = zones.filter((z) => (z.Name ?? '').toLowerCase() === wanted).map(zoneOf);
+        matches.push(...exact);
+        // Zones come in name order from `wanted` on: past the exact matches, none can follow.
+        next =
+            page.IsTruncated && exact.length === zones.length && page.NextDNSName
+                ? {
+                    DNSName: page.NextDNSName,
+                    ...(page.NextHostedZoneId ? { HostedZoneId: page.NextHostedZoneId } : {}),
+                }
+                : undefined;
+    }
+    return pickZone(given, matches);
+}
+function pickZone(given, matches) {
+    const publicZones = matches.filter((z) => !z.privateZone);
+    const pick = publicZones.length > 0 ? publicZones : matches;
+    if (pick.length === 1)
+        return pick[0];
+    if (pick.length === 0)
+        throw badZone(given, 'this account has no hosted zone of that name');
+    const list = matches.map((z) => `${z.id} (${z.privateZone ? 'private' : 'public'})`).join(', ');
+    throw badZone(given, `${pick.length} ${publicZones.length > 0 ? 'public' : 'private'} hosted zones have that name: ${list}; pass the id of the one to use`);
+}
+/** The record name must lie in the zone (Route 53 would refuse it, less clearly). */
+function nameProblem(name, zone) {
+    const n = fqdn(name);
+    if (n === `${zone.name}.` || n.endsWith(`.${zone.name}.`))
+        return undefined;
+    return `Input 'name' was '${name}': it is not inside hosted zone ${zone.name} (${zone.id}); expected a name ending in .${zone.name}.`;
+}
+/**
+ * Every record set of `type` at exactly `name`, as Route 53 returns them (a DELETE must
+ * repeat them value for value), paging through weighted sets if there are many. With
+ * `calls`, throttling is retried until the run's deadline.
+ */
+async function recordSetsAt(route53, zoneId, name, type, calls) {
+    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const wanted = dns_history_fqdn(name);
+    const found = [];
+    let identifier;
+    // A hand-written loop: the SDK ships no paginator for ListResourceRecordSets.
+    for (;;) {
+        const page = await send(`reading ${type} records of ${wanted}`, () => route53.send(new ListResourceRecordSetsCommand({
+            HostedZoneId: zoneId,
+            StartRecordName: wanted,
+            StartRecordType: type,
+            ...(identifier !== undefined ? { StartRecordIdentifier: identifier } : {}),
+            MaxItems: 100,
+        })));
+        const sets = page.ResourceRecordSets ?? [];
+        const mine = sets.filter((r) => r.Name?.toLowerCase() === wanted && r.Type === type);
+        found.push(...mine);
+        // Sets are sorted by name then type: once another one appears, ours are all read.
+        const more = page.IsTruncated === true &&
+            mine.length === sets.length &&
+            page.NextRecordName?.toLowerCase() === wanted &&
+            page.NextRecordType === type &&
+            page.NextRecordIdentifier !== undefined;
+        if (!more)
+            return found;
+        identifier = page.NextRecordIdentifier;
+    }
+}
+
+// EXTERNAL MODULE: ./packages/core/lib/manifest.js + 2 modules
+var manifest = __webpack_require__(5898);
+// EXTERNAL MODULE: ./packages/core/lib/naming.js
+var naming = __webpack_require__(2977);
+;// CONCATENATED MODULE: ./packages/core/lib/promotion.js
+// The promotion gate: a release goes to another env only if it was live in its own. "Live"
+// is what the role's history record says (cutover-dns writes it in the same change that moves
+// the name): the build the name points at now, fully, or the one it pointed at before. The
+// record keeps only those two, so a release that was live long ago is not provable from it;
+// `force` overrides the gate and the target manifest records that it did.
+
+
+/** The gate refused: the source release was never seen live. */
+class PromotionRefusedError extends errors/* UserError */.yo {
+    name = 'PromotionRefusedError';
+}
+/** What the record says about `build`: live now, live before, or (undefined) neither. */
+function liveness(history, build) {
+    const { current, previous, weight } = history;
+    const partial = weight !== undefined && weight < 100;
+    if (current.build === build && !partial)
+        return `build ${build} is live (since ${history.at || 'unknown'})`;
+    // Mid-way through a weighted cutover the previous build still serves fully: it was live.
+    if (previous?.build === build)
+        return `build ${build} was live before build ${current.build}`;
+    return undefined;
+}
+/** What the record shows, in words, when it does not show the build live. */
+function absence(history, build) {
+    if (!history)
+        return 'the role has no history record: no cutover ever succeeded there';
+    const { current, previous, weight } = history;
+    if (current.build === build)
+        return `a weighted cutover to build ${build} is at ${weight}%, not finished`;
+    const names = [`build ${current.build} live`, ...(previous ? [`build ${previous.build} before it`] : [])];
+    return `the record shows ${names.join(' and ')}; it keeps the two latest builds, and build ${build} is neither`;
+}
+/**
+ * Decides whether `source` may be promoted to `targetEnv`. Throws PromotionRefusedError
+ * (saying what was checked and how to override) when it was never live and `force` is off.
+ */
+function promotionGate(input) {
+    const { source, history, force } = input;
+    const tag = (0,naming/* gitTag */.Zu)(source);
+    if (source.env === input.targetEnv) {
+        throw new errors/* UserError */.yo(`Cannot promote ${tag} to env '${input.targetEnv}': it is already a release of that env; promote to another env.`);
+    }
+    const own = history && history.role === source.role && history.env === source.env ? history : undefined;
+    const live = own ? liveness(own, source.build) : undefined;
+    if (live)
+        return { live: true, evidence: `${input.checked}: ${live}`, forced: false };
+    const why = history && !own
+        ? `the record belongs to role ${history.role} in ${history.env}, not to ${source.role} in ${source.env}`
+        : absence(own, source.build);
+    const evidence = `${input.checked}: ${why}`;
+    if (force)
+        return { live: false, evidence, forced: true };
+    throw new PromotionRefusedError(`Refusing to promote ${tag} to ${input.targetEnv}: it never became live in ${source.env}. Checked ${evidence}. Promote a release that was cut over in ${source.env}, or set force: true to promote it anyway (the ${input.targetEnv} manifest then records promotedFrom.forced).`);
+}
+
+// EXTERNAL MODULE: ./packages/core/lib/release-reader.js
+var release_reader = __webpack_require__(3802);
+;// CONCATENATED MODULE: ./.build/tsc/actions/tag-release/promote.js
+
+
+
+
+
+
+
+// The input checks (no SDK there) are in promote-inputs.ts, so main.ts runs them first.
+
+/** Reads the source release, checks it may come here, and runs the gate. */
+async function resolvePromotion(request, ctx) {
+    const from = (0,naming/* parseGitTag */.e)(request.tag);
+    if (!from || from.role !== ctx.identity.role || from.env === ctx.identity.env) {
+        throw new errors/* InputError */.dz([
+            `Input 'promoted-from' was '${request.tag.slice(0, 80)}': expected a release of role '${ctx.identity.role}' in another env than '${ctx.identity.env}' (immut/<env>/${ctx.identity.role}/<build>).`,
+        ]);
+    }
+    const { manifest: source } = await (0,release_reader/* readReleaseDetails */.qs)({
+        octokit: ctx.octokit,
+        ...ctx.repository,
+        tag: request.tag,
+    });
+    if (request.shareWith !== undefined && source.image.region !== ctx.region) {
+        throw new errors/* UserError */.yo(`Cannot share ${request.tag}'s image ${source.image.id} from ${ctx.region}: it is in ${source.image.region}. The source side runs in the image's region (promote.yml's source-region ${source.image.region}); the target side copies it to its own region.`);
+    }
+    if (request.sharedBy !== undefined)
+        return sharedPromotion(request, source);
+    const zone = await resolveZone(ctx.route53, request.zone).catch((error) => {
+        // hosted-zone.ts names the usual input, `zone`; here it is the source env's.
+        if (error instanceof errors/* UserError */.yo)
+            throw new errors/* UserError */.yo(error.message.replace("Input 'zone'", "Input 'promoted-from-zone'"));
+        throw error;
+    });
+    const record = (await recordSetsAt(ctx.route53, zone.id, historyName(request.name), 'TXT'))[0];
+    const history = record ? parseHistory(record) : undefined;
+    const gate = promotionGate({
+        source,
+        targetEnv: ctx.identity.env,
+        history,
+        checked: `the history record ${historyName(request.name)} in hosted zone ${zone.name} (${zone.id})`,
+        force: request.force,
+    });
+    return {
+        source,
+        imageOwner: { role: source.role, env: source.env, build: source.build },
+        promotedFrom: {
+            tag: request.tag,
+            manifestDigest: (0,manifest/* manifestDigest */.It)(source),
+            ...(gate.forced ? { forced: true } : {}),
+        },
+        gate,
+    };
+}
+/**
+ * The target side of a promotion across accounts: the gate ran in the source account before it
+ * shared the image (this account cannot read the history record there), and `force` carries
+ * its outcome.
+ */
+function sharedPromotion(request, source) {
+    const gate = {
+        live: !request.force,
+        evidence: `the gate ran in account ${request.sharedBy} before it shared the image (tag-release share-with)${request.force ? ', overridden with force' : ''}`,
+        forced: request.force,
+    };
+    return {
+        source,
+        imageOwner: { role: source.role, env: source.env, build: source.build },
+        promotedFrom: {
+            tag: request.tag,
+            manifestDigest: (0,manifest/* manifestDigest */.It)(source),
+            ...(gate.forced ? { forced: true } : {}),
+        },
+        gate,
+    };
+}
+/** The manifest inputs of the promoted release: the source's image and app, this env's data and flags. */
+function promotedInputs(inputs, resolved) {
+    const { image, app } = resolved.source;
+    return {
+        ...inputs,
+        imageId: image.id,
+        fingerprint: image.fingerprint,
+        baseImageId: image.base,
+        appVersion: app.version,
+        ...(app.artifact ? { artifact: app.artifact } : {}),
+        promotion: resolved.promotedFrom,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3224:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  renderShareSummary: () => (/* binding */ renderShareSummary),
+  shareImage: () => (/* binding */ shareImage)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/commandBuilder.js
+var commandBuilder = __webpack_require__(8509);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js + 1 modules
+var schemas_0 = __webpack_require__(230);
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/commands/ModifyImageAttributeCommand.js
+
+
+class ModifyImageAttributeCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ModifyImageAttribute", schemas_0/* ModifyImageAttribute$ */.QJI) {
+}
+
+;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/commands/ModifySnapshotAttributeCommand.js
+
+
+class ModifySnapshotAttributeCommand extends (0,commandBuilder/* command */.G5)(commandBuilder/* _ep0 */.lq, commandBuilder/* _mw0 */.yt, "ModifySnapshotAttribute", schemas_0/* ModifySnapshotAttribute$ */.VrG) {
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/commands/CreateTagsCommand.js
+var CreateTagsCommand = __webpack_require__(7122);
+// EXTERNAL MODULE: ./packages/core/lib/errors.js
+var errors = __webpack_require__(7706);
+// EXTERNAL MODULE: ./packages/core/lib/tags.js
+var tags = __webpack_require__(8964);
+// EXTERNAL MODULE: ./.build/tsc/actions/tag-release/aws-resources.js
+var aws_resources = __webpack_require__(6665);
+// EXTERNAL MODULE: ./.build/tsc/actions/tag-release/promote.js + 11 modules
+var promote = __webpack_require__(5588);
+;// CONCATENATED MODULE: ./.build/tsc/actions/tag-release/share.js
+// The source side of a promotion into another AWS account (`share-with`), run with the source
+// env's credentials: the gate (the history record is in this account's hosted zone), the
+// guard (the image and its snapshots are immut's, of the source role and env), then the share:
+// the target account may launch the image (launch permission) and create volumes from its
+// snapshots (create-volume permission; CopyImage and launches from another account read them).
+//
+// The image and its snapshots are marked first, `immut:used-by:<env>=<build>` and
+// `immut:shared-with:<env>=<account>`: the source env's retirement keeps an image another env
+// uses, and retire-release's `unshare` mode finds what to take back by these tags once the
+// target build is retired (with `copy: always`, the target copies the image and an earlier
+// build's mark stays). The share is first tried with EC2's DryRun, so a role that may not
+// share fails before marking anything; marking before sharing means a run that stops
+// half-way leaves a share that retirement can still find. Nothing is recorded on GitHub: the target account's
+// run (`shared-by`) records the release.
+
+
+
+
+
+function refusedName(error) {
+    return error instanceof Error && /^(UnauthorizedOperation|AccessDenied|AuthFailure)/.test(error.name);
+}
+/** Runs `send`, turning a refusal into a message naming the IAM action the source role lacks. */
+async function asSource(what, iamAction, send) {
+    try {
+        return await send();
+    }
+    catch (error) {
+        if (!refusedName(error))
+            throw error;
+        throw new errors/* UserError */.yo(`Could not ${what}: ${error.name}: ${error.message.slice(0, 300)}. The source env's role needs ${iamAction} on immut's images and snapshots (tag-release's ShareImage statement; npm run iam renders it).`);
+    }
+}
+/** The marks the image and its snapshots still lack. */
+function pendingMarks(image, marks) {
+    return [image, ...image.snapshots].flatMap((r) => {
+        const missing = Object.fromEntries(Object.entries(marks).filter(([k, v]) => r.tags[k] !== v));
+        return Object.keys(missing).length > 0 ? [{ id: r.id, missing }] : [];
+    });
+}
+/** AWS's answer to a DryRun request that would have succeeded. */
+async function dryRunPasses(send) {
+    try {
+        await send();
+    }
+    catch (error) {
+        if (error instanceof Error && error.name === 'DryRunOperation')
+            return;
+        throw error;
+    }
+}
+async function share(ec2, image, account, dryRun = false) {
+    const DryRun = dryRun ? true : undefined;
+    const send = (call) => (dryRun ? dryRunPasses(call) : call());
+    await asSource(`share image ${image.id} with account ${account}`, 'ec2:ModifyImageAttribute (launchPermission)', () => send(() => ec2.send(new ModifyImageAttributeCommand({
+        ImageId: image.id,
+        LaunchPermission: { Add: [{ UserId: account }] },
+        DryRun,
+    }))));
+    for (const snapshot of image.snapshots) {
+        await asSource(`share snapshot ${snapshot.id} of image ${image.id} with account ${account}`, 'ec2:ModifySnapshotAttribute (createVolumePermission)', () => send(() => ec2.send(new ModifySnapshotAttributeCommand({
+            SnapshotId: snapshot.id,
+            Attribute: 'createVolumePermission',
+            CreateVolumePermission: { Add: [{ UserId: account }] },
+            DryRun,
+        }))));
+    }
+}
+/** Gate, guard, mark and share the source release's image with `promotion.shareWith`. */
+async function shareImage(options) {
+    const { promotion, context, ec2, io } = options;
+    const account = promotion.shareWith;
+    const resolved = await (0,promote.resolvePromotion)(promotion, context);
+    const { gate } = resolved;
+    if (gate.forced)
+        io.warning(`Promoting ${promotion.tag} with force: ${gate.evidence}.`);
+    else
+        io.info(`Promotion gate: ${gate.evidence}.`);
+    const image = await (0,aws_resources/* findImage */.F1)(ec2, resolved.source.image.id, resolved.imageOwner, context.region);
+    const { env, build } = context.identity;
+    // A build that copies the image holds the share only while nothing else does: the copy is
+    // its own image, so an earlier build that runs the shared image keeps the used-by mark, and
+    // the share goes when that build retires.
+    const holder = image.tags[(0,tags/* usedByTag */.nw)(env)];
+    const keepHolder = promotion.copy === 'always' && holder !== undefined && holder !== build;
+    if (keepHolder)
+        io.info(`${image.id} stays marked as used by ${env} build ${holder}: this build copies it.`);
+    const marks = { ...(keepHolder ? {} : { [(0,tags/* usedByTag */.nw)(env)]: build }), [(0,tags/* sharedWithTag */.Y$)(env)]: account };
+    const pending = pendingMarks(image, marks);
+    const changes = [
+        ...pending.map((p) => `the tags ${Object.keys(p.missing).join(', ')} on ${p.id}`),
+        `launch permission for account ${account} on ${image.id}`,
+        ...image.snapshots.map((s) => `create-volume permission for account ${account} on ${s.id}`),
+    ];
+    // Permission first (EC2's DryRun): a share that would be refused leaves no marks behind.
+    await share(ec2, image, account, true);
+    if (options.dryRun) {
+        io.info(`Dry run: would share ${image.id} with account ${account}: ${changes.join('; ')}.`);
+        return { imageId: image.id, forced: gate.forced, changes };
+    }
+    for (const { id, missing } of pending) {
+        await asSource(`mark ${id} as used by ${env}`, `ec2:CreateTags (${Object.keys(marks).join(', ')})`, () => ec2.send(new CreateTagsCommand/* CreateTagsCommand */.R({
+            Resources: [id],
+            Tags: Object.entries(missing).map(([Key, Value]) => ({ Key, Value })),
+        })));
+    }
+    await share(ec2, image, account);
+    io.info(`Shared ${image.id} and its ${image.snapshots.length} snapshot(s) with account ${account} for ${env} build ${build}.`);
+    return { imageId: image.id, forced: gate.forced, changes };
+}
+/** The job summary of a share. */
+function renderShareSummary(tag, account, result, dryRun) {
+    const lines = [
+        `## ${dryRun ? 'Would share' : 'Shared'} ${tag}'s image with account ${account}`,
+        '',
+        `Image \`${result.imageId}\`${result.forced ? ' (promotion forced: the gate was overridden)' : ''}.`,
+        '',
+        ...result.changes.map((c) => `- ${c}`),
+        '',
+    ];
+    return lines.join('\n');
+}
+
+
+/***/ })
+
+};
