@@ -58,8 +58,12 @@ const INPUTS: Record<string, string> = {
 const sandboxes: Sandbox[] = [];
 const workspaces: string[] = [];
 
-async function sandbox(faults: FaultSpec[] = [], policy: PolicyScope = {}): Promise<Sandbox> {
-  const sb = await startE2eSandbox({ faults, policy });
+async function sandbox(
+  faults: FaultSpec[] = [],
+  policy: PolicyScope = {},
+  timeScale?: number,
+): Promise<Sandbox> {
+  const sb = await startE2eSandbox({ faults, policy, ...(timeScale ? { timeScale } : {}) });
   sandboxes.push(sb);
   return sb;
 }
@@ -69,9 +73,23 @@ async function sandbox(faults: FaultSpec[] = [], policy: PolicyScope = {}): Prom
  * whose 2-minute timeout must land while the builder still runs. The script really runs, so
  * a short one could finish inside a wall-time stall of a loaded machine, which the sandbox
  * clock multiplies by its scale. (The re-run scenario needs its builder to finish before the
- * self-destruct that the first attempt's deadline set, so it keeps the short script.)
+ * self-destruct that the first attempt's deadline set: OUTLASTS_TIMEOUT.)
  */
 const LONG_PROVISION = '#!/bin/bash\nset -e\ndnf install -y nginx\nsleep 3600\n';
+
+/**
+ * A provisioning script that outlasts a 2-minute timeout but ends before the 7-minute
+ * self-destruct that timeout sets: about 5½ minutes of the builder's own (simulated) time.
+ */
+const OUTLASTS_TIMEOUT = '#!/bin/bash\nset -e\ndnf install -y nginx\nsleep 120\n';
+
+/**
+ * The time scale of the scenarios that race a 2-minute timeout against a running builder. At
+ * the e2e scale (2000) the builder's self-destruct lands 150 wall milliseconds after that
+ * timeout, which a loaded machine's stall overruns (it did in CI); at 60 the margin is five
+ * wall seconds.
+ */
+const RACE_TIME_SCALE = 60;
 
 /** A workspace with the role's provisioning script and one shipped file. */
 function workspace(script = '#!/bin/bash\nset -e\ndnf install -y nginx\n'): string {
@@ -245,9 +263,11 @@ async function capacityAndThrottlingScenario() {
 /** The main step fails midway and cannot terminate its builder (as when a run is cancelled
  *  or the runner dies); the post step, from the saved state, must. */
 async function cancelledScenario() {
-  const sb = await sandbox([
-    { service: 'ec2', operation: 'TerminateInstances', error: 'InternalError', times: 6 },
-  ]);
+  const sb = await sandbox(
+    [{ service: 'ec2', operation: 'TerminateInstances', error: 'InternalError', times: 6 }],
+    {},
+    RACE_TIME_SCALE,
+  );
   const ws = workspace(LONG_PROVISION);
   const run = await runActionWithPost(ACTION, options(sb, ws, { timeout: '2m' }));
   return { sb, run };
@@ -255,10 +275,12 @@ async function cancelledScenario() {
 
 /** The first attempt dies with its builder still running; the re-run adopts that builder. */
 async function rerunScenario() {
-  const sb = await sandbox([
-    { service: 'ec2', operation: 'TerminateInstances', error: 'InternalError', times: 6 },
-  ]);
-  const ws = workspace();
+  const sb = await sandbox(
+    [{ service: 'ec2', operation: 'TerminateInstances', error: 'InternalError', times: 6 }],
+    {},
+    RACE_TIME_SCALE,
+  );
+  const ws = workspace(OUTLASTS_TIMEOUT);
   const attempt1 = await runAction(ACTION, options(sb, ws, { timeout: '2m' }));
   const leftRunning = builders(sb);
   const attempt2 = await runActionWithPost(ACTION, options(sb, ws, {}, { GITHUB_RUN_ATTEMPT: '2' }));
