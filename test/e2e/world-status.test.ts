@@ -4,7 +4,7 @@
 // heads under the parameter one role's base-image names. That role is stale with 2 newer
 // heads, the others are not; fail-on-stale fails naming it; only-stale plans just it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ChangeResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
@@ -46,8 +46,19 @@ const WORKER_HEADS = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1
 let sandbox: Sandbox;
 let c: Clients;
 let workspace: string;
+/** Every temporary directory the file makes, removed after it. */
+const temps: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
 /** The runner's temporary directory, kept after each run so the status file can be read. */
-const runnerTemp = mkdtempSync(path.join(tmpdir(), 'immut-world-status-temp-'));
+const runnerTemp = tempDir('immut-world-status-temp-');
 const worldCalls: CallRecord[] = [];
 
 /** The example world, with worker's base image from its own parameter. */
@@ -142,7 +153,7 @@ let statusRun: ActionRun;
 beforeAll(async () => {
   sandbox = await startE2eSandbox({ seed: 'default' });
   c = sdkClients(sandbox);
-  workspace = mkdtempSync(path.join(tmpdir(), 'immut-world-status-'));
+  workspace = tempDir('immut-world-status-');
   writeFileSync(path.join(workspace, 'immut.world.yml'), worldFile());
   const plans = planWorld(parseWorld(worldFile()));
   const zone = await zoneId(c);
@@ -259,7 +270,7 @@ describe('world status', () => {
   });
 
   it('rebuilds exactly the stale role on the schedule, which then is fresh', async () => {
-    const consumer = mkdtempSync(path.join(tmpdir(), 'immut-world-status-consumer-'));
+    const consumer = tempDir('immut-world-status-consumer-');
     cpSync(path.join(REPO_ROOT, 'examples', 'consumer'), consumer, { recursive: true });
     writeFileSync(path.join(consumer, 'immut.world.yml'), worldFile());
     const plans = planWorld(parseWorld(worldFile()));
@@ -325,7 +336,7 @@ describe('rebuild-the-world on its schedule', () => {
 
   beforeAll(async () => {
     fresh = await startE2eSandbox({ seed: 'default', timeScale: WORKFLOW_TIME_SCALE });
-    consumer = mkdtempSync(path.join(tmpdir(), 'immut-world-schedule-'));
+    consumer = tempDir('immut-world-schedule-');
     cpSync(path.join(REPO_ROOT, 'examples', 'consumer'), consumer, { recursive: true });
   }, 60_000);
   afterAll(async () => {
