@@ -6,7 +6,10 @@
 // The staging bucket is the one the user names (`staging-bucket`, immut-staging-…), or
 // immut's own `immut-staging-<account>-<region>`, created when missing with Block Public
 // Access, SSE-S3 default encryption, a lifecycle rule expiring artifacts/ after a day, and
-// immut's tags; immut uses its own bucket only when those tags say it is immut's. Every call
+// immut's tags; immut uses its own bucket only when those tags say it is immut's. That
+// configuration is applied once, then marked in the tag `immut:staging-config` (its version):
+// re-applying it on every bake cost three calls for nothing, and drift is better watched by
+// AWS Config than undone in passing. Every call
 // names the expected owner (this account), so a bucket of the same name in another account
 // (bucket names are global) is never written to. Objects are content-addressed
 // (`artifacts/<sha256>.tar.gz`): an unchanged artifact is not uploaded again. Staged objects
@@ -20,6 +23,7 @@ import {
   HeadObjectCommand,
   PutBucketEncryptionCommand,
   PutBucketLifecycleConfigurationCommand,
+  PutBucketTaggingCommand,
   PutPublicAccessBlockCommand,
   type BucketLocationConstraint,
   type S3Client,
@@ -47,6 +51,10 @@ export const stagingBucketName = (account: string, region: string): string =>
   `immut-staging-${account}-${region}`;
 
 export const artifactKey = (sha256: string): string => `${ARTIFACT_PREFIX}${sha256}.tar.gz`;
+
+/** The version of configureStagingBucket: raise it when that changes, and buckets configured
+ *  before are configured again on their next use. */
+export const STAGING_CONFIG_VERSION = '1';
 
 /** The tags of immut's staging bucket (shared by every role and env of the account and region). */
 export function stagingBucketTags(bucket: string): Record<string, string> {
@@ -82,17 +90,23 @@ async function probeBucket(deps: StagingDeps, bucket: string): Promise<'present'
   }
 }
 
-/** Throws unless immut's own bucket carries immut's staging tags. */
-async function assertStagingTags(deps: StagingDeps, bucket: string): Promise<void> {
-  let tags: Record<string, string> = {};
+/** immut's own bucket's tags, 'missing' when there is no such bucket (one call for both). */
+async function ownBucketTags(deps: StagingDeps, bucket: string): Promise<Record<string, string> | 'missing'> {
   try {
     const out = await deps.s3.send(
       new GetBucketTaggingCommand({ Bucket: bucket, ExpectedBucketOwner: deps.account }),
     );
-    tags = Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+    return Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
   } catch (error) {
-    if ((error as Error).name !== 'NoSuchTagSet') throw error;
+    if ((error as Error).name === 'NoSuchTagSet') return {};
+    if (status(error) === 404) return 'missing';
+    if (status(error) === 403) throw takenByAnother(bucket);
+    throw error;
   }
+}
+
+/** Throws unless immut's own bucket carries immut's staging tags. */
+function assertStagingTags(bucket: string, tags: Record<string, string>): void {
   if (tags[TAG.managedBy] !== MANAGED_BY_VALUE || tags[TAG.component] !== STAGING_COMPONENT) {
     throw new GuardError(
       `Refusing to stage the artifact in bucket ${bucket}: it exists in this account but lacks immut's tags (${TAG.managedBy}=${MANAGED_BY_VALUE}, ${TAG.component}=${STAGING_COMPONENT}), so immut did not create it. Name a bucket of yours with 'staging-bucket', or tag this one if it is meant for immut.`,
@@ -129,8 +143,13 @@ const takenByAnother = (bucket: string): UserError =>
     `The staging bucket name ${bucket} belongs to another AWS account (bucket names are global), or this role may not read it. Name a bucket of yours with 'staging-bucket' (immut-staging-…).`,
   );
 
-/** Block Public Access, SSE-S3 default encryption and the expiry rule: re-applied on every use. */
-async function configureStagingBucket(deps: StagingDeps, bucket: string): Promise<void> {
+/** Block Public Access, SSE-S3 default encryption and the expiry rule, then the tag that says
+ *  so (last: a bucket whose configuration failed midway is configured again next time). */
+async function configureStagingBucket(
+  deps: StagingDeps,
+  bucket: string,
+  tags: Record<string, string>,
+): Promise<void> {
   const owner = { Bucket: bucket, ExpectedBucketOwner: deps.account };
   await deps.s3.send(
     new PutPublicAccessBlockCommand({
@@ -167,6 +186,14 @@ async function configureStagingBucket(deps: StagingDeps, bucket: string): Promis
       },
     }),
   );
+  // PutBucketTagging replaces the whole set: the bucket's own tags go along.
+  const tagSet = { ...tags, [TAG.stagingConfig]: STAGING_CONFIG_VERSION };
+  await deps.s3.send(
+    new PutBucketTaggingCommand({
+      ...owner,
+      Tagging: { TagSet: Object.entries(tagSet).map(([Key, Value]) => ({ Key, Value })) },
+    }),
+  );
 }
 
 /** The bucket to stage in: the named one (which must exist here), or immut's own. */
@@ -174,20 +201,27 @@ export async function ensureStagingBucket(
   deps: StagingDeps,
   named: string | undefined,
 ): Promise<StagingBucket> {
-  const name = named ?? stagingBucketName(deps.account, deps.region);
-  const found = await probeBucket(deps, name);
   if (named !== undefined) {
+    const found = await probeBucket(deps, named);
     if (found === 'missing')
       throw new UserError(
         `Input 'staging-bucket' was '${named}': no such bucket; expected an existing bucket of this account.`,
       );
     if (found === 'forbidden') throw takenByAnother(named);
-    return { name, owned: false, created: false };
+    return { name: named, owned: false, created: false };
   }
-  if (found === 'forbidden') throw takenByAnother(name);
+  const name = stagingBucketName(deps.account, deps.region);
+  const found = await ownBucketTags(deps, name);
   const created = found === 'missing' ? await createStagingBucket(deps, name) : false;
-  await assertStagingTags(deps, name);
-  await configureStagingBucket(deps, name);
+  // A bucket another bake created between the two calls: read what it has.
+  const tags = created
+    ? stagingBucketTags(name)
+    : found === 'missing'
+      ? await ownBucketTags(deps, name)
+      : found;
+  if (tags === 'missing') throw new Error(`S3 reported bucket ${name} both existing and missing`);
+  assertStagingTags(name, tags);
+  if (tags[TAG.stagingConfig] !== STAGING_CONFIG_VERSION) await configureStagingBucket(deps, name, tags);
   if (created)
     deps.io.info(
       `Created staging bucket ${name} (private, SSE-S3, artifacts expire after ${ARTIFACT_EXPIRY_DAYS} day).`,

@@ -47,12 +47,13 @@ import {
   readBuilderConsole,
   runInstancesInput,
   terminateBuilder,
+  builderDurationMs,
   watchBuilder,
   type BuilderConsole,
   type BuilderPlan,
 } from './builder.js';
 import { fingerprint, fingerprintDescription, type BakeContent, type Publication } from './fingerprint.js';
-import { createImage, findCachedImage, findImageByName, removeImage, waitForImage } from './image.js';
+import { createImage, findImageByName, findRoleImages, removeImage, waitForImage } from './image.js';
 import type { KmsKey } from './kms-key.js';
 import { resolveNetwork } from './network.js';
 import { ARTIFACT_EXPECTED } from './inputs.js';
@@ -472,11 +473,24 @@ async function buildImage(
   builder: ObtainedBuilder,
   plan: BuilderPlan,
   target: ImageTarget,
+  lastBuilderMs: number | undefined,
 ): Promise<string> {
   const { inputs, io, clock, cleanup, deadline, timer } = ctx;
   const { ec2 } = ctx.clients;
   const log = (line: string) => io.info(line);
-  await watchBuilder(ec2, builder.instanceId, { clock, deadline, log });
+  // An adopted builder has been running for a while: the last bake's length says nothing of
+  // when it ends.
+  const expectedMs = builder.adopted ? undefined : lastBuilderMs;
+  if (expectedMs !== undefined)
+    io.info(
+      `The role's last bake ran its builder for ${formatDuration(expectedMs)} (its image's ${TAG.builderSeconds} tag).`,
+    );
+  const timing = await watchBuilder(ec2, builder.instanceId, {
+    clock,
+    deadline,
+    log,
+    ...(expectedMs !== undefined ? { expectedMs } : {}),
+  });
   const seen = await readBuilderConsole(ec2, builder.instanceId, plan.bakeId, {
     clock,
     timeoutMs: Math.min(CONSOLE_SETTLE_MS, deadline.remaining()),
@@ -487,11 +501,13 @@ async function buildImage(
     throw consoleFailure(builder.instanceId, seen, selfDestructMinutes(inputs.timeoutMs));
   }
   timer.end('builder');
+  // Only a builder watched from its launch has a length worth recording.
+  const seconds = builder.adopted ? undefined : Math.max(1, Math.round(builderDurationMs(timing) / 1000));
   const imageId = await createImage(ec2, {
     instanceId: builder.instanceId,
     name: target.name,
     description: target.description,
-    tags: target.tags,
+    tags: seconds !== undefined ? { ...target.tags, [TAG.builderSeconds]: String(seconds) } : target.tags,
   });
   cleanup.record({ kind: KIND.image, id: imageId, region: inputs.region });
   io.info(`Creating image ${imageId} (${target.name}) from builder ${builder.instanceId}.`);
@@ -584,13 +600,14 @@ async function bakeOnBuilder(
   ctx: BakeContext,
   plan: BuilderPlan,
   target: ImageTarget,
+  lastBuilderMs: number | undefined,
 ): Promise<BuilderImage> {
   const builder = await obtainBuilder(ctx, plan);
   let failed = true;
   let imageId: string;
   let terminated: boolean;
   try {
-    imageId = await buildImage(ctx, builder, plan, target);
+    imageId = await buildImage(ctx, builder, plan, target, lastBuilderMs);
     failed = false;
   } finally {
     terminated = await finishBuilder(ctx, builder, failed);
@@ -611,7 +628,12 @@ interface ThisRunImage {
  * This run's image in the bake region: one an earlier attempt of the run made, or a new
  * bake; encrypted bakes image the builder as the intermediate and then encrypt it.
  */
-async function imageOfThisRun(ctx: BakeContext, recipe: Recipe, plan: BuilderPlan): Promise<ThisRunImage> {
+async function imageOfThisRun(
+  ctx: BakeContext,
+  recipe: Recipe,
+  plan: BuilderPlan,
+  lastBuilderMs: number | undefined,
+): Promise<ThisRunImage> {
   const { inputs, timer } = ctx;
   const { ec2 } = ctx.clients;
   const { name, spec } = recipe;
@@ -632,7 +654,7 @@ async function imageOfThisRun(ctx: BakeContext, recipe: Recipe, plan: BuilderPla
     timer.end('image');
     source = { imageId: earlierSource, builder: undefined };
   } else {
-    source = await bakeOnBuilder(ctx, plan, target);
+    source = await bakeOnBuilder(ctx, plan, target, lastBuilderMs);
   }
   const how = earlierSource ? 'earlier-attempt' : 'baked';
   if (!inputs.kmsKey)
@@ -769,9 +791,8 @@ async function prepareArtifact(ctx: BakeContext, packed: PackedArtifact): Promis
 export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResult> {
   const ctx = bakeContext(inputs, deps);
   const recipe = await resolveRecipe(ctx);
-  const cached = inputs.force
-    ? undefined
-    : await findCachedImage(ctx.clients.ec2, inputs.identity, recipe.fingerprint);
+  const roleImages = await findRoleImages(ctx.clients.ec2, inputs.identity, recipe.fingerprint);
+  const cached = inputs.force ? undefined : roleImages.cached;
   ctx.timer.end('resolve');
   if (cached) {
     const image: ImageRef = { imageId: cached.imageId, name: cached.name };
@@ -802,7 +823,7 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
       staged,
     );
   }
-  const made = await imageOfThisRun(ctx, recipe, plan);
+  const made = await imageOfThisRun(ctx, recipe, plan, roleImages.lastBuilderMs);
   const copies = await publish(ctx, recipe, { imageId: made.imageId, name: recipe.name });
   return bakeResult(
     ctx,

@@ -181,20 +181,52 @@ async function describeInstance(ec2: EC2Client, instanceId: string): Promise<Ins
   }
 }
 
-/** Waits until the builder has powered itself off (state `stopped`). */
+/**
+ * How long a builder took, as far as the watch could see: between the last poll that found it
+ * still running and the one that found it stopped. Recorded on the image it made
+ * (`immut:builder-seconds`), it tells the next bake of the role when to look.
+ */
+export interface BuilderTiming {
+  /** Elapsed at the last poll that saw the builder running (undefined: the first poll found it
+   *  stopped). */
+  lastRunningMs: number | undefined;
+  stoppedSeenMs: number;
+}
+
+/**
+ * The duration to record from a watch: the middle of the interval in which the builder
+ * stopped. When the first poll already found it stopped, nothing bounds it from below, so the
+ * estimate shrinks by a tenth: a bake that got faster is found sooner next time, one poll
+ * earlier at a time, instead of always at the old figure.
+ */
+export function builderDurationMs(timing: BuilderTiming): number {
+  const { lastRunningMs, stoppedSeenMs } = timing;
+  if (lastRunningMs === undefined) return Math.round(stoppedSeenMs * 0.9);
+  return Math.round((lastRunningMs + stoppedSeenMs) / 2);
+}
+
+/**
+ * Waits until the builder has powered itself off (state `stopped`). With `expectedMs` (the
+ * role's last bake, from its image's tag), the first poll waits that long and the next ones
+ * follow at 10 s; without, no poll before the builder can have booted and powered off, then a
+ * backoff, since how long a user's script runs is unknown.
+ */
 export async function watchBuilder(
   ec2: EC2Client,
   instanceId: string,
-  options: { clock: Clock; deadline: Deadline; log: (line: string) => void },
-): Promise<void> {
-  await waitFor({
+  options: { clock: Clock; deadline: Deadline; log: (line: string) => void; expectedMs?: number },
+): Promise<BuilderTiming> {
+  const { clock } = options;
+  const start = clock.now();
+  let lastRunningMs: number | undefined;
+  const stoppedSeenMs = await waitFor({
     what: `builder ${instanceId} to provision and power off`,
-    clock: options.clock,
+    clock,
     log: options.log,
     timeoutMs: options.deadline.remaining(),
-    // However short the script, the builder boots and powers off first: no poll before then.
-    // How long the script runs is the user's, so after that the usual backoff.
-    notBeforeMs: AWS_WAITS.instanceRunning.expectedMs + AWS_WAITS.instanceStopped.expectedMs,
+    ...(options.expectedMs !== undefined
+      ? { expectedMs: options.expectedMs }
+      : { notBeforeMs: AWS_WAITS.instanceRunning.expectedMs + AWS_WAITS.instanceStopped.expectedMs }),
     minDelayMs: 10_000,
     maxDelayMs: 30_000,
     progressEveryMs: 60_000,
@@ -202,14 +234,17 @@ export async function watchBuilder(
       // Right after launch EC2 may not know the id yet (eventual consistency).
       const instance = await describeInstance(ec2, instanceId);
       const state = instance?.State?.Name ?? 'pending';
-      if (state === 'stopped') return { done: true, value: undefined };
+      const elapsed = clock.now() - start;
+      if (state === 'stopped') return { done: true, value: elapsed };
       if (state === 'terminated' || state === 'shutting-down') {
         const reason = instance?.StateReason?.Message ?? 'no reason given';
         return { failed: true, reason: `the builder was ${state} before it finished (${reason})` };
       }
+      lastRunningMs = elapsed;
       return { done: false, state };
     },
   });
+  return { lastRunningMs, stoppedSeenMs };
 }
 
 export interface BuilderConsole {

@@ -7,6 +7,7 @@ import {
   DeregisterImageCommand,
   DescribeImagesCommand,
   DescribeSnapshotsCommand,
+  paginateDescribeImages,
   type EC2Client,
   type Image,
   type Snapshot,
@@ -39,33 +40,59 @@ const info = (image: Image): ImageInfo => ({
   creationDate: image.CreationDate ?? '',
 });
 
+/** What the role's images in this env tell a bake before it starts. */
+export interface RoleImages {
+  /** The cache: the newest available image carrying the fingerprint. */
+  cached: ImageInfo | undefined;
+  /** How long the builder of the role's newest image with a recorded figure ran. */
+  lastBuilderMs: number | undefined;
+}
+
+/** A recorded builder duration above this is not believed (a bake's timeout is at most 6 h). */
+const MAX_BUILDER_SECONDS = 6 * 3600;
+
+/** The `immut:builder-seconds` tag's value, if it is a believable whole number of seconds. */
+export function builderMsFromTag(value: string | undefined): number | undefined {
+  if (value === undefined || !/^[0-9]{1,5}$/.test(value)) return undefined;
+  const seconds = Number(value);
+  return seconds > 0 && seconds <= MAX_BUILDER_SECONDS ? seconds * 1000 : undefined;
+}
+
+const newestFirst = (a: Image, b: Image): number =>
+  (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '');
+
 /**
- * The cache: the newest available image of this account carrying the fingerprint, made by
- * immut for this role and env (only such images are this role's to reuse and later retire).
+ * The available images immut made for this role and env in this account (only such images
+ * are the role's to reuse and later retire), in one call: the cache hit for the fingerprint,
+ * and the last recorded builder duration.
  */
-export async function findCachedImage(
+export async function findRoleImages(
   ec2: EC2Client,
   identity: Identity,
   fingerprint: string,
-): Promise<ImageInfo | undefined> {
-  const out = await ec2.send(
-    new DescribeImagesCommand({
+): Promise<RoleImages> {
+  const images: Image[] = [];
+  for await (const page of paginateDescribeImages(
+    { client: ec2 },
+    {
       Owners: ['self'],
       Filters: [
         { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
         { Name: `tag:${TAG.role}`, Values: [identity.role] },
         { Name: `tag:${TAG.env}`, Values: [identity.env] },
-        { Name: `tag:${TAG.fingerprint}`, Values: [fingerprint] },
         { Name: 'state', Values: ['available'] },
       ],
-    }),
-  );
-  const newest = (out.Images ?? []).reduce<Image | undefined>(
-    (best, image) =>
-      best === undefined || (image.CreationDate ?? '') > (best.CreationDate ?? '') ? image : best,
-    undefined,
-  );
-  return newest ? info(newest) : undefined;
+    },
+  )) {
+    images.push(...(page.Images ?? []));
+  }
+  images.sort(newestFirst);
+  const tagged = images.map((image) => ({ image, tags: fromAwsTags(image.Tags) }));
+  const hit = tagged.find(({ tags }) => tags[TAG.fingerprint] === fingerprint);
+  const lastBuilderMs = tagged
+    .map(({ tags }) => builderMsFromTag(tags[TAG.builderSeconds]))
+    .find((ms) => ms !== undefined);
+  return { cached: hit ? info(hit.image) : undefined, lastBuilderMs };
 }
 
 /** This account's image with exactly this name, with its tags. */

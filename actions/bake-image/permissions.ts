@@ -37,7 +37,7 @@ export default definePermissions({
       resources: ['*'],
       why: "Finds the base image, the cached image, the builder and its network, and re-reads a removed image's snapshots before deleting them; EC2 Describe calls take no resource-level permission, so they stay on *.",
       calls:
-        'base-image.ts: resolveBaseImage; image.ts: findCachedImage, waitForImage, removeImage; builder.ts: findLiveBuilders, watchBuilder; network.ts: resolveNetwork',
+        'base-image.ts: resolveBaseImage; image.ts: findRoleImages, waitForImage, removeImage; builder.ts: findLiveBuilders, watchBuilder; network.ts: resolveNetwork',
     },
     {
       sid: 'BaseImageParameter',
@@ -186,7 +186,7 @@ export default definePermissions({
       actions: ['s3:ListBucket', 's3:GetBucketTagging'],
       resources: [STAGING_BUCKETS],
       conditions: THIS_ACCOUNT,
-      why: "Checks that the staging bucket exists in this account (HeadBucket) and that immut's own carries immut's tags; s3:ListBucket also lets HeadObject answer 404 for an artifact not staged yet. Only immut-staging-* buckets of this account.",
+      why: "Checks that a named staging bucket exists in this account (HeadBucket) and reads immut's own bucket's tags, which also say whether it exists; s3:ListBucket also lets HeadObject answer 404 for an artifact not staged yet. Only immut-staging-* buckets of this account.",
       calls: 'artifact.ts: ensureStagingBucket (HeadBucket, GetBucketTagging), stageArtifact (HeadObject)',
     },
     {
@@ -208,6 +208,7 @@ export default definePermissions({
         's3:PutBucketPublicAccessBlock',
         's3:PutEncryptionConfiguration',
         's3:PutLifecycleConfiguration',
+        's3:PutBucketTagging',
       ],
       resources: [OWN_STAGING_BUCKET],
       conditions: allOf(
@@ -218,7 +219,7 @@ export default definePermissions({
         },
         THIS_ACCOUNT,
       ),
-      why: "Keeps immut's own staging bucket private (Block Public Access), encrypted (SSE-S3) and expiring artifacts/ after a day; only the bucket carrying immut's staging tags.",
+      why: "Makes immut's own staging bucket private (Block Public Access), encrypted (SSE-S3) and expiring artifacts/ after a day, then marks that in its tags (immut:staging-config); only the bucket carrying immut's staging tags.",
       calls: 'artifact.ts: configureStagingBucket',
     },
     {

@@ -991,6 +991,11 @@ const TAG = {
     run: 'immut:run',
     fingerprint: 'immut:fingerprint',
     baseImage: 'immut:base-image',
+    /** On an image: how long its builder ran, in whole seconds; when the role's next bake first
+     *  looks at its builder. */
+    builderSeconds: 'immut:builder-seconds',
+    /** On immut's own S3 staging bucket: the version of the configuration applied to it. */
+    stagingConfig: 'immut:staging-config',
     /** Marks bake builder instances, so cleanup and audits can find them. */
     component: 'immut:component',
     /** The sha256 of the application artifact baked into an image (bake-image's `artifact`). */
@@ -1291,6 +1296,8 @@ var PutPublicAccessBlockCommand = __webpack_require__(6530);
 var PutBucketEncryptionCommand = __webpack_require__(2959);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutBucketLifecycleConfigurationCommand.js
 var PutBucketLifecycleConfigurationCommand = __webpack_require__(6594);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutBucketTaggingCommand.js
+var PutBucketTaggingCommand = __webpack_require__(9221);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/HeadObjectCommand.js
 var HeadObjectCommand = __webpack_require__(7076);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/GetObjectCommand.js
@@ -1308,7 +1315,10 @@ var getSignedUrl = __webpack_require__(9228);
 // The staging bucket is the one the user names (`staging-bucket`, immut-staging-…), or
 // immut's own `immut-staging-<account>-<region>`, created when missing with Block Public
 // Access, SSE-S3 default encryption, a lifecycle rule expiring artifacts/ after a day, and
-// immut's tags; immut uses its own bucket only when those tags say it is immut's. Every call
+// immut's tags; immut uses its own bucket only when those tags say it is immut's. That
+// configuration is applied once, then marked in the tag `immut:staging-config` (its version):
+// re-applying it on every bake cost three calls for nothing, and drift is better watched by
+// AWS Config than undone in passing. Every call
 // names the expected owner (this account), so a bucket of the same name in another account
 // (bucket names are global) is never written to. Objects are content-addressed
 // (`artifacts/<sha256>.tar.gz`): an unchanged artifact is not uploaded again. Staged objects
@@ -1333,6 +1343,9 @@ const PRESIGN_MAX_SECONDS = 604_800;
 const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
 const stagingBucketName = (account, region) => `immut-staging-${account}-${region}`;
 const artifactKey = (sha256) => `${ARTIFACT_PREFIX}${sha256}.tar.gz`;
+/** The version of configureStagingBucket: raise it when that changes, and buckets configured
+ *  before are configured again on their next use. */
+const STAGING_CONFIG_VERSION = '1';
 /** The tags of immut's staging bucket (shared by every role and env of the account and region). */
 function stagingBucketTags(bucket) {
     return { [TAG.managedBy]: MANAGED_BY_VALUE, [TAG.component]: STAGING_COMPONENT, [TAG.name]: bucket };
@@ -1352,17 +1365,24 @@ async function probeBucket(deps, bucket) {
         throw error;
     }
 }
-/** Throws unless immut's own bucket carries immut's staging tags. */
-async function assertStagingTags(deps, bucket) {
-    let tags = {};
+/** immut's own bucket's tags, 'missing' when there is no such bucket (one call for both). */
+async function ownBucketTags(deps, bucket) {
     try {
         const out = await deps.s3.send(new GetBucketTaggingCommand/* GetBucketTaggingCommand */.f({ Bucket: bucket, ExpectedBucketOwner: deps.account }));
-        tags = Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+        return Object.fromEntries((out.TagSet ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
     }
     catch (error) {
-        if (error.name !== 'NoSuchTagSet')
-            throw error;
+        if (error.name === 'NoSuchTagSet')
+            return {};
+        if (artifact_status(error) === 404)
+            return 'missing';
+        if (artifact_status(error) === 403)
+            throw takenByAnother(bucket);
+        throw error;
     }
+}
+/** Throws unless immut's own bucket carries immut's staging tags. */
+function assertStagingTags(bucket, tags) {
     if (tags[TAG.managedBy] !== MANAGED_BY_VALUE || tags[TAG.component] !== STAGING_COMPONENT) {
         throw new errors/* GuardError */.U$(`Refusing to stage the artifact in bucket ${bucket}: it exists in this account but lacks immut's tags (${TAG.managedBy}=${MANAGED_BY_VALUE}, ${TAG.component}=${STAGING_COMPONENT}), so immut did not create it. Name a bucket of yours with 'staging-bucket', or tag this one if it is meant for immut.`);
     }
@@ -1392,8 +1412,9 @@ async function createStagingBucket(deps, bucket) {
     }
 }
 const takenByAnother = (bucket) => new errors/* UserError */.yo(`The staging bucket name ${bucket} belongs to another AWS account (bucket names are global), or this role may not read it. Name a bucket of yours with 'staging-bucket' (immut-staging-…).`);
-/** Block Public Access, SSE-S3 default encryption and the expiry rule: re-applied on every use. */
-async function configureStagingBucket(deps, bucket) {
+/** Block Public Access, SSE-S3 default encryption and the expiry rule, then the tag that says
+ *  so (last: a bucket whose configuration failed midway is configured again next time). */
+async function configureStagingBucket(deps, bucket, tags) {
     const owner = { Bucket: bucket, ExpectedBucketOwner: deps.account };
     await deps.s3.send(new PutPublicAccessBlockCommand/* PutPublicAccessBlockCommand */.Z({
         ...owner,
@@ -1424,23 +1445,37 @@ async function configureStagingBucket(deps, bucket) {
             ],
         },
     }));
+    // PutBucketTagging replaces the whole set: the bucket's own tags go along.
+    const tagSet = { ...tags, [TAG.stagingConfig]: STAGING_CONFIG_VERSION };
+    await deps.s3.send(new PutBucketTaggingCommand/* PutBucketTaggingCommand */.y({
+        ...owner,
+        Tagging: { TagSet: Object.entries(tagSet).map(([Key, Value]) => ({ Key, Value })) },
+    }));
 }
 /** The bucket to stage in: the named one (which must exist here), or immut's own. */
 async function ensureStagingBucket(deps, named) {
-    const name = named ?? stagingBucketName(deps.account, deps.region);
-    const found = await probeBucket(deps, name);
     if (named !== undefined) {
+        const found = await probeBucket(deps, named);
         if (found === 'missing')
             throw new errors/* UserError */.yo(`Input 'staging-bucket' was '${named}': no such bucket; expected an existing bucket of this account.`);
         if (found === 'forbidden')
             throw takenByAnother(named);
-        return { name, owned: false, created: false };
+        return { name: named, owned: false, created: false };
     }
-    if (found === 'forbidden')
-        throw takenByAnother(name);
+    const name = stagingBucketName(deps.account, deps.region);
+    const found = await ownBucketTags(deps, name);
     const created = found === 'missing' ? await createStagingBucket(deps, name) : false;
-    await assertStagingTags(deps, name);
-    await configureStagingBucket(deps, name);
+    // A bucket another bake created between the two calls: read what it has.
+    const tags = created
+        ? stagingBucketTags(name)
+        : found === 'missing'
+            ? await ownBucketTags(deps, name)
+            : found;
+    if (tags === 'missing')
+        throw new Error(`S3 reported bucket ${name} both existing and missing`);
+    assertStagingTags(name, tags);
+    if (tags[TAG.stagingConfig] !== STAGING_CONFIG_VERSION)
+        await configureStagingBucket(deps, name, tags);
     if (created)
         deps.io.info(`Created staging bucket ${name} (private, SSE-S3, artifacts expire after ${ARTIFACT_EXPIRY_DAYS} day).`);
     return { name, owned: true, created };
@@ -1784,16 +1819,36 @@ async function describeInstance(ec2, instanceId) {
         throw error;
     }
 }
-/** Waits until the builder has powered itself off (state `stopped`). */
+/**
+ * The duration to record from a watch: the middle of the interval in which the builder
+ * stopped. When the first poll already found it stopped, nothing bounds it from below, so the
+ * estimate shrinks by a tenth: a bake that got faster is found sooner next time, one poll
+ * earlier at a time, instead of always at the old figure.
+ */
+function builderDurationMs(timing) {
+    const { lastRunningMs, stoppedSeenMs } = timing;
+    if (lastRunningMs === undefined)
+        return Math.round(stoppedSeenMs * 0.9);
+    return Math.round((lastRunningMs + stoppedSeenMs) / 2);
+}
+/**
+ * Waits until the builder has powered itself off (state `stopped`). With `expectedMs` (the
+ * role's last bake, from its image's tag), the first poll waits that long and the next ones
+ * follow at 10 s; without, no poll before the builder can have booted and powered off, then a
+ * backoff, since how long a user's script runs is unknown.
+ */
 async function watchBuilder(ec2, instanceId, options) {
-    await waitFor({
+    const { clock } = options;
+    const start = clock.now();
+    let lastRunningMs;
+    const stoppedSeenMs = await waitFor({
         what: `builder ${instanceId} to provision and power off`,
-        clock: options.clock,
+        clock,
         log: options.log,
         timeoutMs: options.deadline.remaining(),
-        // However short the script, the builder boots and powers off first: no poll before then.
-        // How long the script runs is the user's, so after that the usual backoff.
-        notBeforeMs: AWS_WAITS.instanceRunning.expectedMs + AWS_WAITS.instanceStopped.expectedMs,
+        ...(options.expectedMs !== undefined
+            ? { expectedMs: options.expectedMs }
+            : { notBeforeMs: AWS_WAITS.instanceRunning.expectedMs + AWS_WAITS.instanceStopped.expectedMs }),
         minDelayMs: 10_000,
         maxDelayMs: 30_000,
         progressEveryMs: 60_000,
@@ -1801,15 +1856,18 @@ async function watchBuilder(ec2, instanceId, options) {
             // Right after launch EC2 may not know the id yet (eventual consistency).
             const instance = await describeInstance(ec2, instanceId);
             const state = instance?.State?.Name ?? 'pending';
+            const elapsed = clock.now() - start;
             if (state === 'stopped')
-                return { done: true, value: undefined };
+                return { done: true, value: elapsed };
             if (state === 'terminated' || state === 'shutting-down') {
                 const reason = instance?.StateReason?.Message ?? 'no reason given';
                 return { failed: true, reason: `the builder was ${state} before it finished (${reason})` };
             }
+            lastRunningMs = elapsed;
             return { done: false, state };
         },
     });
+    return { lastRunningMs, stoppedSeenMs };
 }
 async function consoleText(ec2, instanceId) {
     const out = await ec2.send(new GetConsoleOutputCommand/* GetConsoleOutputCommand */.O({ InstanceId: instanceId }));
@@ -1938,23 +1996,41 @@ const info = (image) => ({
     state: image.State ?? 'unknown',
     creationDate: image.CreationDate ?? '',
 });
+/** A recorded builder duration above this is not believed (a bake's timeout is at most 6 h). */
+const MAX_BUILDER_SECONDS = 6 * 3600;
+/** The `immut:builder-seconds` tag's value, if it is a believable whole number of seconds. */
+function builderMsFromTag(value) {
+    if (value === undefined || !/^[0-9]{1,5}$/.test(value))
+        return undefined;
+    const seconds = Number(value);
+    return seconds > 0 && seconds <= MAX_BUILDER_SECONDS ? seconds * 1000 : undefined;
+}
+const newestFirst = (a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '');
 /**
- * The cache: the newest available image of this account carrying the fingerprint, made by
- * immut for this role and env (only such images are this role's to reuse and later retire).
+ * The available images immut made for this role and env in this account (only such images
+ * are the role's to reuse and later retire), in one call: the cache hit for the fingerprint,
+ * and the last recorded builder duration.
  */
-async function findCachedImage(ec2, identity, fingerprint) {
-    const out = await ec2.send(new DescribeImagesCommand/* DescribeImagesCommand */.j({
+async function findRoleImages(ec2, identity, fingerprint) {
+    const images = [];
+    for await (const page of (0,DescribeImagesPaginator/* paginateDescribeImages */.X)({ client: ec2 }, {
         Owners: ['self'],
         Filters: [
             { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
             { Name: `tag:${TAG.role}`, Values: [identity.role] },
             { Name: `tag:${TAG.env}`, Values: [identity.env] },
-            { Name: `tag:${TAG.fingerprint}`, Values: [fingerprint] },
             { Name: 'state', Values: ['available'] },
         ],
-    }));
-    const newest = (out.Images ?? []).reduce((best, image) => best === undefined || (image.CreationDate ?? '') > (best.CreationDate ?? '') ? image : best, undefined);
-    return newest ? info(newest) : undefined;
+    })) {
+        images.push(...(page.Images ?? []));
+    }
+    images.sort(newestFirst);
+    const tagged = images.map((image) => ({ image, tags: fromAwsTags(image.Tags) }));
+    const hit = tagged.find(({ tags }) => tags[TAG.fingerprint] === fingerprint);
+    const lastBuilderMs = tagged
+        .map(({ tags }) => builderMsFromTag(tags[TAG.builderSeconds]))
+        .find((ms) => ms !== undefined);
+    return { cached: hit ? info(hit.image) : undefined, lastBuilderMs };
 }
 /** This account's image with exactly this name, with its tags. */
 async function findImageByName(ec2, name) {
@@ -2566,11 +2642,21 @@ function imageTarget(ctx, recipe) {
     };
 }
 /** Provisions on the builder and images it; returns the new image id. */
-async function buildImage(ctx, builder, plan, target) {
+async function buildImage(ctx, builder, plan, target, lastBuilderMs) {
     const { inputs, io, clock, cleanup, deadline, timer } = ctx;
     const { ec2 } = ctx.clients;
     const log = (line) => io.info(line);
-    await watchBuilder(ec2, builder.instanceId, { clock, deadline, log });
+    // An adopted builder has been running for a while: the last bake's length says nothing of
+    // when it ends.
+    const expectedMs = builder.adopted ? undefined : lastBuilderMs;
+    if (expectedMs !== undefined)
+        io.info(`The role's last bake ran its builder for ${(0,lib_clock/* formatDuration */.a3)(expectedMs)} (its image's ${TAG.builderSeconds} tag).`);
+    const timing = await watchBuilder(ec2, builder.instanceId, {
+        clock,
+        deadline,
+        log,
+        ...(expectedMs !== undefined ? { expectedMs } : {}),
+    });
     const seen = await readBuilderConsole(ec2, builder.instanceId, plan.bakeId, {
         clock,
         timeoutMs: Math.min(CONSOLE_SETTLE_MS, deadline.remaining()),
@@ -2581,11 +2667,13 @@ async function buildImage(ctx, builder, plan, target) {
         throw consoleFailure(builder.instanceId, seen, selfDestructMinutes(inputs.timeoutMs));
     }
     timer.end('builder');
+    // Only a builder watched from its launch has a length worth recording.
+    const seconds = builder.adopted ? undefined : Math.max(1, Math.round(builderDurationMs(timing) / 1000));
     const imageId = await createImage(ec2, {
         instanceId: builder.instanceId,
         name: target.name,
         description: target.description,
-        tags: target.tags,
+        tags: seconds !== undefined ? { ...target.tags, [TAG.builderSeconds]: String(seconds) } : target.tags,
     });
     cleanup.record({ kind: KIND.image, id: imageId, region: inputs.region });
     io.info(`Creating image ${imageId} (${target.name}) from builder ${builder.instanceId}.`);
@@ -2660,13 +2748,13 @@ async function terminateLeftoverBuilders(ctx, fp) {
     }
 }
 /** Launches (or adopts) the builder, images it as `target`, and terminates it. */
-async function bakeOnBuilder(ctx, plan, target) {
+async function bakeOnBuilder(ctx, plan, target, lastBuilderMs) {
     const builder = await obtainBuilder(ctx, plan);
     let failed = true;
     let imageId;
     let terminated;
     try {
-        imageId = await buildImage(ctx, builder, plan, target);
+        imageId = await buildImage(ctx, builder, plan, target, lastBuilderMs);
         failed = false;
     }
     finally {
@@ -2678,7 +2766,7 @@ async function bakeOnBuilder(ctx, plan, target) {
  * This run's image in the bake region: one an earlier attempt of the run made, or a new
  * bake; encrypted bakes image the builder as the intermediate and then encrypt it.
  */
-async function imageOfThisRun(ctx, recipe, plan) {
+async function imageOfThisRun(ctx, recipe, plan, lastBuilderMs) {
     const { inputs, timer } = ctx;
     const { ec2 } = ctx.clients;
     const { name, spec } = recipe;
@@ -2701,7 +2789,7 @@ async function imageOfThisRun(ctx, recipe, plan) {
         source = { imageId: earlierSource, builder: undefined };
     }
     else {
-        source = await bakeOnBuilder(ctx, plan, target);
+        source = await bakeOnBuilder(ctx, plan, target, lastBuilderMs);
     }
     const how = earlierSource ? 'earlier-attempt' : 'baked';
     if (!inputs.kmsKey)
@@ -2810,9 +2898,8 @@ async function prepareArtifact(ctx, packed) {
 async function bake(inputs, deps) {
     const ctx = bakeContext(inputs, deps);
     const recipe = await resolveRecipe(ctx);
-    const cached = inputs.force
-        ? undefined
-        : await findCachedImage(ctx.clients.ec2, inputs.identity, recipe.fingerprint);
+    const roleImages = await findRoleImages(ctx.clients.ec2, inputs.identity, recipe.fingerprint);
+    const cached = inputs.force ? undefined : roleImages.cached;
     ctx.timer.end('resolve');
     if (cached) {
         const image = { imageId: cached.imageId, name: cached.name };
@@ -2839,7 +2926,7 @@ async function bake(inputs, deps) {
             userData,
         }, staged);
     }
-    const made = await imageOfThisRun(ctx, recipe, plan);
+    const made = await imageOfThisRun(ctx, recipe, plan, roleImages.lastBuilderMs);
     const copies = await publish(ctx, recipe, { imageId: made.imageId, name: recipe.name });
     return bakeResult(ctx, recipe, {
         cacheHit: false,

@@ -116,6 +116,11 @@ const TAG = {
     run: 'immut:run',
     fingerprint: 'immut:fingerprint',
     baseImage: 'immut:base-image',
+    /** On an image: how long its builder ran, in whole seconds; when the role's next bake first
+     *  looks at its builder. */
+    builderSeconds: 'immut:builder-seconds',
+    /** On immut's own S3 staging bucket: the version of the configuration applied to it. */
+    stagingConfig: 'immut:staging-config',
     /** Marks bake builder instances, so cleanup and audits can find them. */
     component: 'immut:component',
     /** The sha256 of the application artifact baked into an image (bake-image's `artifact`). */

@@ -264,6 +264,7 @@ describe('bake-image with an artifact', () => {
       expect(Object.fromEntries((tags.TagSet ?? []).map((t) => [t.Key, t.Value]))).toMatchObject({
         'immut:managed-by': 'immut',
         'immut:component': 'artifact-staging',
+        'immut:staging-config': '1',
       });
       const pab = await s3.send(new GetPublicAccessBlockCommand({ Bucket: BUCKET }));
       expect(Object.values(pab.PublicAccessBlockConfiguration ?? {})).toEqual([true, true, true, true]);
@@ -333,6 +334,16 @@ describe('bake-image with an artifact', () => {
     expect(presignedGets(changed.calls)).toHaveLength(1);
   });
 
+  it('configures its bucket once: a later bake reads the tags that say so and puts no configuration', () => {
+    const { first, changed } = staged;
+    const configuring = ['PutPublicAccessBlock', 'PutBucketEncryption', 'PutBucketLifecycleConfiguration'];
+    for (const op of configuring) expect(ops(first.calls, 's3', op)).toHaveLength(1);
+    expect(ops(first.calls, 's3', 'PutBucketTagging')).toHaveLength(1);
+    for (const op of [...configuring, 'PutBucketTagging', 'CreateBucket', 'HeadBucket'])
+      expect(ops(changed.calls, 's3', op)).toEqual([]);
+    expect(ops(changed.calls, 's3', 'GetBucketTagging')).toHaveLength(1);
+  });
+
   it('uploads a large pack in parts with lib-storage', () => {
     const { bake } = multipart;
     expectSuccess(bake.run);
@@ -390,7 +401,7 @@ describe('bake-image with an artifact', () => {
     // (The SDK may repeat the refused call once it corrected its clock to S3's Date header.)
     expect([
       ...new Set(foreign.calls.filter((c) => c.iam).map((c) => `${c.operation} ${c.iam?.action}`)),
-    ]).toEqual(['HeadBucket s3:ListBucket']);
+    ]).toEqual(['GetBucketTagging s3:GetBucketTagging']);
   });
 });
 
@@ -438,9 +449,11 @@ describe('permissions', () => {
     );
     const documented = documentedIamActions(ACTION).filter((a) => a.startsWith('s3:'));
     expect(called.filter((a) => !documented.includes(a))).toEqual([]);
-    // s3:TagResource is authorized with CreateBucket (tags at creation); an upload is aborted only on failure.
+    // s3:TagResource is authorized with CreateBucket (tags at creation); an upload is aborted
+    // only on failure; HeadBucket (s3:ListBucket) checks only a bucket named with 'staging-bucket'.
     expect(documented.filter((a) => !called.includes(a))).toEqual([
       's3:AbortMultipartUpload',
+      's3:ListBucket',
       's3:TagResource',
     ]);
     expect(actionCalls.filter((c) => c.iam)).toEqual([]);

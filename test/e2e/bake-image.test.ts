@@ -686,6 +686,24 @@ describe('the cache', () => {
     expect(ops).toContain('RunInstances');
     expect(ops).toContain('CreateImage');
   });
+
+  it("records how long the builder ran on the image, and the role's next bake first looks then", () => {
+    const firstImage = images(fresh.sb).find((i) => i.id === fresh.first.main.outputs['image-id']);
+    const seconds = Number(firstImage?.tags['immut:builder-seconds']);
+    expect(Number.isInteger(seconds) && seconds > 0).toBe(true);
+    expect(fresh.changed.logLines.join('\n')).toContain("The role's last bake ran its builder for");
+    const polls = (calls: CallRecord[]) => {
+      const launch = calls.find((c) => c.operation === 'RunInstances' && c.outcome === 'ok')!;
+      return calls
+        .filter((c) => c.operation === 'DescribeInstances' && c.seq > launch.seq && 'InstanceId' in c.params)
+        .map((c) => Date.parse(c.at) - Date.parse(launch.at));
+    };
+    const before = polls(fresh.firstCalls);
+    const after = polls(fresh.changedCalls);
+    // Never earlier than the recorded length (waits are never early), and fewer polls.
+    expect(after[0]).toBeGreaterThanOrEqual(seconds * 1000 * 0.99);
+    expect(after.length).toBeLessThan(before.length);
+  });
 });
 
 describe('provisioning failure', () => {
@@ -1091,6 +1109,7 @@ describe('permissions', () => {
     's3:GetObject',
     's3:ListBucket',
     's3:PutBucketPublicAccessBlock',
+    's3:PutBucketTagging',
     's3:PutEncryptionConfiguration',
     's3:PutLifecycleConfiguration',
     's3:PutObject',

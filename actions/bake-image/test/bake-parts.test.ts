@@ -17,9 +17,15 @@ import path from 'node:path';
 import { GuardError, InputError } from '@immut/core/errors';
 import { DURATIONS, SEED, startSandbox, type Sandbox } from '@immut/sandbox';
 import { parseBaseImage, resolveBaseImage, ssmParameterAllowed } from '../base-image.js';
-import { clientToken, launchBuilder, terminateBuilder, type BuilderPlan } from '../builder.js';
+import {
+  builderDurationMs,
+  clientToken,
+  launchBuilder,
+  terminateBuilder,
+  type BuilderPlan,
+} from '../builder.js';
 import { fingerprint, type BakeContent } from '../fingerprint.js';
-import { createImage, removeImage } from '../image.js';
+import { builderMsFromTag, createImage, removeImage } from '../image.js';
 import { SSM_PREFIX, bakeImageInputs } from '../inputs.js';
 import { resolveNetwork } from '../network.js';
 import { filesDirFor, readProvision } from '../provision.js';
@@ -49,6 +55,23 @@ beforeEach(async () => {
   ws = mkdtempSync(path.join(os.tmpdir(), 'immut-bake-unit-'));
 });
 afterEach(() => rmSync(ws, { recursive: true, force: true }));
+
+describe('the builder duration recorded for the next bake', () => {
+  it('is the middle of the interval in which the builder stopped', () => {
+    expect(builderDurationMs({ lastRunningMs: 200_000, stoppedSeenMs: 210_000 })).toBe(205_000);
+  });
+
+  it('shrinks by a tenth when the first poll already found the builder stopped', () => {
+    expect(builderDurationMs({ lastRunningMs: undefined, stoppedSeenMs: 300_000 })).toBe(270_000);
+  });
+
+  it('believes only a whole number of seconds up to six hours from the tag', () => {
+    expect(builderMsFromTag('263')).toBe(263_000);
+    expect(builderMsFromTag(String(6 * 3600))).toBe(6 * 3600 * 1000);
+    for (const bad of [undefined, '', '0', '-5', '1.5', '1e3', '21601', '99999999', ' 12'])
+      expect(builderMsFromTag(bad)).toBeUndefined();
+  });
+});
 
 describe('resolveBaseImage', () => {
   it('follows an SSM public parameter to an available image', async () => {

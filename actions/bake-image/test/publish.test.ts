@@ -20,7 +20,7 @@ import { startSandbox, type Sandbox } from '@immut/sandbox';
 import { recordingIO } from '@immut/test-support/recording-io';
 import { bake, KIND, type BakeInputs } from '../bake.js';
 import { fingerprint, type BakeContent } from '../fingerprint.js';
-import { findCachedImage } from '../image.js';
+import { findRoleImages } from '../image.js';
 import { kmsKeyIn, kmsKeyProblem, parseKmsKey, type KmsKey } from '../kms-key.js';
 import { imageIds } from '../main.js';
 import { copyToken } from '../publish.js';
@@ -277,7 +277,9 @@ describe('copies to other regions', () => {
     expect(ops.lastIndexOf('CreateTags')).toBeGreaterThan(ops.lastIndexOf('CopyImage'));
     const homeSnapshots = await ec2For(HOME).send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }));
     expect(fromAwsTags(homeSnapshots.Snapshots![0]!.Tags)['immut:fingerprint']).toBe(result.fingerprint);
-    expect((await findCachedImage(d.ec2, identity('b000007'), result.fingerprint))?.imageId).toBe(ids[HOME]);
+    expect((await findRoleImages(d.ec2, identity('b000007'), result.fingerprint)).cached?.imageId).toBe(
+      ids[HOME],
+    );
   });
 
   it('a cache hit makes no copies, and makes a copy again when one has gone missing', async () => {
@@ -336,7 +338,7 @@ describe('copies to other regions', () => {
       Encrypted: true,
       KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:alias/immut-images',
     });
-    expect((await findCachedImage(again.ec2, identity('b000007'), result.fingerprint))?.imageId).toBe(
+    expect((await findRoleImages(again.ec2, identity('b000007'), result.fingerprint)).cached?.imageId).toBe(
       home!.ImageId,
     );
   });
