@@ -242,7 +242,7 @@ const termsOf = (b: LowerBound) =>
     .join(' + ');
 
 /** Issue #20 items 2–3: before (RESULTS.md at 3139997) → after (this run), and every wait. */
-export function releaseBeforeAfter(r: CriticalPathResult): string {
+export function releaseBeforeAfter(r: CriticalPathResult, steady?: CriticalPathResult): string {
   const bound = criticalPathMs(true);
   const old = criticalPathAt3139997Ms(true);
   const wallSandbox = r.wallMs * r.timeScale;
@@ -253,7 +253,7 @@ export function releaseBeforeAfter(r: CriticalPathResult): string {
     '',
     '| | before (3139997) | after (this run) |',
     '| --- | --- | --- |',
-    `| AWS calls per release | ${BEFORE_3139997.calls} | ${r.calls.length} |`,
+    `| AWS calls per release | ${BEFORE_3139997.calls} | ${r.calls.length} (the role's first in an account)${steady ? `; ${steady.calls.length} (its next, the steady state)` : ''} |`,
     `| lower bound (terms) | ${termsOf(old)} = ${secs(old.total)} | ${termsOf(bound)} = ${secs(bound.total)} |`,
     `| release time / lower bound | ${(beforeSandbox / old.total).toFixed(2)} (${secs(beforeSandbox)} / ${secs(old.total)}); against today's terms ${(beforeSandbox / bound.total).toFixed(2)} | ${(wallSandbox / bound.total).toFixed(2)} (${secs(wallSandbox)} / ${secs(bound.total)}); against 3139997's terms ${(wallSandbox / old.total).toFixed(2)} |`,
     `| the jobs' own chain / lower bound (without the local runner's start of each job) | — | ${(chainSandbox / bound.total).toFixed(2)} (${secs(chainSandbox)}) |`,
