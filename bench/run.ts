@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { VALID_INPUTS, coldStartSection, type BundleUnderTest } from './cold-start.js';
 import { dataLayerSection, dataLayerTerm } from './data-layer.js';
 import {
+  criticalPath,
   firstAndSteadySection,
   firstAndSteadyState,
   loadRunner,
@@ -25,6 +26,8 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 /** A realistic time scale for the critical path: one sandbox minute is one wall second.
  *  BENCH_RELEASE_SCALE sets another (the runner's fixed cost per job weighs less when lower). */
 const REALISTIC_SCALE = Number(process.env['BENCH_RELEASE_SCALE'] ?? 60);
+/** A second, lower scale for the same release: what shrinks with the scale is wall time. */
+const LOW_SCALE = Number(process.env['BENCH_RELEASE_LOW_SCALE'] ?? 10);
 /** Sandbox time scale of the world runs (scale and no-change rebuild). */
 const WORLD_SCALE = Number(process.env['BENCH_WORLD_SCALE'] ?? 200);
 const SCALE_ROLES = (process.env['BENCH_ROLES'] ?? '10,25,50').split(',').map(Number);
@@ -107,6 +110,36 @@ function criticalPathSection(r: CriticalPathResult, steady?: CriticalPathResult)
   ].join('\n');
 }
 
+/**
+ * The release's time beyond its lower bound, at two time scales. Every wall second (the local
+ * runner starting jobs and processes, CPU) is `scale` sandbox seconds, while what the actions
+ * add to the AWS waits (polls after the change was due, calls in between) is sandbox time at
+ * any scale. So the overshoot is a + b × scale: two scales give a (the actions' own) and b
+ * (the machine's wall time), and the ratio a release would have without the local runner.
+ */
+export function overshootSection(high: CriticalPathResult, low: CriticalPathResult): string {
+  const over = (r: CriticalPathResult) => r.wallMs * r.timeScale - r.lowerBoundMs * r.timeScale;
+  const bound = high.lowerBoundMs * high.timeScale;
+  const wallPart = (over(high) - over(low)) / (high.timeScale - low.timeScale);
+  const own = over(high) - wallPart * high.timeScale;
+  const row = (r: CriticalPathResult) =>
+    `| ${r.timeScale} | ${r.result} | ${Math.round(over(r) / 1000)} s | ${(r.wallMs / r.lowerBoundMs).toFixed(2)} |`;
+  return [
+    "## The actions' share of the release time",
+    '',
+    "The same release at two time scales, each in a fresh sandbox. Every wall second of the local runner (starting jobs and action processes, CPU) is `scale` sandbox seconds, while what the actions add to AWS's waits (a poll after the change was due, the calls between waits) is sandbox time at any scale. So the time beyond the lower bound is a + b × scale, and the two rows give both parts.",
+    '',
+    '| time scale | result | sandbox time beyond the lower bound | release / lower bound |',
+    '| --- | --- | --- | --- |',
+    row(high),
+    row(low),
+    '',
+    `- b, the machine's wall time per release: **${(wallPart / 1000).toFixed(1)} wall s** (its cost in sandbox time grows with the scale).`,
+    `- a, the actions' own time beyond the lower bound: **${Math.round(own / 1000)} sandbox s**, so a release without the local runner's costs takes **${((bound + own) / bound).toFixed(2)}×** its lower bound of ${Math.round(bound / 1000)} s.`,
+    '',
+  ].join('\n');
+}
+
 function worldSection(
   scaled: WorldRunResult[],
   noChange: { first: WorldRunResult; second: WorldRunResult },
@@ -155,6 +188,7 @@ async function releaseOnly(): Promise<void> {
   const { first, steady } = await firstAndSteadyState(runner, REALISTIC_SCALE);
   console.log(criticalPathSection(first, steady));
   console.log(firstAndSteadySection(first, steady));
+  console.log(overshootSection(first, await criticalPath(runner, LOW_SCALE)));
 }
 
 async function main(): Promise<void> {
@@ -171,6 +205,7 @@ async function main(): Promise<void> {
   // The first release of the role in a fresh account is the critical path's; the next one in
   // that account is the steady state of the calls.
   const { first: critical, steady } = await firstAndSteadyState(runner, REALISTIC_SCALE);
+  const lowScale = await criticalPath(runner, LOW_SCALE);
   const dataLayer = await dataLayerTerm(runner, REALISTIC_SCALE, critical);
   console.log(`critical path: ${sec(critical.wallMs)}`);
   const scaled: WorldRunResult[] = [];
@@ -197,6 +232,7 @@ async function main(): Promise<void> {
     criticalPathSection(critical, steady),
     '',
     firstAndSteadySection(critical, steady),
+    overshootSection(critical, lowScale),
     dataLayerSection(dataLayer),
     worldSection(scaled, noChange),
     rateLimited,
