@@ -410,7 +410,8 @@ function worldWithRoles(consumer: string, roles: number): void {
   const generated = Object.fromEntries(
     Array.from({ length: roles }, (_, i) => [`role${String(i + 1).padStart(2, '0')}`, { ...template }]),
   );
-  writeFileSync(file, stringify({ ...world, roles: generated }));
+  // No aliases: every role written out, as a team's file would be (the world file allows few).
+  writeFileSync(file, stringify({ ...world, roles: generated }, { aliasDuplicateObjects: false }));
 }
 
 async function rebuild(

@@ -41,9 +41,12 @@ const ONLY = process.env['BENCH_ONLY'];
 /** BENCH_ONLY=scale: only the scale table under the account rate limits (bench/scale.ts), printed. */
 const RATE_LIMITED_ROLES = (process.env['BENCH_SCALE_ROLES'] ?? '10,50,256').split(',').map(Number);
 const RATE_LIMITED_SCALE = Number(process.env['BENCH_SCALE_TIME_SCALE'] ?? 5);
+/** How the scale rows run action steps: in the bench's process (default: 256 roles' worth of
+ *  node processes do not fit in this machine's memory), or BENCH_SCALE_STEPS=processes. */
+const SCALE_STEPS = process.env['BENCH_SCALE_STEPS'] === 'processes' ? 'processes' : 'in-process';
 
 async function rateLimitedScale(): Promise<string> {
-  const rows = await scaleRows(await loadRunner(ROOT), RATE_LIMITED_ROLES, RATE_LIMITED_SCALE);
+  const rows = await scaleRows(await loadRunner(ROOT), RATE_LIMITED_ROLES, RATE_LIMITED_SCALE, SCALE_STEPS);
   return scaleSection(rows, { roles: 1000, ms: planningMs(ROOT, 1000) });
 }
 

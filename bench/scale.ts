@@ -6,25 +6,27 @@
 // throttled responses and their retries, counted from the sandbox's call log. Also: how long
 // planning a world of 1,000 roles takes.
 //
-// Measuring around the runner: the local runner starts a process for every action step, and
-// runs at most twice the cores of them at once (packages/action-runner), where GitHub gives
-// every job a runner of its own: the rows raise that limit (IMMUT_ACTION_SLOTS) as far as the
-// free memory allows, and report it. The processes share this machine's cores, which the
-// actions on GitHub would not. Sandbox time runs `timeScale` times faster than wall time, so every wall second the
-// runner spends starting processes shows as `timeScale` sandbox seconds of a release. The rows
-// therefore run at a low time scale (BENCH_SCALE_TIME_SCALE, default 5), where those seconds are
-// small against the AWS waits (a release waits about 800 sandbox seconds), and the one-role row
-// that every ratio divides by pays the same per-step cost, so the ratio measures what many roles
-// add: throttling and contention, not process starts. The wall time of each row is reported
-// beside it, and the runner's share is named as such.
+// Measuring around the runner: on GitHub every job has a runner of its own, while here the local
+// runner would start a node process of ~120 MB for every action step, and 256 roles' worth of
+// them neither fit in this machine's memory nor share its two cores without measuring them. So
+// the rows run every action step inside the bench's process by default (in-process.ts: the
+// same compiled source as the bundles, under the same wrapper); BENCH_SCALE_STEPS=processes
+// runs them as processes, limited by IMMUT_ACTION_SLOTS as memory allows. Sandbox time runs
+// `timeScale` times faster than wall time, so every wall second the machine adds shows as
+// `timeScale` sandbox seconds of a release: the rows run at a low time scale
+// (BENCH_SCALE_TIME_SCALE, default 5), and the one-role row that every ratio divides by pays the
+// same fixed costs, so the ratio measures what many roles add: throttling and contention. The
+// wall time and CPU of each row are reported beside it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { parseWorld, planWorld } from '@immut/core/world';
 import { startSandbox, type CallRecord, type Sandbox } from '@immut/sandbox';
+import type { InProcessAction } from '@immut/action-runner';
 import type { JobRun, WorkflowRunResult } from '@immut/workflow-runner';
 import { chunkPlans, chunking, releaseMatrix } from '../actions/world/plan.js';
+import { inProcessActions, withProcessEnv } from './in-process.js';
 import type { ReleaseBench } from './releases.js';
 
 /** The throttling codes the services answer (limits.ts), as the SDK classifies them. */
@@ -53,8 +55,10 @@ export interface ScaleRow {
   cpuSeconds: number;
   /** The machine's 1-minute load average at the end of the row (other processes included). */
   load: number;
-  /** Action processes the local runner ran at once (IMMUT_ACTION_SLOTS). */
+  /** Action processes the local runner ran at once (IMMUT_ACTION_SLOTS); 0 in process. */
   slots: number;
+  /** How the action steps ran: a node process each, or inside the bench's process. */
+  steps: StepMode;
   /** Why release jobs failed (job: first error), one per distinct message. */
   failures: string[];
   result: string;
@@ -83,7 +87,8 @@ function consumerWith(root: string, roles: number): string {
   const generated = Object.fromEntries(
     Array.from({ length: roles }, (_, i) => [`w${String(i + 1).padStart(3, '0')}`, { ...worker }]),
   );
-  writeFileSync(file, stringify({ ...world, roles: generated }));
+  // No aliases: every role written out, as a team's file would be (the world file allows few).
+  writeFileSync(file, stringify({ ...world, roles: generated }, { aliasDuplicateObjects: false }));
   return dir;
 }
 
@@ -132,6 +137,16 @@ function failuresOf(legs: JobRun[]): string[] {
   return [...new Set(messages)];
 }
 
+/** Jobs of the run itself that failed (the plan, a chunk), with their first error. */
+function runFailures(result: WorkflowRunResult): string[] {
+  return result.jobs
+    .filter((job) => job.result === 'failure' && job.jobId !== 'release')
+    .map(
+      (job) =>
+        `${job.jobId}: ${(job.error ?? job.annotations.find((a) => a.level === 'error')?.message ?? '').slice(0, 300)}`,
+    );
+}
+
 /** For each job of the release workflow, the slowest role's duration in sandbox ms. */
 function slowestJobs(legs: JobRun[], timeScale: number): Record<string, number> {
   const slowest: Record<string, number> = {};
@@ -153,13 +168,25 @@ function actionSlots(roles: number): number {
   return Math.max(4, Math.min(roles * 2 + 4, byMemory));
 }
 
+/** How a row runs action steps: `processes` as the local runner does, `in-process` (in-process.ts). */
+export type StepMode = 'processes' | 'in-process';
+
 /** One rebuild-the-world of `roles` worker copies, all at once, under the rate limits. */
-export async function scaleRow(bench: ReleaseBench, roles: number, timeScale: number): Promise<ScaleRow> {
+export async function scaleRow(
+  bench: ReleaseBench,
+  roles: number,
+  timeScale: number,
+  steps: StepMode,
+): Promise<ScaleRow> {
+  if (steps === 'in-process') {
+    const inProcess = await inProcessActions(bench.root);
+    return measuredRow(bench, roles, timeScale, { slots: 0, inProcess });
+  }
   const slots = actionSlots(roles);
   const before = process.env['IMMUT_ACTION_SLOTS'];
   process.env['IMMUT_ACTION_SLOTS'] = String(slots);
   try {
-    return await measuredRow(bench, roles, timeScale, slots);
+    return await measuredRow(bench, roles, timeScale, { slots });
   } finally {
     if (before === undefined) delete process.env['IMMUT_ACTION_SLOTS'];
     else process.env['IMMUT_ACTION_SLOTS'] = before;
@@ -170,8 +197,9 @@ async function measuredRow(
   bench: ReleaseBench,
   roles: number,
   timeScale: number,
-  slots: number,
+  steps: { slots: number; inProcess?: InProcessAction },
 ): Promise<ScaleRow> {
+  const { slots, inProcess } = steps;
   const consumer = consumerWith(bench.root, roles);
   const sandbox: Sandbox = await startSandbox({
     timeScale,
@@ -179,38 +207,45 @@ async function measuredRow(
     credentials: { [KEY.accessKeyId]: KEY.secretAccessKey },
     rateLimits: true,
   });
+  const aws = {
+    AWS_ENDPOINT_URL: sandbox.endpoint,
+    AWS_ACCESS_KEY_ID: KEY.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: KEY.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  };
   try {
     const started = performance.now();
     const cpuBefore = cpuSeconds();
-    const result = await bench.runWorkflow({
-      workflowFile: '.github/workflows/rebuild-the-world.yml',
-      event: 'workflow_dispatch',
-      inputs: {
-        'world-file': 'immut.world.yml',
-        'aws-role-arn': 'arn:aws:iam::123456789012:role/bench',
-        'max-parallel': String(Math.min(roles, 256)),
-      },
-      repoRoot: bench.root,
-      workspaceSource: consumer,
-      env: {
-        AWS_ENDPOINT_URL: sandbox.endpoint,
-        AWS_ACCESS_KEY_ID: KEY.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: KEY.secretAccessKey,
-        AWS_REGION: 'us-east-1',
-        IMMUT_TIME_SCALE: String(timeScale),
-        PATH: `${path.join(bench.root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
-      },
-      github: {
-        repository: 'acme/shop',
-        sha: 'b'.repeat(40),
-        run_id: '9100',
-        run_number: '1',
-        run_attempt: '1',
-        api_url: sandbox.endpoint,
-      },
-      autoApproveEnvironments: true,
-      log: () => undefined,
-    });
+    // In process, the SDK reads the endpoint and key from this process's environment.
+    const result = await withProcessEnv(inProcess ? aws : {}, () =>
+      bench.runWorkflow({
+        workflowFile: '.github/workflows/rebuild-the-world.yml',
+        event: 'workflow_dispatch',
+        inputs: {
+          'world-file': 'immut.world.yml',
+          'aws-role-arn': 'arn:aws:iam::123456789012:role/bench',
+          'max-parallel': String(Math.min(roles, 256)),
+        },
+        repoRoot: bench.root,
+        workspaceSource: consumer,
+        env: {
+          ...aws,
+          IMMUT_TIME_SCALE: String(timeScale),
+          PATH: `${path.join(bench.root, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
+        },
+        github: {
+          repository: 'acme/shop',
+          sha: 'b'.repeat(40),
+          run_id: '9100',
+          run_number: '1',
+          run_attempt: '1',
+          api_url: sandbox.endpoint,
+        },
+        autoApproveEnvironments: true,
+        log: () => undefined,
+        ...(inProcess ? { inProcessActions: inProcess } : {}),
+      }),
+    );
     const wallMs = performance.now() - started;
     const legs = releaseLegs(result);
     const calls = sandbox.calls();
@@ -227,7 +262,8 @@ async function measuredRow(
       cpuSeconds: cpuSeconds() - cpuBefore,
       load: loadavg()[0] ?? 0,
       slots,
-      failures: failuresOf(legs),
+      steps: inProcess ? 'in-process' : 'processes',
+      failures: [...new Set([...runFailures(result), ...failuresOf(legs)])],
       result: result.result,
     };
   } finally {
@@ -269,16 +305,16 @@ export function scaleSection(rows: ScaleRow[], planning: { roles: number; ms: nu
   return [
     '## Scale: many roles under the account rate limits (sandbox time)',
     '',
-    `Copies of the example \`worker\` role through rebuild-the-world, all at once, with the sandbox enforcing every service's account-level API rate limits as token buckets in sandbox time (Route 53's request and change-throughput buckets and its per-zone PriorRequestNotComplete, EC2's per-API buckets by category, and ELBv2, Auto Scaling and RDS; packages/sandbox/src/limits.ts names each figure's source). Time scale ${rows[0]?.timeScale ?? '—'}: low, so the local runner's process starts (its CPU, not the actions') add few sandbox seconds; the one-role row pays the same per step.`,
+    `Copies of the example \`worker\` role through rebuild-the-world, all at once, with the sandbox enforcing every service's account-level API rate limits as token buckets in sandbox time (Route 53's request and change-throughput buckets and its per-zone PriorRequestNotComplete, EC2's per-API buckets by category, and ELBv2, Auto Scaling and RDS; packages/sandbox/src/limits.ts names each figure's source). Time scale ${rows[0]?.timeScale ?? '—'}: low, so the machine's own costs add few sandbox seconds; the one-role row pays the same per step. Action steps ran ${rows[0]?.steps === 'processes' ? 'as a node process each, at most the slots shown at once' : "inside the bench's process (bench/in-process.ts): GitHub gives every job a runner of its own, and a node process per step for 256 roles does not fit in this machine"}.`,
     '',
-    '| roles | released | sandbox time per role (median / max) | max ÷ one role | AWS calls per role | throttled responses | of them retried | wall time | action processes at once | CPU per role (runner, actions, sandbox) | CPU ÷ (cores × wall) | load average |',
+    '| roles | released | sandbox time per role (median / max) | max ÷ one role | AWS calls per role | throttled responses | of them retried | wall time | action processes at once (0: in process) | CPU per role (runner, actions, sandbox) | CPU ÷ (cores × wall) | load average |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const max = Math.max(...r.perRoleMs, 0);
       return `| ${r.roles} | ${r.released}/${r.roles} | ${s(median(r.perRoleMs))} / ${s(max)} | ${base ? (max / base).toFixed(2) : '—'} | ${(r.calls / r.roles).toFixed(1)} | ${r.throttled} | ${r.retried} | ${s(r.wallMs)} | ${r.slots} | ${(r.cpuSeconds / r.roles).toFixed(1)} s | ${(r.cpuSeconds / ((cpus().length * r.wallMs) / 1000)).toFixed(2)} | ${r.load.toFixed(1)} |`;
     }),
     '',
-    "Reading the rows: a ratio above 1 with no throttled response is time the releases spent waiting for the machine, not for AWS: every wall second a step waits for a core, or for one of the local runner's action slots (fewer than 2 × roles + 4: memory), is `timeScale` sandbox seconds. When CPU ÷ (cores × wall) nears 1, or the load average is well above the core count (other work on the machine), the row measures the machine, and the ratio says nothing about the actions; run it on a quiet machine, or at a lower BENCH_SCALE_TIME_SCALE.",
+    "Reading the rows: a ratio above 1 with no throttled response is time the releases spent waiting for the machine, not for AWS: every wall second a step waits for a core, or (with processes) for one of the local runner's action slots (fewer than 2 × roles + 4: memory), is `timeScale` sandbox seconds. When CPU ÷ (cores × wall) nears 1, or the load average is well above the core count (other work on the machine), the row measures the machine, and the ratio says nothing about the actions; run it on a quiet machine, or at a lower BENCH_SCALE_TIME_SCALE.",
     '',
     `Planning a world of ${planning.roles.toLocaleString('en-US')} roles (validate the file, plan every role, write every chunk's matrix): **${Math.round(planning.ms)} ms** (median of 5).`,
     '',
@@ -290,10 +326,11 @@ export async function scaleRows(
   bench: ReleaseBench,
   roles: number[],
   timeScale: number,
+  steps: StepMode,
 ): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (const n of [1, ...roles.filter((r) => r !== 1)]) {
-    rows.push(await scaleRow(bench, n, timeScale));
+    rows.push(await scaleRow(bench, n, timeScale, steps));
     const row = rows.at(-1)!;
     console.log(
       `scale: ${n} role(s): ${row.released}/${n} released, max ${s(Math.max(...row.perRoleMs, 0))} sandbox (${Object.entries(

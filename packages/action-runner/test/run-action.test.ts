@@ -528,3 +528,35 @@ describe('runActionWithPost', () => {
     expect(run.post).toBeUndefined();
   });
 });
+
+describe('runAction in process', () => {
+  it("hands the step's environment to the in-process function and reads what it wrote like a process's", async () => {
+    const seen: Array<{ action: string; phase: string; input: string | undefined; cwd: string }> = [];
+    const run = await echo({
+      inputs: { greeting: 'hello' },
+      inProcess: async ({ action, phase, env, cwd, out }) => {
+        seen.push({ action, phase, input: env['INPUT_GREETING'], cwd });
+        writeFileSync(env['GITHUB_OUTPUT']!, 'said=hello\n', { flag: 'a' });
+        out('::warning::careful');
+        return 0;
+      },
+    });
+    expect(seen).toEqual([
+      { action: 'echo-action', phase: 'main', input: 'hello', cwd: expect.any(String) as unknown as string },
+    ]);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['said']).toBe('hello');
+    expect(run.annotations).toEqual([expect.objectContaining({ level: 'warning', message: 'careful' })]);
+  });
+
+  it("reports the in-process function's failure as the step's exit code and error", async () => {
+    const run = await echo({
+      inProcess: async ({ out }) => {
+        out('::error::it broke');
+        return 1;
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errorsOf(run).map((a) => a.message)).toEqual(['it broke']);
+  });
+});

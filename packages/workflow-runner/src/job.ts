@@ -255,6 +255,7 @@ async function execute(
     workspace: job.workspace,
     state: {},
     timeoutMs,
+    inProcess: job.state.options.inProcessActions,
   });
   if (uses.hasPost) job.posts.push({ step, name, uses, inputs, stepEnv, state: execution.state });
   return { ...execution, annotations: [...warnings, ...execution.annotations] };
@@ -393,6 +394,7 @@ async function runPost(job: JobState, post: PendingPost): Promise<void> {
     workspace: job.workspace,
     state: post.state,
     timeoutMs: job.state.stepTimeoutMs,
+    inProcess: job.state.options.inProcessActions,
   });
   record(
     job,

@@ -4,7 +4,13 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { interpretLines, parseFileCommands, runAction, type Annotation } from '@immut/action-runner';
+import {
+  interpretLines,
+  parseFileCommands,
+  runAction,
+  type Annotation,
+  type InProcessAction,
+} from '@immut/action-runner';
 
 /** What a finished step process left behind. */
 export interface StepExecution {
@@ -172,6 +178,7 @@ export interface ActionStep {
   workspace: string;
   state: Record<string, string>;
   timeoutMs: number;
+  inProcess?: InProcessAction | undefined;
 }
 
 /** Runs an action's main or post entry point through the harness. */
@@ -185,6 +192,7 @@ export async function runActionStep(step: ActionStep): Promise<StepExecution> {
       state: step.state,
       cwd: step.workspace,
       timeoutMs: step.timeoutMs,
+      ...(step.inProcess ? { inProcess: step.inProcess } : {}),
     });
     const error =
       run.exitCode === 0

@@ -1,5 +1,5 @@
 // The runner's public API types: what runWorkflow takes and what it returns.
-import type { Annotation } from '@immut/action-runner';
+import type { Annotation, InProcessAction } from '@immut/action-runner';
 import type { Value } from './expressions.js';
 
 export type { Annotation, Value };
@@ -77,6 +77,9 @@ export interface RunWorkflowOptions {
   log?: (line: string) => void;
   /** Keep the temp directories (workspaces, RUNNER_TEMP) for debugging. */
   keepTemp?: boolean;
+  /** Run JavaScript action steps in this process (the bench's many-role rows; see
+   *  InProcessAction in @immut/action-runner) instead of a node process per step. */
+  inProcessActions?: InProcessAction;
 }
 
 export type StepOutcome = 'success' | 'failure' | 'cancelled' | 'skipped';
