@@ -12,6 +12,7 @@ import {
 import type { CleanupLog } from '@immut/core/cleanup';
 import { UserError } from '@immut/core/errors';
 import { normalizeDnsName } from '@immut/core/naming';
+import { retryThrottled, type CallContext } from '@immut/core/throttle-retry';
 import { AWS_WAITS, waitFor } from '@immut/core/wait';
 import type { WaitSettings } from './health.js';
 import { KIND } from './ownership.js';
@@ -39,19 +40,35 @@ export function sameDnsName(a: string, b: string): boolean {
   return n(a) === n(b);
 }
 
+/**
+ * Route 53 allows five requests a second per account, for all of its calls together: a world
+ * releasing hundreds of roles at once meets that limit, so launch's Route 53 calls retry
+ * throttling until the action's deadline (throttle-retry.ts), beyond the SDK's few attempts.
+ */
+export function route53Calls(wait: WaitSettings): CallContext {
+  return { clock: wait.clock, log: wait.log, deadline: { remaining: wait.remaining } };
+}
+
+/** Sends one Route 53 call, retried on throttling when `calls` is given. */
+const sent = <T>(calls: CallContext | undefined, what: string, call: () => Promise<T>): Promise<T> =>
+  calls ? retryThrottled(calls, what, call) : call();
+
 /** The A record of exactly `name` in the zone, if any. */
 export async function findRecord(
   route53: Route53Client,
   zoneId: string,
   name: string,
+  calls?: CallContext,
 ): Promise<ResourceRecordSet | undefined> {
-  const out = await route53.send(
-    new ListResourceRecordSetsCommand({
-      HostedZoneId: zoneId,
-      StartRecordName: name,
-      StartRecordType: 'A',
-      MaxItems: 1,
-    }),
+  const out = await sent(calls, `reading DNS name ${name}`, () =>
+    route53.send(
+      new ListResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        StartRecordName: name,
+        StartRecordType: 'A',
+        MaxItems: 1,
+      }),
+    ),
   );
   const record = out.ResourceRecordSets?.[0];
   return record && normalizeDnsName(record.Name ?? '') === normalizeDnsName(name) && record.Type === 'A'
@@ -75,7 +92,9 @@ export async function waitInsync(
     minDelayMs: AWS_WAITS.route53Insync.cadenceMs,
     maxDelayMs: 30_000,
     check: async () => {
-      const out = await route53.send(new GetChangeCommand({ Id: changeId }));
+      const out = await retryThrottled(route53Calls(wait), `reading change ${changeId}`, () =>
+        route53.send(new GetChangeCommand({ Id: changeId })),
+      );
       const status = out.ChangeInfo?.Status ?? 'unknown';
       return status === 'INSYNC' ? { done: true, value: undefined } : { done: false, state: status };
     },
@@ -83,9 +102,10 @@ export async function waitInsync(
 }
 
 /**
- * Creates the alias (CREATE, so a record someone else made is never overwritten) and
- * waits until Route 53 reports it INSYNC. A record already aliasing this load balancer
- * (an earlier attempt) is kept as it is.
+ * Creates the alias (CREATE, so a record someone else made is never overwritten) and waits
+ * until Route 53 reports it INSYNC. The CREATE comes first, without a look beforehand: the
+ * usual release finds no record, and a refused CREATE says when one exists. A record already
+ * aliasing this load balancer (an earlier attempt) is then kept as it is.
  */
 export async function ensureBuildRecord(
   route53: Route53Client,
@@ -94,8 +114,23 @@ export async function ensureBuildRecord(
   region: string,
   wait: WaitSettings,
 ): Promise<{ created: boolean; changeId?: string }> {
-  const existing = await findRecord(route53, spec.zoneId, spec.name);
-  if (existing) {
+  const calls = route53Calls(wait);
+  // Recorded before the CREATE: a run cancelled between the two must not leave the name
+  // behind (post deletes it only if it exists and aliases this build's load balancer).
+  const id = recordId(spec.zoneId, spec.name);
+  cleanup.record({ kind: KIND.dnsRecord, id, region });
+  let changeId: string;
+  try {
+    const out = await retryThrottled(calls, `creating DNS name ${spec.name}`, () =>
+      createAlias(route53, spec),
+    );
+    changeId = out.ChangeInfo?.Id ?? '';
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'InvalidChangeBatch')) throw error;
+    // Refused: nothing of this attempt's to remove. Most often the name exists already.
+    cleanup.forget?.(KIND.dnsRecord, id);
+    const existing = await findRecord(route53, spec.zoneId, spec.name, calls);
+    if (!existing) throw error;
     const alias = existing.AliasTarget;
     if (alias && sameDnsName(alias.DNSName ?? '', spec.lbDnsName)) {
       wait.log(`DNS name ${spec.name} already points at the load balancer; keeping it.`);
@@ -108,16 +143,6 @@ export async function ensureBuildRecord(
       `DNS name ${spec.name} already exists and points elsewhere (${target}); immut does not overwrite a record it cannot prove it made. Delete it, or launch a new build.`,
     );
   }
-  // Recorded before the CREATE: a run cancelled between the two must not leave the name
-  // behind (post deletes it only if it exists and aliases this build's load balancer).
-  const id = recordId(spec.zoneId, spec.name);
-  cleanup.record({ kind: KIND.dnsRecord, id, region });
-  const out = await createAlias(route53, spec).catch((error: unknown) => {
-    // Refused (e.g. someone made the name meanwhile): nothing of ours to remove.
-    if (error instanceof Error && error.name === 'InvalidChangeBatch') cleanup.forget?.(KIND.dnsRecord, id);
-    throw error;
-  });
-  const changeId = out.ChangeInfo?.Id ?? '';
   await waitInsync(route53, changeId, `DNS name ${spec.name} to be in sync`, wait);
   return { created: true, changeId };
 }

@@ -12,6 +12,7 @@ import type { CleanupLog } from '@immut/core/cleanup';
 import type { Clock } from '@immut/core/clock';
 import { UserError, describeError } from '@immut/core/errors';
 import { resolveZone, type Zone } from '@immut/core/hosted-zone';
+import type { CallContext } from '@immut/core/throttle-retry';
 import { releaseId, type Identity } from '@immut/core/identity';
 import type { ParsedInputs } from '@immut/core/inputs';
 import {
@@ -103,6 +104,7 @@ export async function preparePlan(
   clients: Clients,
   provenance: Provenance,
   readTag: TagReader,
+  calls: CallContext,
 ): Promise<Plan> {
   const { identity, region } = common;
   const source = await resolveSource(
@@ -133,7 +135,7 @@ export async function preparePlan(
       );
   }
   const imageName = await checkImage(clients.ec2, source.imageId, source.origin);
-  const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone) : undefined;
+  const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone, calls) : undefined;
 
   const envFile = buildEnvFile({
     immut: {

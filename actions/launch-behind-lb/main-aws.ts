@@ -13,9 +13,10 @@ import type { CommonInputs } from '@immut/core/inputs';
 import { provenanceFromEnv, type Env } from '@immut/core/provenance';
 import { readRelease } from '@immut/core/release-reader';
 import type { ActionContext } from '@immut/core/run-action';
+import { deadlineFrom } from '@immut/core/wait';
 import { dryRun, launch, preparePlan, type Clients, type LaunchInputs } from './launch.js';
 import { ACTION, IDENTITY_STATE } from './main.js';
-import { dryRunFrontEnd, planFrontEnd, prepare } from './prepare.js';
+import { dryRunFrontEnd, frontEndSettings, planFrontEnd, prepare } from './prepare.js';
 import type { TagReader } from './release.js';
 import { undoHandlers } from './undo.js';
 
@@ -65,9 +66,15 @@ export async function launchOrPrepare(
   common: CommonInputs,
 ): Promise<void> {
   const clients = clientsFor(common.region);
+  // Route 53's low account-wide rate: the zone lookup retries throttling until the deadline.
+  const calls = {
+    clock,
+    log: (line: string) => io.info(line),
+    deadline: deadlineFrom(clock, frontEndSettings(inputs).timeoutMs),
+  };
   try {
     if (inputs.mode === 'prepare') {
-      const plan = await planFrontEnd(inputs, common, clients, provenanceFromEnv(env));
+      const plan = await planFrontEnd(inputs, common, clients, provenanceFromEnv(env), calls);
       if (common.dryRun) {
         await dryRunFrontEnd(plan, io);
         return;
@@ -88,6 +95,7 @@ export async function launchOrPrepare(
       clients,
       provenanceFromEnv(env),
       tagReader(inputs, env, io),
+      calls,
     );
     if (common.dryRun) {
       await dryRun(plan, clients, io);

@@ -6,6 +6,7 @@ import type { ActionIO } from '@immut/core/action-io';
 import type { CleanupLog } from '@immut/core/cleanup';
 import type { Clock } from '@immut/core/clock';
 import { resolveZone, type Zone } from '@immut/core/hosted-zone';
+import type { CallContext } from '@immut/core/throttle-retry';
 import { releaseId, type Identity } from '@immut/core/identity';
 import { buildDnsName, loadBalancerName, targetGroupName } from '@immut/core/naming';
 import type { Provenance } from '@immut/core/provenance';
@@ -76,11 +77,12 @@ export async function planFrontEnd(
   common: { identity: Identity; region: string },
   clients: Pick<Clients, 'ec2' | 'route53'>,
   provenance: Provenance,
+  calls: CallContext,
 ): Promise<FrontEndPlan> {
   const { identity, region } = common;
   const network = await checkNetwork(clients.ec2, inputs.subnetIds);
   await checkSecurityGroups(clients.ec2, 'lb-security-group-ids', inputs.lbSecurityGroupIds, network.vpcId);
-  const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone) : undefined;
+  const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone, calls) : undefined;
   return {
     identity,
     region,

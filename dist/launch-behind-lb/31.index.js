@@ -858,6 +858,137 @@ async function readRelease(options) {
     return (await readReleaseDetails(options)).manifest;
 }
 
+// EXTERNAL MODULE: ./packages/core/lib/clock.js
+var lib_clock = __webpack_require__(8055);
+;// CONCATENATED MODULE: ./packages/core/lib/wait.js
+// Polling with a deadline. immut waits on slow AWS state changes (images, restores, load
+// balancers, DNS) where users most need to see progress and a clear reason on timeout.
+// The SDK's waiters sleep at least one real second per poll, print nothing while they wait
+// and retry on every error, so immut polls with its own loop: the same acceptor logic,
+// plus progress lines, a timeout error naming what was still pending, and a clock that
+// the sandbox can speed up.
+
+
+/** The delay before poll number `attempt` (0-based), without jitter. */
+function pollDelay(attempt, minDelayMs, maxDelayMs) {
+    return Math.min(maxDelayMs, minDelayMs * 1.5 ** attempt);
+}
+/**
+ * How long a wait with an expected completion sleeps before poll number `attempt` (0-based;
+ * attempt 0 is the first poll), without jitter: the expected duration, then AWS's cadence
+ * (`minDelayMs`) while the change is overdue by less than the expected duration itself, then
+ * growing by half each poll up to `maxDelayMs`. On time, one poll; late, the cadence finds it
+ * within one interval; far off its published figure, polls thin out.
+ */
+function pollSchedule(attempt, elapsedMs, expectedMs, minDelayMs, maxDelayMs) {
+    if (attempt === 0)
+        return expectedMs;
+    const overdue = elapsedMs - expectedMs;
+    // The window of close polling: as long as the expected duration, at least six polls.
+    const window = Math.max(expectedMs, 6 * minDelayMs);
+    if (overdue < window)
+        return minDelayMs;
+    return Math.min(maxDelayMs, minDelayMs * 1.5 ** Math.ceil((overdue - window) / minDelayMs));
+}
+async function waitFor(options) {
+    const { what, check, timeoutMs, clock, log } = options;
+    const minDelayMs = options.minDelayMs ?? 5_000;
+    const maxDelayMs = options.maxDelayMs ?? 30_000;
+    const progressEveryMs = options.progressEveryMs ?? 30_000;
+    const random = options.random ?? Math.random;
+    const start = clock.now();
+    let lastState;
+    let lastProgress = start;
+    const expectedMs = options.expectedMs;
+    if (expectedMs !== undefined && expectedMs > 0) {
+        // Never early: jitter only adds, at most a quarter of the cadence, to spread the first
+        // polls of parallel releases.
+        const first = pollSchedule(0, 0, expectedMs, minDelayMs, maxDelayMs) + 0.25 * minDelayMs * random();
+        log(`${what}: due in about ${(0,lib_clock/* formatDuration */.a3)(expectedMs)}; first check then (deadline ${(0,lib_clock/* formatDuration */.a3)(timeoutMs)})`);
+        await clock.sleep(Math.max(0, Math.min(first, timeoutMs)));
+    }
+    else if (options.notBeforeMs !== undefined && options.notBeforeMs > 0) {
+        await clock.sleep(Math.min(options.notBeforeMs, timeoutMs));
+    }
+    for (let attempt = 0;; attempt++) {
+        const observation = await check();
+        const elapsed = clock.now() - start;
+        if ('failed' in observation) {
+            throw new errors/* WaitFailedError */.vv(`Waiting for ${what} failed after ${(0,lib_clock/* formatDuration */.a3)(elapsed)}: ${observation.reason}`);
+        }
+        if (observation.done) {
+            log(`${what}: done after ${(0,lib_clock/* formatDuration */.a3)(elapsed)}`);
+            return observation.value;
+        }
+        const now = clock.now();
+        if (observation.state !== lastState || now - lastProgress >= progressEveryMs) {
+            log(`${what}: ${observation.state} (${(0,lib_clock/* formatDuration */.a3)(elapsed)} elapsed, deadline ${(0,lib_clock/* formatDuration */.a3)(timeoutMs)})`);
+            lastState = observation.state;
+            lastProgress = now;
+        }
+        const delay = expectedMs !== undefined && expectedMs > 0
+            ? pollSchedule(attempt + 1, now - start, expectedMs, minDelayMs, maxDelayMs)
+            : pollDelay(attempt, minDelayMs, maxDelayMs);
+        const jittered = delay * (0.75 + 0.5 * random());
+        const remaining = timeoutMs - (now - start);
+        if (remaining <= 0) {
+            throw new errors/* WaitTimeoutError */.Do(`Timed out after ${(0,lib_clock/* formatDuration */.a3)(elapsed)} waiting for ${what}; still ${observation.state}. Raise the 'timeout' input if this is normal for your resources.`);
+        }
+        await clock.sleep(Math.min(jittered, remaining));
+    }
+}
+function deadlineFrom(clock, timeoutMs) {
+    const end = clock.now() + timeoutMs;
+    return { remaining: () => Math.max(0, end - clock.now()) };
+}
+/**
+ * When AWS's state changes are due and how often AWS's own SDK waiters poll them: the
+ * `expectedMs` (first poll) and `minDelayMs` (cadence) of immut's waits. The durations are the
+ * published figures (the sandbox models the same ones, each with its source); the cadences
+ * are the `delay` of the matching waiter in botocore's waiters-2.json for the service.
+ */
+const AWS_WAITS = {
+    /** RunInstances → running: about 5–17 s (daemonology.net/blog/2021-08-12-EC2-boot-time-
+     *  benchmarking.html). Waiter InstanceRunning: delay 15 s. */
+    instanceRunning: { expectedMs: 15_000, cadenceMs: 15_000 },
+    /** stopping → stopped: OS shutdown, typically well under a minute for EBS-backed Linux (EC2
+     *  user guide, "Stop and start Amazon EC2 instances"); we count 30 s. Waiter
+     *  InstanceStopped: delay 15 s. */
+    instanceStopped: { expectedMs: 30_000, cadenceMs: 15_000 },
+    /** CreateImage → available: minutes, scaling with changed blocks (EC2 user guide, quoted in
+     *  osbuild/osbuild-composer#2961; repost.aws/knowledge-center/ebs-snapshot-ec2-ami-creation-slow).
+     *  We expect 5 min. Waiter ImageAvailable: delay 15 s. */
+    imageAvailable: { expectedMs: 5 * 60_000, cadenceMs: 15_000 },
+    /** ALB provisioning → active: about 2–5 min (kubernetes/kubernetes#44695;
+     *  hashicorp/terraform#24799); the first check at 3 min. Waiter LoadBalancerAvailable: 15 s. */
+    loadBalancerActive: { expectedMs: 3 * 60_000, cadenceMs: 15_000 },
+    /** A new target → healthy: registration plus passing checks at the default 30 s interval,
+     *  roughly 30–90 s (ALB user guide, "Health checks for your target groups"); with the
+     *  servers' boot first (instanceRunning) we expect 15 s + 45 s. Waiter TargetInService: 15 s. */
+    fleetHealthy: { expectedMs: 60_000, cadenceMs: 15_000 },
+    /** Route 53 PENDING → INSYNC: "generally propagate … within 60 seconds" (Route 53 API
+     *  reference, ChangeResourceRecordSets); the first check halfway, the next at the 60 s the
+     *  reference names. Waiter ResourceRecordSetsChanged: delay 30 s. */
+    route53Insync: { expectedMs: 30_000, cadenceMs: 30_000 },
+    /** RDS restore → available: tens of minutes, 10–30 min for small instances (a rule of
+     *  thumb; AWS publishes no figure), then `backing-up` with backups on, 2 min or (since 2025)
+     *  much longer (hashicorp/terraform-provider-aws#44104); the first check at the low end of
+     *  both. Waiter DBInstanceAvailable: delay 30 s. */
+    rdsRestore: { expectedMs: 12 * 60_000, cadenceMs: 30_000 },
+    /** Aurora copy-on-write clone → available: about 5.5 min with its instance, "most of that
+     *  time … provisioning a new RDS instance" (AWS News Blog, "Amazon Aurora Fast Database
+     *  Cloning"); the cluster itself about 1 min. Waiter DBClusterAvailable: delay 30 s. */
+    auroraClone: { expectedMs: 60_000, cadenceMs: 30_000 },
+    auroraInstance: { expectedMs: 4.5 * 60_000, cadenceMs: 30_000 },
+    /** ModifyDBInstance / ModifyDBCluster applied (a password change, a managed password): AWS
+     *  says only "asynchronously applied as soon as possible" (RDS API reference,
+     *  ModifyDBInstance MasterUserPassword); the first check after one waiter delay, 30 s. */
+    rdsModify: { expectedMs: 30_000, cadenceMs: 30_000 },
+    /** RDS manual snapshot → available: minutes for small instances (RDS user guide, "Creating
+     *  a DB snapshot"; no figure given, we expect 4 min). Waiter DBSnapshotAvailable: 30 s. */
+    rdsSnapshot: { expectedMs: 4 * 60_000, cadenceMs: 30_000 },
+};
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/commands/CreateLaunchTemplateCommand.js
 var CreateLaunchTemplateCommand = __webpack_require__(4450);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/GetHostedZoneCommand.js
@@ -1095,8 +1226,6 @@ function parseHistory(record) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/lib/clock.js
-var lib_clock = __webpack_require__(8055);
 ;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
@@ -1261,135 +1390,6 @@ async function recordSetsAt(route53, zoneId, name, type, calls) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/lib/wait.js
-// Polling with a deadline. immut waits on slow AWS state changes (images, restores, load
-// balancers, DNS) where users most need to see progress and a clear reason on timeout.
-// The SDK's waiters sleep at least one real second per poll, print nothing while they wait
-// and retry on every error, so immut polls with its own loop: the same acceptor logic,
-// plus progress lines, a timeout error naming what was still pending, and a clock that
-// the sandbox can speed up.
-
-
-/** The delay before poll number `attempt` (0-based), without jitter. */
-function pollDelay(attempt, minDelayMs, maxDelayMs) {
-    return Math.min(maxDelayMs, minDelayMs * 1.5 ** attempt);
-}
-/**
- * How long a wait with an expected completion sleeps before poll number `attempt` (0-based;
- * attempt 0 is the first poll), without jitter: the expected duration, then AWS's cadence
- * (`minDelayMs`) while the change is overdue by less than the expected duration itself, then
- * growing by half each poll up to `maxDelayMs`. On time, one poll; late, the cadence finds it
- * within one interval; far off its published figure, polls thin out.
- */
-function pollSchedule(attempt, elapsedMs, expectedMs, minDelayMs, maxDelayMs) {
-    if (attempt === 0)
-        return expectedMs;
-    const overdue = elapsedMs - expectedMs;
-    // The window of close polling: as long as the expected duration, at least six polls.
-    const window = Math.max(expectedMs, 6 * minDelayMs);
-    if (overdue < window)
-        return minDelayMs;
-    return Math.min(maxDelayMs, minDelayMs * 1.5 ** Math.ceil((overdue - window) / minDelayMs));
-}
-async function waitFor(options) {
-    const { what, check, timeoutMs, clock, log } = options;
-    const minDelayMs = options.minDelayMs ?? 5_000;
-    const maxDelayMs = options.maxDelayMs ?? 30_000;
-    const progressEveryMs = options.progressEveryMs ?? 30_000;
-    const random = options.random ?? Math.random;
-    const start = clock.now();
-    let lastState;
-    let lastProgress = start;
-    const expectedMs = options.expectedMs;
-    if (expectedMs !== undefined && expectedMs > 0) {
-        // Never early: jitter only adds, at most a quarter of the cadence, to spread the first
-        // polls of parallel releases.
-        const first = pollSchedule(0, 0, expectedMs, minDelayMs, maxDelayMs) + 0.25 * minDelayMs * random();
-        log(`${what}: due in about ${(0,lib_clock/* formatDuration */.a3)(expectedMs)}; first check then (deadline ${(0,lib_clock/* formatDuration */.a3)(timeoutMs)})`);
-        await clock.sleep(Math.max(0, Math.min(first, timeoutMs)));
-    }
-    else if (options.notBeforeMs !== undefined && options.notBeforeMs > 0) {
-        await clock.sleep(Math.min(options.notBeforeMs, timeoutMs));
-    }
-    for (let attempt = 0;; attempt++) {
-        const observation = await check();
-        const elapsed = clock.now() - start;
-        if ('failed' in observation) {
-            throw new errors/* WaitFailedError */.vv(`Waiting for ${what} failed after ${(0,lib_clock/* formatDuration */.a3)(elapsed)}: ${observation.reason}`);
-        }
-        if (observation.done) {
-            log(`${what}: done after ${(0,lib_clock/* formatDuration */.a3)(elapsed)}`);
-            return observation.value;
-        }
-        const now = clock.now();
-        if (observation.state !== lastState || now - lastProgress >= progressEveryMs) {
-            log(`${what}: ${observation.state} (${(0,lib_clock/* formatDuration */.a3)(elapsed)} elapsed, deadline ${(0,lib_clock/* formatDuration */.a3)(timeoutMs)})`);
-            lastState = observation.state;
-            lastProgress = now;
-        }
-        const delay = expectedMs !== undefined && expectedMs > 0
-            ? pollSchedule(attempt + 1, now - start, expectedMs, minDelayMs, maxDelayMs)
-            : pollDelay(attempt, minDelayMs, maxDelayMs);
-        const jittered = delay * (0.75 + 0.5 * random());
-        const remaining = timeoutMs - (now - start);
-        if (remaining <= 0) {
-            throw new errors/* WaitTimeoutError */.Do(`Timed out after ${(0,lib_clock/* formatDuration */.a3)(elapsed)} waiting for ${what}; still ${observation.state}. Raise the 'timeout' input if this is normal for your resources.`);
-        }
-        await clock.sleep(Math.min(jittered, remaining));
-    }
-}
-function deadlineFrom(clock, timeoutMs) {
-    const end = clock.now() + timeoutMs;
-    return { remaining: () => Math.max(0, end - clock.now()) };
-}
-/**
- * When AWS's state changes are due and how often AWS's own SDK waiters poll them: the
- * `expectedMs` (first poll) and `minDelayMs` (cadence) of immut's waits. The durations are the
- * published figures (the sandbox models the same ones, each with its source); the cadences
- * are the `delay` of the matching waiter in botocore's waiters-2.json for the service.
- */
-const AWS_WAITS = {
-    /** RunInstances → running: about 5–17 s (daemonology.net/blog/2021-08-12-EC2-boot-time-
-     *  benchmarking.html). Waiter InstanceRunning: delay 15 s. */
-    instanceRunning: { expectedMs: 15_000, cadenceMs: 15_000 },
-    /** stopping → stopped: OS shutdown, typically well under a minute for EBS-backed Linux (EC2
-     *  user guide, "Stop and start Amazon EC2 instances"); we count 30 s. Waiter
-     *  InstanceStopped: delay 15 s. */
-    instanceStopped: { expectedMs: 30_000, cadenceMs: 15_000 },
-    /** CreateImage → available: minutes, scaling with changed blocks (EC2 user guide, quoted in
-     *  osbuild/osbuild-composer#2961; repost.aws/knowledge-center/ebs-snapshot-ec2-ami-creation-slow).
-     *  We expect 5 min. Waiter ImageAvailable: delay 15 s. */
-    imageAvailable: { expectedMs: 5 * 60_000, cadenceMs: 15_000 },
-    /** ALB provisioning → active: about 2–5 min (kubernetes/kubernetes#44695;
-     *  hashicorp/terraform#24799); the first check at 3 min. Waiter LoadBalancerAvailable: 15 s. */
-    loadBalancerActive: { expectedMs: 3 * 60_000, cadenceMs: 15_000 },
-    /** A new target → healthy: registration plus passing checks at the default 30 s interval,
-     *  roughly 30–90 s (ALB user guide, "Health checks for your target groups"); with the
-     *  servers' boot first (instanceRunning) we expect 15 s + 45 s. Waiter TargetInService: 15 s. */
-    fleetHealthy: { expectedMs: 60_000, cadenceMs: 15_000 },
-    /** Route 53 PENDING → INSYNC: "generally propagate … within 60 seconds" (Route 53 API
-     *  reference, ChangeResourceRecordSets); the first check halfway, the next at the 60 s the
-     *  reference names. Waiter ResourceRecordSetsChanged: delay 30 s. */
-    route53Insync: { expectedMs: 30_000, cadenceMs: 30_000 },
-    /** RDS restore → available: tens of minutes, 10–30 min for small instances (a rule of
-     *  thumb; AWS publishes no figure), then `backing-up` with backups on, 2 min or (since 2025)
-     *  much longer (hashicorp/terraform-provider-aws#44104); the first check at the low end of
-     *  both. Waiter DBInstanceAvailable: delay 30 s. */
-    rdsRestore: { expectedMs: 12 * 60_000, cadenceMs: 30_000 },
-    /** Aurora copy-on-write clone → available: about 5.5 min with its instance, "most of that
-     *  time … provisioning a new RDS instance" (AWS News Blog, "Amazon Aurora Fast Database
-     *  Cloning"); the cluster itself about 1 min. Waiter DBClusterAvailable: delay 30 s. */
-    auroraClone: { expectedMs: 60_000, cadenceMs: 30_000 },
-    auroraInstance: { expectedMs: 4.5 * 60_000, cadenceMs: 30_000 },
-    /** ModifyDBInstance / ModifyDBCluster applied (a password change, a managed password): AWS
-     *  says only "asynchronously applied as soon as possible" (RDS API reference,
-     *  ModifyDBInstance MasterUserPassword); the first check after one waiter delay, 30 s. */
-    rdsModify: { expectedMs: 30_000, cadenceMs: 30_000 },
-    /** RDS manual snapshot → available: minutes for small instances (RDS user guide, "Creating
-     *  a DB snapshot"; no figure given, we expect 4 min). Waiter DBSnapshotAvailable: 30 s. */
-    rdsSnapshot: { expectedMs: 4 * 60_000, cadenceMs: 30_000 },
-};
-
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListResourceRecordSetsCommand.js
 var commands_ListResourceRecordSetsCommand = __webpack_require__(6845);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/GetChangeCommand.js
@@ -1428,6 +1428,7 @@ const KIND = {
 
 
 
+
 /** The cleanup id of a record: `<zone id>/<name>`. */
 function recordId(zoneId, name) {
     return `${zoneId}/${name}`;
@@ -1441,14 +1442,24 @@ function sameDnsName(a, b) {
     const n = (x) => normalizeDnsName(x).replace(/^dualstack\./, '');
     return n(a) === n(b);
 }
+/**
+ * Route 53 allows five requests a second per account, for all of its calls together: a world
+ * releasing hundreds of roles at once meets that limit, so launch's Route 53 calls retry
+ * throttling until the action's deadline (throttle-retry.ts), beyond the SDK's few attempts.
+ */
+function route53Calls(wait) {
+    return { clock: wait.clock, log: wait.log, deadline: { remaining: wait.remaining } };
+}
+/** Sends one Route 53 call, retried on throttling when `calls` is given. */
+const sent = (calls, what, call) => calls ? throttle_retry_retryThrottled(calls, what, call) : call();
 /** The A record of exactly `name` in the zone, if any. */
-async function findRecord(route53, zoneId, name) {
-    const out = await route53.send(new commands_ListResourceRecordSetsCommand/* ListResourceRecordSetsCommand */.I({
+async function findRecord(route53, zoneId, name, calls) {
+    const out = await sent(calls, `reading DNS name ${name}`, () => route53.send(new commands_ListResourceRecordSetsCommand/* ListResourceRecordSetsCommand */.I({
         HostedZoneId: zoneId,
         StartRecordName: name,
         StartRecordType: 'A',
         MaxItems: 1,
-    }));
+    })));
     const record = out.ResourceRecordSets?.[0];
     return record && normalizeDnsName(record.Name ?? '') === normalizeDnsName(name) && record.Type === 'A'
         ? record
@@ -1465,20 +1476,37 @@ async function waitInsync(route53, changeId, what, wait) {
         minDelayMs: AWS_WAITS.route53Insync.cadenceMs,
         maxDelayMs: 30_000,
         check: async () => {
-            const out = await route53.send(new GetChangeCommand/* GetChangeCommand */.Y({ Id: changeId }));
+            const out = await throttle_retry_retryThrottled(route53Calls(wait), `reading change ${changeId}`, () => route53.send(new GetChangeCommand/* GetChangeCommand */.Y({ Id: changeId })));
             const status = out.ChangeInfo?.Status ?? 'unknown';
             return status === 'INSYNC' ? { done: true, value: undefined } : { done: false, state: status };
         },
     });
 }
 /**
- * Creates the alias (CREATE, so a record someone else made is never overwritten) and
- * waits until Route 53 reports it INSYNC. A record already aliasing this load balancer
- * (an earlier attempt) is kept as it is.
+ * Creates the alias (CREATE, so a record someone else made is never overwritten) and waits
+ * until Route 53 reports it INSYNC. The CREATE comes first, without a look beforehand: the
+ * usual release finds no record, and a refused CREATE says when one exists. A record already
+ * aliasing this load balancer (an earlier attempt) is then kept as it is.
  */
 async function ensureBuildRecord(route53, spec, cleanup, region, wait) {
-    const existing = await findRecord(route53, spec.zoneId, spec.name);
-    if (existing) {
+    const calls = route53Calls(wait);
+    // Recorded before the CREATE: a run cancelled between the two must not leave the name
+    // behind (post deletes it only if it exists and aliases this build's load balancer).
+    const id = recordId(spec.zoneId, spec.name);
+    cleanup.record({ kind: KIND.dnsRecord, id, region });
+    let changeId;
+    try {
+        const out = await throttle_retry_retryThrottled(calls, `creating DNS name ${spec.name}`, () => createAlias(route53, spec));
+        changeId = out.ChangeInfo?.Id ?? '';
+    }
+    catch (error) {
+        if (!(error instanceof Error && error.name === 'InvalidChangeBatch'))
+            throw error;
+        // Refused: nothing of this attempt's to remove. Most often the name exists already.
+        cleanup.forget?.(KIND.dnsRecord, id);
+        const existing = await findRecord(route53, spec.zoneId, spec.name, calls);
+        if (!existing)
+            throw error;
         const alias = existing.AliasTarget;
         if (alias && sameDnsName(alias.DNSName ?? '', spec.lbDnsName)) {
             wait.log(`DNS name ${spec.name} already points at the load balancer; keeping it.`);
@@ -1489,17 +1517,6 @@ async function ensureBuildRecord(route53, spec, cleanup, region, wait) {
             : (existing.ResourceRecords ?? []).map((r) => r.Value).join(', ');
         throw new errors/* UserError */.yo(`DNS name ${spec.name} already exists and points elsewhere (${target}); immut does not overwrite a record it cannot prove it made. Delete it, or launch a new build.`);
     }
-    // Recorded before the CREATE: a run cancelled between the two must not leave the name
-    // behind (post deletes it only if it exists and aliases this build's load balancer).
-    const id = recordId(spec.zoneId, spec.name);
-    cleanup.record({ kind: KIND.dnsRecord, id, region });
-    const out = await createAlias(route53, spec).catch((error) => {
-        // Refused (e.g. someone made the name meanwhile): nothing of ours to remove.
-        if (error instanceof Error && error.name === 'InvalidChangeBatch')
-            cleanup.forget?.(KIND.dnsRecord, id);
-        throw error;
-    });
-    const changeId = out.ChangeInfo?.Id ?? '';
     await waitInsync(route53, changeId, `DNS name ${spec.name} to be in sync`, wait);
     return { created: true, changeId };
 }
@@ -2476,11 +2493,11 @@ function frontEndSettings(inputs) {
     };
 }
 /** Prepare mode's plan: read only (network, the load balancer's security groups, the zone). */
-async function planFrontEnd(inputs, common, clients, provenance) {
+async function planFrontEnd(inputs, common, clients, provenance, calls) {
     const { identity, region } = common;
     const network = await checkNetwork(clients.ec2, inputs.subnetIds);
     await checkSecurityGroups(clients.ec2, 'lb-security-group-ids', inputs.lbSecurityGroupIds, network.vpcId);
-    const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone) : undefined;
+    const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone, calls) : undefined;
     return {
         identity,
         region,
@@ -2710,7 +2727,7 @@ function logDir(role) {
     return `/var/log/${role}`;
 }
 /** Everything the launch needs, read and checked before anything is created. */
-async function preparePlan(inputs, common, clients, provenance, readTag) {
+async function preparePlan(inputs, common, clients, provenance, readTag, calls) {
     const { identity, region } = common;
     const source = await resolveSource({
         ...(inputs.release ? { release: inputs.release } : {}),
@@ -2730,7 +2747,7 @@ async function preparePlan(inputs, common, clients, provenance, readTag) {
             await checkSecurityGroups(clients.ec2, 'lb-security-group-ids', inputs.lbSecurityGroupIds, network.vpcId);
     }
     const imageName = await checkImage(clients.ec2, source.imageId, source.origin);
-    const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone) : undefined;
+    const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone, calls) : undefined;
     const envFile = buildEnvFile({
         immut: {
             ROLE: identity.role,
@@ -3121,6 +3138,7 @@ function undoHandlers(identity, clients, clock, log) {
 
 
 
+
 /** Reads a release by its tag from the workflow's repository (tag-release wrote it there). */
 function tagReader(inputs, env, io) {
     return async (tag) => {
@@ -3158,9 +3176,15 @@ function destroy(clients) {
 /** The main step once the inputs passed: the front end alone (mode prepare) or the whole build. */
 async function launchOrPrepare({ io, env, clock, cleanup }, inputs, common) {
     const clients = clientsFor(common.region);
+    // Route 53's low account-wide rate: the zone lookup retries throttling until the deadline.
+    const calls = {
+        clock,
+        log: (line) => io.info(line),
+        deadline: deadlineFrom(clock, frontEndSettings(inputs).timeoutMs),
+    };
     try {
         if (inputs.mode === 'prepare') {
-            const plan = await planFrontEnd(inputs, common, clients, provenanceFromEnv(env));
+            const plan = await planFrontEnd(inputs, common, clients, provenanceFromEnv(env), calls);
             if (common.dryRun) {
                 await dryRunFrontEnd(plan, io);
                 return;
@@ -3175,7 +3199,7 @@ async function launchOrPrepare({ io, env, clock, cleanup }, inputs, common) {
             io.setOutput('build-dns-name', result.buildDnsName ?? '');
             return;
         }
-        const plan = await preparePlan(inputs, common, clients, provenanceFromEnv(env), tagReader(inputs, env, io));
+        const plan = await preparePlan(inputs, common, clients, provenanceFromEnv(env), tagReader(inputs, env, io), calls);
         if (common.dryRun) {
             await dryRun(plan, clients, io);
             return;
