@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -254,14 +255,18 @@ export async function measureColdStarts(
 ): Promise<ColdStart[]> {
   const workspaces = bundles.map((b) => workspaceFor(root, b));
   const samples: Sample[][] = bundles.map(() => []);
-  for (let round = 0; round < runs; round++) {
-    for (const [i, bundle] of bundles.entries()) {
-      const workspace = workspaces[i] ?? '';
-      const exit = timeToExit(node, bundle.entry, runnerEnv(workspace, {}));
-      const first = await timeToFirstRequest(node, bundle.entry, workspace, bundle.validInputs);
-      samples[i]?.push({ exit, first });
+  try {
+    for (let round = 0; round < runs; round++) {
+      for (const [i, bundle] of bundles.entries()) {
+        const workspace = workspaces[i] ?? '';
+        const exit = timeToExit(node, bundle.entry, runnerEnv(workspace, {}));
+        const first = await timeToFirstRequest(node, bundle.entry, workspace, bundle.validInputs);
+        samples[i]?.push({ exit, first });
+      }
+      log(`cold start: round ${round + 1} of ${runs} done`);
     }
-    log(`cold start: round ${round + 1} of ${runs} done`);
+  } finally {
+    for (const workspace of workspaces) rmSync(workspace, { recursive: true, force: true });
   }
   return bundles.map((bundle, i) => summarize(bundle, samples[i] ?? []));
 }

@@ -1,13 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { interpretLines, parseFileCommands } from '@immut/action-runner';
 import { fileCommandBlock, inputVariable, runnerIO } from '@immut/core/action-io';
+
+/** The runner directories the tests made, removed after them. */
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A runner's files in a fresh directory, and the stdout lines the IO prints. */
 function runner(extra: Record<string, string> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'immut-io-'));
+  dirs.push(dir);
   const files = Object.fromEntries(
     ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((name) => {
       const file = path.join(dir, name.toLowerCase());
