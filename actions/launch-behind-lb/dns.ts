@@ -12,7 +12,7 @@ import {
 import type { CleanupLog } from '@immut/core/cleanup';
 import { UserError } from '@immut/core/errors';
 import { normalizeDnsName } from '@immut/core/naming';
-import { retryThrottled, type CallContext } from '@immut/core/throttle-retry';
+import { retryThrottled, retryThrottledIf, type CallContext } from '@immut/core/throttle-retry';
 import { AWS_WAITS, waitFor } from '@immut/core/wait';
 import type { WaitSettings } from './health.js';
 import { KIND } from './ownership.js';
@@ -41,17 +41,14 @@ export function sameDnsName(a: string, b: string): boolean {
 }
 
 /**
- * Route 53 allows five requests a second per account, for all of its calls together: a world
- * releasing hundreds of roles at once meets that limit, so launch's Route 53 calls retry
+ * Route 53 throttles per account, for all of its calls together (a token bucket refilled at
+ * 10 requests a second: Route 53 developer guide, "Throttling of Route 53 API requests"): a
+ * world releasing hundreds of roles at once meets that limit, so launch's Route 53 calls retry
  * throttling until the action's deadline (throttle-retry.ts), beyond the SDK's few attempts.
  */
 export function route53Calls(wait: WaitSettings): CallContext {
   return { clock: wait.clock, log: wait.log, deadline: { remaining: wait.remaining } };
 }
-
-/** Sends one Route 53 call, retried on throttling when `calls` is given. */
-const sent = <T>(calls: CallContext | undefined, what: string, call: () => Promise<T>): Promise<T> =>
-  calls ? retryThrottled(calls, what, call) : call();
 
 /** The A record of exactly `name` in the zone, if any. */
 export async function findRecord(
@@ -60,7 +57,7 @@ export async function findRecord(
   name: string,
   calls?: CallContext,
 ): Promise<ResourceRecordSet | undefined> {
-  const out = await sent(calls, `reading DNS name ${name}`, () =>
+  const out = await retryThrottledIf(calls, `reading DNS name ${name}`, () =>
     route53.send(
       new ListResourceRecordSetsCommand({
         HostedZoneId: zoneId,

@@ -131,6 +131,11 @@ async function retryThrottled(ctx, what, call) {
         }
     }
 }
+/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
+ *  few retries (callers whose caller chose not to wait out throttling). */
+function retryThrottledIf(ctx, what, call) {
+    return ctx ? retryThrottled(ctx, what, call) : call();
+}
 
 // EXTERNAL MODULE: ./packages/core/lib/zone-input.js
 var zone_input = __webpack_require__(4670);
@@ -166,7 +171,7 @@ async function resolveZone(route53, given, calls) {
     const problem = (0,zone_input/* zoneInputProblem */.OA)(given);
     if (problem)
         throw new errors/* UserError */.yo(problem);
-    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const send = (what, call) => retryThrottledIf(calls, what, call);
     const id = zone_input/* ZONE_ID */.jr.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
@@ -232,7 +237,7 @@ function nameProblem(name, zone) {
  * `calls`, throttling is retried until the run's deadline.
  */
 async function recordSetsAt(route53, zoneId, name, type, calls) {
-    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const send = (what, call) => retryThrottledIf(calls, what, call);
     const wanted = (0,dns_history/* fqdn */.Y8)(name);
     const found = [];
     let identifier;

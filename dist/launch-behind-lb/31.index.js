@@ -1244,7 +1244,7 @@ function backoffDelay(attempt, random) {
  * Any other error, or throttling with no time left, is thrown as it came (describeError then
  * tells the user to run fewer releases at once).
  */
-async function throttle_retry_retryThrottled(ctx, what, call) {
+async function retryThrottled(ctx, what, call) {
     const random = ctx.random ?? Math.random;
     for (let attempt = 0;; attempt++) {
         try {
@@ -1260,6 +1260,11 @@ async function throttle_retry_retryThrottled(ctx, what, call) {
             await ctx.clock.sleep(delay);
         }
     }
+}
+/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
+ *  few retries (callers whose caller chose not to wait out throttling). */
+function throttle_retry_retryThrottledIf(ctx, what, call) {
+    return ctx ? retryThrottled(ctx, what, call) : call();
 }
 
 // EXTERNAL MODULE: ./packages/core/lib/zone-input.js
@@ -1296,7 +1301,7 @@ async function resolveZone(route53, given, calls) {
     const problem = (0,zone_input/* zoneInputProblem */.OA)(given);
     if (problem)
         throw new errors/* UserError */.yo(problem);
-    const send = (what, call) => (calls ? throttle_retry_retryThrottled(calls, what, call) : call());
+    const send = (what, call) => throttle_retry_retryThrottledIf(calls, what, call);
     const id = zone_input/* ZONE_ID */.jr.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
@@ -1362,7 +1367,7 @@ function nameProblem(name, zone) {
  * `calls`, throttling is retried until the run's deadline.
  */
 async function recordSetsAt(route53, zoneId, name, type, calls) {
-    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const send = (what, call) => retryThrottledIf(calls, what, call);
     const wanted = fqdn(name);
     const found = [];
     let identifier;
@@ -1443,18 +1448,17 @@ function sameDnsName(a, b) {
     return n(a) === n(b);
 }
 /**
- * Route 53 allows five requests a second per account, for all of its calls together: a world
- * releasing hundreds of roles at once meets that limit, so launch's Route 53 calls retry
+ * Route 53 throttles per account, for all of its calls together (a token bucket refilled at
+ * 10 requests a second: Route 53 developer guide, "Throttling of Route 53 API requests"): a
+ * world releasing hundreds of roles at once meets that limit, so launch's Route 53 calls retry
  * throttling until the action's deadline (throttle-retry.ts), beyond the SDK's few attempts.
  */
 function route53Calls(wait) {
     return { clock: wait.clock, log: wait.log, deadline: { remaining: wait.remaining } };
 }
-/** Sends one Route 53 call, retried on throttling when `calls` is given. */
-const sent = (calls, what, call) => calls ? throttle_retry_retryThrottled(calls, what, call) : call();
 /** The A record of exactly `name` in the zone, if any. */
 async function findRecord(route53, zoneId, name, calls) {
-    const out = await sent(calls, `reading DNS name ${name}`, () => route53.send(new commands_ListResourceRecordSetsCommand/* ListResourceRecordSetsCommand */.I({
+    const out = await throttle_retry_retryThrottledIf(calls, `reading DNS name ${name}`, () => route53.send(new commands_ListResourceRecordSetsCommand/* ListResourceRecordSetsCommand */.I({
         HostedZoneId: zoneId,
         StartRecordName: name,
         StartRecordType: 'A',
@@ -1476,7 +1480,7 @@ async function waitInsync(route53, changeId, what, wait) {
         minDelayMs: AWS_WAITS.route53Insync.cadenceMs,
         maxDelayMs: 30_000,
         check: async () => {
-            const out = await throttle_retry_retryThrottled(route53Calls(wait), `reading change ${changeId}`, () => route53.send(new GetChangeCommand/* GetChangeCommand */.Y({ Id: changeId })));
+            const out = await retryThrottled(route53Calls(wait), `reading change ${changeId}`, () => route53.send(new GetChangeCommand/* GetChangeCommand */.Y({ Id: changeId })));
             const status = out.ChangeInfo?.Status ?? 'unknown';
             return status === 'INSYNC' ? { done: true, value: undefined } : { done: false, state: status };
         },
@@ -1496,7 +1500,7 @@ async function ensureBuildRecord(route53, spec, cleanup, region, wait) {
     cleanup.record({ kind: KIND.dnsRecord, id, region });
     let changeId;
     try {
-        const out = await throttle_retry_retryThrottled(calls, `creating DNS name ${spec.name}`, () => createAlias(route53, spec));
+        const out = await retryThrottled(calls, `creating DNS name ${spec.name}`, () => createAlias(route53, spec));
         changeId = out.ChangeInfo?.Id ?? '';
     }
     catch (error) {

@@ -226,6 +226,11 @@ async function retryThrottled(ctx, what, call) {
         }
     }
 }
+/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
+ *  few retries (callers whose caller chose not to wait out throttling). */
+function retryThrottledIf(ctx, what, call) {
+    return ctx ? retryThrottled(ctx, what, call) : call();
+}
 
 ;// CONCATENATED MODULE: ./packages/core/lib/zone-input.js
 // The form of the `zone` input (a hosted zone id or a zone name), checked without any AWS
@@ -274,7 +279,7 @@ async function resolveZone(route53, given, calls) {
     const problem = zoneInputProblem(given);
     if (problem)
         throw new errors/* UserError */.yo(problem);
-    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const send = (what, call) => retryThrottledIf(calls, what, call);
     const id = ZONE_ID.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
@@ -340,7 +345,7 @@ function nameProblem(name, zone) {
  * `calls`, throttling is retried until the run's deadline.
  */
 async function recordSetsAt(route53, zoneId, name, type, calls) {
-    const send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+    const send = (what, call) => retryThrottledIf(calls, what, call);
     const wanted = dns_history_fqdn(name);
     const found = [];
     let identifier;

@@ -14,7 +14,7 @@ import {
 import { fqdn } from './dns-history.js';
 import { UserError } from './errors.js';
 import { showGiven } from './inputs.js';
-import { type CallContext, retryThrottled } from './throttle-retry.js';
+import { type CallContext, retryThrottledIf } from './throttle-retry.js';
 import { ZONE_EXPECTED as EXPECTED, ZONE_ID, zoneInputProblem } from './zone-input.js';
 
 export interface Zone {
@@ -50,7 +50,7 @@ type Send = <T>(what: string, call: () => Promise<T>) => Promise<T>;
 export async function resolveZone(route53: Route53Client, given: string, calls?: CallContext): Promise<Zone> {
   const problem = zoneInputProblem(given);
   if (problem) throw new UserError(problem);
-  const send: Send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+  const send: Send = (what, call) => retryThrottledIf(calls, what, call);
   const id = ZONE_ID.exec(given)?.[1];
   return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
@@ -132,7 +132,7 @@ export async function recordSetsAt(
   type: 'A' | 'TXT',
   calls?: CallContext,
 ): Promise<ResourceRecordSet[]> {
-  const send: Send = (what, call) => (calls ? retryThrottled(calls, what, call) : call());
+  const send: Send = (what, call) => retryThrottledIf(calls, what, call);
   const wanted = fqdn(name);
   const found: ResourceRecordSet[] = [];
   let identifier: string | undefined;

@@ -42,3 +42,13 @@ export async function retryThrottled<T>(ctx: CallContext, what: string, call: ()
     }
   }
 }
+
+/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
+ *  few retries (callers whose caller chose not to wait out throttling). */
+export function retryThrottledIf<T>(
+  ctx: CallContext | undefined,
+  what: string,
+  call: () => Promise<T>,
+): Promise<T> {
+  return ctx ? retryThrottled(ctx, what, call) : call();
+}

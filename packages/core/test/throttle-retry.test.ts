@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Clock } from '../src/clock.js';
 import { describeError, isThrottlingError } from '../src/errors.js';
-import { backoffDelay, retryThrottled } from '../src/throttle-retry.js';
+import { backoffDelay, retryThrottled, retryThrottledIf } from '../src/throttle-retry.js';
 import { deadlineFrom } from '../src/wait.js';
 
 function manualClock(): Clock & { slept: number[] } {
@@ -70,6 +70,34 @@ describe('retryThrottled', () => {
 
   it('caps the backoff', () => {
     expect(backoffDelay(10, () => 0.999)).toBeLessThanOrEqual(20_000);
+  });
+});
+
+describe('retryThrottledIf', () => {
+  it('calls once without a context, leaving throttling to the caller', async () => {
+    let calls = 0;
+    const call = retryThrottledIf(undefined, 'x', () => {
+      calls += 1;
+      return Promise.reject(awsError('Throttling'));
+    });
+    await expect(call).rejects.toThrow('Throttling happened');
+    expect(calls).toBe(1);
+  });
+
+  it('retries throttling with a context', async () => {
+    const clock = manualClock();
+    const errors = [awsError('Throttling')];
+    const result = await retryThrottledIf(
+      { clock, deadline: deadlineFrom(clock, 600_000), log: () => undefined, random: () => 0.5 },
+      'x',
+      async () => {
+        const error = errors.shift();
+        if (error) throw error;
+        return 'ok';
+      },
+    );
+    expect(result).toBe('ok');
+    expect(clock.slept).toEqual([750]);
   });
 });
 
