@@ -1,12 +1,11 @@
 // Whole releases through the local workflow runner against the sandbox: how close one
-// release comes to the unavoidable AWS waits, how many AWS calls it makes, how
-// rebuild-the-world scales with roles under AWS's throttling, and what a no-change rebuild
-// costs.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// release comes to the unavoidable AWS waits, how many AWS calls it makes, and what a
+// no-change rebuild costs. (How rebuild-the-world scales under the account rate limits:
+// scale.ts.)
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'yaml';
 import { parseWorld, planWorld } from '@immut/core/world';
 import { BUILDER_DURATIONS } from '@immut/sandbox';
 import { DURATIONS } from '@immut/sandbox';
@@ -147,7 +146,7 @@ export function waitTerms(): WaitTerm[] {
       wait: 'build name INSYNC',
       ms: DURATIONS.route53ChangePendingToInsync,
       where:
-        'launch: on the chain (the name is made only once the fleet is healthy, and launch waits for it)',
+        'launch: on the chain (the name is made only once the fleet is healthy, so it never answers without a healthy target, and launch waits for it)',
     },
     {
       wait: 'cutover DNS INSYNC',
@@ -165,7 +164,8 @@ const bound = (parts: Record<string, number>): LowerBound => ({
 /**
  * The unavoidable AWS waits of one release, in sandbox time (ms), with release.yml's prepare
  * job: the load balancer is made beside the bake and the restore, so its provisioning joins
- * their max; then the fleet (servers running, targets healthy) and the cutover's DNS change.
+ * their max; then the fleet (servers running, targets healthy), the build name's DNS change
+ * and the cutover's.
  */
 export function criticalPathMs(withData: boolean): LowerBound {
   const w = waits(withData);
@@ -403,17 +403,6 @@ export interface WorldRunResult {
   result: string;
 }
 
-function worldWithRoles(consumer: string, roles: number): void {
-  const file = path.join(consumer, 'immut.world.yml');
-  const world = parseWorld(readFileSync(file, 'utf8'));
-  const template = world.roles['worker'];
-  const generated = Object.fromEntries(
-    Array.from({ length: roles }, (_, i) => [`role${String(i + 1).padStart(2, '0')}`, { ...template }]),
-  );
-  // No aliases: every role written out, as a team's file would be (the world file allows few).
-  writeFileSync(file, stringify({ ...world, roles: generated }, { aliasDuplicateObjects: false }));
-}
-
 async function rebuild(
   bench: ReleaseBench,
   sandbox: Sandbox,
@@ -455,29 +444,6 @@ function summarise(roles: number, run: Awaited<ReturnType<typeof rebuild>>): Wor
     imagesCreated: run.calls.filter((c) => c.operation === 'CreateImage' && c.outcome === 'ok').length,
     result: run.result.result,
   };
-}
-
-/** rebuild-the-world with `roles` copies of the worker role under Route 53's and EC2's rates. */
-export async function scale(bench: ReleaseBench, roles: number, timeScale: number): Promise<WorldRunResult> {
-  const consumer = consumerCopy(bench.root);
-  worldWithRoles(consumer, roles);
-  const sandbox = await startSandbox({
-    timeScale,
-    seed: 'default',
-    credentials: ISSUED,
-    // AWS's published request rates (token buckets in sandbox time): Route 53 per account, and
-    // EC2's non-mutating rate applied to all EC2 calls.
-    faults: [
-      { kind: 'rate-limit', service: 'route53', preset: 'route53-account' },
-      { kind: 'rate-limit', service: 'ec2', preset: 'ec2-non-mutating' },
-    ],
-  });
-  try {
-    return summarise(roles, await rebuild(bench, sandbox, consumer, 1, timeScale, roles));
-  } finally {
-    await sandbox.stop();
-    rmSync(consumer, { recursive: true, force: true });
-  }
 }
 
 /** The example world twice with no change: what the second run creates and costs. */

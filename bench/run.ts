@@ -14,7 +14,6 @@ import {
   loadRunner,
   noChangeRebuild,
   releaseBeforeAfter,
-  scale,
   type CriticalPathResult,
   type LowerBound,
   type WorldRunResult,
@@ -28,9 +27,8 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const REALISTIC_SCALE = Number(process.env['BENCH_RELEASE_SCALE'] ?? 60);
 /** A second, lower scale for the same release: what shrinks with the scale is wall time. */
 const LOW_SCALE = Number(process.env['BENCH_RELEASE_LOW_SCALE'] ?? 10);
-/** Sandbox time scale of the world runs (scale and no-change rebuild). */
+/** Sandbox time scale of the no-change rebuild. */
 const WORLD_SCALE = Number(process.env['BENCH_WORLD_SCALE'] ?? 200);
-const SCALE_ROLES = (process.env['BENCH_ROLES'] ?? '10,25,50').split(',').map(Number);
 /**
  * BENCH_ONLY=release: only the release section (one release of `api`, its calls and critical
  * path), printed and not written to RESULTS.md, so a change to the waits can be measured in
@@ -40,7 +38,8 @@ const SCALE_ROLES = (process.env['BENCH_ROLES'] ?? '10,25,50').split(',').map(Nu
 const ONLY = process.env['BENCH_ONLY'];
 /** BENCH_ONLY=scale: only the scale table under the account rate limits (bench/scale.ts), printed. */
 const RATE_LIMITED_ROLES = (process.env['BENCH_SCALE_ROLES'] ?? '10,50,256').split(',').map(Number);
-const RATE_LIMITED_SCALE = Number(process.env['BENCH_SCALE_TIME_SCALE'] ?? 5);
+/** Low, so the machine's own time adds few sandbox seconds to the rows (scale.ts). */
+const RATE_LIMITED_SCALE = Number(process.env['BENCH_SCALE_TIME_SCALE'] ?? 2);
 /** How the scale rows run action steps: in the bench's process (default: 256 roles' worth of
  *  node processes do not fit in this machine's memory), or BENCH_SCALE_STEPS=processes. */
 const SCALE_STEPS = process.env['BENCH_SCALE_STEPS'] === 'processes' ? 'processes' : 'in-process';
@@ -143,23 +142,8 @@ export function overshootSection(high: CriticalPathResult, low: CriticalPathResu
   ].join('\n');
 }
 
-function worldSection(
-  scaled: WorldRunResult[],
-  noChange: { first: WorldRunResult; second: WorldRunResult },
-): string {
-  const one = scaled[0];
+function noChangeSection(noChange: { first: WorldRunResult; second: WorldRunResult }): string {
   return [
-    '## Scale: rebuild-the-world with many roles under throttling',
-    '',
-    `Copies of the example \`worker\` role, all released at once (\`max-parallel\` = roles), with Route 53's per-account rate (burst 50, 10/s) and EC2's request rate (burst 100, 20/s) enforced as token buckets in sandbox time; time scale ${WORLD_SCALE}.`,
-    '',
-    '| roles | released | wall time | ratio to the first row | AWS calls | calls per role | throttled calls |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...scaled.map(
-      (r) =>
-        `| ${r.roles} | ${r.succeeded}/${r.roles} | ${sec(r.wallMs)} | ${one ? (r.wallMs / one.wallMs).toFixed(2) : '—'} | ${r.calls} | ${(r.calls / r.roles).toFixed(1)} | ${r.throttled} |`,
-    ),
-    '',
     '## No-change rebuild',
     '',
     `The example world (three roles, api with data) released twice with nothing changed, time scale ${WORLD_SCALE}.`,
@@ -211,11 +195,6 @@ async function main(): Promise<void> {
   const lowScale = await criticalPath(runner, LOW_SCALE);
   const dataLayer = await dataLayerTerm(runner, REALISTIC_SCALE, critical);
   console.log(`critical path: ${sec(critical.wallMs)}`);
-  const scaled: WorldRunResult[] = [];
-  for (const roles of SCALE_ROLES) {
-    scaled.push(await scale(runner, roles, WORLD_SCALE));
-    console.log(`scale: ${roles} roles done`);
-  }
   const noChange = await noChangeRebuild(runner, WORLD_SCALE);
   const rateLimited = await rateLimitedScale();
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
@@ -237,7 +216,7 @@ async function main(): Promise<void> {
     firstAndSteadySection(critical, steady),
     overshootSection(critical, lowScale),
     dataLayerSection(dataLayer),
-    worldSection(scaled, noChange),
+    noChangeSection(noChange),
     rateLimited,
   ].join('\n');
   writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), report);

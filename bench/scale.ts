@@ -14,7 +14,7 @@
 // runs them as processes, limited by IMMUT_ACTION_SLOTS as memory allows. Sandbox time runs
 // `timeScale` times faster than wall time, so every wall second the machine adds shows as
 // `timeScale` sandbox seconds of a release: the rows run at a low time scale
-// (BENCH_SCALE_TIME_SCALE, default 5), and the one-role row that every ratio divides by pays the
+// (BENCH_SCALE_TIME_SCALE, default 2), and the one-role row that every ratio divides by pays the
 // same fixed costs, so the ratio measures what many roles add: throttling and contention. The
 // wall time and CPU of each row are reported beside it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,6 +49,8 @@ export interface ScaleRow {
   retried: number;
   /** The throttled calls not sent again that way (service:operation code), to look into. */
   unretried: string[];
+  /** Throttled responses per service:operation. */
+  byOperation: Record<string, number>;
   wallMs: number;
   /** CPU seconds this process and every child it reaped used during the row: the runner, the
    *  action processes, the sandbox and its builders, all sharing this machine's cores. */
@@ -97,6 +99,7 @@ export function throttleCounts(calls: readonly CallRecord[]): {
   throttled: number;
   retried: number;
   unretried: string[];
+  byOperation: Record<string, number>;
 } {
   const later = new Map<string, number[]>();
   calls.forEach((call, index) => {
@@ -106,14 +109,17 @@ export function throttleCounts(calls: readonly CallRecord[]): {
   let throttled = 0;
   let retried = 0;
   const unretried: string[] = [];
+  const byOperation: Record<string, number> = {};
   calls.forEach((call, index) => {
     if (!THROTTLED.test(call.errorCode ?? '')) return;
     throttled++;
+    const operation = `${call.service}:${call.operation}`;
+    byOperation[operation] = (byOperation[operation] ?? 0) + 1;
     const key = `${call.service}:${call.operation}:${JSON.stringify(call.params)}`;
     if ((later.get(key) ?? []).some((i) => i > index)) retried++;
     else unretried.push(`${call.service}:${call.operation} ${call.errorCode ?? ''}`);
   });
-  return { throttled, retried, unretried };
+  return { throttled, retried, unretried, byOperation };
 }
 
 /** The release legs of a run, whichever form it took (one matrix, or chunks of matrices). */
@@ -339,7 +345,14 @@ export async function scaleRows(
         .map(([job, ms]) => `${job} ${s(ms)}`)
         .join(
           ', ',
-        )}), ${row.failures.length > 0 ? `FAILED: ${row.failures.join(' | ')}; ` : ''}${row.throttled} throttled (${row.retried} retried${row.unretried.length > 0 ? `; not: ${row.unretried.join(', ')}` : ''}), ${s(row.wallMs)} wall, ${row.slots} slots, ${Math.round(row.cpuSeconds)} CPU s, load ${row.load.toFixed(1)}`,
+        )}), ${row.failures.length > 0 ? `FAILED: ${row.failures.join(' | ')}; ` : ''}${row.throttled} throttled (${row.retried} retried${row.unretried.length > 0 ? `; not: ${row.unretried.join(', ')}` : ''}; ${Object.entries(
+        row.byOperation,
+      )
+        .sort((a, b) => b[1] - a[1])
+        .map(([operation, count]) => `${operation} ${count}`)
+        .join(
+          ', ',
+        )}), ${s(row.wallMs)} wall, ${row.slots} slots, ${Math.round(row.cpuSeconds)} CPU s, load ${row.load.toFixed(1)}`,
     );
   }
   return rows;

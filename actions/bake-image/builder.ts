@@ -1,7 +1,6 @@
 // The builder instance: launched once per bake (idempotently), watched until it powers
 // itself off, read through its console, and always terminated afterwards.
 import {
-  DescribeInstancesCommand,
   GetConsoleOutputCommand,
   RunInstancesCommand,
   TerminateInstancesCommand,
@@ -13,6 +12,7 @@ import {
 import { createHash } from 'node:crypto';
 import { readBakeOutcome, type BakeOutcome } from '@immut/core/builder-protocol';
 import type { Clock } from '@immut/core/clock';
+import { instanceById } from '@immut/core/ec2-by-id';
 import { GuardError, UserError, WaitTimeoutError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import { TAG, assertManaged, fromAwsTags, releaseFilters, toAwsTags, type Tags } from '@immut/core/tags';
@@ -171,16 +171,6 @@ export async function launchBuilder(
   );
 }
 
-async function describeInstance(ec2: EC2Client, instanceId: string): Promise<Instance | undefined> {
-  try {
-    const out = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
-    return out.Reservations?.[0]?.Instances?.[0];
-  } catch (error) {
-    if ((error as Error).name === 'InvalidInstanceID.NotFound') return undefined;
-    throw error;
-  }
-}
-
 /**
  * How long a builder took, as far as the watch could see: between the last poll that found it
  * still running and the one that found it stopped. Recorded on the image it made
@@ -232,7 +222,7 @@ export async function watchBuilder(
     progressEveryMs: 60_000,
     check: async () => {
       // Right after launch EC2 may not know the id yet (eventual consistency).
-      const instance = await describeInstance(ec2, instanceId);
+      const instance = await instanceById(ec2, instanceId);
       const state = instance?.State?.Name ?? 'pending';
       const elapsed = clock.now() - start;
       if (state === 'stopped') return { done: true, value: elapsed };
@@ -296,7 +286,7 @@ export async function terminateBuilder(
   instanceId: string,
   expected: Pick<Identity, 'role' | 'env'>,
 ): Promise<boolean> {
-  const instance = await describeInstance(ec2, instanceId);
+  const instance = await instanceById(ec2, instanceId);
   const state = instance?.State?.Name;
   if (!instance || state === 'terminated' || state === 'shutting-down') return false;
   const tags = fromAwsTags(instance.Tags);

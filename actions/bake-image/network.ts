@@ -1,12 +1,8 @@
 // Where the builder may run: the subnets to try in order (the given ones, or the default
 // VPC's default subnets) and its security groups, checked before anything is launched so a
 // wrong id is an input error, not a half-made bake.
-import {
-  DescribeSecurityGroupsCommand,
-  DescribeSubnetsCommand,
-  type EC2Client,
-  type Subnet,
-} from '@aws-sdk/client-ec2';
+import { DescribeSubnetsCommand, type EC2Client, type Subnet } from '@aws-sdk/client-ec2';
+import { securityGroupsById } from '@immut/core/ec2-by-id';
 import { InputError } from '@immut/core/errors';
 
 export interface BuilderNetwork {
@@ -59,18 +55,11 @@ export async function resolveNetwork(
     ]);
   }
   if (!securityGroupIds) return { subnets, securityGroupIds: [] };
-  let groups;
-  try {
-    groups =
-      (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: securityGroupIds }))).SecurityGroups ??
-      [];
-  } catch (error) {
-    if ((error as Error).name === 'InvalidGroup.NotFound') {
-      throw new InputError([
-        `Input 'security-group-ids' was '${securityGroupIds.join(',')}': ${(error as Error).message}; expected security groups of this region.`,
-      ]);
-    }
-    throw error;
+  const { groups, missing } = await securityGroupsById(ec2, securityGroupIds);
+  if (missing.length > 0) {
+    throw new InputError([
+      `Input 'security-group-ids' was '${securityGroupIds.join(',')}': ${missing.join(', ')} not found in ${region}; expected security groups of this region.`,
+    ]);
   }
   const vpcs = new Set(subnets.map((s) => s.vpcId));
   const foreign = groups.filter((g) => !vpcs.has(g.VpcId ?? ''));

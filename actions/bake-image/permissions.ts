@@ -37,7 +37,7 @@ export default definePermissions({
       resources: ['*'],
       why: "Finds the base image, the cached image, the builder and its network, and re-reads a removed image's snapshots before deleting them; EC2 Describe calls take no resource-level permission, so they stay on *.",
       calls:
-        'base-image.ts: resolveBaseImage; image.ts: findRoleImages, waitForImage, removeImage; builder.ts: findLiveBuilders, watchBuilder; network.ts: resolveNetwork',
+        'base-image.ts: resolveBaseImage; image.ts: findRoleImages, waitForImage, removeImage; builder.ts: findLiveBuilders, watchBuilder; network.ts: resolveNetwork; core ec2-by-id.ts: instanceById, securityGroupsById',
     },
     {
       sid: 'BaseImageParameter',

@@ -34,7 +34,7 @@ import {
   type NameShape,
   fqdn,
   plainAlias,
-  readRecords,
+  readNameAndHistory,
   sameTarget,
   shapeOf,
   weightFor,
@@ -185,9 +185,14 @@ async function reread(deps: CutoverDeps, request: CutoverRequest, expected: Snap
 
 /** Reads the name and its history as they are now. */
 async function readSnapshot(deps: CutoverDeps, zone: Zone, name: string): Promise<Snapshot> {
-  const records = await readRecords(deps.route53, deps.calls, zone.id, name, 'A');
-  const [history] = await readRecords(deps.route53, deps.calls, zone.id, historyName(name), 'TXT');
-  return { records, history };
+  const { records, history } = await readNameAndHistory(
+    deps.route53,
+    deps.calls,
+    zone.id,
+    name,
+    historyName(name),
+  );
+  return { records, history: history[0] };
 }
 
 function describeShape(shape: NameShape): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatDuration } from '@immut/core/clock';
+import { RESOLVED_ZONE_EXPECTED } from '@immut/core/zone-input';
 import {
   choice,
   commonInputs,
@@ -41,6 +42,8 @@ function risingPercentages() {
 export const cutoverDnsInputs = {
   ...commonInputs,
   zone: text("the hosted zone: its id ('Z…') or its name ('example.com')"),
+  // Its form and its match with `zone` are checked in main.ts (parseResolvedZone).
+  hostedZone: optional(text(RESOLVED_ZONE_EXPECTED)),
   name: matching(/^[A-Za-z0-9.*_-]{1,253}\.?$/, "the role's DNS name, e.g. api.prod.example.com"),
   targetDnsName: optional(
     matching(

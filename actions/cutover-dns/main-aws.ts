@@ -5,7 +5,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { createAwsClient } from '@immut/core/aws';
 import { InputError } from '@immut/core/errors';
-import { nameProblem, resolveZone } from '@immut/core/hosted-zone';
+import { nameProblem, zoneOfInputs } from '@immut/core/hosted-zone';
 import { type Lease, acquireLease, holdFor } from '@immut/core/lease';
 import { provenanceFromEnv } from '@immut/core/provenance';
 import type { ActionContext } from '@immut/core/run-action';
@@ -32,7 +32,7 @@ export async function cutover(
     deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
     log: (line) => io.info(line),
   };
-  const zone = await resolveZone(route53, inputs.zone, calls);
+  const zone = await zoneOfInputs(route53, inputs, calls);
   const outside = nameProblem(inputs.name, zone);
   if (outside) throw new InputError([outside]);
 

@@ -9,7 +9,7 @@
 import { InputError } from '@immut/core/errors';
 import { readInputs, resolveCommon, type CommonInputs, type ParsedInputs } from '@immut/core/inputs';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
-import { zoneInputProblem } from '@immut/core/zone-input';
+import { parseResolvedZone, zoneInputProblem } from '@immut/core/zone-input';
 import { historyName } from './history.js';
 import { crossCheckCutoverDns, cutoverDnsInputs } from './inputs.js';
 
@@ -30,6 +30,8 @@ export function checkInputs({ io, env }: Pick<ActionContext, 'io' | 'env'>): Che
   const problems = [...crossCheckCutoverDns(inputs)];
   const zoneProblem = zoneInputProblem(inputs.zone);
   if (zoneProblem) problems.push(zoneProblem);
+  const resolved = inputs.hostedZone === undefined ? {} : parseResolvedZone(inputs.hostedZone, inputs.zone);
+  if (resolved.problem && !zoneProblem) problems.push(resolved.problem);
   if (inputs.name.replace(/\.$/, '').length > MAX_NAME_LENGTH) {
     problems.push(
       `Input 'name' was '${inputs.name}': too long to keep its history record ${historyName(inputs.name)} beside it; expected at most ${MAX_NAME_LENGTH} characters.`,

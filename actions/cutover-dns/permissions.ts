@@ -21,7 +21,7 @@ export default definePermissions({
     },
     readHostedZones({
       why: 'Reads only the hosted zones you name.',
-      calls: 'core hosted-zone.ts: resolveZone, recordSetsAt',
+      calls: 'core hosted-zone.ts: resolveZone, recordSetsAt, recordSetsWithChild',
     }),
     waitForRoute53Change({
       why: 'Waits for its change to be in sync (change ids are not known in advance).',

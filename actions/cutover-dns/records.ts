@@ -3,7 +3,7 @@
 // case, trailing dot, `*` as \052) so what we write compares equal to what we read back.
 import type { ResourceRecordSet, Route53Client } from '@aws-sdk/client-route-53';
 import { type AliasTarget, fqdn } from '@immut/core/dns-history';
-import { recordSetsAt } from '@immut/core/hosted-zone';
+import { recordSetsAt, recordSetsWithChild } from '@immut/core/hosted-zone';
 import type { CallContext } from '@immut/core/throttle-retry';
 
 export { type AliasTarget, fqdn } from '@immut/core/dns-history';
@@ -64,6 +64,18 @@ export function weightFor(percent: number): number {
 /** A record set without the SDK's undefined members (what a DELETE repeats). */
 function clean(record: RecordSet): RecordSet {
   return JSON.parse(JSON.stringify(record)) as RecordSet;
+}
+
+/** The name's A records and its history's TXT, usually in one call (core's reader). */
+export async function readNameAndHistory(
+  route53: Route53Client,
+  calls: CallContext,
+  zoneId: string,
+  name: string,
+  history: string,
+): Promise<{ records: RecordSet[]; history: RecordSet[] }> {
+  const { a, childTxt } = await recordSetsWithChild(route53, zoneId, name, history, calls);
+  return { records: a.map(clean), history: childTxt.map(clean) };
 }
 
 /** Every record set of `type` at `name`, exactly as Route 53 returns them (core's reader). */

@@ -15,6 +15,7 @@ import {
   type ParsedInputs,
 } from '@immut/core/inputs';
 import { BUILD_RULE, ENV_RULE, ROLE_RULE } from '@immut/core/identity';
+import { RESOLVED_ZONE_EXPECTED } from '@immut/core/zone-input';
 import { z } from 'zod';
 
 /** The longest manifest JSON accepted: a manifest is a few KiB (flags included). */
@@ -130,6 +131,8 @@ export const launchBehindLbInputs = {
   ),
   instanceProfile: optional(matching(/^[\w+=,.@-]{1,128}$/, 'an IAM instance profile name')),
   zone: optional(text('the hosted zone (id or name) for the build DNS name')),
+  // Its form and its match with `zone` are checked in main.ts (parseResolvedZone).
+  hostedZone: optional(text(RESOLVED_ZONE_EXPECTED)),
   loadBalancerArn: optional(
     matching(LOAD_BALANCER_ARN, "an application load balancer's ARN (prepare's load-balancer-arn output)"),
   ),

@@ -11,7 +11,7 @@ import type { ActionIO } from '@immut/core/action-io';
 import type { CleanupLog } from '@immut/core/cleanup';
 import type { Clock } from '@immut/core/clock';
 import { UserError, describeError } from '@immut/core/errors';
-import { resolveZone, type Zone } from '@immut/core/hosted-zone';
+import { zoneOfInputs, type Zone } from '@immut/core/hosted-zone';
 import type { CallContext } from '@immut/core/throttle-retry';
 import { releaseId, type Identity } from '@immut/core/identity';
 import type { ParsedInputs } from '@immut/core/inputs';
@@ -135,7 +135,9 @@ export async function preparePlan(
       );
   }
   const imageName = await checkImage(clients.ec2, source.imageId, source.origin);
-  const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone, calls) : undefined;
+  const zone = inputs.zone
+    ? await zoneOfInputs(clients.route53, { zone: inputs.zone, hostedZone: inputs.hostedZone }, calls)
+    : undefined;
 
   const envFile = buildEnvFile({
     immut: {
@@ -282,6 +284,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
   const front = await ensureFrontEnd(plan, clients.elb, {
     cleanup,
     log,
+    calls: { clock, log, deadline },
     ...(thisRun ? { cleanupRun: thisRun } : {}),
     ...(plan.prepared ? { prepared: plan.prepared } : {}),
   });
@@ -340,6 +343,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     `Auto Scaling group ${group.name}: ${fleet.servers.length} healthy of ${fleet.desired} desired, in service: ${fleet.servers.map((s) => `${s.id} (${s.zone})`).join(', ')}.`,
   );
 
+  // Only now: the build's name never answers without a healthy target behind it.
   if (plan.zone && plan.buildDnsName) {
     const record = await ensureBuildRecord(
       clients.route53,

@@ -19,6 +19,7 @@ import type { Identity } from '@immut/core/identity';
 import { TAG, fromAwsTags, toAwsTags, type Tags } from '@immut/core/tags';
 import { KIND, assertOwnBuild } from './ownership.js';
 import { awsErrorName } from './preflight.js';
+import { retryThrottledIf, type CallContext } from '@immut/core/throttle-retry';
 
 export interface ElbContext {
   elb: ElasticLoadBalancingV2Client;
@@ -28,6 +29,11 @@ export interface ElbContext {
   tagsFor: (name: string) => Tags;
   cleanup: Pick<CleanupLog, 'record'>;
   log: (line: string) => void;
+  /**
+   * The creates retry throttling until this deadline: releases running at once share the
+   * account's ELBv2 rate, and the SDK's few attempts last seconds (throttle-retry.ts).
+   */
+  calls?: CallContext;
   /**
    * The launch's own run (its immut:run tag). A reused resource carrying it was made by this
    * workflow run's prepare job, so the post step of a failed launch removes it with the rest
@@ -149,16 +155,18 @@ export async function ensureLoadBalancer(
     recordIfThisRun(ctx, KIND.loadBalancer, existing.LoadBalancerArn, tags);
     return lbInfo(existing, false);
   }
-  const out = await ctx.elb.send(
-    new CreateLoadBalancerCommand({
-      Name: spec.name,
-      Type: 'application',
-      Scheme: spec.scheme,
-      IpAddressType: 'ipv4',
-      Subnets: spec.subnets,
-      SecurityGroups: spec.securityGroups,
-      Tags: toAwsTags(ctx.tagsFor(spec.name)),
-    }),
+  const out = await retryThrottledIf(ctx.calls, `creating load balancer ${spec.name}`, () =>
+    ctx.elb.send(
+      new CreateLoadBalancerCommand({
+        Name: spec.name,
+        Type: 'application',
+        Scheme: spec.scheme,
+        IpAddressType: 'ipv4',
+        Subnets: spec.subnets,
+        SecurityGroups: spec.securityGroups,
+        Tags: toAwsTags(ctx.tagsFor(spec.name)),
+      }),
+    ),
   );
   const lb = out.LoadBalancers?.[0];
   if (!lb?.LoadBalancerArn) throw new Error(`CreateLoadBalancer returned no load balancer for ${spec.name}`);
@@ -216,24 +224,26 @@ export async function ensureTargetGroup(
     recordIfThisRun(ctx, KIND.targetGroup, existingArn, tags);
     return { arn: existingArn, created: false };
   }
-  const out = await ctx.elb.send(
-    new CreateTargetGroupCommand({
-      Name: spec.name,
-      Protocol: 'HTTP',
-      Port: spec.port,
-      VpcId: spec.vpcId,
-      TargetType: 'instance',
-      HealthCheckProtocol: 'HTTP',
-      HealthCheckPort: 'traffic-port',
-      HealthCheckEnabled: true,
-      HealthCheckPath: spec.health.path,
-      HealthCheckIntervalSeconds: spec.health.intervalSeconds,
-      HealthCheckTimeoutSeconds: healthCheckTimeout(spec.health.intervalSeconds),
-      HealthyThresholdCount: spec.health.healthyThreshold,
-      UnhealthyThresholdCount: spec.health.unhealthyThreshold,
-      Matcher: { HttpCode: spec.health.matcher },
-      Tags: toAwsTags(ctx.tagsFor(spec.name)),
-    }),
+  const out = await retryThrottledIf(ctx.calls, `creating target group ${spec.name}`, () =>
+    ctx.elb.send(
+      new CreateTargetGroupCommand({
+        Name: spec.name,
+        Protocol: 'HTTP',
+        Port: spec.port,
+        VpcId: spec.vpcId,
+        TargetType: 'instance',
+        HealthCheckProtocol: 'HTTP',
+        HealthCheckPort: 'traffic-port',
+        HealthCheckEnabled: true,
+        HealthCheckPath: spec.health.path,
+        HealthCheckIntervalSeconds: spec.health.intervalSeconds,
+        HealthCheckTimeoutSeconds: healthCheckTimeout(spec.health.intervalSeconds),
+        HealthyThresholdCount: spec.health.healthyThreshold,
+        UnhealthyThresholdCount: spec.health.unhealthyThreshold,
+        Matcher: { HttpCode: spec.health.matcher },
+        Tags: toAwsTags(ctx.tagsFor(spec.name)),
+      }),
+    ),
   );
   const arn = out.TargetGroups?.[0]?.TargetGroupArn;
   if (!arn) throw new Error(`CreateTargetGroup returned no target group for ${spec.name}`);
@@ -312,15 +322,17 @@ export async function ensureListener(
       recordIfThisRun(ctx, KIND.listener, existing.ListenerArn, await tagsFor(ctx, existing.ListenerArn));
     return { arn: existing.ListenerArn, port, protocol, created: false };
   }
-  const out = await ctx.elb.send(
-    new CreateListenerCommand({
-      LoadBalancerArn: spec.loadBalancerArn,
-      Protocol: protocol,
-      Port: port,
-      ...(spec.certificateArn ? { Certificates: [{ CertificateArn: spec.certificateArn }] } : {}),
-      DefaultActions: [{ Type: 'forward', TargetGroupArn: spec.targetGroupArn }],
-      Tags: toAwsTags(ctx.tagsFor(spec.name)),
-    }),
+  const out = await retryThrottledIf(ctx.calls, `creating the listener of ${spec.name}`, () =>
+    ctx.elb.send(
+      new CreateListenerCommand({
+        LoadBalancerArn: spec.loadBalancerArn,
+        Protocol: protocol,
+        Port: port,
+        ...(spec.certificateArn ? { Certificates: [{ CertificateArn: spec.certificateArn }] } : {}),
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: spec.targetGroupArn }],
+        Tags: toAwsTags(ctx.tagsFor(spec.name)),
+      }),
+    ),
   );
   const arn = out.Listeners?.[0]?.ListenerArn;
   if (!arn) throw new Error(`CreateListener returned no listener for ${spec.loadBalancerArn}`);

@@ -19,6 +19,7 @@ import { ACTION, IDENTITY_STATE } from './main.js';
 import { dryRunFrontEnd, frontEndSettings, planFrontEnd, prepare } from './prepare.js';
 import type { TagReader } from './release.js';
 import { undoHandlers } from './undo.js';
+import { formatResolvedZone } from '@immut/core/zone-input';
 
 /** Reads a release by its tag from the workflow's repository (tag-release wrote it there). */
 export function tagReader(inputs: Pick<LaunchInputs, 'githubToken'>, env: Env, io: ActionIO): TagReader {
@@ -87,6 +88,7 @@ export async function launchOrPrepare(
       io.setOutput('target-group-arn', result.targetGroupArn);
       io.setOutput('listener-arn', result.listenerArn);
       io.setOutput('build-dns-name', result.buildDnsName ?? '');
+      io.setOutput('hosted-zone', plan.zone ? formatResolvedZone(plan.zone) : '');
       return;
     }
     const plan = await preparePlan(
@@ -111,6 +113,7 @@ export async function launchOrPrepare(
     io.setOutput('auto-scaling-group-name', result.autoScalingGroupName);
     io.setOutput('instance-ids', result.instanceIds.join(','));
     io.setOutput('build-dns-name', result.buildDnsName ?? '');
+    io.setOutput('hosted-zone', plan.zone ? formatResolvedZone(plan.zone) : '');
   } finally {
     destroy(clients);
   }

@@ -8,7 +8,7 @@
 import { InputError } from '@immut/core/errors';
 import { readInputs, resolveCommon } from '@immut/core/inputs';
 import type { ActionDefinition } from '@immut/core/run-action';
-import { zoneInputProblem } from '@immut/core/zone-input';
+import { parseResolvedZone, zoneInputProblem } from '@immut/core/zone-input';
 import { crossCheckLaunchBehindLb, launchBehindLbInputs } from './inputs.js';
 import type { LaunchInputs } from './launch.js';
 
@@ -24,6 +24,13 @@ export function launchProblems(inputs: LaunchInputs): string[] {
   const problems = crossCheckLaunchBehindLb(inputs);
   const zoneProblem = inputs.zone === undefined ? undefined : zoneInputProblem(inputs.zone);
   if (zoneProblem) problems.push(zoneProblem);
+  if (inputs.hostedZone !== undefined) {
+    const resolved =
+      inputs.zone === undefined
+        ? { problem: "Input 'hosted-zone' was given without input 'zone'; expected both, or neither." }
+        : parseResolvedZone(inputs.hostedZone, inputs.zone);
+    if (resolved.problem && !zoneProblem) problems.push(resolved.problem);
+  }
   const interval = inputs.healthCheckInterval;
   if (interval !== undefined && interval % 1000 !== 0) {
     problems.push(

@@ -50,7 +50,7 @@ export default definePermissions({
       resources: ['*'],
       why: 'Checks the image and network, finds an earlier attempt and watches health; these calls take no resource-level permission, so they stay on *.',
       calls:
-        'preflight.ts: checkNetwork, checkSecurityGroups, checkImage (prepare mode: checkNetwork, checkSecurityGroups only); fleet.ts: findLaunchTemplate, findGroup, waitFleetHealthy; load-balancer.ts: findLoadBalancer, findTargetGroupArn, listenersOf, tagsOf, tagsOfMany (prepare.ts: findFrontEnd); health.ts: waitLoadBalancerActive; undo.ts: undoHandlers; core hosted-zone.ts: resolveZone',
+        'preflight.ts: checkNetwork, checkSecurityGroups (core ec2-by-id.ts: securityGroupsById), checkImage (prepare mode: checkNetwork, checkSecurityGroups only); fleet.ts: findLaunchTemplate, findGroup, waitFleetHealthy; load-balancer.ts: findLoadBalancer, findTargetGroupArn, listenersOf, tagsOf, tagsOfMany (prepare.ts: findFrontEnd); health.ts: waitLoadBalancerActive; undo.ts: undoHandlers; core hosted-zone.ts: resolveZone',
     },
     readHostedZones({
       why: 'Reads only the hosted zones you name.',

@@ -1,13 +1,9 @@
 // Read-only checks before anything is created: the subnets, security groups and image the
 // inputs name must exist and fit together, so a bad value fails with a clear message and
 // leaves nothing half-created behind. (The hosted zone: core's hosted-zone.ts.)
-import {
-  DescribeImagesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeSubnetsCommand,
-  type EC2Client,
-} from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { securityGroupsById } from '@immut/core/ec2-by-id';
 import { UserError } from '@immut/core/errors';
 
 export interface SubnetInfo {
@@ -96,18 +92,13 @@ export async function checkSecurityGroups(
   groupIds: readonly string[],
   vpcId: string,
 ): Promise<void> {
-  let found;
-  try {
-    found = await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }));
-  } catch (error) {
-    if (awsErrorName(error) === 'InvalidGroup.NotFound') {
-      throw new UserError(
-        `Input '${input}' was '${groupIds.join(',')}': ${(error as Error).message}; expected security groups of this region.`,
-      );
-    }
-    throw error;
+  const { groups, missing } = await securityGroupsById(ec2, groupIds);
+  if (missing.length > 0) {
+    throw new UserError(
+      `Input '${input}' was '${groupIds.join(',')}': ${missing.join(', ')} not found in this region; expected security groups of this region.`,
+    );
   }
-  const elsewhere = (found.SecurityGroups ?? []).filter((g) => g.VpcId !== vpcId).map((g) => g.GroupId);
+  const elsewhere = groups.filter((g) => g.VpcId !== vpcId).map((g) => g.GroupId);
   if (elsewhere.length > 0) {
     throw new UserError(
       `Input '${input}' was '${groupIds.join(',')}': ${elsewhere.join(', ')} not in the subnets' VPC ${vpcId}; expected security groups of ${vpcId}.`,

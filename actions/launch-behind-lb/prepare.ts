@@ -5,7 +5,7 @@
 import type { ActionIO } from '@immut/core/action-io';
 import type { CleanupLog } from '@immut/core/cleanup';
 import type { Clock } from '@immut/core/clock';
-import { resolveZone, type Zone } from '@immut/core/hosted-zone';
+import { zoneOfInputs, type Zone } from '@immut/core/hosted-zone';
 import type { CallContext } from '@immut/core/throttle-retry';
 import { releaseId, type Identity } from '@immut/core/identity';
 import { buildDnsName, loadBalancerName, targetGroupName } from '@immut/core/naming';
@@ -82,7 +82,9 @@ export async function planFrontEnd(
   const { identity, region } = common;
   const network = await checkNetwork(clients.ec2, inputs.subnetIds);
   await checkSecurityGroups(clients.ec2, 'lb-security-group-ids', inputs.lbSecurityGroupIds, network.vpcId);
-  const zone = inputs.zone ? await resolveZone(clients.route53, inputs.zone, calls) : undefined;
+  const zone = inputs.zone
+    ? await zoneOfInputs(clients.route53, { zone: inputs.zone, hostedZone: inputs.hostedZone }, calls)
+    : undefined;
   return {
     identity,
     region,
@@ -213,6 +215,8 @@ export async function ensureFrontEnd(
   elb: Clients['elb'],
   deps: Pick<FrontEndDeps, 'cleanup'> & {
     log: (line: string) => void;
+    /** The creates retry throttling until its deadline (many releases at once share ELB's rate). */
+    calls?: CallContext;
     cleanupRun?: string;
     /** A prepare step's outputs: adopted by ARN when they are this run's (see adoptPrepared). */
     prepared?: PreparedFrontEnd;
@@ -225,6 +229,7 @@ export async function ensureFrontEnd(
     tagsFor: plan.tagsFor,
     cleanup: deps.cleanup,
     log: deps.log,
+    ...(deps.calls ? { calls: deps.calls } : {}),
     ...(deps.cleanupRun ? { cleanupRun: deps.cleanupRun } : {}),
   };
   const resources: SummaryResource[] = [];
@@ -294,7 +299,7 @@ export async function prepare(
   const deadline = deadlineFrom(clock, plan.timeoutMs);
   const wait: WaitSettings = { clock, log, remaining: () => deadline.remaining() };
   for (const line of describeFrontEnd(plan)) log(line);
-  const front = await ensureFrontEnd(plan, clients.elb, { cleanup, log });
+  const front = await ensureFrontEnd(plan, clients.elb, { cleanup, log, calls: { clock, log, deadline } });
   await waitLoadBalancerActive(clients.elb, front.lb, plan.names.loadBalancer, wait);
   await io.appendSummary(
     renderSummary({

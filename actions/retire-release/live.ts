@@ -4,7 +4,7 @@
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import { type History, historyName, parseHistory } from '@immut/core/dns-history';
 import { GuardError } from '@immut/core/errors';
-import { recordSetsAt } from '@immut/core/hosted-zone';
+import { recordSetsWithChild } from '@immut/core/hosted-zone';
 import { MANAGED_BY_VALUE, TAG, assertManaged } from '@immut/core/tags';
 import { type RoleEnv, bareDnsName } from './discover.js';
 
@@ -28,8 +28,8 @@ export async function readLive(
   name: string,
   who: RoleEnv,
 ): Promise<Live> {
-  const records = await recordSetsAt(route53, zoneId, name, 'A');
-  const [txt] = await recordSetsAt(route53, zoneId, historyName(name), 'TXT');
+  const { a: records, childTxt } = await recordSetsWithChild(route53, zoneId, name, historyName(name));
+  const [txt] = childTxt;
   const history = txt ? parseHistory(txt) : undefined;
   if (!history && records.length > 0) {
     throw new GuardError(

@@ -62,7 +62,7 @@ export default definePermissions({
     },
     readHostedZones({
       why: "Reads the name's history and build records, only in the zones you name.",
-      calls: 'core hosted-zone.ts: resolveZone, recordSetsAt; live.ts',
+      calls: 'core hosted-zone.ts: resolveZone, recordSetsAt, recordSetsWithChild; live.ts',
     }),
     {
       sid: 'RemoveBuildNames',

@@ -12,7 +12,7 @@ import {
   text,
   workspacePath,
 } from '@immut/core/inputs';
-import { MATRIX_JOBS_LIMIT, WORLD_LIMITS } from '@immut/core/world';
+import { MATRIX_JOBS_LIMIT, WORLD_LIMITS } from '@immut/core/world-limits';
 import { WORLD_RELEASE_TAG } from './release-tag.js';
 
 const WORLD_FILE_EXPECTED = 'the path of a .yml or .yaml file, relative to the workspace';

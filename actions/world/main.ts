@@ -11,7 +11,8 @@
 // kept after a failure on purpose (a re-run completes it; the error says so).
 //
 // This module reads the inputs and the world file and plans, with no AWS or GitHub client
-// loaded: mode plan needs none, and a bad input fails at once. Modes promote and record load
+// loaded: mode plan needs none, and a bad input fails at once. The YAML parser and the world's
+// schema (@immut/core/world) load once the inputs passed, since they are half this bundle's start. Modes promote and record load
 // main-remote.ts, and status (and plan with only-stale) status.ts, after their checks
 // (issue #20: input errors before any SDK loads).
 import { UserError } from '@immut/core/errors';
@@ -20,7 +21,8 @@ import { readInputs, type ParsedInputs } from '@immut/core/inputs';
 import { provenanceFromEnv, type Env, type Provenance } from '@immut/core/provenance';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
 import { heading, markdownTable, summary } from '@immut/core/summary';
-import { MATRIX_JOBS_LIMIT, parseWorld, planWorld, type RolePlan, type World } from '@immut/core/world';
+import type { RolePlan, World } from '@immut/core/world';
+import { MATRIX_JOBS_LIMIT } from '@immut/core/world-limits';
 import { readWorldFile, worldInputs } from './inputs.js';
 import { chunkNumbers, chunkPlans, chunking, releaseMatrix } from './plan.js';
 import { checkStatusOptions } from './status-options.js';
@@ -36,7 +38,19 @@ export interface PromoteChecked {
   source: { world: World; plans: RolePlan[]; file: string };
 }
 
-function checkPromote(inputs: WorldInputs, env: Env): PromoteChecked {
+/** A world file read, validated and planned; the YAML parser loads here, after the inputs passed. */
+async function loadWorld(
+  workspace: string,
+  file: string,
+  input?: string,
+): Promise<{ world: World; plans: RolePlan[] }> {
+  const text = readWorldFile(workspace, file, input);
+  const { parseWorld, planWorld } = await import('@immut/core/world');
+  const world = parseWorld(text, file);
+  return { world, plans: planWorld(world) };
+}
+
+async function checkPromote(inputs: WorldInputs, env: Env): Promise<PromoteChecked> {
   const need = (value: string | undefined, input: string, expected: string): string => {
     if (value) return value;
     throw new UserError(`Input '${input}' is required in mode promote; expected ${expected}.`);
@@ -53,8 +67,8 @@ function checkPromote(inputs: WorldInputs, env: Env): PromoteChecked {
     'a token that reads the repository (contents: read)',
   );
   const workspace = env['GITHUB_WORKSPACE'] ?? process.cwd();
-  const sourceWorld = parseWorld(readWorldFile(workspace, sourceFile, 'source-world-file'), sourceFile);
-  return { tag, token, source: { world: sourceWorld, plans: planWorld(sourceWorld), file: sourceFile } };
+  const source = await loadWorld(workspace, sourceFile, 'source-world-file');
+  return { tag, token, source: { ...source, file: sourceFile } };
 }
 
 /** What mode record needs besides the world: the build and the commit, checked before any client loads. */
@@ -148,12 +162,11 @@ async function main(ctx: ActionContext): Promise<void> {
   if (inputs.githubToken) io.setSecret(inputs.githubToken);
   const workspace = io.env['GITHUB_WORKSPACE'] ?? process.cwd();
   const file = inputs.worldFile ?? 'immut.world.yml';
-  const world = parseWorld(readWorldFile(workspace, file), file);
-  const all = planWorld(world);
+  const { world, plans: all } = await loadWorld(workspace, file);
   io.setOutput('region', world.region);
   if (inputs.mode === 'promote') {
     io.setOutput('env', world.env);
-    const checked = checkPromote(inputs, ctx.env);
+    const checked = await checkPromote(inputs, ctx.env);
     const { promote } = await import('./main-remote.js');
     await promote(ctx, inputs, { world, plans: all, file }, checked);
     return;

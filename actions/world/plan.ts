@@ -2,7 +2,8 @@
 // whose keys are release.yml's inputs, all strings (workflow inputs are strings).
 import { UserError } from '@immut/core/errors';
 import { showGiven } from '@immut/core/inputs';
-import { MATRIX_JOBS_LIMIT, type RolePlan } from '@immut/core/world';
+import type { RolePlan } from '@immut/core/world';
+import { MATRIX_JOBS_LIMIT } from '@immut/core/world-limits';
 
 export type MatrixEntry = Record<string, string>;
 

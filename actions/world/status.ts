@@ -5,15 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { createAwsClient } from '@immut/core/aws';
 import { UserError } from '@immut/core/errors';
-import { createGitHubClient, repositoryFromEnv, type GitHubClient } from '@immut/core/github';
 import { resolveZone } from '@immut/core/hosted-zone';
-import { ReleaseNotFoundError, readReleaseDetails } from '@immut/core/release-reader';
 import type { ActionContext } from '@immut/core/run-action';
 import type { RolePlan, World } from '@immut/core/world';
 import {
@@ -23,7 +18,7 @@ import {
   type RoleStatus,
   type WorldStatus,
 } from '@immut/core/world-status';
-import { gatherRoleStatus, type ReleaseLookup, type StatusClients } from './gather.js';
+import type { statusReaders as StatusReadersFn } from './status-readers.js';
 import { checkStatusOptions, type StatusOptions } from './status-options.js';
 
 const ACTION = 'world';
@@ -33,33 +28,6 @@ const ACTION = 'world';
 const CONCURRENT_ROLES = 8;
 
 export type { StatusOptions } from './status-options.js';
-
-function clientsFor(region: string): StatusClients & { destroy(): void } {
-  const settings = { region, action: ACTION };
-  const clients = {
-    ec2: createAwsClient(EC2Client, settings),
-    ssm: createAwsClient(SSMClient, settings),
-    route53: createAwsClient(Route53Client, settings),
-    rds: createAwsClient(RDSClient, settings),
-  };
-  return { ...clients, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
-}
-
-function releaseLookup(octokit: GitHubClient, repository: { owner: string; repo: string }): ReleaseLookup {
-  return async (tag) => {
-    try {
-      return (await readReleaseDetails({ octokit, ...repository, tag })).manifest;
-    } catch (error) {
-      if (error instanceof ReleaseNotFoundError) return undefined;
-      throw error;
-    }
-  };
-}
-
-function timeScale(env: ActionContext['env']): number {
-  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
 
 /** The world's status now: every role gathered, then judged against max-age. */
 export async function takeStatus(
@@ -71,27 +39,25 @@ export async function takeStatus(
   // Validated before any call, so a typo costs no AWS or GitHub round trip (main.ts checks
   // them before this module loads, too).
   const maxAgeMs = checkStatusOptions(options);
-  const octokit = createGitHubClient({
-    token: options.githubToken ?? '',
-    env,
-    action: ACTION,
-    log: io,
-    timeScale: timeScale(env),
-  });
-  const lookup = releaseLookup(octokit, repositoryFromEnv(env));
-  const clients = clientsFor(world.region);
+  const route53 = createAwsClient(Route53Client, { region: world.region, action: ACTION });
+  let readers: ReturnType<typeof StatusReadersFn> | undefined;
   try {
-    const zone = await resolveZone(clients.route53, world.zone);
+    // The zone's lookup is the first call; the other readers load while it is in flight.
+    const [zone, { statusReaders }] = await Promise.all([
+      resolveZone(route53, world.zone),
+      import('./status-readers.js'),
+    ]);
+    readers = statusReaders({ io, env }, world.region, route53, options.githubToken ?? '');
+    const { gather } = readers;
     const roles: RoleStatus[] = [];
     for (let i = 0; i < plans.length; i += CONCURRENT_ROLES) {
       const batch = plans.slice(i, i + CONCURRENT_ROLES);
-      roles.push(
-        ...(await Promise.all(batch.map((plan) => gatherRoleStatus(clients, plan, zone.id, lookup)))),
-      );
+      roles.push(...(await Promise.all(batch.map((plan) => gather(plan, zone.id)))));
     }
     return buildWorldStatus({ env: world.env, now: clock.now(), maxAge: options.maxAge, maxAgeMs, roles });
   } finally {
-    clients.destroy();
+    readers?.destroy();
+    route53.destroy();
   }
 }
 

@@ -168,7 +168,7 @@ exports.crc64NvmeCrtContainer = crc64NvmeCrtContainer;
 
 /***/ }),
 
-/***/ 7857:
+/***/ 238:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -35506,7 +35506,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: __Client
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/checksums/dist-cjs/submodules/flexible-checksums/index.js
-var flexible_checksums = __webpack_require__(7857);
+var flexible_checksums = __webpack_require__(238);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
 var client = __webpack_require__(5152);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/middleware-sdk-s3/dist-cjs/submodules/s3/index.js
@@ -36720,7 +36720,7 @@ class S3Client extends submodules_client.Client {
 /* harmony export */   zr: () => (/* binding */ _ep4)
 /* harmony export */ });
 /* unused harmony exports _ep1, _ep6, _ep7, _ep8, _ep9, _mw4, _mw6, _mw9, _mw10, _mw12 */
-/* harmony import */ var _aws_sdk_checksums_flexible_checksums__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7857);
+/* harmony import */ var _aws_sdk_checksums_flexible_checksums__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(238);
 /* harmony import */ var _aws_sdk_middleware_sdk_s3_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5028);
 /* harmony import */ var _smithy_core_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2658);
 /* harmony import */ var _smithy_core_endpoints__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2085);

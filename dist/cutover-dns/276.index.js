@@ -175,6 +175,19 @@ async function resolveZone(route53, given, calls) {
     const id = zone_input/* ZONE_ID */.jr.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
+/**
+ * The zone of the `zone` input: as an earlier job of the release resolved it (`hosted-zone`,
+ * launch-behind-lb's output), with no call, else looked up.
+ */
+async function zoneOfInputs(route53, inputs, calls) {
+    if (inputs.hostedZone !== undefined) {
+        const { zone, problem } = (0,zone_input/* parseResolvedZone */["if"])(inputs.hostedZone, inputs.zone);
+        if (!zone)
+            throw new errors/* UserError */.yo(problem ?? `Input 'hosted-zone' is malformed.`);
+        return zone;
+    }
+    return resolveZone(route53, inputs.zone, calls);
+}
 async function zoneById(route53, send, given, id) {
     try {
         const out = await send(`reading hosted zone ${id}`, () => route53.send(new GetHostedZoneCommand/* GetHostedZoneCommand */.H({ Id: id })));
@@ -236,7 +249,7 @@ function nameProblem(name, zone) {
  * repeat them value for value), paging through weighted sets if there are many. With
  * `calls`, throttling is retried until the run's deadline.
  */
-async function recordSetsAt(route53, zoneId, name, type, calls) {
+async function hosted_zone_recordSetsAt(route53, zoneId, name, type, calls) {
     const send = (what, call) => retryThrottledIf(calls, what, call);
     const wanted = (0,dns_history/* fqdn */.Y8)(name);
     const found = [];
@@ -264,6 +277,48 @@ async function recordSetsAt(route53, zoneId, name, type, calls) {
         identifier = page.NextRecordIdentifier;
     }
 }
+/** Route 53's order of record names: labels reversed (`www.example.com` sorts as `com.example.www`). */
+function compareDnsNames(a, b) {
+    const key = (n) => n.toLowerCase().replace(/\.$/, '').split('.').reverse().join('.');
+    const [ka, kb] = [key(a), key(b)];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+/**
+ * The A records of `name` and the TXT records of `below`, a name under it (its history record),
+ * in one call when they share a page. Route 53 lists record sets in DNS order (labels
+ * reversed, then type) from the start given, and a name's children come right after its own
+ * records, so the page that starts at `name`'s A records holds `below` too, or shows it is
+ * absent by listing what sorts after it. Only a page that ends before that reads again.
+ */
+async function recordSetsWithChild(route53, zoneId, name, below, calls) {
+    const wanted = (0,dns_history/* fqdn */.Y8)(name);
+    const child = (0,dns_history/* fqdn */.Y8)(below);
+    if (!child.endsWith(`.${wanted}`))
+        throw new Error(`${child} is not a name under ${wanted}`);
+    const page = await retryThrottledIf(calls, `reading A records of ${wanted}`, () => route53.send(new ListResourceRecordSetsCommand/* ListResourceRecordSetsCommand */.I({
+        HostedZoneId: zoneId,
+        StartRecordName: wanted,
+        StartRecordType: 'A',
+        MaxItems: 100,
+    })));
+    const sets = page.ResourceRecordSets ?? [];
+    const complete = page.IsTruncated !== true;
+    const isA = (r) => r.Name?.toLowerCase() === wanted && r.Type === 'A';
+    const a = sets.filter(isA);
+    const childTxt = sets.filter((r) => r.Name?.toLowerCase() === child && r.Type === 'TXT');
+    // A set after the A records ends them; one sorting after the child (or its TXT) ends it.
+    const aDone = complete || sets.some((r) => !isA(r));
+    const childDone = complete ||
+        childTxt.length > 0 ||
+        sets.some((r) => {
+            const order = compareDnsNames(r.Name ?? '', child);
+            return order > 0 || (order === 0 && (r.Type ?? '') > 'TXT');
+        });
+    return {
+        a: aDone ? a : await hosted_zone_recordSetsAt(route53, zoneId, name, 'A', calls),
+        childTxt: childDone ? childTxt : await hosted_zone_recordSetsAt(route53, zoneId, below, 'TXT', calls),
+    };
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -271,215 +326,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 var ChangeResourceRecordSetsCommand = __webpack_require__(5081);
 // EXTERNAL MODULE: ./packages/core/lib/tags.js
 var lib_tags = __webpack_require__(8964);
-;// CONCATENATED MODULE: ./packages/core/lib/lease.js
-// One run at a time may change a role's name or delete its builds: cutover, rollback and
-// retirement of one role and env take a lease first. GitHub's `concurrency` cannot be that
-// lock: it keeps one pending run per group and cancels the older pending one, so a queued
-// emergency rollback could silently vanish, and it knows nothing of runs from other
-// workflows or repositories. The lease is a TXT record beside the name,
-// `_immut-lease.<name>`, holding who holds it, the run and when it expires. It is taken by
-// compare-and-swap: CREATE when there is none, or one batch that DELETEs exactly the record
-// read and CREATEs ours, which Route 53 refuses whole if the record changed meanwhile, so two
-// runs can never both win. An expired lease (its holder was killed) may be taken over.
-
-
-
-
-
-
-
-const LEASE_PREFIX = '_immut-lease.';
-const LEASE_TTL = 60;
-const VERSION = '1';
-/** How often a waiting run looks at the lease again (Route 53's request rate is low). */
-const POLL_MS = 15_000;
-function leaseName(name) {
-    return (0,dns_history/* fqdn */.Y8)(`${LEASE_PREFIX}${name}`);
-}
-// Holder and run are written into TXT strings: no quotes, spaces or backslashes, and short.
-function field(key, value) {
-    const text = `${key}=${value}`;
-    if (/["\s\\]/.test(text) || text.length > 255) {
-        throw new Error(`lease value ${key} cannot be stored in a TXT string: '${value.slice(0, 80)}'`);
-    }
-    return `"${text}"`;
-}
-/** A run URL as stored: '-' when there is none or it could not be stored as one string. */
-function safeRun(run) {
-    return run && !/["\s\\]/.test(run) && run.length <= 200 ? run : '-';
-}
-function leaseRecord(name, info) {
-    return {
-        Name: leaseName(name),
-        Type: 'TXT',
-        TTL: LEASE_TTL,
-        ResourceRecords: [
-            {
-                Value: [
-                    field('immut-lease', VERSION),
-                    field('managed-by', lib_tags/* MANAGED_BY_VALUE */.Q9),
-                    field('holder', info.holder),
-                    field('run', safeRun(info.run)),
-                    field('expires', info.expires),
-                    field('token', info.token),
-                ].join(' '),
-            },
-        ],
-    };
-}
-/** Reads a lease record; anything else at that name is refused, never overwritten. */
-function parseLease(record) {
-    const f = new Map();
-    for (const { Value } of record.ResourceRecords ?? []) {
-        for (const [, text = ''] of (Value ?? '').matchAll(/"([^"]*)"/g)) {
-            const eq = text.indexOf('=');
-            if (eq > 0)
-                f.set(text.slice(0, eq), text.slice(eq + 1));
-        }
-    }
-    const holder = f.get('holder');
-    const expires = f.get('expires');
-    const token = f.get('token');
-    if (f.get('immut-lease') === undefined ||
-        !holder ||
-        !expires ||
-        !token ||
-        Number.isNaN(Date.parse(expires))) {
-        throw new errors/* GuardError */.U$(`Refusing to use ${record.Name}: that TXT record is not an immut lease (it holds ${JSON.stringify(record.ResourceRecords?.map((r) => r.Value)).slice(0, 200)}). Delete it by hand if nothing of yours uses it.`);
-    }
-    const run = f.get('run') ?? '';
-    return { holder, run: run === '-' ? '' : run, expires, token };
-}
-function describeHolder(info) {
-    return `${info.holder}${info.run ? ` (run ${info.run})` : ''}, until ${info.expires}`;
-}
-/** Whether a change batch was refused because the records were not as the batch expected. */
-function lostRace(error) {
-    return error instanceof Error && error.name === 'InvalidChangeBatch';
-}
-/**
- * Takes the lease on `name`, waiting while another run holds it (until the deadline, then
- * failing with an error naming the holder) and taking over an expired one.
- */
-async function acquireLease(request) {
-    const { route53, zoneId, name, clock, deadline, log } = request;
-    const calls = { clock, deadline, log };
-    const lname = leaseName(name);
-    let waitingFor;
-    for (;;) {
-        const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
-        const current = existing ? parseLease(existing) : undefined;
-        const now = clock.now();
-        const expired = current !== undefined && Date.parse(current.expires) <= now;
-        // An earlier attempt of this very run (killed, so it never released): attempts of one
-        // run never overlap, so its lease is this run's to take back.
-        const earlierAttempt = current !== undefined &&
-            current.run !== '' &&
-            current.run === request.run &&
-            current.holder === request.holder;
-        if (!current || expired || earlierAttempt) {
-            const info = {
-                holder: request.holder,
-                run: request.run,
-                expires: new Date(now + request.holdMs).toISOString(),
-                token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
-            };
-            const mine = leaseRecord(name, info);
-            const changes = [
-                ...(existing ? [{ Action: 'DELETE', ResourceRecordSet: existing }] : []),
-                { Action: 'CREATE', ResourceRecordSet: mine },
-            ];
-            if (current && earlierAttempt && !expired)
-                log(`The lease ${lname} is held by an earlier attempt of this run (${describeHolder(current)}); taking it back.`);
-            else if (current)
-                log(`The lease ${lname} of ${describeHolder(current)} has expired; taking it over.`);
-            try {
-                await retryThrottled(calls, `taking the lease ${lname}`, () => route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
-                    HostedZoneId: zoneId,
-                    ChangeBatch: { Comment: `immut lease: ${request.holder}`.slice(0, 256), Changes: changes },
-                })));
-            }
-            catch (error) {
-                if (!lostRace(error))
-                    throw error;
-                // Ours already, when an earlier attempt of this request succeeded but its answer
-                // was lost (the SDK retried it); otherwise another run changed the lease between our
-                // read and our write: look again.
-                const [after] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
-                if (after && parseLease(after).token === info.token) {
-                    log(`Holding the lease ${lname} until ${info.expires}.`);
-                    return { info, release: () => releaseLease(request, info) };
-                }
-                continue;
-            }
-            log(`Holding the lease ${lname} until ${info.expires}.`);
-            return { info, release: () => releaseLease(request, info) };
-        }
-        if (deadline.remaining() <= 0) {
-            throw new errors/* UserError */.yo(`Could not take the lease ${lname}: it is held by ${describeHolder(current)}, and this run's timeout ran out waiting for it. Let that run finish (or cancel it; its lease then expires at the time shown) and run this again.`);
-        }
-        if (waitingFor !== current.token) {
-            waitingFor = current.token;
-            log(`Waiting for the lease ${lname}: held by ${describeHolder(current)}.`);
-        }
-        await clock.sleep(Math.max(1, Math.min(POLL_MS, deadline.remaining())));
-    }
-}
-/** Deletes our lease record, exactly as read, if it is still ours; logs instead of throwing. */
-async function releaseLease(request, info) {
-    const { route53, zoneId, name, log } = request;
-    const lname = leaseName(name);
-    try {
-        const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT');
-        if (!existing) {
-            log(`warning: the lease ${lname} was already gone when this run released it.`);
-            return;
-        }
-        const current = parseLease(existing);
-        if (current.token !== info.token) {
-            log(`warning: the lease ${lname} is now held by ${describeHolder(current)} (ours had expired); leaving it.`);
-            return;
-        }
-        await route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
-            HostedZoneId: zoneId,
-            ChangeBatch: {
-                Comment: `immut lease released: ${info.holder}`.slice(0, 256),
-                Changes: [{ Action: 'DELETE', ResourceRecordSet: existing }],
-            },
-        }));
-        log(`Released the lease ${lname}.`);
-    }
-    catch (error) {
-        log(`warning: could not release the lease ${lname} (${(0,errors/* describeError */.Uc)(error)}); it expires at ${info.expires}, after which other runs take it over.`);
-    }
-}
-/** Runs `body` holding the lease, released afterwards whether `body` succeeds or fails. */
-async function withLease(request, body) {
-    const lease = await acquireLease(request);
-    try {
-        return await body(lease);
-    }
-    finally {
-        await lease.release();
-    }
-}
-/** The lease's hold for a run with `remainingMs` left: all of it, plus a margin. */
-function holdFor(remainingMs) {
-    return remainingMs + 5 * 60_000;
-}
-
-;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
-// Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
-// and summaries all record it, so it is read in one place.
-function provenanceFromEnv(env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? 'local/local';
-    const sha = env['GITHUB_SHA'] ?? 'unknown';
-    const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
-    const runId = env['GITHUB_RUN_ID'];
-    const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
-    return { repository, sha, runUrl };
-}
-
 ;// CONCATENATED MODULE: ./packages/core/lib/wait.js
 // Polling with a deadline. immut waits on slow AWS state changes (images, restores, load
 // balancers, DNS) where users most need to see progress and a clear reason on timeout.
@@ -609,6 +455,271 @@ const AWS_WAITS = {
     rdsSnapshot: { expectedMs: 4 * 60_000, cadenceMs: 30_000 },
 };
 
+;// CONCATENATED MODULE: ./packages/core/lib/lease.js
+// One run at a time may change a role's name or delete its builds: cutover, rollback and
+// retirement of one role and env take a lease first. GitHub's `concurrency` cannot be that
+// lock: it keeps one pending run per group and cancels the older pending one, so a queued
+// emergency rollback could silently vanish, and it knows nothing of runs from other
+// workflows or repositories. The lease is a TXT record beside the name,
+// `_immut-lease.<name>`, holding who holds it, the run and when it expires. It is taken by
+// compare-and-swap: CREATE when there is none, or one batch that DELETEs exactly the record
+// read and CREATEs ours, which Route 53 refuses whole if the record changed meanwhile, so two
+// runs can never both win. An expired lease (its holder was killed) may be taken over.
+
+
+
+
+
+
+
+
+const LEASE_PREFIX = '_immut-lease.';
+const LEASE_TTL = 60;
+const VERSION = '1';
+/** How often a waiting run looks at the lease again (Route 53's request rate is low). */
+const POLL_MS = 15_000;
+/** How long giving a lease back retries throttling. */
+const RELEASE_RETRY_MS = 5 * 60_000;
+function leaseName(name) {
+    return (0,dns_history/* fqdn */.Y8)(`${LEASE_PREFIX}${name}`);
+}
+// Holder and run are written into TXT strings: no quotes, spaces or backslashes, and short.
+function field(key, value) {
+    const text = `${key}=${value}`;
+    if (/["\s\\]/.test(text) || text.length > 255) {
+        throw new Error(`lease value ${key} cannot be stored in a TXT string: '${value.slice(0, 80)}'`);
+    }
+    return `"${text}"`;
+}
+/** A run URL as stored: '-' when there is none or it could not be stored as one string. */
+function safeRun(run) {
+    return run && !/["\s\\]/.test(run) && run.length <= 200 ? run : '-';
+}
+function leaseRecord(name, info) {
+    return {
+        Name: leaseName(name),
+        Type: 'TXT',
+        TTL: LEASE_TTL,
+        ResourceRecords: [
+            {
+                Value: [
+                    field('immut-lease', VERSION),
+                    field('managed-by', lib_tags/* MANAGED_BY_VALUE */.Q9),
+                    field('holder', info.holder),
+                    field('run', safeRun(info.run)),
+                    field('expires', info.expires),
+                    field('token', info.token),
+                ].join(' '),
+            },
+        ],
+    };
+}
+/** Reads a lease record; anything else at that name is refused, never overwritten. */
+function parseLease(record) {
+    const f = new Map();
+    for (const { Value } of record.ResourceRecords ?? []) {
+        for (const [, text = ''] of (Value ?? '').matchAll(/"([^"]*)"/g)) {
+            const eq = text.indexOf('=');
+            if (eq > 0)
+                f.set(text.slice(0, eq), text.slice(eq + 1));
+        }
+    }
+    const holder = f.get('holder');
+    const expires = f.get('expires');
+    const token = f.get('token');
+    if (f.get('immut-lease') === undefined ||
+        !holder ||
+        !expires ||
+        !token ||
+        Number.isNaN(Date.parse(expires))) {
+        throw new errors/* GuardError */.U$(`Refusing to use ${record.Name}: that TXT record is not an immut lease (it holds ${JSON.stringify(record.ResourceRecords?.map((r) => r.Value)).slice(0, 200)}). Delete it by hand if nothing of yours uses it.`);
+    }
+    const run = f.get('run') ?? '';
+    return { holder, run: run === '-' ? '' : run, expires, token };
+}
+function describeHolder(info) {
+    return `${info.holder}${info.run ? ` (run ${info.run})` : ''}, until ${info.expires}`;
+}
+/** Whether a change batch was refused because the records were not as the batch expected. */
+function lostRace(error) {
+    return error instanceof Error && error.name === 'InvalidChangeBatch';
+}
+/**
+ * Takes the lease on `name`, waiting while another run holds it (until the deadline, then
+ * failing with an error naming the holder) and taking over an expired one.
+ */
+async function acquireLease(request) {
+    const { route53, zoneId, name, clock, deadline, log } = request;
+    const calls = { clock, deadline, log };
+    const lname = leaseName(name);
+    // Most runs find no lease: a CREATE first takes it in one call, and only a refused CREATE
+    // (a lease exists) leads to reading it.
+    const first = await createFirst(request, calls);
+    if ('lease' in first)
+        return first.lease;
+    let seen = first;
+    let waitingFor;
+    for (;;) {
+        // The record the refused CREATE read, then a fresh read each round.
+        const [existing] = seen ? [seen.record] : await hosted_zone_recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+        seen = undefined;
+        const current = existing ? parseLease(existing) : undefined;
+        const now = clock.now();
+        const expired = current !== undefined && Date.parse(current.expires) <= now;
+        // An earlier attempt of this very run (killed, so it never released): attempts of one
+        // run never overlap, so its lease is this run's to take back.
+        const earlierAttempt = current !== undefined &&
+            current.run !== '' &&
+            current.run === request.run &&
+            current.holder === request.holder;
+        if (!current || expired || earlierAttempt) {
+            const info = freshLease(request);
+            const mine = leaseRecord(name, info);
+            const changes = [
+                ...(existing ? [{ Action: 'DELETE', ResourceRecordSet: existing }] : []),
+                { Action: 'CREATE', ResourceRecordSet: mine },
+            ];
+            if (current && earlierAttempt && !expired)
+                log(`The lease ${lname} is held by an earlier attempt of this run (${describeHolder(current)}); taking it back.`);
+            else if (current)
+                log(`The lease ${lname} of ${describeHolder(current)} has expired; taking it over.`);
+            try {
+                await retryThrottled(calls, `taking the lease ${lname}`, () => route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
+                    HostedZoneId: zoneId,
+                    ChangeBatch: { Comment: `immut lease: ${request.holder}`.slice(0, 256), Changes: changes },
+                })));
+            }
+            catch (error) {
+                if (!lostRace(error))
+                    throw error;
+                // Ours already, when an earlier attempt of this request succeeded but its answer
+                // was lost (the SDK retried it); otherwise another run changed the lease between our
+                // read and our write: look again.
+                const [after] = await hosted_zone_recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+                if (after && parseLease(after).token === info.token) {
+                    log(`Holding the lease ${lname} until ${info.expires}.`);
+                    return { info, release: () => releaseLease(request, info) };
+                }
+                continue;
+            }
+            log(`Holding the lease ${lname} until ${info.expires}.`);
+            return { info, release: () => releaseLease(request, info) };
+        }
+        if (deadline.remaining() <= 0) {
+            throw new errors/* UserError */.yo(`Could not take the lease ${lname}: it is held by ${describeHolder(current)}, and this run's timeout ran out waiting for it. Let that run finish (or cancel it; its lease then expires at the time shown) and run this again.`);
+        }
+        if (waitingFor !== current.token) {
+            waitingFor = current.token;
+            log(`Waiting for the lease ${lname}: held by ${describeHolder(current)}.`);
+        }
+        await clock.sleep(Math.max(1, Math.min(POLL_MS, deadline.remaining())));
+    }
+}
+/** The lease as a fresh holding by `request`, from now. */
+function freshLease(request) {
+    return {
+        holder: request.holder,
+        run: request.run,
+        expires: new Date(request.clock.now() + request.holdMs).toISOString(),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+    };
+}
+/** Takes the lease with a CREATE; when Route 53 refuses it because a lease exists, that record as read. */
+async function createFirst(request, calls) {
+    const { route53, zoneId, name, log } = request;
+    const lname = leaseName(name);
+    const info = freshLease(request);
+    try {
+        await retryThrottled(calls, `taking the lease ${lname}`, () => route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
+            HostedZoneId: zoneId,
+            ChangeBatch: {
+                Comment: `immut lease: ${request.holder}`.slice(0, 256),
+                Changes: [{ Action: 'CREATE', ResourceRecordSet: leaseRecord(name, info) }],
+            },
+        })));
+    }
+    catch (error) {
+        if (!lostRace(error))
+            throw error;
+        // Refused: a lease exists, or this very CREATE landed and its answer was lost (the SDK
+        // retried it), which the token tells. Another's lease goes to acquireLease to decide on.
+        const [after] = await hosted_zone_recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+        if (!after || parseLease(after).token !== info.token)
+            return { record: after };
+    }
+    log(`Holding the lease ${lname} until ${info.expires}.`);
+    return { lease: { info, release: () => releaseLease(request, info) } };
+}
+/**
+ * Deletes our lease record, exactly as this run wrote it: Route 53 refuses the DELETE unless
+ * the record is still that one, so a lease taken over since (ours had expired) is never
+ * removed, and only then is it read, to say who holds it. Logs instead of throwing.
+ */
+async function releaseLease(request, info) {
+    const { route53, zoneId, name, clock, log } = request;
+    const lname = leaseName(name);
+    // A lease left behind holds off the role's next cutover until it expires, so a throttled
+    // release is retried, for a while of its own: the run's deadline may have passed already.
+    const calls = { clock, log, deadline: deadlineFrom(clock, RELEASE_RETRY_MS) };
+    try {
+        await retryThrottled(calls, `releasing the lease ${lname}`, () => route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
+            HostedZoneId: zoneId,
+            ChangeBatch: {
+                Comment: `immut lease released: ${info.holder}`.slice(0, 256),
+                Changes: [{ Action: 'DELETE', ResourceRecordSet: leaseRecord(name, info) }],
+            },
+        })));
+        log(`Released the lease ${lname}.`);
+        return;
+    }
+    catch (error) {
+        if (!lostRace(error)) {
+            log(`warning: could not release the lease ${lname} (${(0,errors/* describeError */.Uc)(error)}); it expires at ${info.expires}, after which other runs take it over.`);
+            return;
+        }
+    }
+    try {
+        const [existing] = await hosted_zone_recordSetsAt(route53, zoneId, lname, 'TXT');
+        if (!existing) {
+            log(`warning: the lease ${lname} was already gone when this run released it.`);
+            return;
+        }
+        const current = parseLease(existing);
+        log(current.token === info.token
+            ? `warning: Route 53 refused to delete the lease ${lname}, though it is still this run's; it expires at ${info.expires}, after which other runs take it over.`
+            : `warning: the lease ${lname} is now held by ${describeHolder(current)} (ours had expired); leaving it.`);
+    }
+    catch (error) {
+        log(`warning: could not read the lease ${lname} after its release was refused (${(0,errors/* describeError */.Uc)(error)}); it expires at ${info.expires}, after which other runs take it over.`);
+    }
+}
+/** Runs `body` holding the lease, released afterwards whether `body` succeeds or fails. */
+async function withLease(request, body) {
+    const lease = await acquireLease(request);
+    try {
+        return await body(lease);
+    }
+    finally {
+        await lease.release();
+    }
+}
+/** The lease's hold for a run with `remainingMs` left: all of it, plus a margin. */
+function holdFor(remainingMs) {
+    return remainingMs + 5 * 60_000;
+}
+
+;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
+// Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
+// and summaries all record it, so it is read in one place.
+function provenanceFromEnv(env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? 'local/local';
+    const sha = env['GITHUB_SHA'] ?? 'unknown';
+    const server = env['GITHUB_SERVER_URL'] ?? 'https://github.com';
+    const runId = env['GITHUB_RUN_ID'];
+    const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
+    return { repository, sha, runUrl };
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/GetChangeCommand.js
 var GetChangeCommand = __webpack_require__(8395);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/TestDNSAnswerCommand.js
@@ -660,6 +771,11 @@ function weightFor(percent) {
 /** A record set without the SDK's undefined members (what a DELETE repeats). */
 function clean(record) {
     return JSON.parse(JSON.stringify(record));
+}
+/** The name's A records and its history's TXT, usually in one call (core's reader). */
+async function readNameAndHistory(route53, calls, zoneId, name, history) {
+    const { a, childTxt } = await recordSetsWithChild(route53, zoneId, name, history, calls);
+    return { records: a.map(clean), history: childTxt.map(clean) };
 }
 /** Every record set of `type` at `name`, exactly as Route 53 returns them (core's reader). */
 async function readRecords(route53, calls, zoneId, name, type) {
@@ -1029,9 +1145,8 @@ async function reread(deps, request, expected) {
 }
 /** Reads the name and its history as they are now. */
 async function readSnapshot(deps, zone, name) {
-    const records = await readRecords(deps.route53, deps.calls, zone.id, name, 'A');
-    const [history] = await readRecords(deps.route53, deps.calls, zone.id, (0,cutover_dns_history/* historyName */.GM)(name), 'TXT');
-    return { records, history };
+    const { records, history } = await readNameAndHistory(deps.route53, deps.calls, zone.id, name, (0,cutover_dns_history/* historyName */.GM)(name));
+    return { records, history: history[0] };
 }
 function describeShape(shape) {
     switch (shape.kind) {
@@ -1414,7 +1529,7 @@ async function cutover({ io, env, clock }, { inputs, common }) {
         deadline: deadlineFrom(clock, inputs.timeout ?? 30 * 60_000),
         log: (line) => io.info(line),
     };
-    const zone = await resolveZone(route53, inputs.zone, calls);
+    const zone = await zoneOfInputs(route53, inputs, calls);
     const outside = nameProblem(inputs.name, zone);
     if (outside)
         throw new errors/* InputError */.dz([outside]);

@@ -186,6 +186,7 @@ var clock = __nccwpck_require__(8055);
 
 
 
+
 /** An ELBv2 load balancer's DNS name: `[dualstack.][internal-]name-id.region.elb.amazonaws.com`
  * (application) or `name-id.elb.region.amazonaws.com` (network), `.cn` in China. */
 const LOAD_BALANCER_DNS_NAME = /^(?:dualstack\.)?[A-Za-z0-9-]{1,80}\.(?:[a-z]{2}(?:-[a-z]+)+-\d\.elb|elb\.[a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?\.?$/;
@@ -209,6 +210,8 @@ function risingPercentages() {
 const cutoverDnsInputs = {
     ...lib_inputs/* commonInputs */.j$,
     zone: (0,lib_inputs/* text */.Qq)("the hosted zone: its id ('Z…') or its name ('example.com')"),
+    // Its form and its match with `zone` are checked in main.ts (parseResolvedZone).
+    hostedZone: (0,lib_inputs/* optional */.lq)((0,lib_inputs/* text */.Qq)(zone_input/* RESOLVED_ZONE_EXPECTED */.Jy)),
     name: (0,lib_inputs/* matching */.wC)(/^[A-Za-z0-9.*_-]{1,253}\.?$/, "the role's DNS name, e.g. api.prod.example.com"),
     targetDnsName: (0,lib_inputs/* optional */.lq)((0,lib_inputs/* matching */.wC)(LOAD_BALANCER_DNS_NAME, "a load balancer's DNS name such as web-123.us-east-1.elb.amazonaws.com (launch-behind-lb's load-balancer-dns-name output)")),
     targetZoneId: (0,lib_inputs/* optional */.lq)((0,lib_inputs/* matching */.wC)(/^Z[A-Z0-9]{1,31}$/, "launch-behind-lb's load-balancer-zone-id output")),
@@ -274,6 +277,9 @@ function checkInputs({ io, env }) {
     const zoneProblem = (0,zone_input/* zoneInputProblem */.OA)(inputs.zone);
     if (zoneProblem)
         problems.push(zoneProblem);
+    const resolved = inputs.hostedZone === undefined ? {} : (0,zone_input/* parseResolvedZone */["if"])(inputs.hostedZone, inputs.zone);
+    if (resolved.problem && !zoneProblem)
+        problems.push(resolved.problem);
     if (inputs.name.replace(/\.$/, '').length > MAX_NAME_LENGTH) {
         problems.push(`Input 'name' was '${inputs.name}': too long to keep its history record ${(0,cutover_dns_history/* historyName */.GM)(inputs.name)} beside it; expected at most ${MAX_NAME_LENGTH} characters.`);
     }
@@ -10905,11 +10911,13 @@ function assertManaged(resource, expected) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jy: () => (/* binding */ RESOLVED_ZONE_EXPECTED),
 /* harmony export */   OA: () => (/* binding */ zoneInputProblem),
+/* harmony export */   "if": () => (/* binding */ parseResolvedZone),
 /* harmony export */   jr: () => (/* binding */ ZONE_ID),
 /* harmony export */   oV: () => (/* binding */ ZONE_EXPECTED)
 /* harmony export */ });
-/* unused harmony export ZONE_NAME */
+/* unused harmony exports ZONE_NAME, formatResolvedZone */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1244);
 // The form of the `zone` input (a hosted zone id or a zone name), checked without any AWS
 // call. Kept apart from hosted-zone.ts, which needs the Route 53 client, so an action can
@@ -10923,6 +10931,39 @@ function zoneInputProblem(given) {
     if (ZONE_ID.test(given) || ZONE_NAME.test(given))
         return undefined;
     return `Input 'zone' was ${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .showGiven */ .vP)(given, 'zone')}: neither a hosted zone id nor a DNS name; ${ZONE_EXPECTED}.`;
+}
+/**
+ * The `hosted-zone` output of launch-behind-lb and the input of the same name: a zone already
+ * resolved, `<id>/<name>/<public|private>`, so a later job of the release needs no Route 53
+ * lookup. Its calls are per account and few (10 a second), and hundreds of releases at once
+ * share them.
+ */
+function formatResolvedZone(zone) {
+    return `${zone.id}/${zone.name}/${zone.privateZone ? 'private' : 'public'}`;
+}
+const RESOLVED = /^(Z[A-Z0-9]{1,31})\/([^/]{1,254})\/(public|private)$/;
+const RESOLVED_ZONE_EXPECTED = "expected launch-behind-lb's hosted-zone output for the zone of input 'zone' ('<id>/<name>/<public|private>')";
+/**
+ * The zone a `hosted-zone` input gives, which must be the zone `zone` names: the same id, or
+ * for a name, the same name (the lookup it saves would have found that zone, or refused).
+ */
+function parseResolvedZone(given, zoneInput) {
+    const match = RESOLVED.exec(given);
+    const [, id = '', name = '', scope = ''] = match ?? [];
+    if (!match || !ZONE_NAME.test(name)) {
+        return {
+            problem: `Input 'hosted-zone' was ${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .showGiven */ .vP)(given, 'hosted-zone')}; ${RESOLVED_ZONE_EXPECTED}.`,
+        };
+    }
+    const zone = { id, name: name.toLowerCase().replace(/\.$/, ''), privateZone: scope === 'private' };
+    const byId = ZONE_ID.exec(zoneInput)?.[1];
+    const same = byId ? byId === zone.id : zoneInput.toLowerCase().replace(/\.$/, '') === zone.name;
+    if (!same) {
+        return {
+            problem: `Input 'hosted-zone' was ${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .showGiven */ .vP)(given, 'hosted-zone')}, which is not the zone input 'zone' names (${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .showGiven */ .vP)(zoneInput, 'zone')}); ${RESOLVED_ZONE_EXPECTED}.`,
+        };
+    }
+    return { zone };
 }
 
 

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   createGitHubClient: () => (/* binding */ createGitHubClient),
 /* harmony export */   repositoryFromEnv: () => (/* binding */ repositoryFromEnv)
 /* harmony export */ });
-/* unused harmony export pacedGroup */
+/* unused harmony exports pacedGroup, concurrentGroup */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9083);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
@@ -59,6 +59,34 @@ function pacedGroup(minMs, timeScale = 1) {
     return { key: () => ({ schedule }) };
 }
 /**
+ * At most `max` jobs at once: the throttling plugin's global group (10 requests at once), made
+ * per client. The plugin's own is one per process, so clients sharing a process (the bench runs
+ * hundreds of action steps in one) would queue behind each other, which a runner per job never does.
+ */
+function concurrentGroup(max) {
+    let running = 0;
+    const waiting = [];
+    const schedule = async (...args) => {
+        const [fn, ...params] = (typeof args[0] === 'function' ? args : args.slice(1));
+        // A finished job hands its slot to the next waiter, so no newcomer slips in between.
+        if (running < max)
+            running++;
+        else
+            await new Promise((resolve) => waiting.push(resolve));
+        try {
+            return await fn(...params);
+        }
+        finally {
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                running--;
+        }
+    };
+    return { key: () => ({ schedule }) };
+}
+/**
  * The fetch Octokit uses: the runner's proxy-aware fetch when a proxy is configured (self-
  * hosted runners behind a proxy), else the platform's fetch.
  */
@@ -102,6 +130,8 @@ function createGitHubClient(settings) {
             // The plugin only calls key().schedule() on these; its type asks for a whole Bottleneck.Group.
             write: pacedGroup(1000, scale),
             notifications: pacedGroup(3000, scale),
+            // Read by the plugin like the two above (options before its own groups), though its type omits it.
+            ...{ global: concurrentGroup(10) },
         },
     }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
 }

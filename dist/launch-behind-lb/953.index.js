@@ -62389,7 +62389,7 @@ function negate(bytes) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-es/SignatureV4Base.js + 1 modules
-var SignatureV4Base = __webpack_require__(778);
+var SignatureV4Base = __webpack_require__(8397);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-es/constants.js
 var constants = __webpack_require__(7749);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-es/credentialDerivation.js
@@ -62549,7 +62549,7 @@ class SignatureV4 extends SignatureV4Base/* SignatureV4Base */.y {
 
 /***/ }),
 
-/***/ 778:
+/***/ 8397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -63013,7 +63013,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _moveHeadersToQuery__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6186);
 /* harmony import */ var _prepareRequest__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9318);
 /* harmony import */ var _credentialDerivation__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1910);
-/* harmony import */ var _SignatureV4Base__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(778);
+/* harmony import */ var _SignatureV4Base__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8397);
 /* harmony import */ var _headerUtil__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1923);
 /* harmony import */ var _signature_v4a_container__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3504);
 

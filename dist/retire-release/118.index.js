@@ -180,6 +180,19 @@ async function resolveZone(route53, given, calls) {
     const id = zone_input/* ZONE_ID */.jr.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
+/**
+ * The zone of the `zone` input: as an earlier job of the release resolved it (`hosted-zone`,
+ * launch-behind-lb's output), with no call, else looked up.
+ */
+async function zoneOfInputs(route53, inputs, calls) {
+    if (inputs.hostedZone !== undefined) {
+        const { zone, problem } = parseResolvedZone(inputs.hostedZone, inputs.zone);
+        if (!zone)
+            throw new UserError(problem ?? `Input 'hosted-zone' is malformed.`);
+        return zone;
+    }
+    return resolveZone(route53, inputs.zone, calls);
+}
 async function zoneById(route53, send, given, id) {
     try {
         const out = await send(`reading hosted zone ${id}`, () => route53.send(new GetHostedZoneCommand/* GetHostedZoneCommand */.H({ Id: id })));
@@ -268,6 +281,48 @@ async function recordSetsAt(route53, zoneId, name, type, calls) {
             return found;
         identifier = page.NextRecordIdentifier;
     }
+}
+/** Route 53's order of record names: labels reversed (`www.example.com` sorts as `com.example.www`). */
+function compareDnsNames(a, b) {
+    const key = (n) => n.toLowerCase().replace(/\.$/, '').split('.').reverse().join('.');
+    const [ka, kb] = [key(a), key(b)];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+/**
+ * The A records of `name` and the TXT records of `below`, a name under it (its history record),
+ * in one call when they share a page. Route 53 lists record sets in DNS order (labels
+ * reversed, then type) from the start given, and a name's children come right after its own
+ * records, so the page that starts at `name`'s A records holds `below` too, or shows it is
+ * absent by listing what sorts after it. Only a page that ends before that reads again.
+ */
+async function recordSetsWithChild(route53, zoneId, name, below, calls) {
+    const wanted = (0,dns_history/* fqdn */.Y8)(name);
+    const child = (0,dns_history/* fqdn */.Y8)(below);
+    if (!child.endsWith(`.${wanted}`))
+        throw new Error(`${child} is not a name under ${wanted}`);
+    const page = await retryThrottledIf(calls, `reading A records of ${wanted}`, () => route53.send(new ListResourceRecordSetsCommand/* ListResourceRecordSetsCommand */.I({
+        HostedZoneId: zoneId,
+        StartRecordName: wanted,
+        StartRecordType: 'A',
+        MaxItems: 100,
+    })));
+    const sets = page.ResourceRecordSets ?? [];
+    const complete = page.IsTruncated !== true;
+    const isA = (r) => r.Name?.toLowerCase() === wanted && r.Type === 'A';
+    const a = sets.filter(isA);
+    const childTxt = sets.filter((r) => r.Name?.toLowerCase() === child && r.Type === 'TXT');
+    // A set after the A records ends them; one sorting after the child (or its TXT) ends it.
+    const aDone = complete || sets.some((r) => !isA(r));
+    const childDone = complete ||
+        childTxt.length > 0 ||
+        sets.some((r) => {
+            const order = compareDnsNames(r.Name ?? '', child);
+            return order > 0 || (order === 0 && (r.Type ?? '') > 'TXT');
+        });
+    return {
+        a: aDone ? a : await recordSetsAt(route53, zoneId, name, 'A', calls),
+        childTxt: childDone ? childTxt : await recordSetsAt(route53, zoneId, below, 'TXT', calls),
+    };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1033,8 +1088,8 @@ async function discover(clients, who) {
 /** Route 53 answers an alias to a load balancer with a 60 s TTL. */
 const ALIAS_TTL_MS = 60_000;
 async function readLive(route53, zoneId, name, who) {
-    const records = await recordSetsAt(route53, zoneId, name, 'A');
-    const [txt] = await recordSetsAt(route53, zoneId, (0,dns_history/* historyName */.GM)(name), 'TXT');
+    const { a: records, childTxt } = await recordSetsWithChild(route53, zoneId, name, (0,dns_history/* historyName */.GM)(name));
+    const [txt] = childTxt;
     const history = txt ? (0,dns_history/* parseHistory */.i6)(txt) : undefined;
     if (!history && records.length > 0) {
         throw new errors/* GuardError */.U$(`Refusing to retire builds of role '${who.role}' in env '${who.env}': ${name} has an A record but no immut history record (${(0,dns_history/* historyName */.GM)(name)} TXT), so immut cannot tell which build is live. Check the 'name' input.`);
@@ -1235,11 +1290,14 @@ var ChangeResourceRecordSetsCommand = __webpack_require__(5081);
 
 
 
+
 const LEASE_PREFIX = '_immut-lease.';
 const LEASE_TTL = 60;
 const VERSION = '1';
 /** How often a waiting run looks at the lease again (Route 53's request rate is low). */
 const POLL_MS = 15_000;
+/** How long giving a lease back retries throttling. */
+const RELEASE_RETRY_MS = 5 * 60_000;
 function leaseName(name) {
     return (0,dns_history/* fqdn */.Y8)(`${LEASE_PREFIX}${name}`);
 }
@@ -1312,9 +1370,17 @@ async function acquireLease(request) {
     const { route53, zoneId, name, clock, deadline, log } = request;
     const calls = { clock, deadline, log };
     const lname = leaseName(name);
+    // Most runs find no lease: a CREATE first takes it in one call, and only a refused CREATE
+    // (a lease exists) leads to reading it.
+    const first = await createFirst(request, calls);
+    if ('lease' in first)
+        return first.lease;
+    let seen = first;
     let waitingFor;
     for (;;) {
-        const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+        // The record the refused CREATE read, then a fresh read each round.
+        const [existing] = seen ? [seen.record] : await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+        seen = undefined;
         const current = existing ? parseLease(existing) : undefined;
         const now = clock.now();
         const expired = current !== undefined && Date.parse(current.expires) <= now;
@@ -1325,12 +1391,7 @@ async function acquireLease(request) {
             current.run === request.run &&
             current.holder === request.holder;
         if (!current || expired || earlierAttempt) {
-            const info = {
-                holder: request.holder,
-                run: request.run,
-                expires: new Date(now + request.holdMs).toISOString(),
-                token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
-            };
+            const info = freshLease(request);
             const mine = leaseRecord(name, info);
             const changes = [
                 ...(existing ? [{ Action: 'DELETE', ResourceRecordSet: existing }] : []),
@@ -1372,10 +1433,69 @@ async function acquireLease(request) {
         await clock.sleep(Math.max(1, Math.min(POLL_MS, deadline.remaining())));
     }
 }
-/** Deletes our lease record, exactly as read, if it is still ours; logs instead of throwing. */
-async function releaseLease(request, info) {
+/** The lease as a fresh holding by `request`, from now. */
+function freshLease(request) {
+    return {
+        holder: request.holder,
+        run: request.run,
+        expires: new Date(request.clock.now() + request.holdMs).toISOString(),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+    };
+}
+/** Takes the lease with a CREATE; when Route 53 refuses it because a lease exists, that record as read. */
+async function createFirst(request, calls) {
     const { route53, zoneId, name, log } = request;
     const lname = leaseName(name);
+    const info = freshLease(request);
+    try {
+        await retryThrottled(calls, `taking the lease ${lname}`, () => route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
+            HostedZoneId: zoneId,
+            ChangeBatch: {
+                Comment: `immut lease: ${request.holder}`.slice(0, 256),
+                Changes: [{ Action: 'CREATE', ResourceRecordSet: leaseRecord(name, info) }],
+            },
+        })));
+    }
+    catch (error) {
+        if (!lostRace(error))
+            throw error;
+        // Refused: a lease exists, or this very CREATE landed and its answer was lost (the SDK
+        // retried it), which the token tells. Another's lease goes to acquireLease to decide on.
+        const [after] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+        if (!after || parseLease(after).token !== info.token)
+            return { record: after };
+    }
+    log(`Holding the lease ${lname} until ${info.expires}.`);
+    return { lease: { info, release: () => releaseLease(request, info) } };
+}
+/**
+ * Deletes our lease record, exactly as this run wrote it: Route 53 refuses the DELETE unless
+ * the record is still that one, so a lease taken over since (ours had expired) is never
+ * removed, and only then is it read, to say who holds it. Logs instead of throwing.
+ */
+async function releaseLease(request, info) {
+    const { route53, zoneId, name, clock, log } = request;
+    const lname = leaseName(name);
+    // A lease left behind holds off the role's next cutover until it expires, so a throttled
+    // release is retried, for a while of its own: the run's deadline may have passed already.
+    const calls = { clock, log, deadline: deadlineFrom(clock, RELEASE_RETRY_MS) };
+    try {
+        await retryThrottled(calls, `releasing the lease ${lname}`, () => route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
+            HostedZoneId: zoneId,
+            ChangeBatch: {
+                Comment: `immut lease released: ${info.holder}`.slice(0, 256),
+                Changes: [{ Action: 'DELETE', ResourceRecordSet: leaseRecord(name, info) }],
+            },
+        })));
+        log(`Released the lease ${lname}.`);
+        return;
+    }
+    catch (error) {
+        if (!lostRace(error)) {
+            log(`warning: could not release the lease ${lname} (${(0,errors/* describeError */.Uc)(error)}); it expires at ${info.expires}, after which other runs take it over.`);
+            return;
+        }
+    }
     try {
         const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT');
         if (!existing) {
@@ -1383,21 +1503,12 @@ async function releaseLease(request, info) {
             return;
         }
         const current = parseLease(existing);
-        if (current.token !== info.token) {
-            log(`warning: the lease ${lname} is now held by ${describeHolder(current)} (ours had expired); leaving it.`);
-            return;
-        }
-        await route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({
-            HostedZoneId: zoneId,
-            ChangeBatch: {
-                Comment: `immut lease released: ${info.holder}`.slice(0, 256),
-                Changes: [{ Action: 'DELETE', ResourceRecordSet: existing }],
-            },
-        }));
-        log(`Released the lease ${lname}.`);
+        log(current.token === info.token
+            ? `warning: Route 53 refused to delete the lease ${lname}, though it is still this run's; it expires at ${info.expires}, after which other runs take it over.`
+            : `warning: the lease ${lname} is now held by ${describeHolder(current)} (ours had expired); leaving it.`);
     }
     catch (error) {
-        log(`warning: could not release the lease ${lname} (${(0,errors/* describeError */.Uc)(error)}); it expires at ${info.expires}, after which other runs take it over.`);
+        log(`warning: could not read the lease ${lname} after its release was refused (${(0,errors/* describeError */.Uc)(error)}); it expires at ${info.expires}, after which other runs take it over.`);
     }
 }
 /** Runs `body` holding the lease, released afterwards whether `body` succeeds or fails. */

@@ -184,7 +184,7 @@ class ListHostedZonesByNameCommand extends command(_ep0, _mw0, "ListHostedZonesB
 ;// CONCATENATED MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListResourceRecordSetsCommand.js
 
 
-class ListResourceRecordSetsCommand extends command(_ep0, _mw0, "ListResourceRecordSets", schemas_0/* ListResourceRecordSets$ */.z6W) {
+class ListResourceRecordSetsCommand_ListResourceRecordSetsCommand extends command(_ep0, _mw0, "ListResourceRecordSets", schemas_0/* ListResourceRecordSets$ */.z6W) {
 }
 
 // EXTERNAL MODULE: ./packages/core/lib/inputs.js
@@ -228,7 +228,7 @@ async function retryThrottled(ctx, what, call) {
 }
 /** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
  *  few retries (callers whose caller chose not to wait out throttling). */
-function retryThrottledIf(ctx, what, call) {
+function throttle_retry_retryThrottledIf(ctx, what, call) {
     return ctx ? retryThrottled(ctx, what, call) : call();
 }
 
@@ -245,6 +245,39 @@ function zoneInputProblem(given) {
     if (ZONE_ID.test(given) || ZONE_NAME.test(given))
         return undefined;
     return `Input 'zone' was ${(0,inputs/* showGiven */.vP)(given, 'zone')}: neither a hosted zone id nor a DNS name; ${ZONE_EXPECTED}.`;
+}
+/**
+ * The `hosted-zone` output of launch-behind-lb and the input of the same name: a zone already
+ * resolved, `<id>/<name>/<public|private>`, so a later job of the release needs no Route 53
+ * lookup. Its calls are per account and few (10 a second), and hundreds of releases at once
+ * share them.
+ */
+function formatResolvedZone(zone) {
+    return `${zone.id}/${zone.name}/${zone.privateZone ? 'private' : 'public'}`;
+}
+const RESOLVED = /^(Z[A-Z0-9]{1,31})\/([^/]{1,254})\/(public|private)$/;
+const RESOLVED_ZONE_EXPECTED = "expected launch-behind-lb's hosted-zone output for the zone of input 'zone' ('<id>/<name>/<public|private>')";
+/**
+ * The zone a `hosted-zone` input gives, which must be the zone `zone` names: the same id, or
+ * for a name, the same name (the lookup it saves would have found that zone, or refused).
+ */
+function zone_input_parseResolvedZone(given, zoneInput) {
+    const match = RESOLVED.exec(given);
+    const [, id = '', name = '', scope = ''] = match ?? [];
+    if (!match || !ZONE_NAME.test(name)) {
+        return {
+            problem: `Input 'hosted-zone' was ${showGiven(given, 'hosted-zone')}; ${RESOLVED_ZONE_EXPECTED}.`,
+        };
+    }
+    const zone = { id, name: name.toLowerCase().replace(/\.$/, ''), privateZone: scope === 'private' };
+    const byId = ZONE_ID.exec(zoneInput)?.[1];
+    const same = byId ? byId === zone.id : zoneInput.toLowerCase().replace(/\.$/, '') === zone.name;
+    if (!same) {
+        return {
+            problem: `Input 'hosted-zone' was ${showGiven(given, 'hosted-zone')}, which is not the zone input 'zone' names (${showGiven(zoneInput, 'zone')}); ${RESOLVED_ZONE_EXPECTED}.`,
+        };
+    }
+    return { zone };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/lib/hosted-zone.js
@@ -279,9 +312,22 @@ async function resolveZone(route53, given, calls) {
     const problem = zoneInputProblem(given);
     if (problem)
         throw new errors/* UserError */.yo(problem);
-    const send = (what, call) => retryThrottledIf(calls, what, call);
+    const send = (what, call) => throttle_retry_retryThrottledIf(calls, what, call);
     const id = ZONE_ID.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
+}
+/**
+ * The zone of the `zone` input: as an earlier job of the release resolved it (`hosted-zone`,
+ * launch-behind-lb's output), with no call, else looked up.
+ */
+async function zoneOfInputs(route53, inputs, calls) {
+    if (inputs.hostedZone !== undefined) {
+        const { zone, problem } = parseResolvedZone(inputs.hostedZone, inputs.zone);
+        if (!zone)
+            throw new UserError(problem ?? `Input 'hosted-zone' is malformed.`);
+        return zone;
+    }
+    return resolveZone(route53, inputs.zone, calls);
 }
 async function zoneById(route53, send, given, id) {
     try {
@@ -345,13 +391,13 @@ function nameProblem(name, zone) {
  * `calls`, throttling is retried until the run's deadline.
  */
 async function recordSetsAt(route53, zoneId, name, type, calls) {
-    const send = (what, call) => retryThrottledIf(calls, what, call);
+    const send = (what, call) => throttle_retry_retryThrottledIf(calls, what, call);
     const wanted = dns_history_fqdn(name);
     const found = [];
     let identifier;
     // A hand-written loop: the SDK ships no paginator for ListResourceRecordSets.
     for (;;) {
-        const page = await send(`reading ${type} records of ${wanted}`, () => route53.send(new ListResourceRecordSetsCommand({
+        const page = await send(`reading ${type} records of ${wanted}`, () => route53.send(new ListResourceRecordSetsCommand_ListResourceRecordSetsCommand({
             HostedZoneId: zoneId,
             StartRecordName: wanted,
             StartRecordType: type,
@@ -371,6 +417,48 @@ async function recordSetsAt(route53, zoneId, name, type, calls) {
             return found;
         identifier = page.NextRecordIdentifier;
     }
+}
+/** Route 53's order of record names: labels reversed (`www.example.com` sorts as `com.example.www`). */
+function compareDnsNames(a, b) {
+    const key = (n) => n.toLowerCase().replace(/\.$/, '').split('.').reverse().join('.');
+    const [ka, kb] = [key(a), key(b)];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+/**
+ * The A records of `name` and the TXT records of `below`, a name under it (its history record),
+ * in one call when they share a page. Route 53 lists record sets in DNS order (labels
+ * reversed, then type) from the start given, and a name's children come right after its own
+ * records, so the page that starts at `name`'s A records holds `below` too, or shows it is
+ * absent by listing what sorts after it. Only a page that ends before that reads again.
+ */
+async function recordSetsWithChild(route53, zoneId, name, below, calls) {
+    const wanted = fqdn(name);
+    const child = fqdn(below);
+    if (!child.endsWith(`.${wanted}`))
+        throw new Error(`${child} is not a name under ${wanted}`);
+    const page = await retryThrottledIf(calls, `reading A records of ${wanted}`, () => route53.send(new ListResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        StartRecordName: wanted,
+        StartRecordType: 'A',
+        MaxItems: 100,
+    })));
+    const sets = page.ResourceRecordSets ?? [];
+    const complete = page.IsTruncated !== true;
+    const isA = (r) => r.Name?.toLowerCase() === wanted && r.Type === 'A';
+    const a = sets.filter(isA);
+    const childTxt = sets.filter((r) => r.Name?.toLowerCase() === child && r.Type === 'TXT');
+    // A set after the A records ends them; one sorting after the child (or its TXT) ends it.
+    const aDone = complete || sets.some((r) => !isA(r));
+    const childDone = complete ||
+        childTxt.length > 0 ||
+        sets.some((r) => {
+            const order = compareDnsNames(r.Name ?? '', child);
+            return order > 0 || (order === 0 && (r.Type ?? '') > 'TXT');
+        });
+    return {
+        a: aDone ? a : await recordSetsAt(route53, zoneId, name, 'A', calls),
+        childTxt: childDone ? childTxt : await recordSetsAt(route53, zoneId, below, 'TXT', calls),
+    };
 }
 
 // EXTERNAL MODULE: ./packages/core/lib/manifest.js + 2 modules

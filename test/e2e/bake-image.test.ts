@@ -695,14 +695,23 @@ describe('the cache', () => {
     const polls = (calls: CallRecord[]) => {
       const launch = calls.find((c) => c.operation === 'RunInstances' && c.outcome === 'ok')!;
       return calls
-        .filter((c) => c.operation === 'DescribeInstances' && c.seq > launch.seq && 'InstanceId' in c.params)
+        .filter(
+          (c) =>
+            c.operation === 'DescribeInstances' &&
+            c.seq > launch.seq &&
+            // The builder's polls: by id, as a filter (core ec2-by-id.ts) or as InstanceIds.
+            ('InstanceId' in c.params || JSON.stringify(c.params['Filter'] ?? '').includes('instance-id')),
+        )
         .map((c) => Date.parse(c.at) - Date.parse(launch.at));
     };
     const before = polls(fresh.firstCalls);
     const after = polls(fresh.changedCalls);
-    // Never earlier than the recorded length (waits are never early), and fewer polls.
-    expect(after[0]).toBeGreaterThanOrEqual(seconds * 1000 * 0.99);
-    expect(after.length).toBeLessThan(before.length);
+    // The next bake looks no earlier than the recorded length (waits are never early). How
+    // many polls that saves depends on where the first bake's backoff polls fell (on a loaded
+    // machine, its first one may already find the builder stopped), so the bench counts calls.
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((at) => at >= seconds * 1000 * 0.99)).toBe(true);
   });
 });
 

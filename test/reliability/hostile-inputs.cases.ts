@@ -439,6 +439,14 @@ const LAUNCH: HostileCase[] = [
   refused('launch-behind-lb', 'flags', 'newline', '{"X":"a\\nIMMUT_ENV_END"}', '{"X":"a\\nIMMUT_ENV_END"}'),
   refused('launch-behind-lb', 'flags', 'control character', 'X=a + BEL', 'X=a\u0007b'),
   refused('launch-behind-lb', 'scheme', 'flag-looking value', '-rf', '-rf'),
+  refused(
+    'launch-behind-lb',
+    'hosted-zone',
+    'ARN/ID look-alike',
+    'Z0123456789ABC/evil.test/public (no zone input)',
+    'Z0123456789ABC/evil.test/public',
+  ),
+  refused('launch-behind-lb', 'hosted-zone', 'path traversal', 'Z01/../../public', 'Z01/../../public'),
   safe(
     'launch-behind-lb',
     'flags',
@@ -467,6 +475,14 @@ const CUTOVER: HostileCase[] = [
   ),
   refused('cutover-dns', 'zone', 'huge string', "10,000 × 'a'", HUGE),
   refused('cutover-dns', 'zone', 'path traversal', '../../', '../../'),
+  refused(
+    'cutover-dns',
+    'hosted-zone',
+    'newline',
+    'Z01/example.test/public\\n::set-output name=pwned::1',
+    'Z01/example.test/public\n::set-output name=pwned::1',
+  ),
+  refused('cutover-dns', 'hosted-zone', 'huge string', "10,000 × 'a'", HUGE),
   refused(
     'cutover-dns',
     'name',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { GuardError, UserError } from '@immut/core/errors';
 import { readInputs } from '@immut/core/inputs';
+import type { ActionIO } from '@immut/core/action-io';
 import { answerMatches, casBatch, snapshotKey } from '../change.js';
 import { planSteps } from '../cutover.js';
 import {
@@ -14,6 +15,7 @@ import {
   rollbackTarget,
 } from '../history.js';
 import { LOAD_BALANCER_DNS_NAME, crossCheckCutoverDns, cutoverDnsInputs } from '../inputs.js';
+import { checkInputs } from '../main.js';
 import { fqdn, plainAlias, shapeOf, weightFor, weightedAlias } from '../records.js';
 import { loadBalancerNameOf } from '../targets.js';
 
@@ -206,6 +208,25 @@ describe('inputs', () => {
       expect.stringContaining('holds 3 steps for step-wait 20m00s'),
     ]);
     expect(crossCheckCutoverDns({ ...inputs, strategy: 'swap' })).toEqual([]);
+  });
+
+  it('takes the zone as launch-behind-lb resolved it, only for the zone input zone names', () => {
+    const check = (extra: Record<string, string>) => {
+      const raw: Record<string, string> = {
+        ...base,
+        'target-dns-name': 'prod-api-b1-1234567890.us-east-1.elb.amazonaws.com',
+        'target-zone-id': 'Z35SXDOTRQ7X7K',
+        ...extra,
+      };
+      const io = { getInput: (name: string) => raw[name] ?? '' } as unknown as ActionIO;
+      return () => checkInputs({ io, env: {} });
+    };
+    expect(check({ 'hosted-zone': 'Z0123456789ABC/example.test/public' })().inputs.hostedZone).toBe(
+      'Z0123456789ABC/example.test/public',
+    );
+    expect(check({ 'hosted-zone': 'Z0123456789ABC/other.test/public' })).toThrow(
+      /Input 'hosted-zone' was 'Z0123456789ABC\/other.test\/public', which is not the zone input 'zone' names \('example.test'\)/,
+    );
   });
 
   it('accepts load balancer DNS names only', () => {

@@ -75,6 +75,25 @@ describe('fleet inputs', () => {
   });
 });
 
+describe('hosted-zone input', () => {
+  it('takes the zone as prepare resolved it, only beside the same zone', () => {
+    expect(problems({ zone: 'example.test', 'hosted-zone': 'Z0123456789ABC/example.test/public' })).toEqual(
+      [],
+    );
+    expect(problems({ 'hosted-zone': 'Z0123456789ABC/example.test/public' })).toEqual([
+      "Input 'hosted-zone' was given without input 'zone'; expected both, or neither.",
+    ]);
+    expect(
+      problems({ zone: 'other.test', 'hosted-zone': 'Z0123456789ABC/example.test/public' }).join('\n'),
+    ).toMatch(
+      /Input 'hosted-zone' was 'Z0123456789ABC\/example.test\/public', which is not the zone input 'zone' names/,
+    );
+    expect(problems({ zone: 'example.test', 'hosted-zone': 'example.test' }).join('\n')).toMatch(
+      /Input 'hosted-zone' was 'example.test'; expected launch-behind-lb's hosted-zone output/,
+    );
+  });
+});
+
 const id = { role: 'api', env: 'prod', build: 'b7' };
 const tagsFor = (name: string) => standardTags(id, { repository: 'o/r', sha: 'abc', runUrl: '' }, name);
 const spec: FleetSpec = {

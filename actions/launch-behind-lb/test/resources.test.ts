@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { scaledClock } from '@immut/core/clock';
+import { deadlineFrom } from '@immut/core/wait';
 import type { CreatedResource } from '@immut/core/cleanup';
 import type { Identity } from '@immut/core/identity';
 import {
@@ -353,6 +354,29 @@ describe('ensureFrontEnd', () => {
     const ops = operations(from);
     expect(ops.filter((o) => o === 'DescribeTags')).toHaveLength(1);
     expect(ops.filter((o) => o.startsWith('Create'))).toEqual([]);
+  });
+
+  it('retries throttled creates until its deadline, beyond the SDK attempts, when given one', async () => {
+    // Throttled 8 times each (the client here makes one attempt): a world of releases at
+    // once meets ELBv2's account rate in prepare, all creating at the same moment.
+    sandbox.addFaults(
+      ['CreateLoadBalancer', 'CreateTargetGroup', 'CreateListener'].map((operation) => ({
+        service: 'elasticloadbalancing' as const,
+        operation,
+        error: 'Throttling',
+        times: 8,
+      })),
+    );
+    const clock = scaledClock(SCALE);
+    const log: string[] = [];
+    const front = await ensureFrontEnd(plan(), elb, {
+      cleanup: { record: () => undefined },
+      log: (line) => log.push(line),
+      calls: { clock, log: (line) => log.push(line), deadline: deadlineFrom(clock, 600_000) },
+    });
+    expect(front.resources.map((r) => r.how)).toEqual(['created', 'created', 'created']);
+    const throttled = sandbox.calls().filter((c) => c.errorCode === 'Throttling');
+    expect(throttled).toHaveLength(24);
   });
 
   it("refuses another build's target group found beside this build's load balancer", async () => {

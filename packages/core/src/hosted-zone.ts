@@ -15,15 +15,15 @@ import { fqdn } from './dns-history.js';
 import { UserError } from './errors.js';
 import { showGiven } from './inputs.js';
 import { type CallContext, retryThrottledIf } from './throttle-retry.js';
-import { ZONE_EXPECTED as EXPECTED, ZONE_ID, zoneInputProblem } from './zone-input.js';
+import {
+  ZONE_EXPECTED as EXPECTED,
+  ZONE_ID,
+  type Zone,
+  parseResolvedZone,
+  zoneInputProblem,
+} from './zone-input.js';
 
-export interface Zone {
-  /** Bare id, without `/hostedzone/`. */
-  id: string;
-  /** Lower case, without the trailing dot (the form naming.ts builds names under). */
-  name: string;
-  privateZone: boolean;
-}
+export type { Zone };
 
 function zoneOf(z: HostedZone): Zone {
   return {
@@ -53,6 +53,23 @@ export async function resolveZone(route53: Route53Client, given: string, calls?:
   const send: Send = (what, call) => retryThrottledIf(calls, what, call);
   const id = ZONE_ID.exec(given)?.[1];
   return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
+}
+
+/**
+ * The zone of the `zone` input: as an earlier job of the release resolved it (`hosted-zone`,
+ * launch-behind-lb's output), with no call, else looked up.
+ */
+export async function zoneOfInputs(
+  route53: Route53Client,
+  inputs: { zone: string; hostedZone?: string | undefined },
+  calls?: CallContext,
+): Promise<Zone> {
+  if (inputs.hostedZone !== undefined) {
+    const { zone, problem } = parseResolvedZone(inputs.hostedZone, inputs.zone);
+    if (!zone) throw new UserError(problem ?? `Input 'hosted-zone' is malformed.`);
+    return zone;
+  }
+  return resolveZone(route53, inputs.zone, calls);
 }
 
 async function zoneById(route53: Route53Client, send: Send, given: string, id: string): Promise<Zone> {
@@ -162,4 +179,58 @@ export async function recordSetsAt(
     if (!more) return found;
     identifier = page.NextRecordIdentifier;
   }
+}
+
+/** Route 53's order of record names: labels reversed (`www.example.com` sorts as `com.example.www`). */
+export function compareDnsNames(a: string, b: string): number {
+  const key = (n: string) => n.toLowerCase().replace(/\.$/, '').split('.').reverse().join('.');
+  const [ka, kb] = [key(a), key(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
+ * The A records of `name` and the TXT records of `below`, a name under it (its history record),
+ * in one call when they share a page. Route 53 lists record sets in DNS order (labels
+ * reversed, then type) from the start given, and a name's children come right after its own
+ * records, so the page that starts at `name`'s A records holds `below` too, or shows it is
+ * absent by listing what sorts after it. Only a page that ends before that reads again.
+ */
+export async function recordSetsWithChild(
+  route53: Route53Client,
+  zoneId: string,
+  name: string,
+  below: string,
+  calls?: CallContext,
+): Promise<{ a: ResourceRecordSet[]; childTxt: ResourceRecordSet[] }> {
+  const wanted = fqdn(name);
+  const child = fqdn(below);
+  if (!child.endsWith(`.${wanted}`)) throw new Error(`${child} is not a name under ${wanted}`);
+  const page = await retryThrottledIf(calls, `reading A records of ${wanted}`, () =>
+    route53.send(
+      new ListResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        StartRecordName: wanted,
+        StartRecordType: 'A',
+        MaxItems: 100,
+      }),
+    ),
+  );
+  const sets = page.ResourceRecordSets ?? [];
+  const complete = page.IsTruncated !== true;
+  const isA = (r: ResourceRecordSet) => r.Name?.toLowerCase() === wanted && r.Type === 'A';
+  const a = sets.filter(isA);
+  const childTxt = sets.filter((r) => r.Name?.toLowerCase() === child && r.Type === 'TXT');
+  // A set after the A records ends them; one sorting after the child (or its TXT) ends it.
+  const aDone = complete || sets.some((r) => !isA(r));
+  const childDone =
+    complete ||
+    childTxt.length > 0 ||
+    sets.some((r) => {
+      const order = compareDnsNames(r.Name ?? '', child);
+      return order > 0 || (order === 0 && (r.Type ?? '') > 'TXT');
+    });
+  return {
+    a: aDone ? a : await recordSetsAt(route53, zoneId, name, 'A', calls),
+    childTxt: childDone ? childTxt : await recordSetsAt(route53, zoneId, below, 'TXT', calls),
+  };
 }

@@ -20,13 +20,15 @@ import { GuardError, UserError, describeError } from './errors.js';
 import { recordSetsAt } from './hosted-zone.js';
 import { MANAGED_BY_VALUE } from './tags.js';
 import { type CallContext, retryThrottled } from './throttle-retry.js';
-import type { Deadline } from './wait.js';
+import { type Deadline, deadlineFrom } from './wait.js';
 
 export const LEASE_PREFIX = '_immut-lease.';
 const LEASE_TTL = 60;
 const VERSION = '1';
 /** How often a waiting run looks at the lease again (Route 53's request rate is low). */
 const POLL_MS = 15_000;
+/** How long giving a lease back retries throttling. */
+const RELEASE_RETRY_MS = 5 * 60_000;
 
 export function leaseName(name: string): string {
   return fqdn(`${LEASE_PREFIX}${name}`);
@@ -143,9 +145,16 @@ export async function acquireLease(request: LeaseRequest): Promise<Lease> {
   const { route53, zoneId, name, clock, deadline, log } = request;
   const calls: CallContext = { clock, deadline, log };
   const lname = leaseName(name);
+  // Most runs find no lease: a CREATE first takes it in one call, and only a refused CREATE
+  // (a lease exists) leads to reading it.
+  const first = await createFirst(request, calls);
+  if ('lease' in first) return first.lease;
+  let seen: { record: ResourceRecordSet | undefined } | undefined = first;
   let waitingFor: string | undefined;
   for (;;) {
-    const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+    // The record the refused CREATE read, then a fresh read each round.
+    const [existing] = seen ? [seen.record] : await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+    seen = undefined;
     const current = existing ? parseLease(existing) : undefined;
     const now = clock.now();
     const expired = current !== undefined && Date.parse(current.expires) <= now;
@@ -157,12 +166,7 @@ export async function acquireLease(request: LeaseRequest): Promise<Lease> {
       current.run === request.run &&
       current.holder === request.holder;
     if (!current || expired || earlierAttempt) {
-      const info: LeaseInfo = {
-        holder: request.holder,
-        run: request.run,
-        expires: new Date(now + request.holdMs).toISOString(),
-        token: randomBytes(8).toString('hex'),
-      };
+      const info = freshLease(request);
       const mine = leaseRecord(name, info);
       const changes: Change[] = [
         ...(existing ? [{ Action: 'DELETE' as const, ResourceRecordSet: existing }] : []),
@@ -210,10 +214,80 @@ export async function acquireLease(request: LeaseRequest): Promise<Lease> {
   }
 }
 
-/** Deletes our lease record, exactly as read, if it is still ours; logs instead of throwing. */
-async function releaseLease(request: LeaseRequest, info: LeaseInfo): Promise<void> {
+/** The lease as a fresh holding by `request`, from now. */
+function freshLease(request: LeaseRequest): LeaseInfo {
+  return {
+    holder: request.holder,
+    run: request.run,
+    expires: new Date(request.clock.now() + request.holdMs).toISOString(),
+    token: randomBytes(8).toString('hex'),
+  };
+}
+
+/** Takes the lease with a CREATE; when Route 53 refuses it because a lease exists, that record as read. */
+async function createFirst(
+  request: LeaseRequest,
+  calls: CallContext,
+): Promise<{ lease: Lease } | { record: ResourceRecordSet | undefined }> {
   const { route53, zoneId, name, log } = request;
   const lname = leaseName(name);
+  const info = freshLease(request);
+  try {
+    await retryThrottled(calls, `taking the lease ${lname}`, () =>
+      route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          ChangeBatch: {
+            Comment: `immut lease: ${request.holder}`.slice(0, 256),
+            Changes: [{ Action: 'CREATE', ResourceRecordSet: leaseRecord(name, info) }],
+          },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (!lostRace(error)) throw error;
+    // Refused: a lease exists, or this very CREATE landed and its answer was lost (the SDK
+    // retried it), which the token tells. Another's lease goes to acquireLease to decide on.
+    const [after] = await recordSetsAt(route53, zoneId, lname, 'TXT', calls);
+    if (!after || parseLease(after).token !== info.token) return { record: after };
+  }
+  log(`Holding the lease ${lname} until ${info.expires}.`);
+  return { lease: { info, release: () => releaseLease(request, info) } };
+}
+
+/**
+ * Deletes our lease record, exactly as this run wrote it: Route 53 refuses the DELETE unless
+ * the record is still that one, so a lease taken over since (ours had expired) is never
+ * removed, and only then is it read, to say who holds it. Logs instead of throwing.
+ */
+async function releaseLease(request: LeaseRequest, info: LeaseInfo): Promise<void> {
+  const { route53, zoneId, name, clock, log } = request;
+  const lname = leaseName(name);
+  // A lease left behind holds off the role's next cutover until it expires, so a throttled
+  // release is retried, for a while of its own: the run's deadline may have passed already.
+  const calls: CallContext = { clock, log, deadline: deadlineFrom(clock, RELEASE_RETRY_MS) };
+  try {
+    await retryThrottled(calls, `releasing the lease ${lname}`, () =>
+      route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          ChangeBatch: {
+            Comment: `immut lease released: ${info.holder}`.slice(0, 256),
+            Changes: [{ Action: 'DELETE', ResourceRecordSet: leaseRecord(name, info) }],
+          },
+        }),
+      ),
+    );
+    log(`Released the lease ${lname}.`);
+    return;
+  } catch (error) {
+    if (!lostRace(error)) {
+      log(
+        `warning: could not release the lease ${lname} (${describeError(error)}); it expires at ${info.expires}, after which other runs take it over.`,
+      );
+      return;
+    }
+  }
   try {
     const [existing] = await recordSetsAt(route53, zoneId, lname, 'TXT');
     if (!existing) {
@@ -221,25 +295,14 @@ async function releaseLease(request: LeaseRequest, info: LeaseInfo): Promise<voi
       return;
     }
     const current = parseLease(existing);
-    if (current.token !== info.token) {
-      log(
-        `warning: the lease ${lname} is now held by ${describeHolder(current)} (ours had expired); leaving it.`,
-      );
-      return;
-    }
-    await route53.send(
-      new ChangeResourceRecordSetsCommand({
-        HostedZoneId: zoneId,
-        ChangeBatch: {
-          Comment: `immut lease released: ${info.holder}`.slice(0, 256),
-          Changes: [{ Action: 'DELETE', ResourceRecordSet: existing }],
-        },
-      }),
+    log(
+      current.token === info.token
+        ? `warning: Route 53 refused to delete the lease ${lname}, though it is still this run's; it expires at ${info.expires}, after which other runs take it over.`
+        : `warning: the lease ${lname} is now held by ${describeHolder(current)} (ours had expired); leaving it.`,
     );
-    log(`Released the lease ${lname}.`);
   } catch (error) {
     log(
-      `warning: could not release the lease ${lname} (${describeError(error)}); it expires at ${info.expires}, after which other runs take it over.`,
+      `warning: could not read the lease ${lname} after its release was refused (${describeError(error)}); it expires at ${info.expires}, after which other runs take it over.`,
     );
   }
 }

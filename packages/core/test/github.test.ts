@@ -1,7 +1,13 @@
 // The GitHub client factory and the error messages users act on.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { createGitHubClient, describeGitHubError, pacedGroup, repositoryFromEnv } from '../src/github.js';
+import {
+  concurrentGroup,
+  createGitHubClient,
+  describeGitHubError,
+  pacedGroup,
+  repositoryFromEnv,
+} from '../src/github.js';
 
 const API = 'https://ghes.example.test/api/v3';
 const log = { info: () => undefined, warning: () => undefined, debug: () => undefined };
@@ -92,5 +98,51 @@ describe('pacedGroup', () => {
     expect(results).toEqual([1, 2, 3]);
     expect(order).toEqual([1, 2, 3]);
     expect(most).toBe(1);
+  });
+});
+
+describe('concurrentGroup', () => {
+  const tracked = () => {
+    const state = { running: 0, most: 0 };
+    const job =
+      (n: number, fail = false) =>
+      async () => {
+        state.running++;
+        state.most = Math.max(state.most, state.running);
+        await new Promise((resolve) => setImmediate(resolve));
+        state.running--;
+        if (fail) throw new Error(`job ${n} failed`);
+        return n;
+      };
+    return { state, job };
+  };
+
+  it('runs at most max jobs at once and every job to the end', async () => {
+    const group = concurrentGroup(3);
+    const { state, job } = tracked();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => group.key('x').schedule<number>({}, job(n))),
+    );
+    expect(results).toEqual(Array.from({ length: 10 }, (_, n) => n));
+    expect(state.most).toBe(3);
+  });
+
+  it('frees the slot of a job that failed', async () => {
+    const group = concurrentGroup(1);
+    const { state, job } = tracked();
+    const outcomes = await Promise.allSettled([
+      group.key('x').schedule<number>({}, job(1, true)),
+      group.key('x').schedule<number>({}, job(2)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+    expect(state.most).toBe(1);
+  });
+
+  it('gives each client its own group, so clients in one process do not queue behind each other', async () => {
+    const a = concurrentGroup(1);
+    const b = concurrentGroup(1);
+    const { state, job } = tracked();
+    await Promise.all([a.key('x').schedule<number>({}, job(1)), b.key('x').schedule<number>({}, job(2))]);
+    expect(state.most).toBe(2);
   });
 });

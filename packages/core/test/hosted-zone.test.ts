@@ -8,7 +8,15 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Clock } from '../src/clock.js';
 import { UserError } from '../src/errors.js';
-import { nameProblem, recordSetsAt, resolveZone, zoneInputProblem } from '../src/hosted-zone.js';
+import {
+  nameProblem,
+  recordSetsAt,
+  recordSetsWithChild,
+  resolveZone,
+  zoneInputProblem,
+  zoneOfInputs,
+} from '../src/hosted-zone.js';
+import { formatResolvedZone, parseResolvedZone } from '../src/zone-input.js';
 import type { CallContext } from '../src/throttle-retry.js';
 import { deadlineFrom } from '../src/wait.js';
 import { type Sandbox, startSandbox } from '@immut/sandbox';
@@ -81,6 +89,46 @@ describe('zoneInputProblem', () => {
       "Input 'zone' was 'not a zone!': neither a hosted zone id nor a DNS name; expected a hosted zone id ('Z…') or the zone's name ('example.com').",
     );
     expect(zoneInputProblem('')).toMatch(/^Input 'zone' was '': neither/);
+  });
+});
+
+describe('the resolved zone (hosted-zone)', () => {
+  const zone = { id: 'Z0123456789ABC', name: 'example.test', privateZone: true };
+
+  it('reads back what launch-behind-lb outputs, for the zone given by name or by id', () => {
+    const given = formatResolvedZone(zone);
+    expect(given).toBe('Z0123456789ABC/example.test/private');
+    expect(parseResolvedZone(given, 'Example.TEST.')).toEqual({ zone });
+    expect(parseResolvedZone(given, '/hostedzone/Z0123456789ABC')).toEqual({ zone });
+  });
+
+  it('refuses a zone other than the one input zone names, and a malformed value, naming the input', () => {
+    expect(parseResolvedZone('Z0123456789ABC/example.test/public', 'other.test').problem).toBe(
+      "Input 'hosted-zone' was 'Z0123456789ABC/example.test/public', which is not the zone input 'zone' names ('other.test'); expected launch-behind-lb's hosted-zone output for the zone of input 'zone' ('<id>/<name>/<public|private>').",
+    );
+    expect(parseResolvedZone('Z0123456789ABC/example.test/public', 'Z999').problem).toMatch(
+      /not the zone input 'zone' names/,
+    );
+    for (const bad of [
+      'example.test',
+      'Z01/example.test/secret',
+      'Z01/bad name!/public',
+      `Z01/${'a'.repeat(300)}/public`,
+    ])
+      expect(parseResolvedZone(bad, 'example.test').problem).toMatch(
+        /^Input 'hosted-zone' was '.{1,120}; expected/,
+      );
+  });
+
+  it('saves the lookup: zoneOfInputs makes no Route 53 call when hosted-zone is given', async () => {
+    const before = sandbox.calls().length;
+    const given = { id: seeded, name: 'zones.test', privateZone: false };
+    await expect(
+      zoneOfInputs(route53, { zone: 'zones.test', hostedZone: formatResolvedZone(given) }),
+    ).resolves.toEqual(given);
+    expect(sandbox.calls().length).toBe(before);
+    await expect(zoneOfInputs(route53, { zone: 'zones.test' })).resolves.toEqual(given);
+    expect(sandbox.calls().length).toBe(before + 1);
   });
 });
 
@@ -264,5 +312,77 @@ describe('recordSetsAt', () => {
     expect(sets.every((s) => s.Name === 'api.records.test.' && s.Type === 'A')).toBe(true);
     expect(zoneCalls('ListResourceRecordSets')).toBe(2);
     expect(await recordSetsAt(route53, zoneId, 'none.records.test', 'A')).toEqual([]);
+  });
+});
+
+describe('recordSetsWithChild', () => {
+  const set = (Name: string, Type: 'A' | 'TXT', Value: string) => ({
+    Action: 'CREATE' as const,
+    ResourceRecordSet: { Name, Type, TTL: 60, ResourceRecords: [{ Value }] },
+  });
+
+  it("reads a name's A records and its history TXT in one call", async () => {
+    const zoneId = await createZone('child-one.test');
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        ChangeBatch: {
+          Changes: [
+            set('api.child-one.test', 'A', '10.0.0.1'),
+            set('_immut-history.api.child-one.test', 'TXT', '"h"'),
+            set('b1.api.child-one.test', 'A', '10.0.0.2'),
+            set('web.child-one.test', 'A', '10.0.0.3'),
+          ],
+        },
+      }),
+    );
+    sandbox.clearCalls();
+    const got = await recordSetsWithChild(
+      route53,
+      zoneId,
+      'api.child-one.test',
+      '_immut-history.api.child-one.test',
+    );
+    expect(got.a.map((r) => r.ResourceRecords?.[0]?.Value)).toEqual(['10.0.0.1']);
+    expect(got.childTxt.map((r) => r.ResourceRecords?.[0]?.Value)).toEqual(['"h"']);
+    // No history, but a later name on the page shows it is absent: still one call.
+    const none = await recordSetsWithChild(
+      route53,
+      zoneId,
+      'web.child-one.test',
+      '_immut-history.web.child-one.test',
+    );
+    expect(none.childTxt).toEqual([]);
+    expect(zoneCalls('ListResourceRecordSets')).toBe(2);
+  });
+
+  it('reads the child on its own when the page ends before it', async () => {
+    const zoneId = await createZone('child-many.test');
+    // Names under api that sort before `_immut-history` (digits come before '_'), a page's worth.
+    const many = Array.from({ length: 120 }, (_, i) =>
+      set(`${String(i).padStart(3, '0')}.api.child-many.test`, 'A', '10.1.0.1'),
+    );
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        ChangeBatch: {
+          Changes: [
+            set('api.child-many.test', 'A', '10.0.0.1'),
+            ...many,
+            set('_immut-history.api.child-many.test', 'TXT', '"h"'),
+          ],
+        },
+      }),
+    );
+    sandbox.clearCalls();
+    const got = await recordSetsWithChild(
+      route53,
+      zoneId,
+      'api.child-many.test',
+      '_immut-history.api.child-many.test',
+    );
+    expect(got.a).toHaveLength(1);
+    expect(got.childTxt.map((r) => r.ResourceRecords?.[0]?.Value)).toEqual(['"h"']);
+    expect(zoneCalls('ListResourceRecordSets')).toBe(2);
   });
 });

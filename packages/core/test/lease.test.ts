@@ -172,6 +172,19 @@ describe('the lease', () => {
     await theirs.release();
   });
 
+  it('takes a free lease with one CREATE and gives it back with one DELETE, reading nothing', async () => {
+    const name = freshName();
+    const before = sandbox.calls().length;
+    const lease = await acquireLease(request(name, 'cutover-dns:cutover:api/prod:b5', 60_000));
+    await lease.release();
+    const calls = sandbox.calls().slice(before);
+    expect(calls.map((c) => `${c.operation} ${c.outcome}`)).toEqual([
+      'ChangeResourceRecordSets ok',
+      'ChangeResourceRecordSets ok',
+    ]);
+    expect(await leaseAt(name)).toBeUndefined();
+  });
+
   it('refuses a TXT record at the lease name that is not a lease', async () => {
     const name = freshName();
     await route53.send(

@@ -141,7 +141,10 @@ function ec2Draws(scope: string, operation: string, params: Record<string, unkno
           ? EC2_LIMITS.unfilteredUnpaginated
           : EC2_LIMITS.nonMutating
         : EC2_LIMITS.mutating);
-  const draws: Draw[] = [{ key: `${scope}:${operation}`, spec, cost: 1, error: 'throttle' }];
+  // The unfiltered, unpaginated form of a read is its own category with its own, smaller bucket;
+  // filtered calls of the same action do not empty it, nor it them.
+  const category = spec === EC2_LIMITS.unfilteredUnpaginated ? ':unfiltered' : '';
+  const draws: Draw[] = [{ key: `${scope}:${operation}${category}`, spec, cost: 1, error: 'throttle' }];
   const resource = EC2_LIMITS.resource[operation];
   if (resource) {
     const instances =

@@ -98,6 +98,14 @@ describe('EC2 request token buckets', () => {
     );
     expect(unfiltered.filter((o) => o === undefined)).toHaveLength(EC2_LIMITS.unfilteredUnpaginated.capacity);
     expect(unfiltered.at(-1)).toBe('RequestLimitExceeded');
+    // The filtered form has a bucket of its own, full although the unfiltered one is empty.
+    const filtered = await burst(EC2_LIMITS.nonMutating.capacity + 1, () =>
+      ec2.send(
+        new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }] }),
+      ),
+    );
+    expect(filtered.filter((o) => o === undefined)).toHaveLength(EC2_LIMITS.nonMutating.capacity);
+    expect(filtered.at(-1)).toBe('RequestLimitExceeded');
   });
 
   it('lets an SDK client with retries through a burst: every throttled call is retried and succeeds', async () => {

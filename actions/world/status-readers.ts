@@ -1,0 +1,60 @@
+// What mode status reads besides Route 53: EC2, SSM and RDS clients, the GitHub release
+// lookup, and gather.ts, which sends their commands. status.ts imports this module while its first call, the hosted zone's lookup, is in
+// flight, so loading these SDKs and Octokit overlaps a round trip instead of preceding it
+// (issue #20 item 4: load only what the next step needs).
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import type { Route53Client } from '@aws-sdk/client-route-53';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { createAwsClient } from '@immut/core/aws';
+import { createGitHubClient, repositoryFromEnv, type GitHubClient } from '@immut/core/github';
+import { ReleaseNotFoundError, readReleaseDetails } from '@immut/core/release-reader';
+import type { ActionContext } from '@immut/core/run-action';
+import type { RolePlan } from '@immut/core/world';
+import type { RoleStatus } from '@immut/core/world-status';
+import { gatherRoleStatus, type ReleaseLookup } from './gather.js';
+
+const ACTION = 'world';
+
+function releaseLookup(octokit: GitHubClient, repository: { owner: string; repo: string }): ReleaseLookup {
+  return async (tag) => {
+    try {
+      return (await readReleaseDetails({ octokit, ...repository, tag })).manifest;
+    } catch (error) {
+      if (error instanceof ReleaseNotFoundError) return undefined;
+      throw error;
+    }
+  };
+}
+
+function timeScale(env: ActionContext['env']): number {
+  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
+  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+}
+
+/** Gathers roles with the Route 53 client the caller made and the readers made here; destroy() closes those. */
+export function statusReaders(
+  { io, env }: Pick<ActionContext, 'io' | 'env'>,
+  region: string,
+  route53: Route53Client,
+  githubToken: string,
+): { gather(plan: RolePlan, zoneId: string): Promise<RoleStatus>; destroy(): void } {
+  const settings = { region, action: ACTION };
+  const own = {
+    ec2: createAwsClient(EC2Client, settings),
+    ssm: createAwsClient(SSMClient, settings),
+    rds: createAwsClient(RDSClient, settings),
+  };
+  const octokit = createGitHubClient({
+    token: githubToken,
+    env,
+    action: ACTION,
+    log: io,
+    timeScale: timeScale(env),
+  });
+  const lookup = releaseLookup(octokit, repositoryFromEnv(env));
+  return {
+    gather: (plan, zoneId) => gatherRoleStatus({ ...own, route53 }, plan, zoneId, lookup),
+    destroy: () => Object.values(own).forEach((c) => c.destroy()),
+  };
+}
