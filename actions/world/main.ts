@@ -12,9 +12,9 @@
 //
 // This module reads the inputs and the world file and plans, with no AWS or GitHub client
 // loaded: mode plan needs none, and a bad input fails at once. The YAML parser and the world's
-// schema (@immut/core/world) load once the inputs passed, since they are half this bundle's start. Modes promote and record load
-// main-remote.ts, and status (and plan with only-stale) status.ts, after their checks
-// (issue #20: input errors before any SDK loads).
+// schema (@immut/core/world, most of what this bundle loaded at start) load once the inputs
+// passed. Modes promote and record load main-remote.ts, and status (and plan with only-stale)
+// status.ts, after their checks (issue #20: input errors before any SDK loads).
 import { UserError } from '@immut/core/errors';
 import { buildFromRunNumber } from '@immut/core/identity';
 import { readInputs, type ParsedInputs } from '@immut/core/inputs';

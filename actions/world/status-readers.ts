@@ -1,7 +1,7 @@
 // What mode status reads besides Route 53: EC2, SSM and RDS clients, the GitHub release
-// lookup, and gather.ts, which sends their commands. status.ts imports this module while its first call, the hosted zone's lookup, is in
-// flight, so loading these SDKs and Octokit overlaps a round trip instead of preceding it
-// (issue #20 item 4: load only what the next step needs).
+// lookup, and gather.ts, which sends their commands. status.ts imports this module once its
+// first call, the hosted zone's lookup, is answered, so these SDKs and Octokit do not delay
+// that call (issue #20 item 4: load only what the next step needs).
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
 import type { Route53Client } from '@aws-sdk/client-route-53';
@@ -32,7 +32,7 @@ function timeScale(env: ActionContext['env']): number {
   return Number.isFinite(raw) && raw >= 1 ? raw : 1;
 }
 
-/** Gathers roles with the Route 53 client the caller made and the readers made here; destroy() closes those. */
+/** Gathers roles with the caller's Route 53 client and the readers made here; destroy() closes these. */
 export function statusReaders(
   { io, env }: Pick<ActionContext, 'io' | 'env'>,
   region: string,

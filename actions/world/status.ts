@@ -42,11 +42,11 @@ export async function takeStatus(
   const route53 = createAwsClient(Route53Client, { region: world.region, action: ACTION });
   let readers: ReturnType<typeof StatusReadersFn> | undefined;
   try {
-    // The zone's lookup is the first call; the other readers load while it is in flight.
-    const [zone, { statusReaders }] = await Promise.all([
-      resolveZone(route53, world.zone),
-      import('./status-readers.js'),
-    ]);
+    // The zone's lookup is the first call; the other readers load once it is answered. Loaded
+    // beside it, their ~2 MB would compile before the request left (bench: 0.86 → 1.02× the
+    // baseline to the first request).
+    const zone = await resolveZone(route53, world.zone);
+    const { statusReaders } = await import('./status-readers.js');
     readers = statusReaders({ io, env }, world.region, route53, options.githubToken ?? '');
     const { gather } = readers;
     const roles: RoleStatus[] = [];

@@ -5,8 +5,6 @@ export const modules = {
 /***/ 2634:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -326,9 +324,9 @@ async function gatherRoleStatus(clients, plan, zoneId, lookup) {
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/world/status-readers.js
 // What mode status reads besides Route 53: EC2, SSM and RDS clients, the GitHub release
-// lookup, and gather.ts, which sends their commands. status.ts imports this module while its first call, the hosted zone's lookup, is in
-// flight, so loading these SDKs and Octokit overlaps a round trip instead of preceding it
-// (issue #20 item 4: load only what the next step needs).
+// lookup, and gather.ts, which sends their commands. status.ts imports this module once its
+// first call, the hosted zone's lookup, is answered, so these SDKs and Octokit do not delay
+// that call (issue #20 item 4: load only what the next step needs).
 
 
 
@@ -353,7 +351,7 @@ function timeScale(env) {
     const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
     return Number.isFinite(raw) && raw >= 1 ? raw : 1;
 }
-/** Gathers roles with the Route 53 client the caller made and the readers made here; destroy() closes those. */
+/** Gathers roles with the caller's Route 53 client and the readers made here; destroy() closes these. */
 function statusReaders({ io, env }, region, route53, githubToken) {
     const settings = { region, action: ACTION };
     const own = {

@@ -43,11 +43,11 @@ async function takeStatus({ io, env, clock }, world, plans, options) {
     const route53 = (0,_immut_core_aws__WEBPACK_IMPORTED_MODULE_3__/* .createAwsClient */ .nV)(_aws_sdk_client_route_53__WEBPACK_IMPORTED_MODULE_8__/* .Route53Client */ .L, { region: world.region, action: ACTION });
     let readers;
     try {
-        // The zone's lookup is the first call; the other readers load while it is in flight.
-        const [zone, { statusReaders }] = await Promise.all([
-            (0,_immut_core_hosted_zone__WEBPACK_IMPORTED_MODULE_5__/* .resolveZone */ .VY)(route53, world.zone),
-            Promise.all(/* import() */[__webpack_require__.e(754), __webpack_require__.e(679), __webpack_require__.e(304), __webpack_require__.e(634)]).then(__webpack_require__.bind(__webpack_require__, 2634)),
-        ]);
+        // The zone's lookup is the first call; the other readers load once it is answered. Loaded
+        // beside it, their ~2 MB would compile before the request left (bench: 0.86 → 1.02× the
+        // baseline to the first request).
+        const zone = await (0,_immut_core_hosted_zone__WEBPACK_IMPORTED_MODULE_5__/* .resolveZone */ .VY)(route53, world.zone);
+        const { statusReaders } = await Promise.all(/* import() */[__webpack_require__.e(754), __webpack_require__.e(679), __webpack_require__.e(304), __webpack_require__.e(634)]).then(__webpack_require__.bind(__webpack_require__, 2634));
         readers = statusReaders({ io, env }, world.region, route53, options.githubToken ?? '');
         const { gather } = readers;
         const roles = [];

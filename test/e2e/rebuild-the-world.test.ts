@@ -180,6 +180,8 @@ describe('rebuild-the-world through the local runner', () => {
       expect(graph).toMatch(/bake\[.*\] --> tag/);
     }
     expect(created(first!, 'CreateLoadBalancer')).toBe(ROLES.length);
+    // The zone is looked up once per role, by prepare: launch and cutover take its hosted-zone output.
+    expect(created(first!, 'ListHostedZonesByName')).toBe(ROLES.length);
   });
 
   it('creates no new image when nothing changed', () => {
