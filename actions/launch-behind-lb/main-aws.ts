@@ -31,14 +31,7 @@ export function tagReader(inputs: Pick<LaunchInputs, 'githubToken'>, env: Env, i
     }
     // Octokit loads only for a release given by its tag, not for a manifest or an image id.
     const { createGitHubClient, repositoryFromEnv } = await import('@immut/core/github');
-    const scale = Number(env['IMMUT_TIME_SCALE'] ?? '1');
-    const octokit = createGitHubClient({
-      token: inputs.githubToken,
-      env,
-      action: ACTION,
-      log: io,
-      ...(scale > 1 ? { timeScale: scale } : {}),
-    });
+    const octokit = createGitHubClient({ token: inputs.githubToken, env, action: ACTION, log: io });
     return readRelease({ octokit, ...repositoryFromEnv(env), tag });
   };
 }

@@ -11,11 +11,6 @@ import { ACTION, type CheckedInputs } from './main.js';
 import type { PromotionRequest } from './promote.js';
 import { runTagRelease } from './run.js';
 
-function timeScale(env: ActionContext['env']): number {
-  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
-
 /** Route 53, which only a promotion reads (the source role's history record, for the gate):
  * loaded on demand, so a release that promotes nothing never loads it. */
 async function route53Client(region: string) {
@@ -64,7 +59,6 @@ export async function tagReleaseChecked(
     env,
     action: ACTION,
     log: io,
-    timeScale: timeScale(env),
   });
   if (promotion?.shareWith)
     return mainShare(

@@ -2,18 +2,12 @@
 // once the inputs and the world files passed their checks: mode plan, which every
 // rebuild-the-world runs, never loads the GitHub client.
 import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
-import type { Env } from '@immut/core/provenance';
 import type { ActionContext } from '@immut/core/run-action';
 import { heading, markdownTable, summary } from '@immut/core/summary';
 import type { RolePlan, World } from '@immut/core/world';
 import { ACTION, type PromoteChecked, type RecordChecked, type WorldInputs } from './main.js';
 import { planPromotion, readWorldReleaseTag } from './promote.js';
 import { recordWorld } from './record.js';
-
-function timeScale(env: Env): number {
-  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
 
 /** Mode promote: the world release and both world files become promote-world.yml's matrix. */
 export async function promote(
@@ -22,7 +16,7 @@ export async function promote(
   target: { world: World; plans: RolePlan[]; file: string },
   { tag, token, source }: PromoteChecked,
 ): Promise<void> {
-  const octokit = createGitHubClient({ token, env, action: ACTION, log: io, timeScale: timeScale(env) });
+  const octokit = createGitHubClient({ token, env, action: ACTION, log: io });
   const release = await readWorldReleaseTag(octokit, repositoryFromEnv(env), tag);
   const planned = planPromotion({
     tag,
@@ -74,7 +68,6 @@ export async function record(
     env,
     action: ACTION,
     log: io,
-    timeScale: timeScale(env),
   });
   await recordWorld({
     env: world.env,

@@ -27,11 +27,6 @@ function releaseLookup(octokit: GitHubClient, repository: { owner: string; repo:
   };
 }
 
-function timeScale(env: ActionContext['env']): number {
-  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
-
 /** Gathers roles with the caller's Route 53 client and the readers made here; destroy() closes these. */
 export function statusReaders(
   { io, env }: Pick<ActionContext, 'io' | 'env'>,
@@ -50,7 +45,6 @@ export function statusReaders(
     env,
     action: ACTION,
     log: io,
-    timeScale: timeScale(env),
   });
   const lookup = releaseLookup(octokit, repositoryFromEnv(env));
   return {

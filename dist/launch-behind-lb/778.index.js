@@ -3240,14 +3240,7 @@ function tagReader(inputs, env, io) {
         }
         // Octokit loads only for a release given by its tag, not for a manifest or an image id.
         const { createGitHubClient, repositoryFromEnv } = await Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(950)]).then(__webpack_require__.bind(__webpack_require__, 8950));
-        const scale = Number(env['IMMUT_TIME_SCALE'] ?? '1');
-        const octokit = createGitHubClient({
-            token: inputs.githubToken,
-            env,
-            action: main/* ACTION */.hr,
-            log: io,
-            ...(scale > 1 ? { timeScale: scale } : {}),
-        });
+        const octokit = createGitHubClient({ token: inputs.githubToken, env, action: main/* ACTION */.hr, log: io });
         return readRelease({ octokit, ...repositoryFromEnv(env), tag });
     };
 }

@@ -95,9 +95,14 @@ function fetchFor(env) {
     const runnerFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch;
     return proxied && runnerFetch ? runnerFetch : globalThis.fetch;
 }
+/** IMMUT_TIME_SCALE as a factor ≥ 1; 1 when unset or not a number (a real runner). */
+function timeScaleOf(env) {
+    const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
+    return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+}
 /** The Octokit client every immut action uses. */
 function createGitHubClient(settings) {
-    const scale = settings.timeScale ?? 1;
+    const scale = settings.timeScale ?? timeScaleOf(settings.env);
     const retries = settings.rateLimitRetries ?? 3;
     const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
         if (retryCount >= retries) {

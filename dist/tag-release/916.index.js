@@ -301,9 +301,14 @@ function fetchFor(env) {
     const runnerFetch = utils/* defaults */.NT.request?.fetch;
     return proxied && runnerFetch ? runnerFetch : globalThis.fetch;
 }
+/** IMMUT_TIME_SCALE as a factor ≥ 1; 1 when unset or not a number (a real runner). */
+function timeScaleOf(env) {
+    const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
+    return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+}
 /** The Octokit client every immut action uses. */
 function createGitHubClient(settings) {
-    const scale = settings.timeScale ?? 1;
+    const scale = settings.timeScale ?? timeScaleOf(settings.env);
     const retries = settings.rateLimitRetries ?? 3;
     const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
         if (retryCount >= retries) {
@@ -919,10 +924,6 @@ async function runTagRelease(options) {
 
 
 
-function timeScale(env) {
-    const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-    return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
 /** Route 53, which only a promotion reads (the source role's history record, for the gate):
  * loaded on demand, so a release that promotes nothing never loads it. */
 async function route53Client(region) {
@@ -962,7 +963,6 @@ async function tagReleaseChecked(ctx, { inputs, identity, region, dryRun, promot
         env,
         action: main/* ACTION */.hr,
         log: io,
-        timeScale: timeScale(env),
     });
     if (promotion?.shareWith)
         return mainShare(ctx, { ...promotion, shareWith: promotion.shareWith }, { identity, region, dryRun }, octokit);

@@ -347,10 +347,6 @@ function releaseLookup(octokit, repository) {
         }
     };
 }
-function timeScale(env) {
-    const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-    return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
 /** Gathers roles with the caller's Route 53 client and the readers made here; destroy() closes these. */
 function statusReaders({ io, env }, region, route53, githubToken) {
     const settings = { region, action: ACTION };
@@ -364,7 +360,6 @@ function statusReaders({ io, env }, region, route53, githubToken) {
         env,
         action: ACTION,
         log: io,
-        timeScale: timeScale(env),
     });
     const lookup = releaseLookup(octokit, (0,github/* repositoryFromEnv */.iw)(env));
     return {

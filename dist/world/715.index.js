@@ -774,13 +774,9 @@ async function recordWorld(options) {
 
 
 
-function timeScale(env) {
-    const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-    return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
 /** Mode promote: the world release and both world files become promote-world.yml's matrix. */
 async function promote({ io, env }, inputs, target, { tag, token, source }) {
-    const octokit = (0,github/* createGitHubClient */.LX)({ token, env, action: main/* ACTION */.h, log: io, timeScale: timeScale(env) });
+    const octokit = (0,github/* createGitHubClient */.LX)({ token, env, action: main/* ACTION */.h, log: io });
     const release = await readWorldReleaseTag(octokit, (0,github/* repositoryFromEnv */.iw)(env), tag);
     const planned = planPromotion({
         tag,
@@ -814,7 +810,6 @@ async function record({ io, env }, inputs, world, plans, { build, provenance }) 
         env,
         action: main/* ACTION */.h,
         log: io,
-        timeScale: timeScale(env),
     });
     await recordWorld({
         env: world.env,

@@ -24,7 +24,8 @@ export interface GitHubSettings {
   /** The action's name, e.g. `tag-release`; part of the user agent. */
   action: string;
   log: GitHubLog;
-  /** IMMUT_TIME_SCALE: retry and pacing delays shrink by this factor (sandbox only). */
+  /** Retry and pacing delays shrink by this factor (sandbox only); by default env's
+   *  IMMUT_TIME_SCALE, the sandbox's time scale. */
   timeScale?: number;
   /** Retries after a rate limit before giving up. */
   rateLimitRetries?: number;
@@ -108,9 +109,15 @@ function fetchFor(env: Env): typeof fetch {
   return proxied && runnerFetch ? runnerFetch : globalThis.fetch;
 }
 
+/** IMMUT_TIME_SCALE as a factor ≥ 1; 1 when unset or not a number (a real runner). */
+function timeScaleOf(env: Env): number {
+  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
+  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
+}
+
 /** The Octokit client every immut action uses. */
 export function createGitHubClient(settings: GitHubSettings): GitHubClient {
-  const scale = settings.timeScale ?? 1;
+  const scale = settings.timeScale ?? timeScaleOf(settings.env);
   const retries = settings.rateLimitRetries ?? 3;
   const onLimit =
     (kind: string) =>
