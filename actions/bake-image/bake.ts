@@ -125,6 +125,9 @@ export interface BakeDeps extends BakeClients {
   env: Env;
   /** GITHUB_WORKSPACE: where the provisioning script is read from. */
   workspace: string;
+  /** The bake's timeout, when the caller already counts it (its clients retry throttling until
+   *  it); otherwise counted from here. */
+  deadline?: Deadline;
 }
 
 export interface Phase {
@@ -216,7 +219,7 @@ function bakeContext(inputs: BakeInputs, deps: BakeDeps): BakeContext {
     cleanup: deps.cleanup,
     env: deps.env,
     workspace: deps.workspace,
-    deadline: deadlineFrom(deps.clock, inputs.timeoutMs),
+    deadline: deps.deadline ?? deadlineFrom(deps.clock, inputs.timeoutMs),
     timer: phaseTimer(deps.clock),
   };
 }

@@ -4,9 +4,10 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { createAwsClient } from '@immut/core/aws';
+import { createAwsClient, type AwsSettings } from '@immut/core/aws';
 import { undoCreated } from '@immut/core/cleanup';
 import type { ActionContext } from '@immut/core/run-action';
+import { deadlineFrom } from '@immut/core/wait';
 import { KIND, bake, type BakeInputs } from './bake.js';
 import { terminateBuilder } from './builder.js';
 import { removeImage } from './image.js';
@@ -24,13 +25,17 @@ function accountOf(sts: STSClient): () => Promise<string> {
 }
 
 /** One EC2 client per region, made when first needed; `destroy` closes them all. */
-function ec2Clients(home: string) {
+function ec2Clients(home: string, throttling?: AwsSettings['throttling']) {
   const clients = new Map<string, EC2Client>();
   return {
     get(region: string = home): EC2Client {
       let client = clients.get(region);
       if (!client) {
-        client = createAwsClient(EC2Client, { region, action: ACTION });
+        client = createAwsClient(EC2Client, {
+          region,
+          action: ACTION,
+          ...(throttling ? { throttling } : {}),
+        });
         clients.set(region, client);
       }
       return client;
@@ -43,8 +48,12 @@ function ec2Clients(home: string) {
 
 /** The main step once the inputs passed: clients for the bake region, then the bake. */
 export async function runBake(ctx: ActionContext, inputs: BakeInputs): Promise<void> {
-  const settings = { region: inputs.region, action: ACTION };
-  const ec2 = ec2Clients(inputs.region);
+  // Every bake of a big world starts at once and reads images and subnets in the same second:
+  // each call retries throttling until the bake's own timeout, not just the SDK's few attempts.
+  const deadline = deadlineFrom(ctx.clock, inputs.timeoutMs);
+  const throttling = { clock: ctx.clock, deadline, log: (line: string) => ctx.io.info(line) };
+  const settings = { region: inputs.region, action: ACTION, throttling };
+  const ec2 = ec2Clients(inputs.region, throttling);
   const ssm = createAwsClient(SSMClient, settings);
   // S3 and STS only stage an artifact (bake.ts prepareArtifact): a bake without one makes neither.
   const staging =
@@ -62,6 +71,7 @@ export async function runBake(ctx: ActionContext, inputs: BakeInputs): Promise<v
       cleanup: ctx.cleanup,
       env: ctx.env,
       workspace: ctx.env['GITHUB_WORKSPACE'] ?? process.cwd(),
+      deadline,
     });
     setOutputs(ctx.io, result);
     await ctx.io.appendSummary(renderSummary(inputs.identity, result));

@@ -22,9 +22,55 @@ var EC2Client = __webpack_require__(4601);
 var ElasticLoadBalancingV2Client = __webpack_require__(4677);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/Route53Client.js + 8 modules
 var Route53Client = __webpack_require__(2626);
+// EXTERNAL MODULE: ./packages/core/lib/clock.js
+var lib_clock = __webpack_require__(8055);
+// EXTERNAL MODULE: ./packages/core/lib/errors.js
+var errors = __webpack_require__(7706);
+;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
+// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
+// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
+// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
+// action's deadline, so twenty parallel cutovers queue up instead of failing.
+
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 20_000;
+/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
+function backoffDelay(attempt, random) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
+}
+/**
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
+ * Any other error, or throttling with no time left, is thrown as it came (describeError then
+ * tells the user to run fewer releases at once).
+ */
+async function retryThrottled(ctx, what, call) {
+    const random = ctx.random ?? Math.random;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!(0,errors/* isThrottlingError */.Qb)(error))
+                throw error;
+            const delay = backoffDelay(attempt, random);
+            if (delay >= ctx.deadline.remaining())
+                throw error;
+            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
+            await ctx.clock.sleep(delay);
+        }
+    }
+}
+/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
+ *  few retries (callers whose caller chose not to wait out throttling). */
+function throttle_retry_retryThrottledIf(ctx, what, call) {
+    return ctx ? retryThrottled(ctx, what, call) : call();
+}
+
 // EXTERNAL MODULE: ./packages/core/lib/version.js
 var version = __webpack_require__(1757);
 ;// CONCATENATED MODULE: ./packages/core/lib/aws.js
+
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX = {
@@ -66,29 +112,42 @@ function createAwsClient(Client, settings) {
         ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
     });
     client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
+    if (settings.throttling)
+        client.middlewareStack.add(retryThrottledCalls(settings.throttling), {
+            step: 'initialize',
+            name: 'immutRetryThrottledCalls',
+            // Outside nameFailedCall: the error that finally escapes still names its call.
+            priority: 'high',
+        });
     return client;
 }
+/** The call's IAM name, e.g. `ec2:DescribeImages`. */
+function callContext(context) {
+    return {
+        service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
+        operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
+    };
+}
+/** Sends the call again, whole (the SDK's own attempts included), while AWS throttles it and
+ *  the deadline allows: a throttled request did nothing, so any call may be repeated. */
+const retryThrottledCalls = (calls) => (next, context) => (args) => {
+    const { service, operation } = callContext(context);
+    return retryThrottled(calls, `${service}:${operation}`, () => next(args));
+};
 /** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
 const nameFailedCall = (next, context) => async (args) => {
     try {
         return await next(args);
     }
     catch (error) {
-        if (error instanceof Error) {
-            const call = {
-                service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
-                operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
-            };
-            Object.assign(error, { $immut: call });
-        }
+        if (error instanceof Error)
+            Object.assign(error, { $immut: callContext(context) });
         throw error;
     }
 };
 
 // EXTERNAL MODULE: ./packages/core/lib/cleanup.js
 var lib_cleanup = __webpack_require__(4161);
-// EXTERNAL MODULE: ./packages/core/lib/errors.js
-var errors = __webpack_require__(7706);
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
@@ -858,8 +917,6 @@ async function readRelease(options) {
     return (await readReleaseDetails(options)).manifest;
 }
 
-// EXTERNAL MODULE: ./packages/core/lib/clock.js
-var lib_clock = __webpack_require__(8055);
 ;// CONCATENATED MODULE: ./packages/core/lib/wait.js
 // Polling with a deadline. immut waits on slow AWS state changes (images, restores, load
 // balancers, DNS) where users most need to see progress and a clear reason on timeout.
@@ -1224,47 +1281,6 @@ function parseHistory(record) {
         at: f.get('at') ?? '',
         ...(run ? { run } : {}),
     };
-}
-
-;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
-// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
-// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
-// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
-
-
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 20_000;
-/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
-function backoffDelay(attempt, random) {
-    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
-}
-/**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
- */
-async function retryThrottled(ctx, what, call) {
-    const random = ctx.random ?? Math.random;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!(0,errors/* isThrottlingError */.Qb)(error))
-                throw error;
-            const delay = backoffDelay(attempt, random);
-            if (delay >= ctx.deadline.remaining())
-                throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
-            await ctx.clock.sleep(delay);
-        }
-    }
-}
-/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
- *  few retries (callers whose caller chose not to wait out throttling). */
-function throttle_retry_retryThrottledIf(ctx, what, call) {
-    return ctx ? retryThrottled(ctx, what, call) : call();
 }
 
 // EXTERNAL MODULE: ./packages/core/lib/zone-input.js

@@ -454,7 +454,7 @@ async function main(ctx) {
     if (inputs.changelogCommand && inputs.changelogIsolation === 'none')
         io.warning("changelog-isolation is 'none': the change log runs as a plain child process and can read this step's environment (the deploy role's keys included) through /proc.");
     io.saveState(GUARD_STATE, JSON.stringify({ role: identity.role, env: identity.env, source: source.sourceId }));
-    const { replicateChecked } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 295));
+    const { replicateChecked } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7042));
     await replicateChecked(ctx, { inputs, common: { identity, region, dryRun }, source, exec });
 }
 /** Post: deletes what a failed or cancelled main created, unless keep-on-failure. After a
@@ -462,7 +462,7 @@ async function main(ctx) {
 async function post(ctx) {
     if (ctx.cleanup.succeeded() || ctx.cleanup.created().length === 0)
         return;
-    const { cleanUp } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(295)]).then(__nccwpck_require__.bind(__nccwpck_require__, 295));
+    const { cleanUp } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7042));
     await cleanUp(ctx);
 }
 const replicateData = { name: ACTION, main, post };
@@ -10256,6 +10256,7 @@ function formatDuration(ms) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
+/* harmony export */   Qb: () => (/* binding */ isThrottlingError),
 /* harmony export */   U$: () => (/* binding */ GuardError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -10263,7 +10264,6 @@ function formatDuration(ms) {
 /* harmony export */   vv: () => (/* binding */ WaitFailedError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony export isThrottlingError */
 // Errors split the way users need them: a UserError is something the workflow's author
 // can fix (bad input, missing permission, a guard refusing), anything else is a bug or an
 // outage. Messages always say what to do next.

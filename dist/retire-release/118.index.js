@@ -22,85 +22,10 @@ var ElasticLoadBalancingV2Client = __webpack_require__(4677);
 var RDSClient = __webpack_require__(7278);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/Route53Client.js + 8 modules
 var Route53Client = __webpack_require__(2626);
-;// CONCATENATED MODULE: ./packages/core/lib/version.js
-/** immut's version, sent in every AWS user agent. A test keeps it equal to package.json's. */
-const IMMUT_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./packages/core/lib/aws.js
-
-/** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
-const IAM_PREFIX = {
-    AutoScalingClient: 'autoscaling',
-    EC2Client: 'ec2',
-    ElasticLoadBalancingV2Client: 'elasticloadbalancing',
-    Route53Client: 'route53',
-    RDSClient: 'rds',
-    S3Client: 's3',
-    SSMClient: 'ssm',
-    STSClient: 'sts',
-};
-/** Retries per call. Adaptive mode also rate-limits the client once AWS starts throttling,
- * which matters when rebuild-the-world runs many releases against one account. */
-const DEFAULT_MAX_ATTEMPTS = 6;
-/**
- * S3 through an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_S3: the sandbox, a
- * VPC endpoint, an S3-compatible store) is addressed path-style (`<endpoint>/<bucket>/<key>`):
- * the override's host cannot take a bucket name as a subdomain. AWS itself keeps the
- * virtual-hosted style it recommends.
- */
-function s3PathStyle(clientName, env = process.env) {
-    return clientName === 'S3Client' && !!(env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL']);
-}
-/** User agent pairs, rendered by the SDK as `immut/<version> immut-action/<action>`. */
-function userAgent(action) {
-    return [
-        ['immut', IMMUT_VERSION],
-        ['immut-action', action],
-    ];
-}
-/** Builds an SDK client with immut's settings: `createAwsClient(EC2Client, settings)`. */
-function createAwsClient(Client, settings) {
-    const client = new Client({
-        region: settings.region,
-        customUserAgent: userAgent(settings.action),
-        retryMode: 'adaptive',
-        maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-        ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
-    });
-    client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
-    return client;
-}
-/** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
-const nameFailedCall = (next, context) => async (args) => {
-    try {
-        return await next(args);
-    }
-    catch (error) {
-        if (error instanceof Error) {
-            const call = {
-                service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
-                operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
-            };
-            Object.assign(error, { $immut: call });
-        }
-        throw error;
-    }
-};
-
-// EXTERNAL MODULE: ./packages/core/lib/errors.js
-var errors = __webpack_require__(7706);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/GetHostedZoneCommand.js
-var GetHostedZoneCommand = __webpack_require__(2744);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListHostedZonesByNameCommand.js
-var ListHostedZonesByNameCommand = __webpack_require__(8911);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListResourceRecordSetsCommand.js
-var ListResourceRecordSetsCommand = __webpack_require__(6845);
-// EXTERNAL MODULE: ./packages/core/lib/dns-history.js
-var dns_history = __webpack_require__(19);
-// EXTERNAL MODULE: ./packages/core/lib/inputs.js + 19 modules
-var inputs = __webpack_require__(2961);
 // EXTERNAL MODULE: ./packages/core/lib/clock.js
 var lib_clock = __webpack_require__(8055);
+// EXTERNAL MODULE: ./packages/core/lib/errors.js
+var errors = __webpack_require__(7706);
 ;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
@@ -142,6 +67,97 @@ function retryThrottledIf(ctx, what, call) {
     return ctx ? retryThrottled(ctx, what, call) : call();
 }
 
+;// CONCATENATED MODULE: ./packages/core/lib/version.js
+/** immut's version, sent in every AWS user agent. A test keeps it equal to package.json's. */
+const IMMUT_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./packages/core/lib/aws.js
+
+
+/** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
+const IAM_PREFIX = {
+    AutoScalingClient: 'autoscaling',
+    EC2Client: 'ec2',
+    ElasticLoadBalancingV2Client: 'elasticloadbalancing',
+    Route53Client: 'route53',
+    RDSClient: 'rds',
+    S3Client: 's3',
+    SSMClient: 'ssm',
+    STSClient: 'sts',
+};
+/** Retries per call. Adaptive mode also rate-limits the client once AWS starts throttling,
+ * which matters when rebuild-the-world runs many releases against one account. */
+const DEFAULT_MAX_ATTEMPTS = 6;
+/**
+ * S3 through an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_S3: the sandbox, a
+ * VPC endpoint, an S3-compatible store) is addressed path-style (`<endpoint>/<bucket>/<key>`):
+ * the override's host cannot take a bucket name as a subdomain. AWS itself keeps the
+ * virtual-hosted style it recommends.
+ */
+function s3PathStyle(clientName, env = process.env) {
+    return clientName === 'S3Client' && !!(env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL']);
+}
+/** User agent pairs, rendered by the SDK as `immut/<version> immut-action/<action>`. */
+function userAgent(action) {
+    return [
+        ['immut', IMMUT_VERSION],
+        ['immut-action', action],
+    ];
+}
+/** Builds an SDK client with immut's settings: `createAwsClient(EC2Client, settings)`. */
+function createAwsClient(Client, settings) {
+    const client = new Client({
+        region: settings.region,
+        customUserAgent: userAgent(settings.action),
+        retryMode: 'adaptive',
+        maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
+    });
+    client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
+    if (settings.throttling)
+        client.middlewareStack.add(retryThrottledCalls(settings.throttling), {
+            step: 'initialize',
+            name: 'immutRetryThrottledCalls',
+            // Outside nameFailedCall: the error that finally escapes still names its call.
+            priority: 'high',
+        });
+    return client;
+}
+/** The call's IAM name, e.g. `ec2:DescribeImages`. */
+function callContext(context) {
+    return {
+        service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
+        operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
+    };
+}
+/** Sends the call again, whole (the SDK's own attempts included), while AWS throttles it and
+ *  the deadline allows: a throttled request did nothing, so any call may be repeated. */
+const retryThrottledCalls = (calls) => (next, context) => (args) => {
+    const { service, operation } = callContext(context);
+    return retryThrottled(calls, `${service}:${operation}`, () => next(args));
+};
+/** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
+const nameFailedCall = (next, context) => async (args) => {
+    try {
+        return await next(args);
+    }
+    catch (error) {
+        if (error instanceof Error)
+            Object.assign(error, { $immut: callContext(context) });
+        throw error;
+    }
+};
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/GetHostedZoneCommand.js
+var GetHostedZoneCommand = __webpack_require__(2744);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListHostedZonesByNameCommand.js
+var ListHostedZonesByNameCommand = __webpack_require__(8911);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/ListResourceRecordSetsCommand.js
+var ListResourceRecordSetsCommand = __webpack_require__(6845);
+// EXTERNAL MODULE: ./packages/core/lib/dns-history.js
+var dns_history = __webpack_require__(19);
+// EXTERNAL MODULE: ./packages/core/lib/inputs.js + 19 modules
+var inputs = __webpack_require__(2961);
 // EXTERNAL MODULE: ./packages/core/lib/zone-input.js
 var zone_input = __webpack_require__(4670);
 ;// CONCATENATED MODULE: ./packages/core/lib/hosted-zone.js

@@ -1,8 +1,8 @@
 export const id = 224;
-export const ids = [224,588];
+export const ids = [224,279];
 export const modules = {
 
-/***/ 5588:
+/***/ 1279:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -189,49 +189,8 @@ class ListResourceRecordSetsCommand_ListResourceRecordSetsCommand extends comman
 
 // EXTERNAL MODULE: ./packages/core/lib/inputs.js
 var inputs = __webpack_require__(2144);
-// EXTERNAL MODULE: ./packages/core/lib/clock.js
-var clock = __webpack_require__(8055);
-;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
-// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
-// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
-// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
-
-
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 20_000;
-/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
-function backoffDelay(attempt, random) {
-    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
-}
-/**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
- */
-async function retryThrottled(ctx, what, call) {
-    const random = ctx.random ?? Math.random;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!(0,errors/* isThrottlingError */.Qb)(error))
-                throw error;
-            const delay = backoffDelay(attempt, random);
-            if (delay >= ctx.deadline.remaining())
-                throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,clock/* formatDuration */.a3)(delay)}`);
-            await ctx.clock.sleep(delay);
-        }
-    }
-}
-/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
- *  few retries (callers whose caller chose not to wait out throttling). */
-function throttle_retry_retryThrottledIf(ctx, what, call) {
-    return ctx ? retryThrottled(ctx, what, call) : call();
-}
-
+// EXTERNAL MODULE: ./packages/core/lib/throttle-retry.js
+var throttle_retry = __webpack_require__(9314);
 ;// CONCATENATED MODULE: ./packages/core/lib/zone-input.js
 // The form of the `zone` input (a hosted zone id or a zone name), checked without any AWS
 // call. Kept apart from hosted-zone.ts, which needs the Route 53 client, so an action can
@@ -312,7 +271,7 @@ async function resolveZone(route53, given, calls) {
     const problem = zoneInputProblem(given);
     if (problem)
         throw new errors/* UserError */.yo(problem);
-    const send = (what, call) => throttle_retry_retryThrottledIf(calls, what, call);
+    const send = (what, call) => (0,throttle_retry/* retryThrottledIf */.AN)(calls, what, call);
     const id = ZONE_ID.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
@@ -391,7 +350,7 @@ function nameProblem(name, zone) {
  * `calls`, throttling is retried until the run's deadline.
  */
 async function recordSetsAt(route53, zoneId, name, type, calls) {
-    const send = (what, call) => throttle_retry_retryThrottledIf(calls, what, call);
+    const send = (what, call) => (0,throttle_retry/* retryThrottledIf */.AN)(calls, what, call);
     const wanted = dns_history_fqdn(name);
     const found = [];
     let identifier;
@@ -650,8 +609,8 @@ var errors = __webpack_require__(7706);
 var tags = __webpack_require__(8964);
 // EXTERNAL MODULE: ./.build/tsc/actions/tag-release/aws-resources.js
 var aws_resources = __webpack_require__(6665);
-// EXTERNAL MODULE: ./.build/tsc/actions/tag-release/promote.js + 11 modules
-var promote = __webpack_require__(5588);
+// EXTERNAL MODULE: ./.build/tsc/actions/tag-release/promote.js + 10 modules
+var promote = __webpack_require__(1279);
 ;// CONCATENATED MODULE: ./.build/tsc/actions/tag-release/share.js
 // The source side of a promotion into another AWS account (`share-with`), run with the source
 // env's credentials: the gate (the history record is in this account's hosted zone), the

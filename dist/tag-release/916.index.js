@@ -143,11 +143,14 @@ __webpack_require__.d(__webpack_exports__, {
 var EC2Client = __webpack_require__(4601);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-es/RDSClient.js + 8 modules
 var RDSClient = __webpack_require__(7278);
+// EXTERNAL MODULE: ./packages/core/lib/throttle-retry.js
+var throttle_retry = __webpack_require__(9314);
 ;// CONCATENATED MODULE: ./packages/core/lib/version.js
 /** immut's version, sent in every AWS user agent. A test keeps it equal to package.json's. */
 const IMMUT_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./packages/core/lib/aws.js
+
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX = {
@@ -189,21 +192,36 @@ function createAwsClient(Client, settings) {
         ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
     });
     client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
+    if (settings.throttling)
+        client.middlewareStack.add(retryThrottledCalls(settings.throttling), {
+            step: 'initialize',
+            name: 'immutRetryThrottledCalls',
+            // Outside nameFailedCall: the error that finally escapes still names its call.
+            priority: 'high',
+        });
     return client;
 }
+/** The call's IAM name, e.g. `ec2:DescribeImages`. */
+function callContext(context) {
+    return {
+        service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
+        operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
+    };
+}
+/** Sends the call again, whole (the SDK's own attempts included), while AWS throttles it and
+ *  the deadline allows: a throttled request did nothing, so any call may be repeated. */
+const retryThrottledCalls = (calls) => (next, context) => (args) => {
+    const { service, operation } = callContext(context);
+    return (0,throttle_retry/* retryThrottled */.XI)(calls, `${service}:${operation}`, () => next(args));
+};
 /** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
 const nameFailedCall = (next, context) => async (args) => {
     try {
         return await next(args);
     }
     catch (error) {
-        if (error instanceof Error) {
-            const call = {
-                service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
-                operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
-            };
-            Object.assign(error, { $immut: call });
-        }
+        if (error instanceof Error)
+            Object.assign(error, { $immut: callContext(context) });
         throw error;
     }
 };
@@ -796,7 +814,7 @@ async function prepare(options) {
     if (!clients.route53)
         throw new Error('tag-release: a promotion needs a Route 53 client');
     // Loaded only for a promotion: promote.ts brings the Route 53 client (cold start, issue #20).
-    const { promotedInputs, resolvePromotion } = await Promise.all(/* import() */[__webpack_require__.e(553), __webpack_require__.e(588)]).then(__webpack_require__.bind(__webpack_require__, 5588));
+    const { promotedInputs, resolvePromotion } = await Promise.all(/* import() */[__webpack_require__.e(553), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 1279));
     const resolved = await resolvePromotion(options.promotion, {
         octokit: clients.octokit,
         route53: clients.route53,
@@ -1294,6 +1312,59 @@ async function readReleaseDetails(options) {
 /** `readRelease({ octokit, owner, repo, tag })` → the validated manifest. */
 async function readRelease(options) {
     return (await readReleaseDetails(options)).manifest;
+}
+
+
+/***/ }),
+
+/***/ 9314:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ retryThrottledIf),
+/* harmony export */   XI: () => (/* binding */ retryThrottled)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7706);
+// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
+// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
+// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
+// action's deadline, so twenty parallel cutovers queue up instead of failing.
+
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 20_000;
+/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
+function backoffDelay(attempt, random) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
+}
+/**
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
+ * Any other error, or throttling with no time left, is thrown as it came (describeError then
+ * tells the user to run fewer releases at once).
+ */
+async function retryThrottled(ctx, what, call) {
+    const random = ctx.random ?? Math.random;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottlingError */ .Qb)(error))
+                throw error;
+            const delay = backoffDelay(attempt, random);
+            if (delay >= ctx.deadline.remaining())
+                throw error;
+            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(delay)}`);
+            await ctx.clock.sleep(delay);
+        }
+    }
+}
+/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
+ *  few retries (callers whose caller chose not to wait out throttling). */
+function retryThrottledIf(ctx, what, call) {
+    return ctx ? retryThrottled(ctx, what, call) : call();
 }
 
 

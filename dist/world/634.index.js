@@ -35,8 +35,8 @@ var DescribeDBInstancesCommand = __webpack_require__(9397);
 var GetParameterHistoryPaginator = __webpack_require__(6344);
 // EXTERNAL MODULE: ./packages/core/lib/dns-history.js
 var dns_history = __webpack_require__(19);
-// EXTERNAL MODULE: ./packages/core/lib/hosted-zone.js + 2 modules
-var hosted_zone = __webpack_require__(7485);
+// EXTERNAL MODULE: ./packages/core/lib/hosted-zone.js + 1 modules
+var hosted_zone = __webpack_require__(170);
 // EXTERNAL MODULE: ./packages/core/lib/naming.js
 var naming = __webpack_require__(2977);
 // EXTERNAL MODULE: ./packages/core/lib/tags.js

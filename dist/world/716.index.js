@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var _aws_sdk_client_route_53__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2626);
 /* harmony import */ var _immut_core_aws__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(148);
 /* harmony import */ var _immut_core_errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7706);
-/* harmony import */ var _immut_core_hosted_zone__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7485);
+/* harmony import */ var _immut_core_hosted_zone__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(170);
 /* harmony import */ var _immut_core_world_status__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6660);
 /* harmony import */ var _status_options_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8671);
 // Mode 'status': what every role of the world runs and how fresh its OS head is, as a job
@@ -100,7 +100,9 @@ async function status(ctx, world, plans, options) {
 /* harmony export */   nV: () => (/* binding */ createAwsClient)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_MAX_ATTEMPTS, userAgent */
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1757);
+/* harmony import */ var _throttle_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9314);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1757);
+
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
 const IAM_PREFIX = {
@@ -128,7 +130,7 @@ function s3PathStyle(clientName, env = process.env) {
 /** User agent pairs, rendered by the SDK as `immut/<version> immut-action/<action>`. */
 function userAgent(action) {
     return [
-        ['immut', _version_js__WEBPACK_IMPORTED_MODULE_0__/* .IMMUT_VERSION */ .u],
+        ['immut', _version_js__WEBPACK_IMPORTED_MODULE_1__/* .IMMUT_VERSION */ .u],
         ['immut-action', action],
     ];
 }
@@ -142,21 +144,36 @@ function createAwsClient(Client, settings) {
         ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
     });
     client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
+    if (settings.throttling)
+        client.middlewareStack.add(retryThrottledCalls(settings.throttling), {
+            step: 'initialize',
+            name: 'immutRetryThrottledCalls',
+            // Outside nameFailedCall: the error that finally escapes still names its call.
+            priority: 'high',
+        });
     return client;
 }
+/** The call's IAM name, e.g. `ec2:DescribeImages`. */
+function callContext(context) {
+    return {
+        service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
+        operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
+    };
+}
+/** Sends the call again, whole (the SDK's own attempts included), while AWS throttles it and
+ *  the deadline allows: a throttled request did nothing, so any call may be repeated. */
+const retryThrottledCalls = (calls) => (next, context) => (args) => {
+    const { service, operation } = callContext(context);
+    return (0,_throttle_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .retryThrottled */ .XI)(calls, `${service}:${operation}`, () => next(args));
+};
 /** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
 const nameFailedCall = (next, context) => async (args) => {
     try {
         return await next(args);
     }
     catch (error) {
-        if (error instanceof Error) {
-            const call = {
-                service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
-                operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
-            };
-            Object.assign(error, { $immut: call });
-        }
+        if (error instanceof Error)
+            Object.assign(error, { $immut: callContext(context) });
         throw error;
     }
 };
@@ -271,7 +288,7 @@ function parseHistory(record) {
 
 /***/ }),
 
-/***/ 7485:
+/***/ 170:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -295,49 +312,8 @@ var dns_history = __webpack_require__(19);
 var errors = __webpack_require__(7706);
 // EXTERNAL MODULE: ./packages/core/lib/inputs.js
 var inputs = __webpack_require__(2144);
-// EXTERNAL MODULE: ./packages/core/lib/clock.js
-var clock = __webpack_require__(8055);
-;// CONCATENATED MODULE: ./packages/core/lib/throttle-retry.js
-// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
-// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
-// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
-
-
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 20_000;
-/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
-function backoffDelay(attempt, random) {
-    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
-}
-/**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
- */
-async function retryThrottled(ctx, what, call) {
-    const random = ctx.random ?? Math.random;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (!(0,errors/* isThrottlingError */.Qb)(error))
-                throw error;
-            const delay = backoffDelay(attempt, random);
-            if (delay >= ctx.deadline.remaining())
-                throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,clock/* formatDuration */.a3)(delay)}`);
-            await ctx.clock.sleep(delay);
-        }
-    }
-}
-/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
- *  few retries (callers whose caller chose not to wait out throttling). */
-function throttle_retry_retryThrottledIf(ctx, what, call) {
-    return ctx ? retryThrottled(ctx, what, call) : call();
-}
-
+// EXTERNAL MODULE: ./packages/core/lib/throttle-retry.js
+var throttle_retry = __webpack_require__(9314);
 ;// CONCATENATED MODULE: ./packages/core/lib/zone-input.js
 // The form of the `zone` input (a hosted zone id or a zone name), checked without any AWS
 // call. Kept apart from hosted-zone.ts, which needs the Route 53 client, so an action can
@@ -418,7 +394,7 @@ async function resolveZone(route53, given, calls) {
     const problem = zoneInputProblem(given);
     if (problem)
         throw new errors/* UserError */.yo(problem);
-    const send = (what, call) => throttle_retry_retryThrottledIf(calls, what, call);
+    const send = (what, call) => (0,throttle_retry/* retryThrottledIf */.AN)(calls, what, call);
     const id = ZONE_ID.exec(given)?.[1];
     return id ? zoneById(route53, send, given, id) : zoneByName(route53, send, given);
 }
@@ -497,7 +473,7 @@ function nameProblem(name, zone) {
  * `calls`, throttling is retried until the run's deadline.
  */
 async function recordSetsAt(route53, zoneId, name, type, calls) {
-    const send = (what, call) => throttle_retry_retryThrottledIf(calls, what, call);
+    const send = (what, call) => (0,throttle_retry/* retryThrottledIf */.AN)(calls, what, call);
     const wanted = (0,dns_history/* fqdn */.Y8)(name);
     const found = [];
     let identifier;
@@ -716,6 +692,59 @@ function assertManaged(resource, expected) {
     if (problem !== undefined) {
         throw new GuardError(`Refusing to modify ${resource.kind} ${resource.id}: ${problem}. immut only changes resources it created for role '${expected.role}' in env '${expected.env}'.`);
     }
+}
+
+
+/***/ }),
+
+/***/ 9314:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ retryThrottledIf),
+/* harmony export */   XI: () => (/* binding */ retryThrottled)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7706);
+// Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
+// over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
+// limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
+// action's deadline, so twenty parallel cutovers queue up instead of failing.
+
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 20_000;
+/** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
+function backoffDelay(attempt, random) {
+    return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
+}
+/**
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
+ * Any other error, or throttling with no time left, is thrown as it came (describeError then
+ * tells the user to run fewer releases at once).
+ */
+async function retryThrottled(ctx, what, call) {
+    const random = ctx.random ?? Math.random;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottlingError */ .Qb)(error))
+                throw error;
+            const delay = backoffDelay(attempt, random);
+            if (delay >= ctx.deadline.remaining())
+                throw error;
+            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(delay)}`);
+            await ctx.clock.sleep(delay);
+        }
+    }
+}
+/** retryThrottled with a context; without one, the call once, throttling left to the SDK's own
+ *  few retries (callers whose caller chose not to wait out throttling). */
+function retryThrottledIf(ctx, what, call) {
+    return ctx ? retryThrottled(ctx, what, call) : call();
 }
 
 

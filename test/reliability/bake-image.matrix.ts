@@ -78,6 +78,14 @@ export const ROWS: BakeRow[] = [
     ),
   },
   {
+    // More than the SDK's 6 attempts: what 256 bakes starting at once met before the bake's
+    // clients retried throttling until its timeout.
+    name: 'throttle-ec2-past-sdk',
+    fault: 'EC2 RequestLimitExceeded ×8 on DescribeImages (past the SDK attempts)',
+    outcome: 'succeeds',
+    faults: [ec2('DescribeImages', 'RequestLimitExceeded', 8)],
+  },
+  {
     name: 'throttle-ssm',
     fault: 'SSM ThrottlingException ×2 on GetParameter',
     outcome: 'succeeds',

@@ -9,6 +9,7 @@ import type {
   MiddlewareStack,
 } from '@smithy/types';
 import type { AwsCallContext } from './errors.js';
+import { retryThrottled, type CallContext } from './throttle-retry.js';
 import { IMMUT_VERSION } from './version.js';
 
 /** IAM action prefix per SDK client, so errors can name the exact IAM action to grant. */
@@ -32,6 +33,12 @@ export interface AwsSettings {
   /** The action's name, e.g. `bake-image`; part of the user agent. */
   action: string;
   maxAttempts?: number;
+  /**
+   * Keep retrying a call AWS still throttles after the SDK's attempts, on this context's clock,
+   * until its deadline. For the calls many releases make at the same moment: the SDK's few
+   * attempts sleep a few wall seconds in all, and 256 bakes reading images at once need more.
+   */
+  throttling?: CallContext;
 }
 
 interface ClientConfig {
@@ -82,8 +89,36 @@ export function createAwsClient<C extends SdkClient>(
     ...(s3PathStyle(Client.name) ? { forcePathStyle: true } : {}),
   });
   client.middlewareStack.add(nameFailedCall, { step: 'initialize', name: 'immutNameFailedCall' });
+  if (settings.throttling)
+    client.middlewareStack.add(retryThrottledCalls(settings.throttling), {
+      step: 'initialize',
+      name: 'immutRetryThrottledCalls',
+      // Outside nameFailedCall: the error that finally escapes still names its call.
+      priority: 'high',
+    });
   return client;
 }
+
+/** The call's IAM name, e.g. `ec2:DescribeImages`. */
+function callContext(context: HandlerExecutionContext): AwsCallContext {
+  return {
+    service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
+    operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
+  };
+}
+
+/** Sends the call again, whole (the SDK's own attempts included), while AWS throttles it and
+ *  the deadline allows: a throttled request did nothing, so any call may be repeated. */
+const retryThrottledCalls =
+  (calls: CallContext) =>
+  <I extends object, O extends MetadataBearer>(
+    next: InitializeHandler<I, O>,
+    context: HandlerExecutionContext,
+  ): InitializeHandler<I, O> =>
+  (args) => {
+    const { service, operation } = callContext(context);
+    return retryThrottled(calls, `${service}:${operation}`, () => next(args));
+  };
 
 /** Attaches `$immut: { service, operation }` to errors so messages can name the IAM action. */
 const nameFailedCall =
@@ -95,13 +130,7 @@ const nameFailedCall =
     try {
       return await next(args);
     } catch (error) {
-      if (error instanceof Error) {
-        const call: AwsCallContext = {
-          service: IAM_PREFIX[context.clientName ?? ''] ?? context.clientName ?? 'aws',
-          operation: (context.commandName ?? 'UnknownCommand').replace(/Command$/, ''),
-        };
-        Object.assign(error, { $immut: call });
-      }
+      if (error instanceof Error) Object.assign(error, { $immut: callContext(context) });
       throw error;
     }
   };

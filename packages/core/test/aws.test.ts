@@ -4,7 +4,9 @@ import { GetHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAwsClient, userAgent } from '../src/aws.js';
+import { manualClock } from '@immut/test-support/manual-clock';
 import { describeError } from '../src/errors.js';
+import { deadlineFrom } from '../src/wait.js';
 
 interface Seen {
   method: string;
@@ -19,6 +21,8 @@ let server: Server;
 let endpoint: string;
 const seen: Seen[] = [];
 let reply: { status: number; body: string } = { status: 200, body: '' };
+/** How many of the next requests are answered RequestLimitExceeded before `reply`. */
+let throttleNext = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -26,8 +30,9 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      res.writeHead(reply.status, { 'content-type': 'text/xml' });
-      res.end(reply.body);
+      const answer = throttleNext > 0 ? (throttleNext--, throttled) : reply;
+      res.writeHead(answer.status, { 'content-type': 'text/xml' });
+      res.end(answer.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,6 +53,11 @@ function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise
     }
   });
 }
+
+const throttled = {
+  status: 503,
+  body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>req-7</RequestID></Response>',
+};
 
 const credentials = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
 const emptyReservations =
@@ -117,10 +127,7 @@ describe('AWS client factory', () => {
 
   it('retries throttling and then says what to do about it', async () => {
     seen.length = 0;
-    reply = {
-      status: 503,
-      body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>req-7</RequestID></Response>',
-    };
+    reply = throttled;
     await withEnv({ ...credentials, AWS_ENDPOINT_URL: endpoint }, async () => {
       const ec2 = createAwsClient(EC2Client, { region: 'us-east-1', action: 'bake-image', maxAttempts: 2 });
       try {
@@ -131,5 +138,60 @@ describe('AWS client factory', () => {
       }
     });
     expect(seen).toHaveLength(2);
+  });
+
+  it('keeps retrying a throttled call past the SDK attempts until it is answered, when given a deadline', async () => {
+    seen.length = 0;
+    throttleNext = 3;
+    reply = { status: 200, body: emptyReservations };
+    const clock = manualClock();
+    const log: string[] = [];
+    await withEnv({ ...credentials, AWS_ENDPOINT_URL: endpoint }, async () => {
+      const ec2 = createAwsClient(EC2Client, {
+        region: 'us-east-1',
+        action: 'bake-image',
+        maxAttempts: 2,
+        throttling: {
+          clock,
+          deadline: deadlineFrom(clock, 600_000),
+          log: (l) => log.push(l),
+          random: () => 0,
+        },
+      });
+      try {
+        const out = await ec2.send(new DescribeInstancesCommand({}));
+        expect(out.Reservations ?? []).toEqual([]);
+      } finally {
+        ec2.destroy();
+      }
+    });
+    expect(seen).toHaveLength(4);
+    // Two SDK attempts per try: throttled, throttled | throttled, answered.
+    expect(clock.slept).toHaveLength(1);
+    expect(log[0]).toMatch(/^ec2:DescribeInstances: AWS throttled it \(RequestLimitExceeded\); retrying in /);
+  });
+
+  it('gives up with the usual advice once the deadline leaves no time for another try', async () => {
+    seen.length = 0;
+    throttleNext = 100;
+    const clock = manualClock();
+    await withEnv({ ...credentials, AWS_ENDPOINT_URL: endpoint }, async () => {
+      const ec2 = createAwsClient(EC2Client, {
+        region: 'us-east-1',
+        action: 'bake-image',
+        maxAttempts: 1,
+        throttling: { clock, deadline: deadlineFrom(clock, 5_000), log: () => undefined, random: () => 0 },
+      });
+      try {
+        const error = await ec2.send(new DescribeInstancesCommand({})).catch((e: unknown) => e);
+        expect(describeError(error)).toMatch(/^AWS kept throttling ec2:DescribeInstances/);
+      } finally {
+        ec2.destroy();
+      }
+    });
+    throttleNext = 0;
+    // Waits of 0.5, 1 and 2 s fit in 5 s; the next (4 s) does not.
+    expect(clock.slept).toEqual([500, 1_000, 2_000]);
+    expect(seen).toHaveLength(4);
   });
 });

@@ -1,23 +1,10 @@
 // Retrying throttled AWS calls until the run's deadline, on a clock that advances only when
 // slept on (so backoff is instant and its waits countable).
 import { describe, expect, it } from '@jest/globals';
-import type { Clock } from '../src/clock.js';
+import { manualClock } from '@immut/test-support/manual-clock';
 import { describeError, isThrottlingError } from '../src/errors.js';
 import { backoffDelay, retryThrottled, retryThrottledIf } from '../src/throttle-retry.js';
 import { deadlineFrom } from '../src/wait.js';
-
-function manualClock(): Clock & { slept: number[] } {
-  let now = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
 
 function awsError(name: string): Error {
   return Object.assign(new Error(`${name} happened`), { name, $metadata: {} });

@@ -1,21 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Clock } from '../src/clock.js';
+import { manualClock } from '@immut/test-support/manual-clock';
 import { WaitFailedError, WaitTimeoutError } from '../src/errors.js';
 import { deadlineFrom, pollDelay, pollSchedule, waitFor, type Observation } from '../src/wait.js';
-
-// A clock that advances only when slept on: waits run instantly and deterministically.
-function manualClock(): Clock & { slept: number[] } {
-  let now = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
 
 function sequence<T>(...observations: Array<Observation<T>>): () => Promise<Observation<T>> {
   let i = 0;
