@@ -1,6 +1,8 @@
-// The scale rows' way around this machine (issue #20 item 5): hundreds of roles at once would
+// The bench's way around this machine (issue #20 item 5). Hundreds of roles at once would
 // need hundreds of node processes of ~120 MB each, one per action step, as GitHub's runners
-// would each have. Here every action step runs inside the bench's own process instead: the
+// would each have; and in one release, each step's process start is wall time that a high
+// time scale turns into many sandbox seconds. The scale rows, and one row of the release's,
+// run every action step inside the bench's own process instead: the
 // action's compiled definition (.build/tsc, the same source as its bundle) with the step's
 // environment, under the same wrapper as the bundle (core's runAction). What the steps cost
 // in process starts then stays out of the rows, which measure AWS's rate limits, not the

@@ -11,6 +11,8 @@ import { BUILDER_DURATIONS } from '@immut/sandbox';
 import { DURATIONS } from '@immut/sandbox';
 import { startSandbox, type CallRecord, type Sandbox } from '@immut/sandbox';
 import type { RunWorkflowOptions, WorkflowRunResult } from '@immut/workflow-runner';
+import type { InProcessAction } from '@immut/action-runner';
+import { withProcessEnv } from './in-process.js';
 
 type RunWorkflow = (options: RunWorkflowOptions) => Promise<WorkflowRunResult>;
 
@@ -211,6 +213,8 @@ export function criticalPathBeforePrepareMs(withData: boolean): LowerBound {
 
 export interface CriticalPathResult {
   timeScale: number;
+  /** Action steps ran inside the bench's process (in-process.ts), not a node process each. */
+  inProcess: boolean;
   wallMs: number;
   lowerBoundMs: number;
   parts: Record<string, number>;
@@ -294,24 +298,31 @@ async function releaseIn(
   inputs: Record<string, string>,
   runNumber: number,
   timeScale: number,
+  inProcess?: InProcessAction,
 ): Promise<CriticalPathResult> {
   const before = sandbox.calls().length;
+  const env = machine(sandbox, bench.root, timeScale);
   const started = performance.now();
-  const result = await bench.runWorkflow({
-    workflowFile: '.github/workflows/release.yml',
-    event: 'workflow_call',
-    inputs,
-    repoRoot: bench.root,
-    workspaceSource: consumer,
-    env: machine(sandbox, bench.root, timeScale),
-    github: github(sandbox, runNumber),
-    autoApproveEnvironments: true,
-    log: () => undefined,
-  });
+  // In process, the SDK reads the endpoint and key from this process's environment.
+  const result = await withProcessEnv(inProcess ? env : {}, () =>
+    bench.runWorkflow({
+      workflowFile: '.github/workflows/release.yml',
+      event: 'workflow_call',
+      inputs,
+      repoRoot: bench.root,
+      workspaceSource: consumer,
+      env,
+      github: github(sandbox, runNumber),
+      autoApproveEnvironments: true,
+      log: () => undefined,
+      ...(inProcess ? { inProcessActions: inProcess } : {}),
+    }),
+  );
   const wallMs = performance.now() - started;
   const after = criticalPathMs(true);
   return {
     timeScale,
+    inProcess: inProcess !== undefined,
     wallMs,
     lowerBoundMs: after.total / timeScale,
     parts: after.parts,
@@ -330,11 +341,12 @@ export async function criticalPath(
   bench: ReleaseBench,
   timeScale: number,
   overrides: Record<string, string> = {},
+  inProcess?: InProcessAction,
 ): Promise<CriticalPathResult> {
   const consumer = consumerCopy(bench.root);
   const sandbox = await startSandbox({ postgres: true, timeScale, seed: 'default', credentials: ISSUED });
   try {
-    return await releaseIn(bench, sandbox, consumer, apiInputs(consumer, overrides), 1, timeScale);
+    return await releaseIn(bench, sandbox, consumer, apiInputs(consumer, overrides), 1, timeScale, inProcess);
   } finally {
     await sandbox.stop();
     rmSync(consumer, { recursive: true, force: true });

@@ -305,6 +305,24 @@ const median = (values: number[]): number => {
 
 const s = (ms: number) => `${Math.round(ms / 1000)} s`;
 
+/** The first sandbox-time scale table (bench/RESULTS.md at 65d77af, time scale 5): the
+ *  before of issue #20 item 5, per row: max ÷ one role, and AWS calls per role. */
+export const BEFORE_65D77AF = {
+  commit: '65d77af',
+  timeScale: 5,
+  rows: {
+    1: { ratio: 1.0, calls: 57.0 },
+    10: { ratio: 1.02, calls: 57.3 },
+    50: { ratio: 1.08, calls: 57.8 },
+    256: { ratio: 1.69, calls: 65.8 },
+  } as Record<number, { ratio: number; calls: number }>,
+} as const;
+
+/** `before → now` for one figure of a row, or just now when the before table had no such row. */
+function beforeNow(before: number | undefined, now: string, digits: number): string {
+  return before === undefined ? now : `${before.toFixed(digits)} → ${now}`;
+}
+
 export function scaleSection(rows: ScaleRow[], planning: { roles: number; ms: number }): string {
   const one = rows.find((r) => r.roles === 1);
   const base = one ? Math.max(...one.perRoleMs) : undefined;
@@ -313,11 +331,12 @@ export function scaleSection(rows: ScaleRow[], planning: { roles: number; ms: nu
     '',
     `Copies of the example \`worker\` role through rebuild-the-world, all at once, with the sandbox enforcing every service's account-level API rate limits as token buckets in sandbox time (Route 53's request and change-throughput buckets and its per-zone PriorRequestNotComplete, EC2's per-API buckets by category, and ELBv2, Auto Scaling and RDS; packages/sandbox/src/limits.ts names each figure's source). Time scale ${rows[0]?.timeScale ?? '—'}: low, so the machine's own costs add few sandbox seconds; the one-role row pays the same per step. Action steps ran ${rows[0]?.steps === 'processes' ? 'as a node process each, at most the slots shown at once' : "inside the bench's process (bench/in-process.ts): GitHub gives every job a runner of its own, and a node process per step for 256 roles does not fit in this machine"}.`,
     '',
-    '| roles | released | sandbox time per role (median / max) | max ÷ one role | AWS calls per role | throttled responses | of them retried | wall time | action processes at once (0: in process) | CPU per role (runner, actions, sandbox) | CPU ÷ (cores × wall) | load average |',
+    `| roles | released | sandbox time per role (median / max) | max ÷ one role (before at ${BEFORE_65D77AF.commit}, time scale ${BEFORE_65D77AF.timeScale} → now) | AWS calls per role (before → now) | throttled responses | of them retried | wall time | action processes at once (0: in process) | CPU per role (runner, actions, sandbox) | CPU ÷ (cores × wall) | load average |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const max = Math.max(...r.perRoleMs, 0);
-      return `| ${r.roles} | ${r.released}/${r.roles} | ${s(median(r.perRoleMs))} / ${s(max)} | ${base ? (max / base).toFixed(2) : '—'} | ${(r.calls / r.roles).toFixed(1)} | ${r.throttled} | ${r.retried} | ${s(r.wallMs)} | ${r.slots} | ${(r.cpuSeconds / r.roles).toFixed(1)} s | ${(r.cpuSeconds / ((cpus().length * r.wallMs) / 1000)).toFixed(2)} | ${r.load.toFixed(1)} |`;
+      const before = BEFORE_65D77AF.rows[r.roles];
+      return `| ${r.roles} | ${r.released}/${r.roles} | ${s(median(r.perRoleMs))} / ${s(max)} | ${beforeNow(before?.ratio, base ? (max / base).toFixed(2) : '—', 2)} | ${beforeNow(before?.calls, (r.calls / r.roles).toFixed(1), 1)} | ${r.throttled} | ${r.retried} | ${s(r.wallMs)} | ${r.slots} | ${(r.cpuSeconds / r.roles).toFixed(1)} s | ${(r.cpuSeconds / ((cpus().length * r.wallMs) / 1000)).toFixed(2)} | ${r.load.toFixed(1)} |`;
     }),
     '',
     "Reading the rows: a ratio above 1 with no throttled response is time the releases spent waiting for the machine, not for AWS: every wall second a step waits for a core, or (with processes) for one of the local runner's action slots (fewer than 2 × roles + 4: memory), is `timeScale` sandbox seconds. When CPU ÷ (cores × wall) nears 1, or the load average is well above the core count (other work on the machine), the row measures the machine, and the ratio says nothing about the actions; run it on a quiet machine, or at a lower BENCH_SCALE_TIME_SCALE.",

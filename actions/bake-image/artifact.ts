@@ -143,33 +143,25 @@ const takenByAnother = (bucket: string): UserError =>
     `The staging bucket name ${bucket} belongs to another AWS account (bucket names are global), or this role may not read it. Name a bucket of yours with 'staging-bucket' (immut-staging-…).`,
   );
 
-/** Block Public Access, SSE-S3 default encryption and the expiry rule, then the tag that says
- *  so (last: a bucket whose configuration failed midway is configured again next time). */
+interface BucketOwner {
+  Bucket: string;
+  ExpectedBucketOwner: string;
+}
+
+/**
+ * Block Public Access, SSE-S3 default encryption and the expiry rule, then the tag that says so
+ * (last: a bucket whose configuration failed midway is configured again next time). A bucket
+ * this run just created is not sent the first two: S3 gives every new bucket all four Block
+ * Public Access settings (since April 2023) and SSE-S3 default encryption (since January 2023).
+ */
 async function configureStagingBucket(
   deps: StagingDeps,
   bucket: string,
   tags: Record<string, string>,
+  createdNow: boolean,
 ): Promise<void> {
-  const owner = { Bucket: bucket, ExpectedBucketOwner: deps.account };
-  await deps.s3.send(
-    new PutPublicAccessBlockCommand({
-      ...owner,
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true,
-        IgnorePublicAcls: true,
-        BlockPublicPolicy: true,
-        RestrictPublicBuckets: true,
-      },
-    }),
-  );
-  await deps.s3.send(
-    new PutBucketEncryptionCommand({
-      ...owner,
-      ServerSideEncryptionConfiguration: {
-        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }],
-      },
-    }),
-  );
+  const owner: BucketOwner = { Bucket: bucket, ExpectedBucketOwner: deps.account };
+  if (!createdNow) await secureOlderBucket(deps, owner);
   await deps.s3.send(
     new PutBucketLifecycleConfigurationCommand({
       ...owner,
@@ -192,6 +184,29 @@ async function configureStagingBucket(
     new PutBucketTaggingCommand({
       ...owner,
       Tagging: { TagSet: Object.entries(tagSet).map(([Key, Value]) => ({ Key, Value })) },
+    }),
+  );
+}
+
+/** What S3 gives a new bucket, sent to one made before those defaults or changed since. */
+async function secureOlderBucket(deps: StagingDeps, owner: BucketOwner): Promise<void> {
+  await deps.s3.send(
+    new PutPublicAccessBlockCommand({
+      ...owner,
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
+    }),
+  );
+  await deps.s3.send(
+    new PutBucketEncryptionCommand({
+      ...owner,
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }],
+      },
     }),
   );
 }
@@ -221,7 +236,8 @@ export async function ensureStagingBucket(
       : found;
   if (tags === 'missing') throw new Error(`S3 reported bucket ${name} both existing and missing`);
   assertStagingTags(name, tags);
-  if (tags[TAG.stagingConfig] !== STAGING_CONFIG_VERSION) await configureStagingBucket(deps, name, tags);
+  if (tags[TAG.stagingConfig] !== STAGING_CONFIG_VERSION)
+    await configureStagingBucket(deps, name, tags, created);
   if (created)
     deps.io.info(
       `Created staging bucket ${name} (private, SSE-S3, artifacts expire after ${ARTIFACT_EXPIRY_DAYS} day).`,

@@ -118,6 +118,9 @@ export interface ChangelogOptions {
   /** Names from the `changelog-env` input, validated. */
   extraEnv?: readonly string[];
   exec?: Exec;
+  /** Where the command runs; by default the step's GITHUB_WORKSPACE, as a `run:` step would
+   *  (else this process's directory), so a relative path in it means the same wherever the
+   *  action runs. */
   cwd?: string;
   /** How many of the command's last lines a failure shows. */
   tailLines?: number;
@@ -143,7 +146,7 @@ export async function runChangelog(options: ChangelogOptions): Promise<void> {
     return withCommandsStopped(io, (print) =>
       (options.exec ?? shellExec)(command, {
         env,
-        cwd: options.cwd,
+        cwd: options.cwd ?? options.stepEnv['GITHUB_WORKSPACE'],
         onLine: (raw) => {
           const line = scrub(raw, secrets);
           print(line);

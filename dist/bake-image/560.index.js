@@ -272,8 +272,11 @@ const AWS_WAITS = {
     auroraInstance: { expectedMs: 4.5 * 60_000, cadenceMs: 30_000 },
     /** ModifyDBInstance / ModifyDBCluster applied (a password change, a managed password): AWS
      *  says only "asynchronously applied as soon as possible" (RDS API reference,
-     *  ModifyDBInstance MasterUserPassword); the first check after one waiter delay, 30 s. */
-    rdsModify: { expectedMs: 30_000, cadenceMs: 30_000 },
+     *  ModifyDBInstance MasterUserPassword) and publishes no duration; we expect the 1 min the
+     *  sandbox records (durations.ts rdsModifying). A first check after one waiter delay (30 s)
+     *  found it still resetting and cost a second interval of 30 s ± a quarter. Waiter delay:
+     *  30 s. */
+    rdsModify: { expectedMs: 60_000, cadenceMs: 30_000 },
     /** RDS manual snapshot → available: minutes for small instances (RDS user guide, "Creating
      *  a DB snapshot"; no figure given, we expect 4 min). Waiter DBSnapshotAvailable: 30 s. */
     rdsSnapshot: { expectedMs: 4 * 60_000, cadenceMs: 30_000 },
@@ -1347,14 +1350,14 @@ var HeadBucketCommand = __webpack_require__(9855);
 var GetBucketTaggingCommand = __webpack_require__(1552);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/CreateBucketCommand.js
 var CreateBucketCommand = __webpack_require__(1849);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutPublicAccessBlockCommand.js
-var PutPublicAccessBlockCommand = __webpack_require__(6530);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutBucketEncryptionCommand.js
-var PutBucketEncryptionCommand = __webpack_require__(2959);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutBucketLifecycleConfigurationCommand.js
 var PutBucketLifecycleConfigurationCommand = __webpack_require__(6594);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutBucketTaggingCommand.js
 var PutBucketTaggingCommand = __webpack_require__(9221);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutPublicAccessBlockCommand.js
+var PutPublicAccessBlockCommand = __webpack_require__(6530);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/PutBucketEncryptionCommand.js
+var PutBucketEncryptionCommand = __webpack_require__(2959);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/HeadObjectCommand.js
 var HeadObjectCommand = __webpack_require__(7076);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-es/commands/GetObjectCommand.js
@@ -1469,25 +1472,16 @@ async function createStagingBucket(deps, bucket) {
     }
 }
 const takenByAnother = (bucket) => new errors/* UserError */.yo(`The staging bucket name ${bucket} belongs to another AWS account (bucket names are global), or this role may not read it. Name a bucket of yours with 'staging-bucket' (immut-staging-…).`);
-/** Block Public Access, SSE-S3 default encryption and the expiry rule, then the tag that says
- *  so (last: a bucket whose configuration failed midway is configured again next time). */
-async function configureStagingBucket(deps, bucket, tags) {
+/**
+ * Block Public Access, SSE-S3 default encryption and the expiry rule, then the tag that says so
+ * (last: a bucket whose configuration failed midway is configured again next time). A bucket
+ * this run just created is not sent the first two: S3 gives every new bucket all four Block
+ * Public Access settings (since April 2023) and SSE-S3 default encryption (since January 2023).
+ */
+async function configureStagingBucket(deps, bucket, tags, createdNow) {
     const owner = { Bucket: bucket, ExpectedBucketOwner: deps.account };
-    await deps.s3.send(new PutPublicAccessBlockCommand/* PutPublicAccessBlockCommand */.Z({
-        ...owner,
-        PublicAccessBlockConfiguration: {
-            BlockPublicAcls: true,
-            IgnorePublicAcls: true,
-            BlockPublicPolicy: true,
-            RestrictPublicBuckets: true,
-        },
-    }));
-    await deps.s3.send(new PutBucketEncryptionCommand/* PutBucketEncryptionCommand */.i({
-        ...owner,
-        ServerSideEncryptionConfiguration: {
-            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }],
-        },
-    }));
+    if (!createdNow)
+        await secureOlderBucket(deps, owner);
     await deps.s3.send(new PutBucketLifecycleConfigurationCommand/* PutBucketLifecycleConfigurationCommand */.R({
         ...owner,
         LifecycleConfiguration: {
@@ -1507,6 +1501,24 @@ async function configureStagingBucket(deps, bucket, tags) {
     await deps.s3.send(new PutBucketTaggingCommand/* PutBucketTaggingCommand */.y({
         ...owner,
         Tagging: { TagSet: Object.entries(tagSet).map(([Key, Value]) => ({ Key, Value })) },
+    }));
+}
+/** What S3 gives a new bucket, sent to one made before those defaults or changed since. */
+async function secureOlderBucket(deps, owner) {
+    await deps.s3.send(new PutPublicAccessBlockCommand/* PutPublicAccessBlockCommand */.Z({
+        ...owner,
+        PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            IgnorePublicAcls: true,
+            BlockPublicPolicy: true,
+            RestrictPublicBuckets: true,
+        },
+    }));
+    await deps.s3.send(new PutBucketEncryptionCommand/* PutBucketEncryptionCommand */.i({
+        ...owner,
+        ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }],
+        },
     }));
 }
 /** The bucket to stage in: the named one (which must exist here), or immut's own. */
@@ -1532,7 +1544,7 @@ async function ensureStagingBucket(deps, named) {
         throw new Error(`S3 reported bucket ${name} both existing and missing`);
     assertStagingTags(name, tags);
     if (tags[TAG.stagingConfig] !== STAGING_CONFIG_VERSION)
-        await configureStagingBucket(deps, name, tags);
+        await configureStagingBucket(deps, name, tags, created);
     if (created)
         deps.io.info(`Created staging bucket ${name} (private, SSE-S3, artifacts expire after ${ARTIFACT_EXPIRY_DAYS} day).`);
     return { name, owned: true, created };

@@ -267,7 +267,7 @@ async function runChangelog(options) {
         io.info(`Running the change log on the replica ${where} (never the source).`);
         return withCommandsStopped(io, (print) => (options.exec ?? shellExec)(command, {
             env,
-            cwd: options.cwd,
+            cwd: options.cwd ?? options.stepEnv['GITHUB_WORKSPACE'],
             onLine: (raw) => {
                 const line = scrub(raw, secrets);
                 print(line);

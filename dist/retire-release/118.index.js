@@ -652,8 +652,11 @@ const AWS_WAITS = {
     auroraInstance: { expectedMs: 4.5 * 60_000, cadenceMs: 30_000 },
     /** ModifyDBInstance / ModifyDBCluster applied (a password change, a managed password): AWS
      *  says only "asynchronously applied as soon as possible" (RDS API reference,
-     *  ModifyDBInstance MasterUserPassword); the first check after one waiter delay, 30 s. */
-    rdsModify: { expectedMs: 30_000, cadenceMs: 30_000 },
+     *  ModifyDBInstance MasterUserPassword) and publishes no duration; we expect the 1 min the
+     *  sandbox records (durations.ts rdsModifying). A first check after one waiter delay (30 s)
+     *  found it still resetting and cost a second interval of 30 s ± a quarter. Waiter delay:
+     *  30 s. */
+    rdsModify: { expectedMs: 60_000, cadenceMs: 30_000 },
     /** RDS manual snapshot → available: minutes for small instances (RDS user guide, "Creating
      *  a DB snapshot"; no figure given, we expect 4 min). Waiter DBSnapshotAvailable: 30 s. */
     rdsSnapshot: { expectedMs: 4 * 60_000, cadenceMs: 30_000 },

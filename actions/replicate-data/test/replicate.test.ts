@@ -2,6 +2,9 @@
 // the change log here is an injected command runner or a real shell). The end-to-end file
 // runs the bundle with PostgreSQL and a real migration tool.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   CreateDBInstanceCommand,
   CreateDBSnapshotCommand,
@@ -520,6 +523,25 @@ describe('the change log command', () => {
     );
     expect(io.log).toContain('MIGRATIONS_DIR=db/migrations');
     expect(io.log).toContain('PGPASSWORD=***');
+  });
+
+  it("runs the command in the step's workspace, whatever this process's directory", async () => {
+    const workspace = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'immut-changelog-')));
+    try {
+      const io = recordingIO();
+      await runChangelog({
+        command: 'pwd',
+        connection,
+        password: 'p@ss',
+        io,
+        stepEnv: { PATH: process.env['PATH'], GITHUB_WORKSPACE: workspace },
+        exec: shellExec,
+      });
+      expect(workspace).not.toBe(process.cwd());
+      expect(io.log).toContain(workspace);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 
   it("prints the command's output with workflow commands stopped, so none of its lines is obeyed", async () => {
