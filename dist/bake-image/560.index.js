@@ -1926,7 +1926,7 @@ function builderDurationMs(timing) {
  * Waits until the builder has powered itself off (state `stopped`). With `expectedMs` (the
  * role's last bake, from its image's tag), the first poll waits that long and the next ones
  * follow at 10 s; without, no poll before the builder can have booted and powered off, then a
- * backoff, since how long a user's script runs is unknown.
+ * backoff from 15 s to 30 s, since how long a user's script runs is unknown.
  */
 async function watchBuilder(ec2, instanceId, options) {
     const { clock } = options;
@@ -1937,10 +1937,14 @@ async function watchBuilder(ec2, instanceId, options) {
         clock,
         log: options.log,
         timeoutMs: options.deadline.remaining(),
+        // Due: 10 s apart, so the duration this watch records is tight. Not due (no earlier bake
+        // to time): AWS's instance-waiter cadence, 15 s, thinning out to 30 s.
         ...(options.expectedMs !== undefined
-            ? { expectedMs: options.expectedMs }
-            : { notBeforeMs: AWS_WAITS.instanceRunning.expectedMs + AWS_WAITS.instanceStopped.expectedMs }),
-        minDelayMs: 10_000,
+            ? { expectedMs: options.expectedMs, minDelayMs: 10_000 }
+            : {
+                notBeforeMs: AWS_WAITS.instanceRunning.expectedMs + AWS_WAITS.instanceStopped.expectedMs,
+                minDelayMs: AWS_WAITS.instanceStopped.cadenceMs,
+            }),
         maxDelayMs: 30_000,
         progressEveryMs: 60_000,
         check: async () => {
