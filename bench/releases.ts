@@ -213,8 +213,6 @@ export function criticalPathBeforePrepareMs(withData: boolean): LowerBound {
 
 export interface CriticalPathResult {
   timeScale: number;
-  /** Action steps ran inside the bench's process (in-process.ts), not a node process each. */
-  inProcess: boolean;
   wallMs: number;
   lowerBoundMs: number;
   parts: Record<string, number>;
@@ -322,7 +320,6 @@ async function releaseIn(
   const after = criticalPathMs(true);
   return {
     timeScale,
-    inProcess: inProcess !== undefined,
     wallMs,
     lowerBoundMs: after.total / timeScale,
     parts: after.parts,
