@@ -1,9 +1,12 @@
 import { bool, choice, commonInputs, duration, integer, matching, optional, text } from '@immut/core/inputs';
+import { RESOLVED_ZONE_EXPECTED } from '@immut/core/zone-input';
 
 export const retireReleaseInputs = {
   ...commonInputs,
   // Required in mode retire (main.ts); unshare reads no hosted zone.
   zone: optional(text("the hosted zone of the role's name: its id ('Z…') or its name ('example.com')")),
+  // Its form and its match with `zone` are checked in main.ts (parseResolvedZone).
+  hostedZone: optional(text(RESOLVED_ZONE_EXPECTED)),
   mode: optional(choice(['retire', 'unshare'] as const), 'retire'),
   retiredBuilds: optional(
     matching(

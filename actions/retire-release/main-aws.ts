@@ -7,7 +7,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { createAwsClient } from '@immut/core/aws';
 import { InputError } from '@immut/core/errors';
-import { nameProblem, resolveZone } from '@immut/core/hosted-zone';
+import { nameProblem, zoneOfInputs } from '@immut/core/hosted-zone';
 import type { CommonInputs } from '@immut/core/inputs';
 import { roleDnsName } from '@immut/core/naming';
 import { provenanceFromEnv } from '@immut/core/provenance';
@@ -55,7 +55,7 @@ export async function unshareChecked(
 /** Mode retire once the inputs passed: finds, decides and retires. */
 export async function retireChecked(
   { io, env, clock }: ActionContext,
-  { inputs, zone: zoneInput, common }: CheckedRetire,
+  { inputs, zone: zoneInput, hostedZone, common }: CheckedRetire,
 ): Promise<void> {
   const who = { role: common.identity.role, env: common.identity.env };
   const settings = { region: common.region, action: ACTION };
@@ -67,7 +67,8 @@ export async function retireChecked(
     route53: createAwsClient(Route53Client, settings),
   };
   try {
-    const zone = await resolveZone(clients.route53, zoneInput);
+    // Given hosted-zone (release.yml passes launch's), no Route 53 call looks the zone up.
+    const zone = await zoneOfInputs(clients.route53, { zone: zoneInput, hostedZone });
     const name = (inputs.name ?? roleDnsName(who, zone.name)).toLowerCase().replace(/\.$/, '');
     const outside = nameProblem(name, zone);
     if (outside) throw new InputError([outside]);

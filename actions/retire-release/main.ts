@@ -12,7 +12,7 @@ import { historyName } from '@immut/core/dns-history';
 import { InputError } from '@immut/core/errors';
 import { readInputs, resolveCommon, type CommonInputs, type ParsedInputs } from '@immut/core/inputs';
 import type { ActionContext, ActionDefinition } from '@immut/core/run-action';
-import { zoneInputProblem } from '@immut/core/zone-input';
+import { parseResolvedZone, zoneInputProblem } from '@immut/core/zone-input';
 import { retireReleaseInputs } from './inputs.js';
 
 export const ACTION = 'retire-release';
@@ -26,6 +26,8 @@ export interface CheckedRetire {
   inputs: Inputs;
   /** The `zone` input, which mode retire requires. */
   zone: string;
+  /** The `hosted-zone` input (the zone as launch-behind-lb resolved it), checked against `zone`. */
+  hostedZone: string | undefined;
   common: CommonInputs;
 }
 
@@ -40,13 +42,15 @@ function checkRetire(inputs: Inputs, common: CommonInputs): CheckedRetire {
   const problems: string[] = [];
   const zoneProblem = zoneInputProblem(inputs.zone);
   if (zoneProblem) problems.push(zoneProblem);
+  const resolved = inputs.hostedZone === undefined ? {} : parseResolvedZone(inputs.hostedZone, inputs.zone);
+  if (resolved.problem && !zoneProblem) problems.push(resolved.problem);
   if (inputs.name !== undefined && inputs.name.replace(/\.$/, '').length > MAX_NAME_LENGTH) {
     problems.push(
       `Input 'name' was '${inputs.name}': too long to have a history record ${historyName(inputs.name)} beside it; expected at most ${MAX_NAME_LENGTH} characters.`,
     );
   }
   if (problems.length > 0) throw new InputError(problems);
-  return { inputs, zone: inputs.zone, common };
+  return { inputs, zone: inputs.zone, hostedZone: inputs.hostedZone, common };
 }
 
 /** Mode unshare's check: the builds whose shares to take back. */

@@ -202,9 +202,9 @@ async function resolveZone(route53, given, calls) {
  */
 async function zoneOfInputs(route53, inputs, calls) {
     if (inputs.hostedZone !== undefined) {
-        const { zone, problem } = parseResolvedZone(inputs.hostedZone, inputs.zone);
+        const { zone, problem } = (0,zone_input/* parseResolvedZone */["if"])(inputs.hostedZone, inputs.zone);
         if (!zone)
-            throw new UserError(problem ?? `Input 'hosted-zone' is malformed.`);
+            throw new errors/* UserError */.yo(problem ?? `Input 'hosted-zone' is malformed.`);
         return zone;
     }
     return resolveZone(route53, inputs.zone, calls);
@@ -2357,7 +2357,7 @@ async function unshareChecked(io, common, retired) {
     }
 }
 /** Mode retire once the inputs passed: finds, decides and retires. */
-async function retireChecked({ io, env, clock }, { inputs, zone: zoneInput, common }) {
+async function retireChecked({ io, env, clock }, { inputs, zone: zoneInput, hostedZone, common }) {
     const who = { role: common.identity.role, env: common.identity.env };
     const settings = { region: common.region, action: main/* ACTION */.h };
     const clients = {
@@ -2368,7 +2368,8 @@ async function retireChecked({ io, env, clock }, { inputs, zone: zoneInput, comm
         route53: createAwsClient(Route53Client/* Route53Client */.L, settings),
     };
     try {
-        const zone = await resolveZone(clients.route53, zoneInput);
+        // Given hosted-zone (release.yml passes launch's), no Route 53 call looks the zone up.
+        const zone = await zoneOfInputs(clients.route53, { zone: zoneInput, hostedZone });
         const name = (inputs.name ?? roleDnsName(who, zone.name)).toLowerCase().replace(/\.$/, '');
         const outside = nameProblem(name, zone);
         if (outside)

@@ -390,7 +390,8 @@ describe('retire-release with five releases, keep 2', () => {
     ]);
     first = await run(w, { 'final-snapshot': 'true' });
     after = await standing(w);
-    second = await run(w, {});
+    // As release.yml runs it: with the zone launch-behind-lb resolved.
+    second = await run(w, { 'hosted-zone': `${w.zone.replace(/^\/hostedzone\//, '')}/${ZONE_NAME}/public` });
   });
 
   it('leaves exactly the live and the previous build', () => {
@@ -483,6 +484,10 @@ describe('retire-release with five releases, keep 2', () => {
   it('changes nothing when run again', () => {
     expectOk(second);
     expect(mutations(second.calls)).toEqual([]);
+    // Given hosted-zone, it makes no Route 53 call to look the zone up.
+    expect(
+      second.calls.filter((c) => ['ListHostedZonesByName', 'GetHostedZone'].includes(c.operation)),
+    ).toEqual([]);
     expect(JSON.parse(second.outputs['retired']!)).toEqual([]);
     expect(JSON.parse(second.outputs['kept']!)).toEqual(['b5', 'b4']);
   });
@@ -680,6 +685,10 @@ describe('retire-release refuses bad inputs and names it does not manage', () =>
       { zone: 'Z0000000000NOPE' },
       // Under the generated policy (zones named) any other id is AccessDenied, as on AWS.
       /Input 'zone' was 'Z0000000000NOPE': the role may not read that hosted zone \(AWS denied route53:GetHostedZone\)/,
+    ],
+    'hosted-zone': [
+      { 'hosted-zone': 'Z0123456789ABC/elsewhere.test/public' },
+      /Input 'hosted-zone' was 'Z0123456789ABC\/elsewhere\.test\/public', which is not the zone input 'zone' names/,
     ],
     name: [
       { name: 'api.prod.elsewhere.test' },

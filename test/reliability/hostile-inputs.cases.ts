@@ -523,6 +523,14 @@ const CUTOVER: HostileCase[] = [
 const RETIRE: HostileCase[] = [
   refused('retire-release', 'zone', 'control character', 'example.test + ESC', 'example.test\u001b[2J'),
   refused('retire-release', 'zone', 'ARN/ID look-alike', 'Z*', 'Z*'),
+  refused(
+    'retire-release',
+    'hosted-zone',
+    'ARN/ID look-alike',
+    'Z0123456789ABC/evil.test/public (not the zone input)',
+    'Z0123456789ABC/evil.test/public',
+  ),
+  refused('retire-release', 'hosted-zone', 'path traversal', 'Z01/../../public', 'Z01/../../public'),
   refused('retire-release', 'name', 'ARN/ID look-alike', '*.example.test', '*.example.test'),
   refused(
     'retire-release',
