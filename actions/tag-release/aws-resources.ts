@@ -7,12 +7,7 @@ import {
   DescribeSnapshotsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
-import {
-  AddTagsToResourceCommand,
-  DescribeDBInstancesCommand,
-  ListTagsForResourceCommand,
-  type RDSClient,
-} from '@aws-sdk/client-rds';
+import type { RDSClient } from '@aws-sdk/client-rds';
 import { InputError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import { TAG, assertManaged, fromAwsTags, type Tags } from '@immut/core/tags';
@@ -44,10 +39,11 @@ export interface ReleaseResources {
 
 export interface AwsClients {
   ec2: EC2Client;
-  rds: RDSClient;
+  /** RDS, made when first asked: a release without data never loads its SDK (db-resources.ts). */
+  rds: () => Promise<RDSClient>;
 }
 
-function awsName(error: unknown): string | undefined {
+export function awsName(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
 }
 
@@ -91,41 +87,6 @@ export async function findImage(
   for (const snapshot of snapshots)
     assertManaged({ kind: 'snapshot', id: snapshot.id, tags: snapshot.tags }, id);
   return { id: imageId, tags, snapshots };
-}
-
-/** The data replica, through the guard; a missing one is an input error. */
-export async function findDb(
-  rds: RDSClient,
-  dbInstanceId: string,
-  id: Identity,
-  region: string,
-): Promise<ReleaseDb> {
-  let instance;
-  try {
-    instance = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: dbInstanceId })))
-      .DBInstances?.[0];
-  } catch (error) {
-    if (!['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsName(error) ?? '')) throw error;
-  }
-  if (!instance?.DBInstanceArn) {
-    throw new InputError([
-      `Input 'db-instance-id' was '${dbInstanceId}': no such RDS instance in ${region}; expected replicate-data's db-instance-id output from the same region.`,
-    ]);
-  }
-  const tags = instance.TagList
-    ? fromAwsTags(instance.TagList)
-    : fromAwsTags(
-        (await rds.send(new ListTagsForResourceCommand({ ResourceName: instance.DBInstanceArn }))).TagList,
-      );
-  assertManaged({ kind: 'DB instance', id: dbInstanceId, tags }, id);
-  return {
-    id: dbInstanceId,
-    arn: instance.DBInstanceArn,
-    engine: instance.Engine ?? 'unknown',
-    ...(instance.Endpoint?.Address ? { address: instance.Endpoint.Address } : {}),
-    ...(instance.DBClusterIdentifier ? { clusterId: instance.DBClusterIdentifier } : {}),
-    tags,
-  };
 }
 
 /**
@@ -175,7 +136,8 @@ export async function tagResources(
     await clients.ec2.send(new CreateTagsCommand({ Resources: ec2Ids, Tags: [{ Key: key, Value: value }] }));
   const changed = [...ec2Ids];
   if (resources.db && resources.db.tags[TAG.release] !== release) {
-    await clients.rds.send(new AddTagsToResourceCommand({ ResourceName: resources.db.arn, Tags: tag }));
+    const { tagDb } = await import('./db-resources.js');
+    await tagDb(await clients.rds(), resources.db, tag);
     changed.push(resources.db.id);
   }
   return changed;

@@ -1,7 +1,7 @@
 // The part of tag-release that talks to AWS and GitHub, loaded by main.ts only once the inputs
 // passed their checks: the clients are made here, never at start.
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { RDSClient } from '@aws-sdk/client-rds';
+import type { RDSClient } from '@aws-sdk/client-rds';
 import { createAwsClient } from '@immut/core/aws';
 import { clockFromEnv } from '@immut/core/clock';
 import { createGitHubClient, repositoryFromEnv, type GitHubClient } from '@immut/core/github';
@@ -70,6 +70,8 @@ export async function tagReleaseChecked(
   // EC2 of other regions: a promotion's source image there (copy.ts), made when first asked.
   const otherRegions = new Map<string, EC2Client>();
   const ec2 = createAwsClient(EC2Client, { region, action: ACTION });
+  // Only a release with data reads RDS: its SDK loads then, not before the first request.
+  let rds: Promise<RDSClient> | undefined;
   const clients = {
     ec2,
     ec2For: (r: string): EC2Client => {
@@ -78,7 +80,10 @@ export async function tagReleaseChecked(
       otherRegions.set(r, client);
       return client;
     },
-    rds: createAwsClient(RDSClient, { region, action: ACTION }),
+    rds: () =>
+      (rds ??= import('@aws-sdk/client-rds').then(({ RDSClient }) =>
+        createAwsClient(RDSClient, { region, action: ACTION }),
+      )),
     // Only a promotion reads Route 53 (the source role's history record, for the gate).
     ...(promotion ? { route53: await route53Client(region) } : {}),
     octokit,
@@ -104,7 +109,7 @@ export async function tagReleaseChecked(
   } finally {
     clients.ec2.destroy();
     for (const client of otherRegions.values()) client.destroy();
-    clients.rds.destroy();
+    (await rds?.catch(() => undefined))?.destroy();
     clients.route53?.destroy();
   }
 }

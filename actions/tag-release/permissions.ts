@@ -25,7 +25,7 @@ export default definePermissions({
       actions: ['rds:DescribeDBInstances', 'rds:ListTagsForResource'],
       resources: [arn.rds('db:*')],
       why: 'Reads the data replica and its tags, in this account only.',
-      calls: 'aws-resources.ts: findDb',
+      calls: 'db-resources.ts: findDb',
     },
     {
       sid: 'TagImage',
@@ -41,7 +41,7 @@ export default definePermissions({
       resources: [arn.rds('db:*')],
       conditions: allOf(managedResource(), onlyTagKeys([TAG.release])),
       why: "Records the release on the data replica: only the immut:release key, only on DB instances already carrying immut's tags.",
-      calls: 'aws-resources.ts: tagResources',
+      calls: 'db-resources.ts: tagDb (from aws-resources.ts: tagResources)',
     },
     {
       sid: 'TagPromotedImage',

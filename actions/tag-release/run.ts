@@ -18,7 +18,6 @@ import type { Env, Provenance } from '@immut/core/provenance';
 import { usedByTag } from '@immut/core/tags';
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import {
-  findDb,
   findImage,
   tagResources,
   untagged,
@@ -76,7 +75,9 @@ async function findResources(
     ? await findImage(clients.ec2, inputs.imageId, imageOwner, region)
     : { id: inputs.imageId, tags: {}, snapshots: [], foreign: true as const };
   const db = inputs.dbInstanceId
-    ? await findDb(clients.rds, inputs.dbInstanceId, identity, region)
+    ? await (
+        await import('./db-resources.js')
+      ).findDb(await clients.rds(), inputs.dbInstanceId, identity, region)
     : undefined;
   return { image, ...(db ? { db } : {}) };
 }

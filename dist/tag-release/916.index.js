@@ -9,20 +9,16 @@ export const modules = {
 /* harmony export */   F1: () => (/* binding */ findImage),
 /* harmony export */   GV: () => (/* binding */ untagged),
 /* harmony export */   aA: () => (/* binding */ tagResources),
-/* harmony export */   sr: () => (/* binding */ findDb)
+/* harmony export */   py: () => (/* binding */ awsName)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1048);
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9861);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7122);
-/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9397);
-/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1906);
-/* harmony import */ var _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6115);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7122);
 /* harmony import */ var _immut_core_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7706);
 /* harmony import */ var _immut_core_tags__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8964);
 // The AWS side of a release: find the AMI, its snapshots and the data replica the inputs
 // name, check that each is immut's own for this role and env (core's guard) before anything
 // is recorded, and later tag each with `immut:release=<release id>`.
-
 
 
 
@@ -62,35 +58,6 @@ async function findImage(ec2, imageId, id, region) {
         (0,_immut_core_tags__WEBPACK_IMPORTED_MODULE_1__/* .assertManaged */ .wt)({ kind: 'snapshot', id: snapshot.id, tags: snapshot.tags }, id);
     return { id: imageId, tags, snapshots };
 }
-/** The data replica, through the guard; a missing one is an input error. */
-async function findDb(rds, dbInstanceId, id, region) {
-    let instance;
-    try {
-        instance = (await rds.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_4__/* .DescribeDBInstancesCommand */ .h({ DBInstanceIdentifier: dbInstanceId })))
-            .DBInstances?.[0];
-    }
-    catch (error) {
-        if (!['DBInstanceNotFoundFault', 'DBInstanceNotFound'].includes(awsName(error) ?? ''))
-            throw error;
-    }
-    if (!instance?.DBInstanceArn) {
-        throw new _immut_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
-            `Input 'db-instance-id' was '${dbInstanceId}': no such RDS instance in ${region}; expected replicate-data's db-instance-id output from the same region.`,
-        ]);
-    }
-    const tags = instance.TagList
-        ? (0,_immut_core_tags__WEBPACK_IMPORTED_MODULE_1__/* .fromAwsTags */ .L0)(instance.TagList)
-        : (0,_immut_core_tags__WEBPACK_IMPORTED_MODULE_1__/* .fromAwsTags */ .L0)((await rds.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_5__/* .ListTagsForResourceCommand */ .a({ ResourceName: instance.DBInstanceArn }))).TagList);
-    (0,_immut_core_tags__WEBPACK_IMPORTED_MODULE_1__/* .assertManaged */ .wt)({ kind: 'DB instance', id: dbInstanceId, tags }, id);
-    return {
-        id: dbInstanceId,
-        arn: instance.DBInstanceArn,
-        engine: instance.Engine ?? 'unknown',
-        ...(instance.Endpoint?.Address ? { address: instance.Endpoint.Address } : {}),
-        ...(instance.DBClusterIdentifier ? { clusterId: instance.DBClusterIdentifier } : {}),
-        tags,
-    };
-}
 function imageTagOf(release, imageTag) {
     return imageTag ?? { key: _immut_core_tags__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.release, value: release };
 }
@@ -118,10 +85,11 @@ async function tagResources(clients, resources, release, imageTag) {
         .filter((r) => r.tags[key] !== value)
         .map((r) => r.id);
     if (ec2Ids.length > 0)
-        await clients.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_6__/* .CreateTagsCommand */ .R({ Resources: ec2Ids, Tags: [{ Key: key, Value: value }] }));
+        await clients.ec2.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__/* .CreateTagsCommand */ .R({ Resources: ec2Ids, Tags: [{ Key: key, Value: value }] }));
     const changed = [...ec2Ids];
     if (resources.db && resources.db.tags[_immut_core_tags__WEBPACK_IMPORTED_MODULE_1__/* .TAG */ .Dk.release] !== release) {
-        await clients.rds.send(new _aws_sdk_client_rds__WEBPACK_IMPORTED_MODULE_7__/* .AddTagsToResourceCommand */ .X({ ResourceName: resources.db.arn, Tags: tag }));
+        const { tagDb } = await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 7560));
+        await tagDb(await clients.rds(), resources.db, tag);
         changed.push(resources.db.id);
     }
     return changed;
@@ -141,8 +109,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/EC2Client.js + 8 modules
 var EC2Client = __webpack_require__(4601);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-es/RDSClient.js + 8 modules
-var RDSClient = __webpack_require__(7278);
 // EXTERNAL MODULE: ./packages/core/lib/throttle-retry.js
 var throttle_retry = __webpack_require__(9314);
 ;// CONCATENATED MODULE: ./packages/core/lib/version.js
@@ -782,7 +748,7 @@ async function findResources(options, inputs, imageOwner) {
         ? await (0,aws_resources/* findImage */.F1)(clients.ec2, inputs.imageId, imageOwner, region)
         : { id: inputs.imageId, tags: {}, snapshots: [], foreign: true };
     const db = inputs.dbInstanceId
-        ? await (0,aws_resources/* findDb */.sr)(clients.rds, inputs.dbInstanceId, identity, region)
+        ? await (await Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 7560))).findDb(await clients.rds(), inputs.dbInstanceId, identity, region)
         : undefined;
     return { image, ...(db ? { db } : {}) };
 }
@@ -941,7 +907,6 @@ async function runTagRelease(options) {
 
 
 
-
 /** Route 53, which only a promotion reads (the source role's history record, for the gate):
  * loaded on demand, so a release that promotes nothing never loads it. */
 async function route53Client(region) {
@@ -987,6 +952,8 @@ async function tagReleaseChecked(ctx, { inputs, identity, region, dryRun, promot
     // EC2 of other regions: a promotion's source image there (copy.ts), made when first asked.
     const otherRegions = new Map();
     const ec2 = createAwsClient(EC2Client/* EC2Client */.g, { region, action: main/* ACTION */.hr });
+    // Only a release with data reads RDS: its SDK loads then, not before the first request.
+    let rds;
     const clients = {
         ec2,
         ec2For: (r) => {
@@ -996,7 +963,7 @@ async function tagReleaseChecked(ctx, { inputs, identity, region, dryRun, promot
             otherRegions.set(r, client);
             return client;
         },
-        rds: createAwsClient(RDSClient/* RDSClient */.r, { region, action: main/* ACTION */.hr }),
+        rds: () => (rds ??= Promise.all(/* import() */[__webpack_require__.e(828), __webpack_require__.e(319)]).then(__webpack_require__.bind(__webpack_require__, 3319)).then(({ RDSClient }) => createAwsClient(RDSClient, { region, action: main/* ACTION */.hr }))),
         // Only a promotion reads Route 53 (the source role's history record, for the gate).
         ...(promotion ? { route53: await route53Client(region) } : {}),
         octokit,
@@ -1024,7 +991,7 @@ async function tagReleaseChecked(ctx, { inputs, identity, region, dryRun, promot
         clients.ec2.destroy();
         for (const client of otherRegions.values())
             client.destroy();
-        clients.rds.destroy();
+        (await rds?.catch(() => undefined))?.destroy();
         clients.route53?.destroy();
     }
 }

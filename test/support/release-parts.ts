@@ -21,6 +21,12 @@ export function sandboxClients(sandbox: Sandbox): { ec2: EC2Client; rds: RDSClie
   return { ec2: new EC2Client(config), rds: new RDSClient(config) };
 }
 
+/** sandboxClients as tag-release takes them: RDS made when first asked. */
+export function tagReleaseClients(sandbox: Sandbox): { ec2: EC2Client; rds: () => Promise<RDSClient> } {
+  const { ec2, rds } = sandboxClients(sandbox);
+  return { ec2, rds: async () => rds };
+}
+
 const provenance = { repository: 'immut-test/app', sha: SHA, runUrl: '' };
 
 /** An available AMI with a snapshot, both tagged as bake-image tags them (or with `tags`). */

@@ -31,6 +31,7 @@ import {
   SHA,
   makeImage,
   sandboxClients,
+  tagReleaseClients,
 } from '@immut/test-support/release-parts';
 import { promotionInputProblems } from '../promote.js';
 import { runTagRelease, type RunOptions } from '../run.js';
@@ -83,7 +84,7 @@ function options(identity: Identity, overrides: Partial<RunOptions> = {}) {
     dryRun: false,
     provenance: { repository: 'immut-test/app', sha: SHA, runUrl: '' },
     repository: REPOSITORY,
-    clients: { ...sandboxClients(sandbox), route53, octokit },
+    clients: { ...tagReleaseClients(sandbox), route53, octokit },
     now: '2025-02-01T12:00:00Z',
     io,
     env,

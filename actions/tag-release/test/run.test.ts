@@ -21,6 +21,7 @@ import {
   SHA,
   makeImage,
   sandboxClients,
+  tagReleaseClients,
 } from '@immut/test-support/release-parts';
 
 const ID = { role: 'api', env: 'prod', build: 'b7' };
@@ -72,7 +73,7 @@ function options(imageId: string, overrides: Partial<RunOptions> = {}) {
       runUrl: 'https://github.com/immut-test/app/actions/runs/1',
     },
     repository: REPOSITORY,
-    clients: { ...sandboxClients(sandbox), octokit },
+    clients: { ...tagReleaseClients(sandbox), octokit },
     now: '2025-02-01T12:00:00Z',
     io,
     env,
