@@ -1,6 +1,6 @@
-// The AWS side of a release: find the AMI, its snapshots and the data replica the inputs
-// name, check that each is immut's own for this role and env (core's guard) before anything
-// is recorded, and later tag each with `immut:release=<release id>`.
+// The AWS side of a release: find the AMI and its snapshots the inputs name (the data replica:
+// db-resources.ts), check that each is immut's own for this role and env (core's guard) before
+// anything is recorded, and later tag each with `immut:release=<release id>`.
 import {
   CreateTagsCommand,
   DescribeImagesCommand,

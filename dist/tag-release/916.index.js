@@ -16,9 +16,9 @@ export const modules = {
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7122);
 /* harmony import */ var _immut_core_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7706);
 /* harmony import */ var _immut_core_tags__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8964);
-// The AWS side of a release: find the AMI, its snapshots and the data replica the inputs
-// name, check that each is immut's own for this role and env (core's guard) before anything
-// is recorded, and later tag each with `immut:release=<release id>`.
+// The AWS side of a release: find the AMI and its snapshots the inputs name (the data replica:
+// db-resources.ts), check that each is immut's own for this role and env (core's guard) before
+// anything is recorded, and later tag each with `immut:release=<release id>`.
 
 
 
