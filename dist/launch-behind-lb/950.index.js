@@ -12,15 +12,17 @@ export const modules = {
 /* unused harmony exports pacedGroup, concurrentGroup */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9083);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7706);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1757);
-/* harmony import */ var _github_calls_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1602);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1757);
+/* harmony import */ var _github_calls_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1602);
 // One factory for the GitHub API client, like aws.ts for AWS: @actions/github's Octokit
 // pointed at GITHUB_API_URL (GitHub Enterprise, or the sandbox in tests), with Octokit's
 // retry plugin (5xx) and throttling plugin (primary and secondary rate limits), an immut
 // user agent, and errors turned into what the user has to do.
+
 
 
 
@@ -95,14 +97,9 @@ function fetchFor(env) {
     const runnerFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch;
     return proxied && runnerFetch ? runnerFetch : globalThis.fetch;
 }
-/** IMMUT_TIME_SCALE as a factor ≥ 1; 1 when unset or not a number (a real runner). */
-function timeScaleOf(env) {
-    const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-    return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
 /** The Octokit client every immut action uses. */
 function createGitHubClient(settings) {
-    const scale = settings.timeScale ?? timeScaleOf(settings.env);
+    const scale = settings.timeScale ?? (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .timeScaleFromEnv */ .Ny)(settings.env);
     const retries = settings.rateLimitRetries ?? 3;
     const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
         if (retryCount >= retries) {
@@ -114,7 +111,7 @@ function createGitHubClient(settings) {
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, {
         baseUrl: (settings.env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
-        userAgent: `immut/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .IMMUT_VERSION */ .u} immut-action/${settings.action}`,
+        userAgent: `immut/${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .IMMUT_VERSION */ .u} immut-action/${settings.action}`,
         request: { fetch: fetchFor(settings.env) },
         log: {
             debug: (m) => settings.log.debug(m),
@@ -138,7 +135,7 @@ function createGitHubClient(settings) {
             // Read by the plugin like the two above (options before its own groups), though its type omits it.
             ...{ global: concurrentGroup(10) },
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
 }
 // What a failed call means for the user, and the wrappers every call goes through, live in
 // github-calls.ts, which loads no Octokit: release-reader.ts and recorded-release.ts use them

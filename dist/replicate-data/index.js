@@ -10201,7 +10201,7 @@ async function undoCreated(log, options) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   iQ: () => (/* binding */ clockFromEnv)
 /* harmony export */ });
-/* unused harmony export scaledClock */
+/* unused harmony exports scaledClock, timeScaleFromEnv */
 // Time as the actions see it. In production it is wall time. Against the sandbox, which
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never
@@ -10219,15 +10219,23 @@ function scaledClock(scale = 1, origin = Date.now()) {
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms / scale))),
     };
 }
+/** IMMUT_TIME_SCALE: the sandbox's time scale, 1 when unset (a real runner). */
+function timeScaleFromEnv(env) {
+    const raw = env['IMMUT_TIME_SCALE'];
+    if (raw === undefined || raw === '')
+        return 1;
+    const scale = Number(raw);
+    if (!Number.isFinite(scale) || scale < 1) {
+        throw new Error(`IMMUT_TIME_SCALE must be a number ≥ 1 (the sandbox's time scale), got '${raw.slice(0, 40)}'`);
+    }
+    return scale;
+}
 /** The clock for an action run: scaled by IMMUT_TIME_SCALE when set (sandbox only). */
 function clockFromEnv(env) {
     const raw = env['IMMUT_TIME_SCALE'];
     if (raw === undefined || raw === '')
         return scaledClock(1);
-    const scale = Number(raw);
-    if (!Number.isFinite(scale) || scale < 1) {
-        throw new Error(`IMMUT_TIME_SCALE must be a number ≥ 1 (the sandbox's time scale), got '${raw}'`);
-    }
+    const scale = timeScaleFromEnv(env);
     const originRaw = env['IMMUT_TIME_ORIGIN'];
     if (originRaw === undefined || originRaw === '')
         return scaledClock(scale);

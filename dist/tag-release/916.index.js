@@ -217,6 +217,7 @@ var github_calls = __webpack_require__(1602);
 
 
 
+
 /** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
 function repositoryFromEnv(env) {
     const full = env['GITHUB_REPOSITORY'] ?? '';
@@ -285,14 +286,9 @@ function fetchFor(env) {
     const runnerFetch = utils/* defaults */.NT.request?.fetch;
     return proxied && runnerFetch ? runnerFetch : globalThis.fetch;
 }
-/** IMMUT_TIME_SCALE as a factor ≥ 1; 1 when unset or not a number (a real runner). */
-function timeScaleOf(env) {
-    const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-    return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
 /** The Octokit client every immut action uses. */
 function createGitHubClient(settings) {
-    const scale = settings.timeScale ?? timeScaleOf(settings.env);
+    const scale = settings.timeScale ?? (0,clock/* timeScaleFromEnv */.Ny)(settings.env);
     const retries = settings.rateLimitRetries ?? 3;
     const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
         if (retryCount >= retries) {

@@ -391,7 +391,7 @@ describe('retire-release with five releases, keep 2', () => {
     first = await run(w, { 'final-snapshot': 'true' });
     after = await standing(w);
     // As release.yml runs it: with the zone launch-behind-lb resolved.
-    second = await run(w, { 'hosted-zone': `${w.zone.replace(/^\/hostedzone\//, '')}/${ZONE_NAME}/public` });
+    second = await run(w, { 'hosted-zone': `${w.zone}/${ZONE_NAME}/public` });
   });
 
   it('leaves exactly the live and the previous build', () => {

@@ -23,14 +23,24 @@ export function scaledClock(scale = 1, origin = Date.now()): Clock {
   };
 }
 
+/** IMMUT_TIME_SCALE: the sandbox's time scale, 1 when unset (a real runner). */
+export function timeScaleFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env['IMMUT_TIME_SCALE'];
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale < 1) {
+    throw new Error(
+      `IMMUT_TIME_SCALE must be a number ≥ 1 (the sandbox's time scale), got '${raw.slice(0, 40)}'`,
+    );
+  }
+  return scale;
+}
+
 /** The clock for an action run: scaled by IMMUT_TIME_SCALE when set (sandbox only). */
 export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
   const raw = env['IMMUT_TIME_SCALE'];
   if (raw === undefined || raw === '') return scaledClock(1);
-  const scale = Number(raw);
-  if (!Number.isFinite(scale) || scale < 1) {
-    throw new Error(`IMMUT_TIME_SCALE must be a number ≥ 1 (the sandbox's time scale), got '${raw}'`);
-  }
+  const scale = timeScaleFromEnv(env);
   const originRaw = env['IMMUT_TIME_ORIGIN'];
   if (originRaw === undefined || originRaw === '') return scaledClock(scale);
   const origin = Number(originRaw);

@@ -6,6 +6,7 @@ import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { timeScaleFromEnv } from './clock.js';
 import { UserError } from './errors.js';
 import type { Env } from './provenance.js';
 import { IMMUT_VERSION } from './version.js';
@@ -109,15 +110,9 @@ function fetchFor(env: Env): typeof fetch {
   return proxied && runnerFetch ? runnerFetch : globalThis.fetch;
 }
 
-/** IMMUT_TIME_SCALE as a factor ≥ 1; 1 when unset or not a number (a real runner). */
-function timeScaleOf(env: Env): number {
-  const raw = Number(env['IMMUT_TIME_SCALE'] || 1);
-  return Number.isFinite(raw) && raw >= 1 ? raw : 1;
-}
-
 /** The Octokit client every immut action uses. */
 export function createGitHubClient(settings: GitHubSettings): GitHubClient {
-  const scale = settings.timeScale ?? timeScaleOf(settings.env);
+  const scale = settings.timeScale ?? timeScaleFromEnv(settings.env);
   const retries = settings.rateLimitRetries ?? 3;
   const onLimit =
     (kind: string) =>

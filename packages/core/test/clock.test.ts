@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { clockFromEnv, formatDuration, scaledClock } from '../src/clock.js';
+import { clockFromEnv, formatDuration, scaledClock, timeScaleFromEnv } from '../src/clock.js';
 
 describe('clock', () => {
   it('runs scaled time: a long sleep at a high scale takes little wall time', async () => {
@@ -15,6 +15,13 @@ describe('clock', () => {
     expect(() => clockFromEnv({ IMMUT_TIME_SCALE: 'fast' })).toThrow(/IMMUT_TIME_SCALE must be a number/);
     expect(() => clockFromEnv({ IMMUT_TIME_SCALE: '0.5' })).toThrow(/≥ 1/);
     expect(clockFromEnv({}).now()).toBeGreaterThan(0);
+  });
+
+  it('gives the scale alone, 1 on a real runner, for what is paced but not timed (the GitHub client)', () => {
+    expect(timeScaleFromEnv({})).toBe(1);
+    expect(timeScaleFromEnv({ IMMUT_TIME_SCALE: '' })).toBe(1);
+    expect(timeScaleFromEnv({ IMMUT_TIME_SCALE: '200' })).toBe(200);
+    expect(() => timeScaleFromEnv({ IMMUT_TIME_SCALE: 'fast' })).toThrow(/IMMUT_TIME_SCALE must be a number/);
   });
 
   it('reads the sandbox time from IMMUT_TIME_ORIGIN, so clocks of later processes agree', () => {
