@@ -53,7 +53,14 @@ import {
   type BuilderPlan,
 } from './builder.js';
 import { fingerprint, fingerprintDescription, type BakeContent, type Publication } from './fingerprint.js';
-import { createImage, findImageByName, findRoleImages, removeImage, waitForImage } from './image.js';
+import {
+  createImage,
+  findImageByName,
+  findRoleImages,
+  removeImage,
+  waitForImage,
+  type RoleImages,
+} from './image.js';
 import type { KmsKey } from './kms-key.js';
 import { resolveNetwork } from './network.js';
 import { ARTIFACT_EXPECTED } from './inputs.js';
@@ -559,11 +566,19 @@ async function finishBuilder(ctx: BakeContext, builder: ObtainedBuilder, failed:
   }
 }
 
-/** An image an earlier attempt of this run already created under this name, if usable. */
-async function earlierAttemptImage(ctx: BakeContext, name: string): Promise<string | undefined> {
+/**
+ * An image an earlier attempt of this run already created under this name, if usable: from
+ * the role's images as listed at the start (they carry this role's tags, as every image immut
+ * makes does from its CreateImage on), so no call of its own.
+ */
+async function earlierAttemptImage(
+  ctx: BakeContext,
+  name: string,
+  roleImages: RoleImages,
+): Promise<string | undefined> {
   const { inputs, io } = ctx;
   const { ec2 } = ctx.clients;
-  const existing = await findImageByName(ec2, name);
+  const existing = roleImages.byName.get(name);
   if (!existing) return undefined;
   assertManaged({ kind: 'image', id: existing.imageId, tags: existing.tags }, inputs.identity);
   if (existing.state === 'available' || existing.state === 'pending') {
@@ -635,13 +650,13 @@ async function imageOfThisRun(
   ctx: BakeContext,
   recipe: Recipe,
   plan: BuilderPlan,
-  lastBuilderMs: number | undefined,
+  roleImages: RoleImages,
 ): Promise<ThisRunImage> {
   const { inputs, timer } = ctx;
   const { ec2 } = ctx.clients;
   const { name, spec } = recipe;
   const target = imageTarget(ctx, recipe);
-  const earlier = await earlierAttemptImage(ctx, name);
+  const earlier = await earlierAttemptImage(ctx, name, roleImages);
   if (earlier) {
     await terminateLeftoverBuilders(ctx, spec.fingerprint);
     // The earlier attempt may have stopped between encrypting and deleting the intermediate.
@@ -650,14 +665,14 @@ async function imageOfThisRun(
     timer.end('image');
     return { imageId: earlier, how: 'earlier-attempt', intermediateId: undefined, builder: undefined };
   }
-  const earlierSource = inputs.kmsKey ? await earlierAttemptImage(ctx, target.name) : undefined;
+  const earlierSource = inputs.kmsKey ? await earlierAttemptImage(ctx, target.name, roleImages) : undefined;
   let source: { imageId: string; builder: BakeResult['builder'] };
   if (earlierSource) {
     await terminateLeftoverBuilders(ctx, spec.fingerprint);
     timer.end('image');
     source = { imageId: earlierSource, builder: undefined };
   } else {
-    source = await bakeOnBuilder(ctx, plan, target, lastBuilderMs);
+    source = await bakeOnBuilder(ctx, plan, target, roleImages.lastBuilderMs);
   }
   const how = earlierSource ? 'earlier-attempt' : 'baked';
   if (!inputs.kmsKey)
@@ -826,7 +841,7 @@ export async function bake(inputs: BakeInputs, deps: BakeDeps): Promise<BakeResu
       staged,
     );
   }
-  const made = await imageOfThisRun(ctx, recipe, plan, roleImages.lastBuilderMs);
+  const made = await imageOfThisRun(ctx, recipe, plan, roleImages);
   const copies = await publish(ctx, recipe, { imageId: made.imageId, name: recipe.name });
   return bakeResult(
     ctx,

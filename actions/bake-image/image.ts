@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { ActionIO } from '@immut/core/action-io';
 import type { Clock } from '@immut/core/clock';
+import { UserError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import {
   MANAGED_BY_VALUE,
@@ -44,9 +45,14 @@ const info = (image: Image): ImageInfo => ({
 export interface RoleImages {
   /** The cache: the newest available image carrying the fingerprint. */
   cached: ImageInfo | undefined;
-  /** How long the builder of the role's newest image with a recorded figure ran. */
+  /** How long the builder of the role's newest available image with a recorded figure ran. */
   lastBuilderMs: number | undefined;
+  /** The role's images in any state by name: an earlier attempt's image of this run is one. */
+  byName: ReadonlyMap<string, NamedImage>;
 }
+
+/** An image with its tags and snapshots, as found by name. */
+export type NamedImage = ImageInfo & { tags: Tags; snapshotIds: string[] };
 
 /** A recorded builder duration above this is not believed (a bake's timeout is at most 6 h). */
 const MAX_BUILDER_SECONDS = 6 * 3600;
@@ -62,9 +68,10 @@ const newestFirst = (a: Image, b: Image): number =>
   (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '');
 
 /**
- * The available images immut made for this role and env in this account (only such images
- * are the role's to reuse and later retire), in one call: the cache hit for the fingerprint,
- * and the last recorded builder duration.
+ * The images immut made for this role and env in this account (only such images are the
+ * role's to reuse and later retire), in one call: the cache hit for the fingerprint and the
+ * last recorded builder duration (available images only), and every image by name (any state:
+ * an earlier attempt's pending or failed one), so a bake makes no other lookup before it starts.
  */
 export async function findRoleImages(
   ec2: EC2Client,
@@ -80,7 +87,6 @@ export async function findRoleImages(
         { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
         { Name: `tag:${TAG.role}`, Values: [identity.role] },
         { Name: `tag:${TAG.env}`, Values: [identity.env] },
-        { Name: 'state', Values: ['available'] },
       ],
     },
   )) {
@@ -88,18 +94,20 @@ export async function findRoleImages(
   }
   images.sort(newestFirst);
   const tagged = images.map((image) => ({ image, tags: fromAwsTags(image.Tags) }));
-  const hit = tagged.find(({ tags }) => tags[TAG.fingerprint] === fingerprint);
-  const lastBuilderMs = tagged
+  const available = tagged.filter(({ image }) => image.State === 'available');
+  const hit = available.find(({ tags }) => tags[TAG.fingerprint] === fingerprint);
+  const lastBuilderMs = available
     .map(({ tags }) => builderMsFromTag(tags[TAG.builderSeconds]))
     .find((ms) => ms !== undefined);
-  return { cached: hit ? info(hit.image) : undefined, lastBuilderMs };
+  const byName = new Map<string, NamedImage>();
+  for (const { image, tags } of tagged)
+    if (image.Name && !byName.has(image.Name))
+      byName.set(image.Name, { ...info(image), tags, snapshotIds: snapshotIdsOf(image) });
+  return { cached: hit ? info(hit.image) : undefined, lastBuilderMs, byName };
 }
 
 /** This account's image with exactly this name, with its tags. */
-export async function findImageByName(
-  ec2: EC2Client,
-  name: string,
-): Promise<(ImageInfo & { tags: Tags; snapshotIds: string[] }) | undefined> {
+export async function findImageByName(ec2: EC2Client, name: string): Promise<NamedImage | undefined> {
   const out = await ec2.send(
     new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }] }),
   );
@@ -129,17 +137,28 @@ export async function createImage(
   input: { instanceId: string; name: string; description: string; tags: Tags },
 ): Promise<string> {
   const tags = toAwsTags(input.tags);
-  const out = await ec2.send(
-    new CreateImageCommand({
-      InstanceId: input.instanceId,
-      Name: input.name,
-      Description: input.description.slice(0, 255),
-      TagSpecifications: [
-        { ResourceType: 'image', Tags: tags },
-        { ResourceType: 'snapshot', Tags: tags },
-      ],
-    }),
-  );
+  let out;
+  try {
+    out = await ec2.send(
+      new CreateImageCommand({
+        InstanceId: input.instanceId,
+        Name: input.name,
+        Description: input.description.slice(0, 255),
+        TagSpecifications: [
+          { ResourceType: 'image', Tags: tags },
+          { ResourceType: 'snapshot', Tags: tags },
+        ],
+      }),
+    );
+  } catch (error) {
+    // The bake looked for an earlier attempt's image among the role's own images only: an
+    // image of this name that is not one of them is someone else's, never reused or removed.
+    if (!(error instanceof Error && error.name === 'InvalidAMIName.Duplicate')) throw error;
+    const other = await findImageByName(ec2, input.name);
+    throw new UserError(
+      `An image named ${input.name} already exists in this account${other ? ` (${other.imageId})` : ''}, and it is not one of this role's images (it lacks immut's tags for this role and env); immut neither reuses nor removes it. Deregister or rename it, then run the bake again.`,
+    );
+  }
   if (!out.ImageId) throw new Error('CreateImage returned no image id');
   return out.ImageId;
 }

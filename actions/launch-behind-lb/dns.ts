@@ -102,7 +102,9 @@ export async function waitInsync(
  * Creates the alias (CREATE, so a record someone else made is never overwritten) and waits
  * until Route 53 reports it INSYNC. The CREATE comes first, without a look beforehand: the
  * usual release finds no record, and a refused CREATE says when one exists. A record already
- * aliasing this load balancer (an earlier attempt) is then kept as it is.
+ * aliasing this load balancer (an earlier attempt) is then kept as it is. With `madeByPrepare`
+ * (a prepare step of this run made the front end, and with it the name: prepare.ts) the record
+ * is read first instead, and kept without a change or a wait when it aliases the load balancer.
  */
 export async function ensureBuildRecord(
   route53: Route53Client,
@@ -110,8 +112,16 @@ export async function ensureBuildRecord(
   cleanup: Pick<CleanupLog, 'record'> & Partial<Pick<CleanupLog, 'forget'>>,
   region: string,
   wait: WaitSettings,
+  madeByPrepare = false,
 ): Promise<{ created: boolean; changeId?: string }> {
   const calls = route53Calls(wait);
+  if (madeByPrepare) {
+    const existing = await findRecord(route53, spec.zoneId, spec.name, calls);
+    if (existing?.AliasTarget && sameDnsName(existing.AliasTarget.DNSName ?? '', spec.lbDnsName)) {
+      wait.log(`DNS name ${spec.name} was made with the load balancer by the prepare step; keeping it.`);
+      return { created: false };
+    }
+  }
   // Recorded before the CREATE: a run cancelled between the two must not leave the name
   // behind (post deletes it only if it exists and aliases this build's load balancer).
   const id = recordId(spec.zoneId, spec.name);

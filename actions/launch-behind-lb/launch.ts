@@ -26,7 +26,7 @@ import {
 import type { Provenance } from '@immut/core/provenance';
 import { TAG, standardTags, type Tags } from '@immut/core/tags';
 import { deadlineFrom } from '@immut/core/wait';
-import { ensureBuildRecord } from './dns.js';
+import { ensureBuildRecord, recordId } from './dns.js';
 import { buildEnvFile, encodeUserData, renderUserData } from './env-file.js';
 import {
   ensureGroup,
@@ -56,6 +56,7 @@ import {
   type Network,
 } from './preflight.js';
 import { resolveSource, type LaunchSource, type TagReader } from './release.js';
+import { KIND } from './ownership.js';
 import { renderPlanSummary, renderSummary } from './summary.js';
 
 export type LaunchInputs = ParsedInputs<typeof launchBehindLbInputs>;
@@ -290,6 +291,14 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
   });
   const { lb, resources } = front;
   const tg = { arn: front.targetGroupArn };
+  // A prepare step of this run made the build's name with the front end: it goes with them
+  // should this launch fail (post deletes it only while it aliases this build's load balancer).
+  if (front.preparedThisRun && plan.zone && plan.buildDnsName)
+    cleanup.record({
+      kind: KIND.dnsRecord,
+      id: recordId(plan.zone.id, plan.buildDnsName),
+      region: plan.region,
+    });
 
   const fleetCtx = {
     ec2: clients.ec2,
@@ -343,7 +352,8 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
     `Auto Scaling group ${group.name}: ${fleet.servers.length} healthy of ${fleet.desired} desired, in service: ${fleet.servers.map((s) => `${s.id} (${s.zone})`).join(', ')}.`,
   );
 
-  // Only now: the build's name never answers without a healthy target behind it.
+  // A prepare step of this run made the name with the front end; a launch on its own makes it
+  // only now, so that the name never answers without a healthy target behind it.
   if (plan.zone && plan.buildDnsName) {
     const record = await ensureBuildRecord(
       clients.route53,
@@ -351,6 +361,7 @@ export async function launch(plan: Plan, clients: Clients, deps: LaunchDeps): Pr
       cleanup,
       plan.region,
       wait,
+      front.preparedThisRun,
     );
     resources.push({
       kind: 'DNS record',

@@ -10,7 +10,7 @@ import { undoCreated } from '@immut/core/cleanup';
 import { UserError } from '@immut/core/errors';
 import type { Identity } from '@immut/core/identity';
 import type { CommonInputs } from '@immut/core/inputs';
-import { provenanceFromEnv, type Env } from '@immut/core/provenance';
+import { provenanceFromEnv, repositoryFromEnv, type Env } from '@immut/core/provenance';
 import { readRelease } from '@immut/core/release-reader';
 import type { ActionContext } from '@immut/core/run-action';
 import { deadlineFrom } from '@immut/core/wait';
@@ -30,7 +30,7 @@ export function tagReader(inputs: Pick<LaunchInputs, 'githubToken'>, env: Env, i
       );
     }
     // Octokit loads only for a release given by its tag, not for a manifest or an image id.
-    const { createGitHubClient, repositoryFromEnv } = await import('@immut/core/github');
+    const { createGitHubClient } = await import('@immut/core/github');
     const octokit = createGitHubClient({ token: inputs.githubToken, env, action: ACTION, log: io });
     return readRelease({ octokit, ...repositoryFromEnv(env), tag });
   };

@@ -1,7 +1,8 @@
-// The build's front end — load balancer, target group, listener — on its own. None of it needs
-// the image, and a new load balancer takes minutes to become active, so a release makes it in
-// `prepare` mode while the image bakes and the data replicates; the later `launch` of the same
-// build finds it by name, re-reads its tags (as any re-run does) and makes only the fleet.
+// The build's front end — load balancer, target group, listener, and the build's DNS name — on
+// its own. None of it needs the image, and a new load balancer takes minutes to become active,
+// so a release makes it in `prepare` mode while the image bakes and the data replicates; the
+// later `launch` of the same build adopts it, re-reads its tags (as any re-run does) and makes
+// only the fleet.
 import type { ActionIO } from '@immut/core/action-io';
 import type { CleanupLog } from '@immut/core/cleanup';
 import type { Clock } from '@immut/core/clock';
@@ -13,6 +14,7 @@ import type { Provenance } from '@immut/core/provenance';
 import { UserError } from '@immut/core/errors';
 import { TAG, standardTags, type Tags } from '@immut/core/tags';
 import { deadlineFrom } from '@immut/core/wait';
+import { ensureBuildRecord } from './dns.js';
 import { waitLoadBalancerActive, type WaitSettings } from './health.js';
 import type { Clients, LaunchInputs } from './launch.js';
 import type { Listener, LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -116,6 +118,9 @@ export interface FrontEnd {
   targetGroupArn: string;
   listenerArn: string;
   resources: SummaryResource[];
+  /** True when a prepare step of this workflow run made it (its load balancer carries this
+   *  run's tag, and this launch did not create it): that step made the build's name too. */
+  preparedThisRun: boolean;
 }
 
 /** What a prepare step of the same run made, from its outputs (launch's optional inputs). */
@@ -275,7 +280,9 @@ export async function ensureFrontEnd(
     id: listener.arn,
     how: how(listener.created),
   });
-  return { lb, targetGroupArn: tg.arn, listenerArn: listener.arn, resources };
+  const preparedThisRun =
+    !lb.created && !!deps.cleanupRun && found.tags.get(lb.arn)?.[TAG.run] === deps.cleanupRun;
+  return { lb, targetGroupArn: tg.arn, listenerArn: listener.arn, resources, preparedThisRun };
 }
 
 export interface PrepareResult {
@@ -284,11 +291,17 @@ export interface PrepareResult {
   loadBalancerZoneId: string;
   targetGroupArn: string;
   listenerArn: string;
-  /** The name the later launch gives the build (it makes the record once the fleet is healthy). */
+  /** The build's DNS name, made here (an alias to the load balancer, INSYNC). */
   buildDnsName?: string;
 }
 
-/** Prepare mode: the front end, active, and nothing else. */
+/**
+ * Prepare mode: the front end, active, and the build's DNS name (with a zone). The name needs
+ * only the load balancer, so it is made here, beside the bake: its Route 53 change and INSYNC
+ * wait leave the release's critical path, and the Route 53 calls of many releases at once are
+ * spread over their bakes instead of queueing behind them (Route 53's rate is per account). Until
+ * the launch adds healthy servers, the name answers with the load balancer's 503.
+ */
 export async function prepare(
   plan: FrontEndPlan,
   clients: Clients,
@@ -301,10 +314,30 @@ export async function prepare(
   for (const line of describeFrontEnd(plan)) log(line);
   const front = await ensureFrontEnd(plan, clients.elb, { cleanup, log, calls: { clock, log, deadline } });
   await waitLoadBalancerActive(clients.elb, front.lb, plan.names.loadBalancer, wait);
+  if (plan.zone && plan.buildDnsName) {
+    const record = await ensureBuildRecord(
+      clients.route53,
+      {
+        zoneId: plan.zone.id,
+        name: plan.buildDnsName,
+        lbDnsName: front.lb.dnsName,
+        lbZoneId: front.lb.zoneId,
+      },
+      cleanup,
+      plan.region,
+      wait,
+    );
+    front.resources.push({
+      kind: 'DNS record',
+      name: plan.buildDnsName,
+      id: `A alias in ${plan.zone.id}`,
+      how: how(record.created),
+    });
+  }
   await io.appendSummary(
     renderSummary({
       title: `launch-behind-lb (prepare): ${releaseId(plan.identity)} in ${plan.identity.env}`,
-      intro: `Load balancer \`${front.lb.dnsName}\` is active with its target group and listener; the launch of build ${plan.identity.build} adopts them and adds the servers${plan.buildDnsName ? ` and the name \`${plan.buildDnsName}\`` : ''}.`,
+      intro: `Load balancer \`${front.lb.dnsName}\` is active with its target group and listener${plan.buildDnsName ? `, named \`${plan.buildDnsName}\`` : ''}; the launch of build ${plan.identity.build} adopts them and adds the servers.`,
       resources: front.resources,
       targets: [],
       loadBalancerName: plan.names.loadBalancer,

@@ -7,6 +7,7 @@
 // stopped, so a line such as `::add-mask::…` or `::set-output …` in it is only text.
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type { ActionIO } from '@immut/core/action-io';
+import { formatDuration, scaledClock, type Clock } from '@immut/core/clock';
 import { UserError } from '@immut/core/errors';
 import { withCommandsStopped } from '@immut/core/untrusted-output';
 import { runUserCommand, userCommandEnv, type UserCommandRunner } from '@immut/core/user-command';
@@ -124,13 +125,16 @@ export interface ChangelogOptions {
   cwd?: string;
   /** How many of the command's last lines a failure shows. */
   tailLines?: number;
+  /** Times the command (the action's clock: sandbox time against the sandbox); default wall time. */
+  clock?: Clock;
 }
 
 /**
  * Runs the change log command in a log group. A non-zero exit fails with the command's last
- * lines (scrubbed), so the cause is in the error annotation itself.
+ * lines (scrubbed), so the cause is in the error annotation itself. Returns how long the command
+ * ran (ms): the change log is on the release's critical path, and users watch it grow.
  */
-export async function runChangelog(options: ChangelogOptions): Promise<void> {
+export async function runChangelog(options: ChangelogOptions): Promise<number> {
   const { command, connection, password, io } = options;
   const secrets = secretForms(password);
   const tailLines = options.tailLines ?? 30;
@@ -141,6 +145,8 @@ export async function runChangelog(options: ChangelogOptions): Promise<void> {
     extra: options.extraEnv ?? [],
   });
   const where = `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+  const clock = options.clock ?? scaledClock();
+  const started = clock.now();
   const code = await io.group(`Change log: ${command}`, async () => {
     io.info(`Running the change log on the replica ${where} (never the source).`);
     return withCommandsStopped(io, (print) =>
@@ -162,4 +168,7 @@ export async function runChangelog(options: ChangelogOptions): Promise<void> {
     const shown = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : ' and printed nothing';
     throw new UserError(`The change log command failed (exit code ${code}) on the replica ${where}${shown}`);
   }
+  const ms = clock.now() - started;
+  io.info(`The change log ran for ${formatDuration(ms)}.`);
+  return ms;
 }

@@ -105,6 +105,7 @@ async function finishCluster(run: ClusterRun, base: ReplicateResult): Promise<Re
   const { request, deps, clusterId, wait } = run;
   let cluster = await waitClusterAvailable(wait, clusterId);
   let changelog: ChangelogResult;
+  let changelogMs: number | undefined;
   if (clusterChangelogApplied(cluster)) {
     changelog = 'applied earlier';
     deps.io.info(
@@ -118,7 +119,7 @@ async function finishCluster(run: ClusterRun, base: ReplicateResult): Promise<Re
     const password = generatePassword();
     for (const form of secretForms(password)) deps.io.setSecret(form);
     cluster = await setClusterPassword(wait, clusterId, password);
-    await runChangelog({
+    changelogMs = await runChangelog({
       command: request.changelogCommand,
       connection: clusterConnection(cluster),
       password,
@@ -126,6 +127,7 @@ async function finishCluster(run: ClusterRun, base: ReplicateResult): Promise<Re
       stepEnv: deps.env,
       extraEnv: request.changelogEnv ?? [],
       exec: deps.exec,
+      clock: deps.clock,
     });
     await markClusterChangelog(deps.rds, cluster);
     changelog = 'applied';
@@ -134,7 +136,14 @@ async function finishCluster(run: ClusterRun, base: ReplicateResult): Promise<Re
     deps.io.info('No changelog-command given; the clone is an unchanged copy.');
   }
   const { secretArn, latest: final } = await rotateClusterPassword(wait, cluster);
-  return { ...base, changelog, secretArn, endpoint: final.Endpoint, port: final.Port };
+  return {
+    ...base,
+    changelog,
+    ...(changelogMs !== undefined ? { changelogMs } : {}),
+    secretArn,
+    endpoint: final.Endpoint,
+    port: final.Port,
+  };
 }
 
 /** A re-run: this build's clone exists already; continue with it. */

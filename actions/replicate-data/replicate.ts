@@ -84,6 +84,8 @@ export interface ReplicateResult {
   endpoint?: string;
   port?: number;
   changelog: ChangelogResult;
+  /** How long the change log command ran (clock time), when this run ran it. */
+  changelogMs?: number;
   secretArn?: string;
   /** From the restore call to `available` (clock time), when this run restored. */
   timeToAvailableMs?: number;
@@ -233,7 +235,7 @@ async function continueExisting(
 
 /**
  * Runs the change log on the replica with a one-time master password, and marks it applied.
- * Returns the replica as it is after the password change.
+ * Returns the replica as it is after the password change, and how long the command ran.
  */
 async function applyChangelog(
   command: string,
@@ -241,7 +243,7 @@ async function applyChangelog(
   deps: ReplicateDeps,
   waitCtx: WaitContext,
   replica: DBInstance,
-): Promise<DBInstance> {
+): Promise<{ ready: DBInstance; ms: number }> {
   const id = replica.DBInstanceIdentifier ?? '';
   if (replica.MasterUserSecret?.SecretArn) {
     // Setting a password would mean taking the managed one out of Secrets Manager (which
@@ -255,7 +257,7 @@ async function applyChangelog(
   const password = generatePassword();
   for (const form of secretForms(password)) deps.io.setSecret(form);
   const ready = await setOneTimePassword(waitCtx, replica, password);
-  await runChangelog({
+  const ms = await runChangelog({
     command,
     connection: connectionOf(ready),
     password,
@@ -263,9 +265,10 @@ async function applyChangelog(
     stepEnv: deps.env,
     extraEnv,
     exec: deps.exec,
+    clock: deps.clock,
   });
   await markChangelogApplied(deps.rds, ready);
-  return ready;
+  return { ready, ms };
 }
 
 /** The change log, then the master password into Secrets Manager, then the endpoint. */
@@ -279,6 +282,7 @@ async function finish(
   const { rds, io, clock } = deps;
   const waitCtx = { rds, clock, deadline, log: (l: string) => io.info(l) };
   let changelog: ChangelogResult;
+  let changelogMs: number | undefined;
   let current = available;
   if (changelogApplied(available)) {
     changelog = 'applied earlier';
@@ -286,13 +290,15 @@ async function finish(
       `The change log was applied to ${base.replicaId} by an earlier run of this build; not running it again.`,
     );
   } else if (request.changelogCommand) {
-    current = await applyChangelog(
+    const applied = await applyChangelog(
       request.changelogCommand,
       request.changelogEnv ?? [],
       deps,
       waitCtx,
       available,
     );
+    current = applied.ready;
+    changelogMs = applied.ms;
     changelog = 'applied';
   } else {
     changelog = 'none';
@@ -305,6 +311,7 @@ async function finish(
   return {
     ...base,
     changelog,
+    ...(changelogMs !== undefined ? { changelogMs } : {}),
     secretArn,
     endpoint: final.Endpoint?.Address,
     port: final.Endpoint?.Port,

@@ -15,6 +15,7 @@ export function setOutputs(io: Pick<ActionIO, 'setOutput'>, r: ReplicateResult):
   io.setOutput('endpoint', r.endpoint ?? '');
   io.setOutput('port', r.port === undefined ? '' : String(r.port));
   io.setOutput('changelog-applied', String(r.changelog === 'applied' || r.changelog === 'applied earlier'));
+  io.setOutput('changelog-time', r.changelogMs === undefined ? '' : formatDuration(r.changelogMs));
   io.setOutput('master-user-secret-arn', r.secretArn ?? '');
   io.setOutput(
     'time-to-available',
@@ -47,7 +48,10 @@ export function renderSummary(r: ReplicateResult): string {
           ? 'restored by an earlier run of this build'
           : '—',
     ],
-    ['Change log', r.changelog],
+    [
+      'Change log',
+      r.changelogMs !== undefined ? `${r.changelog}, ran for ${formatDuration(r.changelogMs)}` : r.changelog,
+    ],
   ];
   if (r.secretArn) rows.push(['Master password', `in Secrets Manager: ${r.secretArn}`]);
   const title = r.dryRun ? `replicate-data (dry run): ${r.replicaId}` : `replicate-data: ${r.replicaId}`;

@@ -4,8 +4,9 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import type { RDSClient } from '@aws-sdk/client-rds';
 import { createAwsClient } from '@immut/core/aws';
 import { clockFromEnv } from '@immut/core/clock';
-import { createGitHubClient, repositoryFromEnv, type GitHubClient } from '@immut/core/github';
+import type { GitHubClient } from '@immut/core/github';
 import type { CommonInputs } from '@immut/core/inputs';
+import { repositoryFromEnv } from '@immut/core/provenance';
 import type { ActionContext } from '@immut/core/run-action';
 import { ACTION, type CheckedInputs } from './main.js';
 import type { PromotionRequest } from './promote.js';
@@ -16,6 +17,16 @@ import { runTagRelease } from './run.js';
 async function route53Client(region: string) {
   const { Route53Client } = await import('@aws-sdk/client-route-53');
   return createAwsClient(Route53Client, { region, action: ACTION });
+}
+
+/** The GitHub client, with Octokit loaded on the first call: a release's first request is
+ * EC2's, and Octokit with its plugins is the largest thing tag-release loads (issue #20). */
+function lazyGitHubClient(ctx: ActionContext, token: string): () => Promise<GitHubClient> {
+  let client: Promise<GitHubClient> | undefined;
+  return () =>
+    (client ??= import('@immut/core/github').then(({ createGitHubClient }) =>
+      createGitHubClient({ token, env: ctx.env, action: ACTION, log: ctx.io }),
+    ));
 }
 
 /** The source side of a promotion into another account: gate, guard, share (share.ts). */
@@ -54,18 +65,13 @@ export async function tagReleaseChecked(
 ): Promise<void> {
   const { io, env, cleanup } = ctx;
   const repository = repositoryFromEnv(env);
-  const octokit = createGitHubClient({
-    token: inputs.githubToken,
-    env,
-    action: ACTION,
-    log: io,
-  });
+  const octokit = lazyGitHubClient(ctx, inputs.githubToken);
   if (promotion?.shareWith)
     return mainShare(
       ctx,
       { ...promotion, shareWith: promotion.shareWith },
       { identity, region, dryRun },
-      octokit,
+      await octokit(),
     );
   // EC2 of other regions: a promotion's source image there (copy.ts), made when first asked.
   const otherRegions = new Map<string, EC2Client>();

@@ -43,7 +43,8 @@ export interface RunOptions {
   provenance: Provenance;
   repository: { owner: string; repo: string };
   clients: AwsClients & {
-    octokit: GitHubClient;
+    /** Made when first asked: a release's first request is EC2's, and Octokit loads after it. */
+    octokit: () => Promise<GitHubClient>;
     route53?: Route53Client;
     /** EC2 in another region (a promotion's source image there); default: only `ec2`'s region. */
     ec2For?: (region: string) => EC2Client;
@@ -125,7 +126,7 @@ async function prepare(options: RunOptions): Promise<Prepared> {
   // Loaded only for a promotion: promote.ts brings the Route 53 client (cold start, issue #20).
   const { promotedInputs, resolvePromotion } = await import('./promote.js');
   const resolved: ResolvedPromotion = await resolvePromotion(options.promotion, {
-    octokit: clients.octokit,
+    octokit: await clients.octokit(),
     route53: clients.route53,
     repository: options.repository,
     identity,
@@ -190,7 +191,7 @@ export async function runTagRelease(options: RunOptions): Promise<RunResult> {
     resources,
   });
   const target: RecordTarget = {
-    octokit: clients.octokit,
+    octokit: await clients.octokit(),
     ...options.repository,
     tag,
     sha: options.provenance.sha,

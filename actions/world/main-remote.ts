@@ -1,7 +1,8 @@
 // The modes of the world action that call GitHub (promote, record), loaded by main.ts only
 // once the inputs and the world files passed their checks: mode plan, which every
 // rebuild-the-world runs, never loads the GitHub client.
-import { createGitHubClient, repositoryFromEnv } from '@immut/core/github';
+import { createGitHubClient } from '@immut/core/github';
+import { repositoryFromEnv } from '@immut/core/provenance';
 import type { ActionContext } from '@immut/core/run-action';
 import { heading, markdownTable, summary } from '@immut/core/summary';
 import type { RolePlan, World } from '@immut/core/world';

@@ -30,33 +30,55 @@ var errors = __webpack_require__(7706);
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
 // limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
+// action's deadline, so twenty parallel cutovers queue up instead of failing. A connection
+// that dropped mid-call is sent again a few times too: the SDK retries one within its attempts,
+// but attempts spent on throttling can leave none for it.
 
 
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 20_000;
+/** Sends after a dropped connection, beyond the SDK's: enough for a reset keep-alive socket,
+ *  few enough that an endpoint that is down fails the run soon. */
+const DROPPED_RETRIES = 3;
+/** Socket errors of a call whose connection dropped; the SDK's HTTP handler names them
+ *  TimeoutError, and retries them itself as transient. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/** True when the call's connection dropped or timed out: no answer came, so it may be sent again. */
+function isDroppedConnection(error) {
+    if (!(error instanceof Error))
+        return false;
+    const code = error.code;
+    return error.name === 'TimeoutError' || (typeof code === 'string' && DROPPED_CODES.has(code));
+}
 /** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
 function backoffDelay(attempt, random) {
     return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
 }
 /**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt,
+ * and up to DROPPED_RETRIES times when its connection dropped. Any other error, or either
+ * with no retry left, is thrown as it came (describeError then tells the user to run fewer
+ * releases at once). A call sent again after a dropped connection may have been done already;
+ * the SDK sends such calls again as well, and callers of a CREATE handle finding it made.
  */
 async function retryThrottled(ctx, what, call) {
     const random = ctx.random ?? Math.random;
+    let dropped = 0;
     for (let attempt = 0;; attempt++) {
         try {
             return await call();
         }
         catch (error) {
-            if (!(0,errors/* isThrottlingError */.Qb)(error))
+            const throttled = (0,errors/* isThrottlingError */.Qb)(error);
+            if (!throttled && !(isDroppedConnection(error) && dropped++ < DROPPED_RETRIES))
                 throw error;
             const delay = backoffDelay(attempt, random);
             if (delay >= ctx.deadline.remaining())
                 throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
+            const why = throttled
+                ? `AWS throttled it (${error.name})`
+                : `its connection dropped (${error.message.slice(0, 80)})`;
+            ctx.log(`${what}: ${why}; retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
             await ctx.clock.sleep(delay);
         }
     }
@@ -1154,6 +1176,7 @@ function checkedDnsName(name) {
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
+
 function provenanceFromEnv(env) {
     const repository = env['GITHUB_REPOSITORY'] ?? 'local/local';
     const sha = env['GITHUB_SHA'] ?? 'unknown';
@@ -1161,6 +1184,15 @@ function provenanceFromEnv(env) {
     const runId = env['GITHUB_RUN_ID'];
     const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
     return { repository, sha, runUrl };
+}
+/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
+function repositoryFromEnv(env) {
+    const full = env['GITHUB_REPOSITORY'] ?? '';
+    const [owner, repo, ...rest] = full.split('/');
+    if (!owner || !repo || rest.length > 0) {
+        throw new UserError(`GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`);
+    }
+    return { owner, repo };
 }
 
 // EXTERNAL MODULE: ./packages/core/lib/identity.js
@@ -2085,6 +2117,7 @@ var DeleteSnapshotCommand = __webpack_require__(2620);
 
 
 
+
 const info = (image) => ({
     imageId: image.ImageId ?? '',
     name: image.Name ?? '',
@@ -2102,9 +2135,10 @@ function builderMsFromTag(value) {
 }
 const newestFirst = (a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? '');
 /**
- * The available images immut made for this role and env in this account (only such images
- * are the role's to reuse and later retire), in one call: the cache hit for the fingerprint,
- * and the last recorded builder duration.
+ * The images immut made for this role and env in this account (only such images are the
+ * role's to reuse and later retire), in one call: the cache hit for the fingerprint and the
+ * last recorded builder duration (available images only), and every image by name (any state:
+ * an earlier attempt's pending or failed one), so a bake makes no other lookup before it starts.
  */
 async function findRoleImages(ec2, identity, fingerprint) {
     const images = [];
@@ -2114,18 +2148,22 @@ async function findRoleImages(ec2, identity, fingerprint) {
             { Name: `tag:${TAG.managedBy}`, Values: [MANAGED_BY_VALUE] },
             { Name: `tag:${TAG.role}`, Values: [identity.role] },
             { Name: `tag:${TAG.env}`, Values: [identity.env] },
-            { Name: 'state', Values: ['available'] },
         ],
     })) {
         images.push(...(page.Images ?? []));
     }
     images.sort(newestFirst);
     const tagged = images.map((image) => ({ image, tags: fromAwsTags(image.Tags) }));
-    const hit = tagged.find(({ tags }) => tags[TAG.fingerprint] === fingerprint);
-    const lastBuilderMs = tagged
+    const available = tagged.filter(({ image }) => image.State === 'available');
+    const hit = available.find(({ tags }) => tags[TAG.fingerprint] === fingerprint);
+    const lastBuilderMs = available
         .map(({ tags }) => builderMsFromTag(tags[TAG.builderSeconds]))
         .find((ms) => ms !== undefined);
-    return { cached: hit ? info(hit.image) : undefined, lastBuilderMs };
+    const byName = new Map();
+    for (const { image, tags } of tagged)
+        if (image.Name && !byName.has(image.Name))
+            byName.set(image.Name, { ...info(image), tags, snapshotIds: snapshotIdsOf(image) });
+    return { cached: hit ? info(hit.image) : undefined, lastBuilderMs, byName };
 }
 /** This account's image with exactly this name, with its tags. */
 async function findImageByName(ec2, name) {
@@ -2146,15 +2184,26 @@ async function findImageById(ec2, imageId) {
 const snapshotIdsOf = (image) => (image.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : []));
 async function createImage(ec2, input) {
     const tags = toAwsTags(input.tags);
-    const out = await ec2.send(new CreateImageCommand/* CreateImageCommand */.T({
-        InstanceId: input.instanceId,
-        Name: input.name,
-        Description: input.description.slice(0, 255),
-        TagSpecifications: [
-            { ResourceType: 'image', Tags: tags },
-            { ResourceType: 'snapshot', Tags: tags },
-        ],
-    }));
+    let out;
+    try {
+        out = await ec2.send(new CreateImageCommand/* CreateImageCommand */.T({
+            InstanceId: input.instanceId,
+            Name: input.name,
+            Description: input.description.slice(0, 255),
+            TagSpecifications: [
+                { ResourceType: 'image', Tags: tags },
+                { ResourceType: 'snapshot', Tags: tags },
+            ],
+        }));
+    }
+    catch (error) {
+        // The bake looked for an earlier attempt's image among the role's own images only: an
+        // image of this name that is not one of them is someone else's, never reused or removed.
+        if (!(error instanceof Error && error.name === 'InvalidAMIName.Duplicate'))
+            throw error;
+        const other = await findImageByName(ec2, input.name);
+        throw new errors/* UserError */.yo(`An image named ${input.name} already exists in this account${other ? ` (${other.imageId})` : ''}, and it is not one of this role's images (it lacks immut's tags for this role and env); immut neither reuses nor removes it. Deregister or rename it, then run the bake again.`);
+    }
     if (!out.ImageId)
         throw new Error('CreateImage returned no image id');
     return out.ImageId;
@@ -2803,11 +2852,15 @@ async function finishBuilder(ctx, builder, failed) {
         return false;
     }
 }
-/** An image an earlier attempt of this run already created under this name, if usable. */
-async function earlierAttemptImage(ctx, name) {
+/**
+ * An image an earlier attempt of this run already created under this name, if usable: from
+ * the role's images as listed at the start (they carry this role's tags, as every image immut
+ * makes does from its CreateImage on), so no call of its own.
+ */
+async function earlierAttemptImage(ctx, name, roleImages) {
     const { inputs, io } = ctx;
     const { ec2 } = ctx.clients;
-    const existing = await findImageByName(ec2, name);
+    const existing = roleImages.byName.get(name);
     if (!existing)
         return undefined;
     assertManaged({ kind: 'image', id: existing.imageId, tags: existing.tags }, inputs.identity);
@@ -2852,12 +2905,12 @@ async function bakeOnBuilder(ctx, plan, target, lastBuilderMs) {
  * This run's image in the bake region: one an earlier attempt of the run made, or a new
  * bake; encrypted bakes image the builder as the intermediate and then encrypt it.
  */
-async function imageOfThisRun(ctx, recipe, plan, lastBuilderMs) {
+async function imageOfThisRun(ctx, recipe, plan, roleImages) {
     const { inputs, timer } = ctx;
     const { ec2 } = ctx.clients;
     const { name, spec } = recipe;
     const target = imageTarget(ctx, recipe);
-    const earlier = await earlierAttemptImage(ctx, name);
+    const earlier = await earlierAttemptImage(ctx, name, roleImages);
     if (earlier) {
         await terminateLeftoverBuilders(ctx, spec.fingerprint);
         // The earlier attempt may have stopped between encrypting and deleting the intermediate.
@@ -2867,7 +2920,7 @@ async function imageOfThisRun(ctx, recipe, plan, lastBuilderMs) {
         timer.end('image');
         return { imageId: earlier, how: 'earlier-attempt', intermediateId: undefined, builder: undefined };
     }
-    const earlierSource = inputs.kmsKey ? await earlierAttemptImage(ctx, target.name) : undefined;
+    const earlierSource = inputs.kmsKey ? await earlierAttemptImage(ctx, target.name, roleImages) : undefined;
     let source;
     if (earlierSource) {
         await terminateLeftoverBuilders(ctx, spec.fingerprint);
@@ -2875,7 +2928,7 @@ async function imageOfThisRun(ctx, recipe, plan, lastBuilderMs) {
         source = { imageId: earlierSource, builder: undefined };
     }
     else {
-        source = await bakeOnBuilder(ctx, plan, target, lastBuilderMs);
+        source = await bakeOnBuilder(ctx, plan, target, roleImages.lastBuilderMs);
     }
     const how = earlierSource ? 'earlier-attempt' : 'baked';
     if (!inputs.kmsKey)
@@ -3012,7 +3065,7 @@ async function bake(inputs, deps) {
             userData,
         }, staged);
     }
-    const made = await imageOfThisRun(ctx, recipe, plan, roleImages.lastBuilderMs);
+    const made = await imageOfThisRun(ctx, recipe, plan, roleImages);
     const copies = await publish(ctx, recipe, { imageId: made.imageId, name: recipe.name });
     return bakeResult(ctx, recipe, {
         cacheHit: false,

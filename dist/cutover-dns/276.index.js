@@ -25,33 +25,55 @@ var errors = __webpack_require__(7706);
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
 // limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
+// action's deadline, so twenty parallel cutovers queue up instead of failing. A connection
+// that dropped mid-call is sent again a few times too: the SDK retries one within its attempts,
+// but attempts spent on throttling can leave none for it.
 
 
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 20_000;
+/** Sends after a dropped connection, beyond the SDK's: enough for a reset keep-alive socket,
+ *  few enough that an endpoint that is down fails the run soon. */
+const DROPPED_RETRIES = 3;
+/** Socket errors of a call whose connection dropped; the SDK's HTTP handler names them
+ *  TimeoutError, and retries them itself as transient. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/** True when the call's connection dropped or timed out: no answer came, so it may be sent again. */
+function isDroppedConnection(error) {
+    if (!(error instanceof Error))
+        return false;
+    const code = error.code;
+    return error.name === 'TimeoutError' || (typeof code === 'string' && DROPPED_CODES.has(code));
+}
 /** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
 function backoffDelay(attempt, random) {
     return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
 }
 /**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt,
+ * and up to DROPPED_RETRIES times when its connection dropped. Any other error, or either
+ * with no retry left, is thrown as it came (describeError then tells the user to run fewer
+ * releases at once). A call sent again after a dropped connection may have been done already;
+ * the SDK sends such calls again as well, and callers of a CREATE handle finding it made.
  */
 async function retryThrottled(ctx, what, call) {
     const random = ctx.random ?? Math.random;
+    let dropped = 0;
     for (let attempt = 0;; attempt++) {
         try {
             return await call();
         }
         catch (error) {
-            if (!(0,errors/* isThrottlingError */.Qb)(error))
+            const throttled = (0,errors/* isThrottlingError */.Qb)(error);
+            if (!throttled && !(isDroppedConnection(error) && dropped++ < DROPPED_RETRIES))
                 throw error;
             const delay = backoffDelay(attempt, random);
             if (delay >= ctx.deadline.remaining())
                 throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
+            const why = throttled
+                ? `AWS throttled it (${error.name})`
+                : `its connection dropped (${error.message.slice(0, 80)})`;
+            ctx.log(`${what}: ${why}; retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
             await ctx.clock.sleep(delay);
         }
     }
@@ -730,6 +752,7 @@ function holdFor(remainingMs) {
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
+
 function provenanceFromEnv(env) {
     const repository = env['GITHUB_REPOSITORY'] ?? 'local/local';
     const sha = env['GITHUB_SHA'] ?? 'unknown';
@@ -737,6 +760,15 @@ function provenanceFromEnv(env) {
     const runId = env['GITHUB_RUN_ID'];
     const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
     return { repository, sha, runUrl };
+}
+/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
+function repositoryFromEnv(env) {
+    const full = env['GITHUB_REPOSITORY'] ?? '';
+    const [owner, repo, ...rest] = full.split('/');
+    if (!owner || !repo || rest.length > 0) {
+        throw new UserError(`GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`);
+    }
+    return { owner, repo };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-route-53/dist-es/commands/GetChangeCommand.js

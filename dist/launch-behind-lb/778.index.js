@@ -30,33 +30,55 @@ var errors = __webpack_require__(7706);
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
 // limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
+// action's deadline, so twenty parallel cutovers queue up instead of failing. A connection
+// that dropped mid-call is sent again a few times too: the SDK retries one within its attempts,
+// but attempts spent on throttling can leave none for it.
 
 
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 20_000;
+/** Sends after a dropped connection, beyond the SDK's: enough for a reset keep-alive socket,
+ *  few enough that an endpoint that is down fails the run soon. */
+const DROPPED_RETRIES = 3;
+/** Socket errors of a call whose connection dropped; the SDK's HTTP handler names them
+ *  TimeoutError, and retries them itself as transient. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/** True when the call's connection dropped or timed out: no answer came, so it may be sent again. */
+function isDroppedConnection(error) {
+    if (!(error instanceof Error))
+        return false;
+    const code = error.code;
+    return error.name === 'TimeoutError' || (typeof code === 'string' && DROPPED_CODES.has(code));
+}
 /** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
 function backoffDelay(attempt, random) {
     return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
 }
 /**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt,
+ * and up to DROPPED_RETRIES times when its connection dropped. Any other error, or either
+ * with no retry left, is thrown as it came (describeError then tells the user to run fewer
+ * releases at once). A call sent again after a dropped connection may have been done already;
+ * the SDK sends such calls again as well, and callers of a CREATE handle finding it made.
  */
 async function retryThrottled(ctx, what, call) {
     const random = ctx.random ?? Math.random;
+    let dropped = 0;
     for (let attempt = 0;; attempt++) {
         try {
             return await call();
         }
         catch (error) {
-            if (!(0,errors/* isThrottlingError */.Qb)(error))
+            const throttled = (0,errors/* isThrottlingError */.Qb)(error);
+            if (!throttled && !(isDroppedConnection(error) && dropped++ < DROPPED_RETRIES))
                 throw error;
             const delay = backoffDelay(attempt, random);
             if (delay >= ctx.deadline.remaining())
                 throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
+            const why = throttled
+                ? `AWS throttled it (${error.name})`
+                : `its connection dropped (${error.message.slice(0, 80)})`;
+            ctx.log(`${what}: ${why}; retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
             await ctx.clock.sleep(delay);
         }
     }
@@ -151,6 +173,7 @@ var lib_cleanup = __webpack_require__(4161);
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
+
 function provenanceFromEnv(env) {
     const repository = env['GITHUB_REPOSITORY'] ?? 'local/local';
     const sha = env['GITHUB_SHA'] ?? 'unknown';
@@ -158,6 +181,15 @@ function provenanceFromEnv(env) {
     const runId = env['GITHUB_RUN_ID'];
     const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
     return { repository, sha, runUrl };
+}
+/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
+function repositoryFromEnv(env) {
+    const full = env['GITHUB_REPOSITORY'] ?? '';
+    const [owner, repo, ...rest] = full.split('/');
+    if (!owner || !repo || rest.length > 0) {
+        throw new errors/* UserError */.yo(`GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`);
+    }
+    return { owner, repo };
 }
 
 // EXTERNAL MODULE: ./packages/core/lib/github-calls.js
@@ -1564,10 +1596,19 @@ async function waitInsync(route53, changeId, what, wait) {
  * Creates the alias (CREATE, so a record someone else made is never overwritten) and waits
  * until Route 53 reports it INSYNC. The CREATE comes first, without a look beforehand: the
  * usual release finds no record, and a refused CREATE says when one exists. A record already
- * aliasing this load balancer (an earlier attempt) is then kept as it is.
+ * aliasing this load balancer (an earlier attempt) is then kept as it is. With `madeByPrepare`
+ * (a prepare step of this run made the front end, and with it the name: prepare.ts) the record
+ * is read first instead, and kept without a change or a wait when it aliases the load balancer.
  */
-async function ensureBuildRecord(route53, spec, cleanup, region, wait) {
+async function ensureBuildRecord(route53, spec, cleanup, region, wait, madeByPrepare = false) {
     const calls = route53Calls(wait);
+    if (madeByPrepare) {
+        const existing = await findRecord(route53, spec.zoneId, spec.name, calls);
+        if (existing?.AliasTarget && sameDnsName(existing.AliasTarget.DNSName ?? '', spec.lbDnsName)) {
+            wait.log(`DNS name ${spec.name} was made with the load balancer by the prepare step; keeping it.`);
+            return { created: false };
+        }
+    }
     // Recorded before the CREATE: a run cancelled between the two must not leave the name
     // behind (post deletes it only if it exists and aliases this build's load balancer).
     const id = recordId(spec.zoneId, spec.name);
@@ -2579,6 +2620,7 @@ function renderPlanSummary(title, lines) {
 
 
 
+
 /** The front end's settings from the inputs (shared by both modes, so both make the same thing). */
 function frontEndSettings(inputs) {
     return {
@@ -2722,9 +2764,16 @@ async function ensureFrontEnd(plan, elb, deps) {
         id: listener.arn,
         how: how(listener.created),
     });
-    return { lb, targetGroupArn: tg.arn, listenerArn: listener.arn, resources };
+    const preparedThisRun = !lb.created && !!deps.cleanupRun && found.tags.get(lb.arn)?.[TAG.run] === deps.cleanupRun;
+    return { lb, targetGroupArn: tg.arn, listenerArn: listener.arn, resources, preparedThisRun };
 }
-/** Prepare mode: the front end, active, and nothing else. */
+/**
+ * Prepare mode: the front end, active, and the build's DNS name (with a zone). The name needs
+ * only the load balancer, so it is made here, beside the bake: its Route 53 change and INSYNC
+ * wait leave the release's critical path, and the Route 53 calls of many releases at once are
+ * spread over their bakes instead of queueing behind them (Route 53's rate is per account). Until
+ * the launch adds healthy servers, the name answers with the load balancer's 503.
+ */
 async function prepare(plan, clients, deps) {
     const { io, clock, cleanup } = deps;
     const log = (line) => io.info(line);
@@ -2734,9 +2783,23 @@ async function prepare(plan, clients, deps) {
         log(line);
     const front = await ensureFrontEnd(plan, clients.elb, { cleanup, log, calls: { clock, log, deadline } });
     await waitLoadBalancerActive(clients.elb, front.lb, plan.names.loadBalancer, wait);
+    if (plan.zone && plan.buildDnsName) {
+        const record = await ensureBuildRecord(clients.route53, {
+            zoneId: plan.zone.id,
+            name: plan.buildDnsName,
+            lbDnsName: front.lb.dnsName,
+            lbZoneId: front.lb.zoneId,
+        }, cleanup, plan.region, wait);
+        front.resources.push({
+            kind: 'DNS record',
+            name: plan.buildDnsName,
+            id: `A alias in ${plan.zone.id}`,
+            how: how(record.created),
+        });
+    }
     await io.appendSummary(renderSummary({
         title: `launch-behind-lb (prepare): ${(0,lib_identity/* releaseId */.Bf)(plan.identity)} in ${plan.identity.env}`,
-        intro: `Load balancer \`${front.lb.dnsName}\` is active with its target group and listener; the launch of build ${plan.identity.build} adopts them and adds the servers${plan.buildDnsName ? ` and the name \`${plan.buildDnsName}\`` : ''}.`,
+        intro: `Load balancer \`${front.lb.dnsName}\` is active with its target group and listener${plan.buildDnsName ? `, named \`${plan.buildDnsName}\`` : ''}; the launch of build ${plan.identity.build} adopts them and adds the servers.`,
         resources: front.resources,
         targets: [],
         loadBalancerName: plan.names.loadBalancer,
@@ -2810,6 +2873,7 @@ function checkSameRole(found, identity, origin) {
 }
 
 ;// CONCATENATED MODULE: ./.build/tsc/actions/launch-behind-lb/launch.js
+
 
 
 
@@ -2979,6 +3043,14 @@ async function launch(plan, clients, deps) {
     });
     const { lb, resources } = front;
     const tg = { arn: front.targetGroupArn };
+    // A prepare step of this run made the build's name with the front end: it goes with them
+    // should this launch fail (post deletes it only while it aliases this build's load balancer).
+    if (front.preparedThisRun && plan.zone && plan.buildDnsName)
+        cleanup.record({
+            kind: KIND.dnsRecord,
+            id: recordId(plan.zone.id, plan.buildDnsName),
+            region: plan.region,
+        });
     const fleetCtx = {
         ec2: clients.ec2,
         autoscaling: clients.autoscaling,
@@ -3024,9 +3096,10 @@ async function launch(plan, clients, deps) {
     const ids = fleet.servers.map((s) => s.id);
     const targets = fleet.targets;
     log(`Auto Scaling group ${group.name}: ${fleet.servers.length} healthy of ${fleet.desired} desired, in service: ${fleet.servers.map((s) => `${s.id} (${s.zone})`).join(', ')}.`);
-    // Only now: the build's name never answers without a healthy target behind it.
+    // A prepare step of this run made the name with the front end; a launch on its own makes it
+    // only now, so that the name never answers without a healthy target behind it.
     if (plan.zone && plan.buildDnsName) {
-        const record = await ensureBuildRecord(clients.route53, { zoneId: plan.zone.id, name: plan.buildDnsName, lbDnsName: lb.dnsName, lbZoneId: lb.zoneId }, cleanup, plan.region, wait);
+        const record = await ensureBuildRecord(clients.route53, { zoneId: plan.zone.id, name: plan.buildDnsName, lbDnsName: lb.dnsName, lbZoneId: lb.zoneId }, cleanup, plan.region, wait, front.preparedThisRun);
         resources.push({
             kind: 'DNS record',
             name: plan.buildDnsName,
@@ -3258,7 +3331,7 @@ function tagReader(inputs, env, io) {
             throw new errors/* UserError */.yo(`Input 'github-token' is empty; reading the release ${tag} needs a token with contents: read (by default the workflow token), or pass the manifest JSON instead.`);
         }
         // Octokit loads only for a release given by its tag, not for a manifest or an image id.
-        const { createGitHubClient, repositoryFromEnv } = await Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(950)]).then(__webpack_require__.bind(__webpack_require__, 8950));
+        const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(392), __webpack_require__.e(950)]).then(__webpack_require__.bind(__webpack_require__, 8950));
         const octokit = createGitHubClient({ token: inputs.githubToken, env, action: main/* ACTION */.hr, log: io });
         return readRelease({ octokit, ...repositoryFromEnv(env), tag });
     };

@@ -22,33 +22,55 @@ var errors = __webpack_require__(7706);
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
 // limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
+// action's deadline, so twenty parallel cutovers queue up instead of failing. A connection
+// that dropped mid-call is sent again a few times too: the SDK retries one within its attempts,
+// but attempts spent on throttling can leave none for it.
 
 
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 20_000;
+/** Sends after a dropped connection, beyond the SDK's: enough for a reset keep-alive socket,
+ *  few enough that an endpoint that is down fails the run soon. */
+const DROPPED_RETRIES = 3;
+/** Socket errors of a call whose connection dropped; the SDK's HTTP handler names them
+ *  TimeoutError, and retries them itself as transient. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/** True when the call's connection dropped or timed out: no answer came, so it may be sent again. */
+function isDroppedConnection(error) {
+    if (!(error instanceof Error))
+        return false;
+    const code = error.code;
+    return error.name === 'TimeoutError' || (typeof code === 'string' && DROPPED_CODES.has(code));
+}
 /** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
 function backoffDelay(attempt, random) {
     return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
 }
 /**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt,
+ * and up to DROPPED_RETRIES times when its connection dropped. Any other error, or either
+ * with no retry left, is thrown as it came (describeError then tells the user to run fewer
+ * releases at once). A call sent again after a dropped connection may have been done already;
+ * the SDK sends such calls again as well, and callers of a CREATE handle finding it made.
  */
 async function retryThrottled(ctx, what, call) {
     const random = ctx.random ?? Math.random;
+    let dropped = 0;
     for (let attempt = 0;; attempt++) {
         try {
             return await call();
         }
         catch (error) {
-            if (!(0,errors/* isThrottlingError */.Qb)(error))
+            const throttled = (0,errors/* isThrottlingError */.Qb)(error);
+            if (!throttled && !(isDroppedConnection(error) && dropped++ < DROPPED_RETRIES))
                 throw error;
             const delay = backoffDelay(attempt, random);
             if (delay >= ctx.deadline.remaining())
                 throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
+            const why = throttled
+                ? `AWS throttled it (${error.name})`
+                : `its connection dropped (${error.message.slice(0, 80)})`;
+            ctx.log(`${what}: ${why}; retrying in ${(0,lib_clock/* formatDuration */.a3)(delay)}`);
             await ctx.clock.sleep(delay);
         }
     }
@@ -145,6 +167,7 @@ var lib_cleanup = __webpack_require__(4161);
 ;// CONCATENATED MODULE: ./packages/core/lib/provenance.js
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
+
 function provenanceFromEnv(env) {
     const repository = env['GITHUB_REPOSITORY'] ?? 'local/local';
     const sha = env['GITHUB_SHA'] ?? 'unknown';
@@ -152,6 +175,15 @@ function provenanceFromEnv(env) {
     const runId = env['GITHUB_RUN_ID'];
     const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
     return { repository, sha, runUrl };
+}
+/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
+function repositoryFromEnv(env) {
+    const full = env['GITHUB_REPOSITORY'] ?? '';
+    const [owner, repo, ...rest] = full.split('/');
+    if (!owner || !repo || rest.length > 0) {
+        throw new UserError(`GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`);
+    }
+    return { owner, repo };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/lib/source-guard.js
@@ -1276,6 +1308,7 @@ async function finishCluster(run, base) {
     const { request, deps, clusterId, wait } = run;
     let cluster = await waitClusterAvailable(wait, clusterId);
     let changelog;
+    let changelogMs;
     if (clusterChangelogApplied(cluster)) {
         changelog = 'applied earlier';
         deps.io.info(`The change log was applied to ${clusterId} by an earlier run of this build; not running it again.`);
@@ -1287,7 +1320,7 @@ async function finishCluster(run, base) {
         for (const form of (0,replicate_data_changelog/* secretForms */.eo)(password))
             deps.io.setSecret(form);
         cluster = await setClusterPassword(wait, clusterId, password);
-        await (0,replicate_data_changelog/* runChangelog */.oD)({
+        changelogMs = await (0,replicate_data_changelog/* runChangelog */.oD)({
             command: request.changelogCommand,
             connection: clusterConnection(cluster),
             password,
@@ -1295,6 +1328,7 @@ async function finishCluster(run, base) {
             stepEnv: deps.env,
             extraEnv: request.changelogEnv ?? [],
             exec: deps.exec,
+            clock: deps.clock,
         });
         await markClusterChangelog(deps.rds, cluster);
         changelog = 'applied';
@@ -1304,7 +1338,14 @@ async function finishCluster(run, base) {
         deps.io.info('No changelog-command given; the clone is an unchanged copy.');
     }
     const { secretArn, latest: final } = await rotateClusterPassword(wait, cluster);
-    return { ...base, changelog, secretArn, endpoint: final.Endpoint, port: final.Port };
+    return {
+        ...base,
+        changelog,
+        ...(changelogMs !== undefined ? { changelogMs } : {}),
+        secretArn,
+        endpoint: final.Endpoint,
+        port: final.Port,
+    };
 }
 /** A re-run: this build's clone exists already; continue with it. */
 async function continueCluster(run, existing) {
@@ -1514,7 +1555,7 @@ async function continueExisting(request, deps, existing, deadline) {
 }
 /**
  * Runs the change log on the replica with a one-time master password, and marks it applied.
- * Returns the replica as it is after the password change.
+ * Returns the replica as it is after the password change, and how long the command ran.
  */
 async function applyChangelog(command, extraEnv, deps, waitCtx, replica) {
     const id = replica.DBInstanceIdentifier ?? '';
@@ -1529,7 +1570,7 @@ async function applyChangelog(command, extraEnv, deps, waitCtx, replica) {
     for (const form of (0,replicate_data_changelog/* secretForms */.eo)(password))
         deps.io.setSecret(form);
     const ready = await setOneTimePassword(waitCtx, replica, password);
-    await (0,replicate_data_changelog/* runChangelog */.oD)({
+    const ms = await (0,replicate_data_changelog/* runChangelog */.oD)({
         command,
         connection: (0,replicate_data_changelog/* connectionOf */.ao)(ready),
         password,
@@ -1537,22 +1578,26 @@ async function applyChangelog(command, extraEnv, deps, waitCtx, replica) {
         stepEnv: deps.env,
         extraEnv,
         exec: deps.exec,
+        clock: deps.clock,
     });
     await markChangelogApplied(deps.rds, ready);
-    return ready;
+    return { ready, ms };
 }
 /** The change log, then the master password into Secrets Manager, then the endpoint. */
 async function finish(request, deps, available, base, deadline) {
     const { rds, io, clock } = deps;
     const waitCtx = { rds, clock, deadline, log: (l) => io.info(l) };
     let changelog;
+    let changelogMs;
     let current = available;
     if (changelogApplied(available)) {
         changelog = 'applied earlier';
         io.info(`The change log was applied to ${base.replicaId} by an earlier run of this build; not running it again.`);
     }
     else if (request.changelogCommand) {
-        current = await applyChangelog(request.changelogCommand, request.changelogEnv ?? [], deps, waitCtx, available);
+        const applied = await applyChangelog(request.changelogCommand, request.changelogEnv ?? [], deps, waitCtx, available);
+        current = applied.ready;
+        changelogMs = applied.ms;
         changelog = 'applied';
     }
     else {
@@ -1566,6 +1611,7 @@ async function finish(request, deps, available, base, deadline) {
     return {
         ...base,
         changelog,
+        ...(changelogMs !== undefined ? { changelogMs } : {}),
         secretArn,
         endpoint: final.Endpoint?.Address,
         port: final.Endpoint?.Port,
@@ -1631,6 +1677,7 @@ function setOutputs(io, r) {
     io.setOutput('endpoint', r.endpoint ?? '');
     io.setOutput('port', r.port === undefined ? '' : String(r.port));
     io.setOutput('changelog-applied', String(r.changelog === 'applied' || r.changelog === 'applied earlier'));
+    io.setOutput('changelog-time', r.changelogMs === undefined ? '' : (0,lib_clock/* formatDuration */.a3)(r.changelogMs));
     io.setOutput('master-user-secret-arn', r.secretArn ?? '');
     io.setOutput('time-to-available', r.timeToAvailableMs === undefined ? '' : (0,lib_clock/* formatDuration */.a3)(r.timeToAvailableMs));
 }
@@ -1660,7 +1707,10 @@ function renderSummary(r) {
                     ? 'restored by an earlier run of this build'
                     : '—',
         ],
-        ['Change log', r.changelog],
+        [
+            'Change log',
+            r.changelogMs !== undefined ? `${r.changelog}, ran for ${(0,lib_clock/* formatDuration */.a3)(r.changelogMs)}` : r.changelog,
+        ],
     ];
     if (r.secretArn)
         rows.push(['Master password', `in Secrets Manager: ${r.secretArn}`]);

@@ -113,6 +113,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: connectionEnv, databaseUrl, scrub, shellExec
 
+// EXTERNAL MODULE: ./packages/core/lib/clock.js
+var lib_clock = __nccwpck_require__(8055);
 // EXTERNAL MODULE: ./packages/core/lib/errors.js
 var errors = __nccwpck_require__(7706);
 // EXTERNAL MODULE: external "node:crypto"
@@ -162,6 +164,7 @@ function printUntrusted(io, text) {
 // EXTERNAL MODULE: ./packages/core/lib/user-command.js
 var user_command = __nccwpck_require__(2062);
 ;// CONCATENATED MODULE: ./.build/tsc/actions/replicate-data/changelog.js
+
 
 
 
@@ -250,7 +253,8 @@ function scrub(line, secrets) {
 const shellExec = user_command/* runUserCommand */.w0;
 /**
  * Runs the change log command in a log group. A non-zero exit fails with the command's last
- * lines (scrubbed), so the cause is in the error annotation itself.
+ * lines (scrubbed), so the cause is in the error annotation itself. Returns how long the command
+ * ran (ms): the change log is on the release's critical path, and users watch it grow.
  */
 async function runChangelog(options) {
     const { command, connection, password, io } = options;
@@ -263,6 +267,8 @@ async function runChangelog(options) {
         extra: options.extraEnv ?? [],
     });
     const where = `${connection.user}@${connection.host}:${connection.port}/${connection.database}`;
+    const clock = options.clock ?? (0,lib_clock/* scaledClock */.vs)();
+    const started = clock.now();
     const code = await io.group(`Change log: ${command}`, async () => {
         io.info(`Running the change log on the replica ${where} (never the source).`);
         return withCommandsStopped(io, (print) => (options.exec ?? shellExec)(command, {
@@ -284,6 +290,9 @@ async function runChangelog(options) {
         const shown = tail.length > 0 ? `; its last lines:\n${tail.join('\n')}` : ' and printed nothing';
         throw new errors/* UserError */.yo(`The change log command failed (exit code ${code}) on the replica ${where}${shown}`);
     }
+    const ms = clock.now() - started;
+    io.info(`The change log ran for ${(0,lib_clock/* formatDuration */.a3)(ms)}.`);
+    return ms;
 }
 
 
@@ -10199,9 +10208,10 @@ async function undoCreated(log, options) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   iQ: () => (/* binding */ clockFromEnv)
+/* harmony export */   iQ: () => (/* binding */ clockFromEnv),
+/* harmony export */   vs: () => (/* binding */ scaledClock)
 /* harmony export */ });
-/* unused harmony exports scaledClock, timeScaleFromEnv */
+/* unused harmony export timeScaleFromEnv */
 // Time as the actions see it. In production it is wall time. Against the sandbox, which
 // runs AWS's state changes N times faster than real time, IMMUT_TIME_SCALE=N makes every
 // wait, deadline and progress interval agree with the sandbox's clock, so tests never

@@ -96,18 +96,16 @@ async function gitHubFind(call, fn) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LX: () => (/* binding */ createGitHubClient),
-/* harmony export */   iw: () => (/* binding */ repositoryFromEnv)
+/* harmony export */   LX: () => (/* binding */ createGitHubClient)
 /* harmony export */ });
 /* unused harmony exports pacedGroup, concurrentGroup */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9083);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7706);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1757);
-/* harmony import */ var _github_calls_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1602);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6856);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1757);
+/* harmony import */ var _github_calls_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1602);
 // One factory for the GitHub API client, like aws.ts for AWS: @actions/github's Octokit
 // pointed at GITHUB_API_URL (GitHub Enterprise, or the sandbox in tests), with Octokit's
 // retry plugin (5xx) and throttling plugin (primary and secondary rate limits), an immut
@@ -118,16 +116,6 @@ async function gitHubFind(call, fn) {
 
 
 
-
-/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
-function repositoryFromEnv(env) {
-    const full = env['GITHUB_REPOSITORY'] ?? '';
-    const [owner, repo, ...rest] = full.split('/');
-    if (!owner || !repo || rest.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`);
-    }
-    return { owner, repo };
-}
 /**
  * One job at a time, at least `minMs` apart on the action's (scaled) clock: the shape of
  * the Bottleneck groups the throttling plugin paces writes with. GitHub asks integrators
@@ -189,7 +177,7 @@ function fetchFor(env) {
 }
 /** The Octokit client every immut action uses. */
 function createGitHubClient(settings) {
-    const scale = settings.timeScale ?? (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .timeScaleFromEnv */ .Ny)(settings.env);
+    const scale = settings.timeScale ?? (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .timeScaleFromEnv */ .Ny)(settings.env);
     const retries = settings.rateLimitRetries ?? 3;
     const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
         if (retryCount >= retries) {
@@ -201,7 +189,7 @@ function createGitHubClient(settings) {
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(settings.token, {
         baseUrl: (settings.env['GITHUB_API_URL'] ?? 'https://api.github.com').replace(/\/$/, ''),
-        userAgent: `immut/${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .IMMUT_VERSION */ .u} immut-action/${settings.action}`,
+        userAgent: `immut/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .IMMUT_VERSION */ .u} immut-action/${settings.action}`,
         request: { fetch: fetchFor(settings.env) },
         log: {
             debug: (m) => settings.log.debug(m),
@@ -225,7 +213,7 @@ function createGitHubClient(settings) {
             // Read by the plugin like the two above (options before its own groups), though its type omits it.
             ...{ global: concurrentGroup(10) },
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_5__/* .throttling */ .A);
 }
 // What a failed call means for the user, and the wrappers every call goes through, live in
 // github-calls.ts, which loads no Octokit: release-reader.ts and recorded-release.ts use them

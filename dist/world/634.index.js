@@ -21,6 +21,8 @@ var SSMClient = __webpack_require__(7650);
 var aws = __webpack_require__(148);
 // EXTERNAL MODULE: ./packages/core/lib/github.js
 var github = __webpack_require__(8950);
+// EXTERNAL MODULE: ./packages/core/lib/provenance.js
+var provenance = __webpack_require__(6986);
 // EXTERNAL MODULE: ./packages/core/lib/release-reader.js + 2 modules
 var release_reader = __webpack_require__(5377);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-es/pagination/DescribeInstancesPaginator.js + 1 modules
@@ -334,6 +336,7 @@ async function gatherRoleStatus(clients, plan, zoneId, lookup) {
 
 
 
+
 const ACTION = 'world';
 function releaseLookup(octokit, repository) {
     return async (tag) => {
@@ -361,7 +364,7 @@ function statusReaders({ io, env }, region, route53, githubToken) {
         action: ACTION,
         log: io,
     });
-    const lookup = releaseLookup(octokit, (0,github/* repositoryFromEnv */.iw)(env));
+    const lookup = releaseLookup(octokit, (0,provenance/* repositoryFromEnv */.i)(env));
     return {
         gather: (plan, zoneId) => gatherRoleStatus({ ...own, route53 }, plan, zoneId, lookup),
         destroy: () => Object.values(own).forEach((c) => c.destroy()),

@@ -14,10 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/lib/github.js
 var github = __webpack_require__(8950);
+// EXTERNAL MODULE: ./packages/core/lib/provenance.js
+var lib_provenance = __webpack_require__(6986);
 // EXTERNAL MODULE: ./packages/core/lib/summary.js
 var summary = __webpack_require__(8333);
-// EXTERNAL MODULE: ./.build/tsc/actions/world/main.js + 2 modules
-var main = __webpack_require__(6190);
+// EXTERNAL MODULE: ./.build/tsc/actions/world/main.js + 1 modules
+var main = __webpack_require__(9102);
 // EXTERNAL MODULE: ./packages/core/lib/errors.js
 var errors = __webpack_require__(7706);
 // EXTERNAL MODULE: ./packages/core/lib/inputs.js
@@ -774,10 +776,11 @@ async function recordWorld(options) {
 
 
 
+
 /** Mode promote: the world release and both world files become promote-world.yml's matrix. */
 async function promote({ io, env }, inputs, target, { tag, token, source }) {
     const octokit = (0,github/* createGitHubClient */.LX)({ token, env, action: main/* ACTION */.h, log: io });
-    const release = await readWorldReleaseTag(octokit, (0,github/* repositoryFromEnv */.iw)(env), tag);
+    const release = await readWorldReleaseTag(octokit, (0,lib_provenance/* repositoryFromEnv */.i)(env), tag);
     const planned = planPromotion({
         tag,
         release,
@@ -804,7 +807,7 @@ async function promote({ io, env }, inputs, target, { tag, token, source }) {
     })), `Each role passes the promotion gate on its own (its release must have gone live in ${release.env}); a refused role fails its own promotion while the others go on.`));
 }
 async function record({ io, env }, inputs, world, plans, { build, provenance }) {
-    const repository = (0,github/* repositoryFromEnv */.iw)(env);
+    const repository = (0,lib_provenance/* repositoryFromEnv */.i)(env);
     const octokit = (0,github/* createGitHubClient */.LX)({
         token: inputs.githubToken,
         env,

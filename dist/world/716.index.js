@@ -704,39 +704,61 @@ function assertManaged(resource, expected) {
 /* harmony export */   AN: () => (/* binding */ retryThrottledIf),
 /* harmony export */   XI: () => (/* binding */ retryThrottled)
 /* harmony export */ });
-/* unused harmony export backoffDelay */
+/* unused harmony exports isDroppedConnection, backoffDelay */
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8055);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7706);
 // Route 53's request rate is low and shared by the whole account, and rebuild-the-world cuts
 // over many roles at once. The SDK's adaptive retries absorb short bursts (up to its attempt
 // limit); past that, this loop keeps retrying throttled calls with jittered backoff until the
-// action's deadline, so twenty parallel cutovers queue up instead of failing.
+// action's deadline, so twenty parallel cutovers queue up instead of failing. A connection
+// that dropped mid-call is sent again a few times too: the SDK retries one within its attempts,
+// but attempts spent on throttling can leave none for it.
 
 
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 20_000;
+/** Sends after a dropped connection, beyond the SDK's: enough for a reset keep-alive socket,
+ *  few enough that an endpoint that is down fails the run soon. */
+const DROPPED_RETRIES = 3;
+/** Socket errors of a call whose connection dropped; the SDK's HTTP handler names them
+ *  TimeoutError, and retries them itself as transient. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/** True when the call's connection dropped or timed out: no answer came, so it may be sent again. */
+function isDroppedConnection(error) {
+    if (!(error instanceof Error))
+        return false;
+    const code = error.code;
+    return error.name === 'TimeoutError' || (typeof code === 'string' && DROPPED_CODES.has(code));
+}
 /** Backoff before retry `attempt` (0-based): exponential, capped, jittered to 50–100 %. */
 function backoffDelay(attempt, random) {
     return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + 0.5 * random());
 }
 /**
- * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt.
- * Any other error, or throttling with no time left, is thrown as it came (describeError then
- * tells the user to run fewer releases at once).
+ * Runs `call`, retrying it while AWS throttles it and the deadline allows another attempt,
+ * and up to DROPPED_RETRIES times when its connection dropped. Any other error, or either
+ * with no retry left, is thrown as it came (describeError then tells the user to run fewer
+ * releases at once). A call sent again after a dropped connection may have been done already;
+ * the SDK sends such calls again as well, and callers of a CREATE handle finding it made.
  */
 async function retryThrottled(ctx, what, call) {
     const random = ctx.random ?? Math.random;
+    let dropped = 0;
     for (let attempt = 0;; attempt++) {
         try {
             return await call();
         }
         catch (error) {
-            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottlingError */ .Qb)(error))
+            const throttled = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isThrottlingError */ .Qb)(error);
+            if (!throttled && !(isDroppedConnection(error) && dropped++ < DROPPED_RETRIES))
                 throw error;
             const delay = backoffDelay(attempt, random);
             if (delay >= ctx.deadline.remaining())
                 throw error;
-            ctx.log(`${what}: AWS throttled it (${error.name}); retrying in ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(delay)}`);
+            const why = throttled
+                ? `AWS throttled it (${error.name})`
+                : `its connection dropped (${error.message.slice(0, 80)})`;
+            ctx.log(`${what}: ${why}; retrying in ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(delay)}`);
             await ctx.clock.sleep(delay);
         }
     }

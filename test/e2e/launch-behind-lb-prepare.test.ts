@@ -280,8 +280,8 @@ const b42 = { role: 'api', env: 'prod', build: 'b000042' };
 const b40 = { role: 'api', env: 'prod', build: 'b000040' };
 
 describe('launch-behind-lb mode prepare', () => {
-  it('makes the load balancer, target group and listener, active, with the outputs launch gives', async () => {
-    const { steps } = await get('prepare-then-launch');
+  it("makes the load balancer, target group and listener, active, and the build's name, with the outputs launch gives", async () => {
+    const { sandbox, steps } = await get('prepare-then-launch');
     const run = succeeded(steps[0]!.run);
     expect(ops(steps[0]!.calls).filter((o) => o.startsWith('Create'))).toEqual(FRONT_END_CREATES);
     expect(run.outputs['load-balancer-arn']).toMatch(
@@ -293,13 +293,16 @@ describe('launch-behind-lb mode prepare', () => {
     expect(run.outputs['auto-scaling-group-name']).toBeUndefined();
     // Nothing of the fleet or the image: no template, no group, no image read.
     const calls = ops(steps[0]!.calls);
-    for (const op of [
-      'DescribeImages',
-      'CreateLaunchTemplate',
-      'CreateAutoScalingGroup',
-      'ChangeResourceRecordSets',
-    ])
+    for (const op of ['DescribeImages', 'CreateLaunchTemplate', 'CreateAutoScalingGroup'])
       expect(calls).not.toContain(op);
+    // The build's name, one CREATE, waited INSYNC: an alias to the load balancer.
+    expect(calls.filter((o) => o === 'ChangeResourceRecordSets')).toHaveLength(1);
+    expect(calls).toContain('GetChange');
+    const record = sandbox
+      .inventory()
+      .find((i) => i.service === 'route53' && i.id.includes('b000042.api.prod.example.test'));
+    expect(record).toBeDefined();
+    expect(run.summary).toMatch(/\| DNS record \| b000042\.api\.prod\.example\.test \| .* \| created \|/);
     expect(run.logLines.some((l) => /load balancer .* to be active: done/i.test(l))).toBe(true);
     expect(run.summary).toMatch(/prepare/);
     expect(run.summary).toMatch(/\| load balancer \| prod-api-b000042 \| \S+ \| created \|/);
@@ -360,6 +363,12 @@ describe('launch-behind-lb mode prepare', () => {
     expect(ops(steps[1]!.calls)).not.toContain('DescribeSubnets');
     expect(ops(steps[1]!.calls)).not.toContain('DescribeSecurityGroups');
     expect(ops(steps[1]!.calls).filter((o) => FRONT_END_CREATES.includes(o))).toEqual([]);
+    // The build's name, made by prepare, is read once, not made or waited for again.
+    const route53 = steps[1]!.calls.filter((c) => c.service === 'route53').map((c) => c.operation);
+    expect(route53.filter((o) => o !== 'ListHostedZonesByName')).toEqual(['ListResourceRecordSets']);
+    expect(launched.logLines).toContain(
+      'DNS name b000042.api.prod.example.test was made with the load balancer by the prepare step; keeping it.',
+    );
     const targets = sandbox.inventory().filter((i) => i.kind === 'target');
     expect(targets.map((t) => t.state)).toEqual(['healthy', 'healthy']);
     expect(
@@ -375,6 +384,7 @@ describe('launch-behind-lb mode prepare', () => {
     expect(removals).toEqual([
       'auto-scaling-group',
       'launch-template',
+      'dns-record',
       'listener',
       'target-group',
       'load-balancer',
@@ -424,6 +434,7 @@ describe('launch-behind-lb mode prepare', () => {
     expect(removals).toEqual([
       'auto-scaling-group',
       'launch-template',
+      'dns-record',
       'listener',
       'target-group',
       'load-balancer',
@@ -474,6 +485,14 @@ describe('launch-behind-lb mode prepare', () => {
     expect(ops(retired!.calls)).toEqual(
       expect.arrayContaining(['DeleteListener', 'DeleteLoadBalancer', 'DeleteTargetGroup']),
     );
+    // The name prepare made for it goes too; the live build's stays.
+    const names = sandbox
+      .inventory()
+      .filter((i) => i.service === 'route53')
+      .map((i) => i.id)
+      .join('\n');
+    expect(names).not.toContain('b000040.api.prod.example.test');
+    expect(names).toContain('b000042.api.prod.example.test');
     expect(run.summary).toContain('b000040');
   });
 

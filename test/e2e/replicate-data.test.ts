@@ -380,6 +380,7 @@ describe('replicating with the change log applied', () => {
       /^arn:aws:secretsmanager:us-east-1:\d{12}:secret:rds!db-/,
     );
     expect(main.outputs['time-to-available']).toMatch(/^\d+(?:h\d{2}m|m\d{2}s|s)$/);
+    expect(main.outputs['changelog-time']).toMatch(/^\d+(?:h\d{2}m|m\d{2}s|s)$/);
   });
 
   it('restores a tagged, deletable replica with the source settings and its own managed master password', async () => {
@@ -413,7 +414,7 @@ describe('replicating with the change log applied', () => {
     expect(summary).toContain(`snapshot ${snapshots[snapshots.length - 1]!.id} (automated, taken `);
     expect(summary).toContain(`${replicaId('latest')} at 127.0.0.1:`);
     expect(summary).toMatch(/\| Time to available \| \d+(?:h\d{2}m|m\d{2}s|s) \|/);
-    expect(summary).toMatch(/\| Change log \| applied \|/);
+    expect(summary).toMatch(/\| Change log \| applied, ran for \d+(?:h\d{2}m|m\d{2}s|s) \|/);
     expect(summary).toContain('```mermaid');
   });
 
@@ -422,6 +423,7 @@ describe('replicating with the change log applied', () => {
     expectSucceeded(main);
     expect(main.outputs['source']).toBe(`snapshot:${snapshots[0]!.id}`);
     expect(main.outputs['changelog-applied']).toBe('false');
+    expect(main.outputs['changelog-time']).toBe('');
     expect(await shapeOf(replicaId('named'))).toEqual({
       customers: 3,
       hasOrders: false,
@@ -629,7 +631,8 @@ describe('re-runs, throttling and guards', () => {
     const second = reruns['again']!;
     expectSucceeded(first);
     expectSucceeded(second);
-    expect(second.outputs).toEqual({ ...first.outputs, 'time-to-available': '' });
+    // Neither the copy nor the change log ran again, so neither was timed.
+    expect(second.outputs).toEqual({ ...first.outputs, 'time-to-available': '', 'changelog-time': '' });
     expect(second.logLines.join('\n')).toMatch(
       /applied to test-api-again by an earlier run of this build; not running it again/,
     );

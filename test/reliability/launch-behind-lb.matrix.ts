@@ -206,6 +206,10 @@ interface Result extends RowResult {
   recordBeforeHealthy: boolean;
   /** Whether the record was ever sampled while the build had no healthy target at all. */
   recordWithoutHealthy: boolean;
+  /** prepared rows: whether the build's name stood once prepare was done, before the launch. */
+  recordAfterPrepare?: boolean;
+  /** prepared rows: the launch's Route 53 changes that went through (its post's included). */
+  nameChangesInLaunch?: number;
   /** The most Auto Scaling groups seen at once. */
   mostGroups: number;
   /** prepared rows: load balancers, target groups and listeners the launch itself created. */
@@ -292,9 +296,11 @@ faultMatrix<LaunchRow, Result>({
     const before = inventoryKeys(sandbox);
     const env = { ...sandboxEnv(sandbox, ACTION, TIME_SCALE), GITHUB_API_URL: sandbox.endpoint };
     const arns = row.prepared ? await prepareFrontEnd(env) : {};
+    const recordAfterPrepare = row.prepared ? look(sandbox).record : undefined;
     const launchFrom = sandbox.calls().at(-1)?.seq ?? 0;
-    // Sampled while the row runs: the build's name is created only once every target is
-    // healthy, and from then on always has a healthy target (replacements come and go).
+    // Sampled while the row runs: a launch on its own creates the build's name only once every
+    // target is healthy, and from then on it always has a healthy target (replacements come and
+    // go). After prepare, the name stands before any server (answering the load balancer's 503).
     let recordSeen = false;
     let recordBeforeHealthy = false;
     let recordWithoutHealthy = false;
@@ -334,6 +340,12 @@ faultMatrix<LaunchRow, Result>({
       mostGroups,
       ...(row.prepared
         ? {
+            recordAfterPrepare,
+            nameChangesInLaunch: sandbox
+              .calls()
+              .filter(
+                (c) => c.seq > launchFrom && c.outcome === 'ok' && c.operation === 'ChangeResourceRecordSets',
+              ).length,
             frontEndCreatesInLaunch: sandbox
               .calls()
               .filter(
@@ -353,12 +365,17 @@ faultMatrix<LaunchRow, Result>({
   },
   checks: [
     {
-      title: "creates the build's name only once every target is healthy",
-      check: (_row, r) => expect(r.recordBeforeHealthy).toBe(false),
+      title: "creates the build's name only once every target is healthy (after prepare: prepare made it)",
+      check: (row, r) =>
+        row.prepared ? expect(r.recordAfterPrepare).toBe(true) : expect(r.recordBeforeHealthy).toBe(false),
     },
     {
-      title: "never lets the build's name answer without a healthy target",
-      check: (_row, r) => expect(r.recordWithoutHealthy).toBe(false),
+      title:
+        "never lets the build's name answer without a healthy target (after prepare: the launch only reads it, and removes it if it fails)",
+      check: (row, r) =>
+        row.prepared
+          ? expect(r.nameChangesInLaunch).toBe(row.outcome === 'succeeds' ? 0 : 1)
+          : expect(r.recordWithoutHealthy).toBe(false),
     },
     {
       title: 'adopts a prepared front end: the launch creates no load balancer, target group or listener',

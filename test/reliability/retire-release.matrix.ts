@@ -436,6 +436,9 @@ async function world(ctx: MatrixContext, row: RetireRow): Promise<World> {
     ...(await lookalikes(base, { role: ROLE, env: ENV, build: 'b2' })),
   ];
   await settle(sandbox);
+  // A look-alike DB instance is available only after creating and backing-up (12 min): one
+  // still changing state on its own when the inventory below is taken would read as touched.
+  await sandbox.advance(5 * 60_000);
   const inventory = sandbox.inventory();
   const lookalikeItems = new Map<string, InventoryItem>();
   for (const [kind, id] of alikes) {

@@ -18,6 +18,7 @@ import { scaledClock } from '@immut/core/clock';
 import { GuardError, UserError } from '@immut/core/errors';
 import { guardSource, rdsInstanceSource } from '@immut/core/source-guard';
 import { deadlineFrom } from '@immut/core/wait';
+import { manualClock } from '@immut/test-support/manual-clock';
 import { recordingIO } from '@immut/test-support/recording-io';
 import {
   connectionEnv,
@@ -561,7 +562,28 @@ describe('the change log command', () => {
       '::add-mask::x',
       '::set-output name=a::b',
       `::${token}::`,
+      expect.stringMatching(/^The change log ran for \d+s\.$/),
     ]);
+  });
+
+  it("returns how long the command ran on the action's clock, and says it", async () => {
+    const io = recordingIO();
+    const clock = manualClock();
+    const ms = await runChangelog({
+      command: 'migrate up',
+      connection,
+      password: 'p@ss',
+      io,
+      stepEnv: {},
+      clock,
+      // The command takes 84 s of the action's clock (sandbox time against the sandbox).
+      exec: async () => {
+        await clock.sleep(84_000);
+        return 0;
+      },
+    });
+    expect(ms).toBe(84_000);
+    expect(io.log.at(-1)).toBe('The change log ran for 1m24s.');
   });
 
   it('refuses changelog-env names immut sets, names the step does not set, and a list without a command', () => {

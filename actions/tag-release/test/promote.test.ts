@@ -84,7 +84,7 @@ function options(identity: Identity, overrides: Partial<RunOptions> = {}) {
     dryRun: false,
     provenance: { repository: 'immut-test/app', sha: SHA, runUrl: '' },
     repository: REPOSITORY,
-    clients: { ...tagReleaseClients(sandbox), route53, octokit },
+    clients: { ...tagReleaseClients(sandbox), route53, octokit: async () => octokit },
     now: '2025-02-01T12:00:00Z',
     io,
     env,

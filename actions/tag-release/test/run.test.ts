@@ -73,7 +73,7 @@ function options(imageId: string, overrides: Partial<RunOptions> = {}) {
       runUrl: 'https://github.com/immut-test/app/actions/runs/1',
     },
     repository: REPOSITORY,
-    clients: { ...tagReleaseClients(sandbox), octokit },
+    clients: { ...tagReleaseClients(sandbox), octokit: async () => octokit },
     now: '2025-02-01T12:00:00Z',
     io,
     env,

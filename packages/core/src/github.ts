@@ -7,7 +7,6 @@ import { defaults as actionsDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { timeScaleFromEnv } from './clock.js';
-import { UserError } from './errors.js';
 import type { Env } from './provenance.js';
 import { IMMUT_VERSION } from './version.js';
 
@@ -30,18 +29,6 @@ export interface GitHubSettings {
   timeScale?: number;
   /** Retries after a rate limit before giving up. */
   rateLimitRetries?: number;
-}
-
-/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
-export function repositoryFromEnv(env: Env): { owner: string; repo: string } {
-  const full = env['GITHUB_REPOSITORY'] ?? '';
-  const [owner, repo, ...rest] = full.split('/');
-  if (!owner || !repo || rest.length > 0) {
-    throw new UserError(
-      `GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`,
-    );
-  }
-  return { owner, repo };
 }
 
 interface Schedulable {

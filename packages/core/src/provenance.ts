@@ -1,5 +1,6 @@
 // Where a run came from, read from the variables the GitHub runner sets. Tags, manifests
 // and summaries all record it, so it is read in one place.
+import { UserError } from './errors.js';
 
 export interface Provenance {
   /** `owner/repo` */
@@ -22,4 +23,16 @@ export function provenanceFromEnv(env: Env): Provenance {
   const runId = env['GITHUB_RUN_ID'];
   const runUrl = runId ? `${server}/${repository}/actions/runs/${runId}` : '';
   return { repository, sha, runUrl };
+}
+
+/** The owner and name of the workflow's repository (GITHUB_REPOSITORY). */
+export function repositoryFromEnv(env: Env): { owner: string; repo: string } {
+  const full = env['GITHUB_REPOSITORY'] ?? '';
+  const [owner, repo, ...rest] = full.split('/');
+  if (!owner || !repo || rest.length > 0) {
+    throw new UserError(
+      `GITHUB_REPOSITORY is '${full}', expected 'owner/repo'; run this action in a GitHub Actions workflow.`,
+    );
+  }
+  return { owner, repo };
 }

@@ -1,13 +1,7 @@
 // The GitHub client factory and the error messages users act on.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import {
-  concurrentGroup,
-  createGitHubClient,
-  describeGitHubError,
-  pacedGroup,
-  repositoryFromEnv,
-} from '../src/github.js';
+import { concurrentGroup, createGitHubClient, describeGitHubError, pacedGroup } from '../src/github.js';
 
 const API = 'https://ghes.example.test/api/v3';
 const log = { info: () => undefined, warning: () => undefined, debug: () => undefined };
@@ -67,16 +61,6 @@ describe('describeGitHubError', () => {
     expect(describeGitHubError(new TypeError('fetch failed'), call).message).toContain(
       'could not be reached',
     );
-  });
-});
-
-describe('repositoryFromEnv', () => {
-  it('splits GITHUB_REPOSITORY and refuses anything else', () => {
-    expect(repositoryFromEnv({ GITHUB_REPOSITORY: 'immut-test/app' })).toEqual({
-      owner: 'immut-test',
-      repo: 'app',
-    });
-    expect(() => repositoryFromEnv({})).toThrow("expected 'owner/repo'");
   });
 });
 

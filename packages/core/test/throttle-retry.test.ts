@@ -55,6 +55,41 @@ describe('retryThrottled', () => {
     expect(calls).toBe(1);
   });
 
+  it('sends a call again when its connection dropped, after throttling used up the attempts', async () => {
+    const clock = manualClock();
+    const log: string[] = [];
+    // What the SDK's HTTP handler throws for a keep-alive socket the server closed.
+    const reset = Object.assign(new Error('read ECONNRESET'), { name: 'TimeoutError', code: 'ECONNRESET' });
+    const errors = [awsError('Throttling'), reset, awsError('Throttling')];
+    const result = await retryThrottled(
+      { clock, deadline: deadlineFrom(clock, 600_000), log: (l) => log.push(l), random: () => 0.5 },
+      'reading change C1',
+      async () => {
+        const error = errors.shift();
+        if (error) throw error;
+        return 'INSYNC';
+      },
+    );
+    expect(result).toBe('INSYNC');
+    expect(log[1]).toBe('reading change C1: its connection dropped (read ECONNRESET); retrying in 2s');
+  });
+
+  it('gives up on a connection that keeps dropping after a few sends, well before the deadline', async () => {
+    const clock = manualClock();
+    let calls = 0;
+    const call = retryThrottled(
+      { clock, deadline: deadlineFrom(clock, 3_600_000), log: () => undefined, random: () => 0.5 },
+      'x',
+      () => {
+        calls += 1;
+        return Promise.reject(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }));
+      },
+    );
+    await expect(call).rejects.toThrow('connect ETIMEDOUT');
+    expect(calls).toBe(4);
+    expect(clock.now()).toBeLessThan(60_000);
+  });
+
   it('caps the backoff', () => {
     expect(backoffDelay(10, () => 0.999)).toBeLessThanOrEqual(20_000);
   });
