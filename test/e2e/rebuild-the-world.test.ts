@@ -165,7 +165,7 @@ describe('rebuild-the-world through the local runner', () => {
     });
   });
 
-  it("prepares each role's load balancer beside the bake, launches behind it, and draws the job graph", () => {
+  it("prepares each role's load balancer and build name beside the bake, launches behind it, and draws the job graph", () => {
     const [first] = runs;
     for (const job of first!.result.jobs.filter((j) => j.called)) {
       const stage = (id: string) => job.called!.jobs.find((j) => j.jobId === id);
@@ -174,6 +174,9 @@ describe('rebuild-the-world through the local runner', () => {
       // One load balancer per role, made by prepare: launch adopted it.
       expect(stage('prepare')?.summary).toMatch(/\| load balancer \| \S+ \| \S+ \| created \|/);
       expect(stage('launch')?.summary).toMatch(/\| load balancer \| \S+ \| \S+ \| reused \|/);
+      // The build's name too: made by prepare, read by launch.
+      expect(stage('prepare')?.summary).toMatch(/\| DNS record \| \S+ \| A alias in \S+ \| created \|/);
+      expect(stage('launch')?.summary).toMatch(/\| DNS record \| \S+ \| A alias in \S+ \| reused \|/);
       const graph = stage('cutover')?.summary ?? '';
       expect(graph).toContain('```mermaid');
       expect(graph).toMatch(/prepare\[.*\] --> launch/);

@@ -44,7 +44,7 @@ interface LaunchRow extends RowSpec {
   /** Terminate one of the group's servers through EC2 once the launch is done (behind the
    *  group's back), and wait until the group has replaced it with a healthy one. */
   terminateOne?: boolean;
-  /** Run the build's prepare (mode prepare: load balancer, target group, listener) first, as
+  /** Run the build's prepare (mode prepare: load balancer, target group, listener, build name) first, as
    *  release.yml's prepare job does beside the bake; the launch then adopts that front end. */
   prepared?: boolean;
   /** With `prepared`: hand prepare's ARN outputs to the launch, as release.yml does (the launch
