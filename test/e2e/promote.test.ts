@@ -233,6 +233,9 @@ describe('promote.yml through the local runner', () => {
     );
     expect(cutover.length).toBeGreaterThan(0);
     expect(job(results['promote'], 'cutover')?.result).toBe('success');
+    // Zone lookups: the gate's and the tag's (the source role's history), and launch's. The
+    // cutover takes launch's hosted-zone output and looks nothing up.
+    expect(promotionCalls.filter((c) => c.operation === 'ListHostedZonesByName')).toHaveLength(3);
   });
 
   it('refuses a staging release that never became live, with a clear message, making nothing', () => {
