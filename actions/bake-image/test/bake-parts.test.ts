@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   CreateImageCommand,
   DeleteTagsCommand,
+  DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeSnapshotsCommand,
   EC2Client,
@@ -14,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GuardError, InputError } from '@immut/core/errors';
+import { GuardError, InputError, UserError } from '@immut/core/errors';
 import { DURATIONS, SEED, startSandbox, type Sandbox } from '@immut/sandbox';
 import { parseBaseImage, resolveBaseImage, ssmParameterAllowed } from '../base-image.js';
 import {
@@ -376,6 +377,40 @@ describe('guards', () => {
     const warnings: string[] = [];
     await expect(removeImage(ec2, image.ImageId!, identity, io)).rejects.toThrow(GuardError);
     expect(await removeImage(ec2, 'ami-0123456789abcdef0', identity, io)).toBe(false);
+  });
+
+  it("refuses to image under a name that another's image holds, naming it, and leaves that image alone", async () => {
+    const launch = () =>
+      ec2.send(
+        new RunInstancesCommand({
+          ImageId: 'ami-0a0000000000a2303',
+          InstanceType: 't3.small',
+          MinCount: 1,
+          MaxCount: 1,
+        }),
+      );
+    const [theirs, ours] = [await launch(), await launch()];
+    sb.advance(DURATIONS.instancePendingToRunning);
+    // Not one of the role's images: no immut tags, so the bake's listing never saw it.
+    const other = await ec2.send(
+      new CreateImageCommand({
+        InstanceId: theirs.Instances![0]!.InstanceId!,
+        Name: 'immut/prod/api/b000043/y',
+      }),
+    );
+    const attempt = createImage(ec2, {
+      instanceId: ours.Instances![0]!.InstanceId!,
+      name: 'immut/prod/api/b000043/y',
+      description: 'test',
+      tags: { 'immut:managed-by': 'immut', 'immut:role': 'api', 'immut:env': 'prod' },
+    });
+    await expect(attempt).rejects.toThrow(UserError);
+    await expect(attempt).rejects.toThrow(
+      `An image named immut/prod/api/b000043/y already exists in this account (${other.ImageId!}), and it is not one of this role's images`,
+    );
+    const images = await ec2.send(new DescribeImagesCommand({ ImageIds: [other.ImageId!] }));
+    expect(images.Images?.[0]?.State).not.toBe('deregistered');
+    expect(sb.calls().filter((c) => c.operation === 'DeregisterImage')).toEqual([]);
   });
 
   it("deletes an immut image's snapshots only when each carries immut's tags itself", async () => {
