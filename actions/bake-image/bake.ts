@@ -53,14 +53,7 @@ import {
   type BuilderPlan,
 } from './builder.js';
 import { fingerprint, fingerprintDescription, type BakeContent, type Publication } from './fingerprint.js';
-import {
-  createImage,
-  findImageByName,
-  findRoleImages,
-  removeImage,
-  waitForImage,
-  type RoleImages,
-} from './image.js';
+import { createImage, findRoleImages, removeImage, waitForImage, type RoleImages } from './image.js';
 import type { KmsKey } from './kms-key.js';
 import { resolveNetwork } from './network.js';
 import { ARTIFACT_EXPECTED } from './inputs.js';
@@ -659,8 +652,9 @@ async function imageOfThisRun(
   const earlier = await earlierAttemptImage(ctx, name, roleImages);
   if (earlier) {
     await terminateLeftoverBuilders(ctx, spec.fingerprint);
-    // The earlier attempt may have stopped between encrypting and deleting the intermediate.
-    const leftover = inputs.kmsKey ? await findImageByName(ec2, target.name) : undefined;
+    // The earlier attempt may have stopped between encrypting and deleting the intermediate
+    // (removeImage re-reads its tags before it deletes anything).
+    const leftover = inputs.kmsKey ? roleImages.byName.get(target.name) : undefined;
     if (leftover) await dropIntermediate(ec2, leftover.imageId, inputs.identity, publishDeps(ctx));
     timer.end('image');
     return { imageId: earlier, how: 'earlier-attempt', intermediateId: undefined, builder: undefined };

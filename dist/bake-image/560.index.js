@@ -2913,8 +2913,9 @@ async function imageOfThisRun(ctx, recipe, plan, roleImages) {
     const earlier = await earlierAttemptImage(ctx, name, roleImages);
     if (earlier) {
         await terminateLeftoverBuilders(ctx, spec.fingerprint);
-        // The earlier attempt may have stopped between encrypting and deleting the intermediate.
-        const leftover = inputs.kmsKey ? await findImageByName(ec2, target.name) : undefined;
+        // The earlier attempt may have stopped between encrypting and deleting the intermediate
+        // (removeImage re-reads its tags before it deletes anything).
+        const leftover = inputs.kmsKey ? roleImages.byName.get(target.name) : undefined;
         if (leftover)
             await dropIntermediate(ec2, leftover.imageId, inputs.identity, publishDeps(ctx));
         timer.end('image');

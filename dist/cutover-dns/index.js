@@ -9962,12 +9962,10 @@ function timeScaleFromEnv(env) {
 }
 /** The clock for an action run: scaled by IMMUT_TIME_SCALE when set (sandbox only). */
 function clockFromEnv(env) {
-    const raw = env['IMMUT_TIME_SCALE'];
-    if (raw === undefined || raw === '')
-        return scaledClock(1);
     const scale = timeScaleFromEnv(env);
     const originRaw = env['IMMUT_TIME_ORIGIN'];
-    if (originRaw === undefined || originRaw === '')
+    // The origin is the sandbox's: without a time scale (a real runner) it means nothing.
+    if (!env['IMMUT_TIME_SCALE'] || originRaw === undefined || originRaw === '')
         return scaledClock(scale);
     const origin = Number(originRaw);
     if (!/^\d+$/.test(originRaw) || !Number.isSafeInteger(origin) || origin > Date.now()) {

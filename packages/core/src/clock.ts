@@ -38,11 +38,10 @@ export function timeScaleFromEnv(env: Readonly<Record<string, string | undefined
 
 /** The clock for an action run: scaled by IMMUT_TIME_SCALE when set (sandbox only). */
 export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
-  const raw = env['IMMUT_TIME_SCALE'];
-  if (raw === undefined || raw === '') return scaledClock(1);
   const scale = timeScaleFromEnv(env);
   const originRaw = env['IMMUT_TIME_ORIGIN'];
-  if (originRaw === undefined || originRaw === '') return scaledClock(scale);
+  // The origin is the sandbox's: without a time scale (a real runner) it means nothing.
+  if (!env['IMMUT_TIME_SCALE'] || originRaw === undefined || originRaw === '') return scaledClock(scale);
   const origin = Number(originRaw);
   if (!/^\d+$/.test(originRaw) || !Number.isSafeInteger(origin) || origin > Date.now()) {
     throw new Error(
