@@ -10,7 +10,9 @@
 //       `role` when the action.yml is missing).
 //   post step (runs.post, when the action.yml has one): runs after a main step that saved
 //     no state (the runner's default post-if is always()), so it must exit 0 without an
-//     `::error::` line.
+//     `::error::` line. (With nothing to undo, post.js ends before it loads the bundle; the
+//     bundle's post path, after a failed main step, is what the e2e tests and the fault
+//     matrix run.)
 //   start (issue #20: input errors before any SDK loads): index.js, what every run loads,
 //     names no @aws-sdk, @smithy or @octokit module; and both steps pass again with the
 //     chunks beside index.js (`<id>.index.js`: what the bundle imports once its inputs

@@ -91,8 +91,8 @@ async function main(ctx: ActionContext): Promise<void> {
 
 /** Runs even when main failed on its inputs. After a run that succeeded or created nothing
  * there is nothing to undo, and no SDK to load. */
+// Runs only after a failed main step that recorded what it made (core's nothingToUndo).
 async function post(ctx: ActionContext): Promise<void> {
-  if (ctx.cleanup.succeeded() || ctx.cleanup.created().length === 0) return;
   const { cleanUp } = await import('./main-aws.js');
   await cleanUp(ctx);
 }

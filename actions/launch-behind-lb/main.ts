@@ -56,9 +56,8 @@ export const launchBehindLb: ActionDefinition = {
     await launchOrPrepare(ctx, inputs, common);
   },
 
+  // Runs only after a failed main step that recorded what it made (core's nothingToUndo).
   async post(ctx) {
-    // After a run that succeeded or created nothing there is nothing to undo: no SDK to load.
-    if (ctx.cleanup.succeeded() || ctx.cleanup.created().length === 0) return;
     const { cleanUp } = await import('./main-aws.js');
     await cleanUp(ctx);
   },

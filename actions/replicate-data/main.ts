@@ -126,8 +126,8 @@ async function main(ctx: ActionContext): Promise<void> {
 
 /** Post: deletes what a failed or cancelled main created, unless keep-on-failure. After a
  * run that succeeded or created nothing there is nothing to undo, and no SDK to load. */
+// Runs only after a failed main step that recorded what it made (core's nothingToUndo).
 async function post(ctx: ActionContext): Promise<void> {
-  if (ctx.cleanup.succeeded() || ctx.cleanup.created().length === 0) return;
   const { cleanUp } = await import('./main-aws.js');
   await cleanUp(ctx);
 }

@@ -67,9 +67,9 @@ async function main(ctx: ActionContext): Promise<void> {
   await tagReleaseChecked(ctx, checked);
 }
 
+// Runs only after a failed main step that recorded what it made (core's nothingToUndo).
 async function post({ io, cleanup }: ActionContext): Promise<void> {
   const left = cleanup.created();
-  if (cleanup.succeeded() || left.length === 0) return;
   // Loaded only here, after a failed run: copy.ts brings the EC2 client with it.
   const { COPY_KIND } = await import('./copy.js');
   // A promotion's copy (copy.ts) is kept too: a re-run adopts it; unused, the target env's

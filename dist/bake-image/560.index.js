@@ -3295,7 +3295,7 @@ async function cleanUp(ctx) {
     const clients = ec2Clients(ctx.env['AWS_REGION'] ?? 'us-east-1');
     const ec2For = (region) => clients.get(region);
     try {
-        await (0,cleanup/* undoCreated */.$)(ctx.cleanup, {
+        await (0,cleanup/* undoCreated */.$P)(ctx.cleanup, {
             io: ctx.io,
             keepOnFailure,
             handlers: {

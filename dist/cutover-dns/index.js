@@ -11287,8 +11287,23 @@ function runnerIO(env = process.env, out = (line) => process.stdout.write(`${lin
 var errors = __nccwpck_require__(7706);
 ;// CONCATENATED MODULE: ./packages/core/lib/cleanup.js
 
-const CREATED_KEY = 'immut-created';
-const SUCCEEDED_KEY = 'immut-succeeded';
+/**
+ * The names the log is saved under (the runner hands them to the post step as STATE_<name>).
+ * scripts/build.mjs reads them too: the generated post.js applies nothingToUndo before the
+ * bundle loads.
+ */
+const CLEANUP_STATE = Object.freeze({ created: 'immut-created', succeeded: 'immut-succeeded' });
+const CREATED_KEY = CLEANUP_STATE.created;
+const SUCCEEDED_KEY = CLEANUP_STATE.succeeded;
+/**
+ * The post step has nothing to do after a main step that succeeded or recorded nothing (a
+ * failed run keeps its record; a resource it deleted on purpose is forgotten). Every action's
+ * post relies on this rule, so it is decided here once, from the saved state alone.
+ */
+function nothingToUndo(getState) {
+    const created = getState(CREATED_KEY);
+    return getState(SUCCEEDED_KEY) === 'true' || created === '' || created === '[]';
+}
 class CleanupLog {
     io;
     resources;
@@ -11398,7 +11413,7 @@ async function runAction(definition, io, phase) {
             await definition.main({ io, env: io.env, clock, cleanup });
             cleanup.markSucceeded();
         }
-        else if (definition.post) {
+        else if (definition.post && !nothingToUndo(io.getState)) {
             await definition.post({ io, env: io.env, clock, cleanup: CleanupLog.fromState(io) });
         }
     }

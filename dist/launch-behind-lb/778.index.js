@@ -3425,7 +3425,7 @@ async function cleanUp({ io, clock, cleanup }) {
                 route53: (r) => clients(r).route53,
             }, clock, (line) => io.info(line))
             : {};
-        await (0,lib_cleanup/* undoCreated */.$)(cleanup, { io, handlers, keepOnFailure });
+        await (0,lib_cleanup/* undoCreated */.$P)(cleanup, { io, handlers, keepOnFailure });
     }
     finally {
         for (const c of byRegion.values())

@@ -1952,7 +1952,7 @@ async function cleanUp({ io, clock, cleanup }) {
         log: (l) => io.info(l),
     };
     try {
-        await (0,lib_cleanup/* undoCreated */.$)(cleanup, {
+        await (0,lib_cleanup/* undoCreated */.$P)(cleanup, {
             io,
             keepOnFailure,
             // Undone in reverse order: an Aurora clone's writer instance before its cluster.

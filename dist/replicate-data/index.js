@@ -468,9 +468,8 @@ async function main(ctx) {
 }
 /** Post: deletes what a failed or cancelled main created, unless keep-on-failure. After a
  * run that succeeded or created nothing there is nothing to undo, and no SDK to load. */
+// Runs only after a failed main step that recorded what it made (core's nothingToUndo).
 async function post(ctx) {
-    if (ctx.cleanup.succeeded() || ctx.cleanup.created().length === 0)
-        return;
     const { cleanUp } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7042));
     await cleanUp(ctx);
 }
@@ -10110,13 +10109,30 @@ function constantCatch(value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ undoCreated),
-/* harmony export */   b: () => (/* binding */ CleanupLog)
+/* harmony export */   $P: () => (/* binding */ undoCreated),
+/* harmony export */   Lz: () => (/* binding */ nothingToUndo),
+/* harmony export */   bu: () => (/* binding */ CleanupLog)
 /* harmony export */ });
+/* unused harmony export CLEANUP_STATE */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7706);
 
-const CREATED_KEY = 'immut-created';
-const SUCCEEDED_KEY = 'immut-succeeded';
+/**
+ * The names the log is saved under (the runner hands them to the post step as STATE_<name>).
+ * scripts/build.mjs reads them too: the generated post.js applies nothingToUndo before the
+ * bundle loads.
+ */
+const CLEANUP_STATE = Object.freeze({ created: 'immut-created', succeeded: 'immut-succeeded' });
+const CREATED_KEY = CLEANUP_STATE.created;
+const SUCCEEDED_KEY = CLEANUP_STATE.succeeded;
+/**
+ * The post step has nothing to do after a main step that succeeded or recorded nothing (a
+ * failed run keeps its record; a resource it deleted on purpose is forgotten). Every action's
+ * post relies on this rule, so it is decided here once, from the saved state alone.
+ */
+function nothingToUndo(getState) {
+    const created = getState(CREATED_KEY);
+    return getState(SUCCEEDED_KEY) === 'true' || created === '' || created === '[]';
+}
 class CleanupLog {
     io;
     resources;
@@ -11725,12 +11741,12 @@ async function runAction(definition, io, phase) {
     try {
         const clock = (0,lib_clock/* clockFromEnv */.iQ)(io.env);
         if (phase === 'main') {
-            const cleanup = new lib_cleanup/* CleanupLog */.b(io);
+            const cleanup = new lib_cleanup/* CleanupLog */.bu(io);
             await definition.main({ io, env: io.env, clock, cleanup });
             cleanup.markSucceeded();
         }
-        else if (definition.post) {
-            await definition.post({ io, env: io.env, clock, cleanup: lib_cleanup/* CleanupLog */.b.fromState(io) });
+        else if (definition.post && !(0,lib_cleanup/* nothingToUndo */.Lz)(io.getState)) {
+            await definition.post({ io, env: io.env, clock, cleanup: lib_cleanup/* CleanupLog */.bu.fromState(io) });
         }
     }
     catch (error) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { CleanupLog } from '@immut/core/cleanup';
 import { createGitHubClient } from '@immut/core/github';
-import { scaledClock } from '@immut/core/clock';
+import { runAction } from '@immut/core/run-action';
 import type { Sandbox } from '@immut/sandbox';
 import { startSandbox } from '@immut/sandbox';
 import { recordingIO } from '@immut/test-support/recording-io';
@@ -177,7 +177,7 @@ describe('post', () => {
       'immut-created': JSON.stringify([{ kind: 'git-tag', id: 'immut/prod/api/b1', region: 'o/r' }]),
     };
     const io = recordingIO({}, { state });
-    await tagRelease.post?.({ io, env: {}, clock: scaledClock(), cleanup: CleanupLog.fromState(io) });
+    await runAction(tagRelease, io, 'post');
     expect(io.log.join('\n')).toContain(
       'warning: The run stopped after recording part of the release: git-tag immut/prod/api/b1',
     );
@@ -190,7 +190,7 @@ describe('post', () => {
     ];
     for (const state of states) {
       const io = recordingIO({}, { state });
-      await tagRelease.post?.({ io, env: {}, clock: scaledClock(), cleanup: CleanupLog.fromState(io) });
+      await runAction(tagRelease, io, 'post');
       expect(io.log).toEqual([]);
     }
   });

@@ -12,8 +12,24 @@ export interface CreatedResource {
   region: string;
 }
 
-const CREATED_KEY = 'immut-created';
-const SUCCEEDED_KEY = 'immut-succeeded';
+/**
+ * The names the log is saved under (the runner hands them to the post step as STATE_<name>).
+ * scripts/build.mjs reads them too: the generated post.js applies nothingToUndo before the
+ * bundle loads.
+ */
+export const CLEANUP_STATE = Object.freeze({ created: 'immut-created', succeeded: 'immut-succeeded' });
+const CREATED_KEY = CLEANUP_STATE.created;
+const SUCCEEDED_KEY = CLEANUP_STATE.succeeded;
+
+/**
+ * The post step has nothing to do after a main step that succeeded or recorded nothing (a
+ * failed run keeps its record; a resource it deleted on purpose is forgotten). Every action's
+ * post relies on this rule, so it is decided here once, from the saved state alone.
+ */
+export function nothingToUndo(getState: (name: string) => string): boolean {
+  const created = getState(CREATED_KEY);
+  return getState(SUCCEEDED_KEY) === 'true' || created === '' || created === '[]';
+}
 
 export class CleanupLog {
   private readonly resources: CreatedResource[];

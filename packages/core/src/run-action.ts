@@ -3,7 +3,7 @@
 // `::error::` line. User mistakes and AWS refusals print no stack trace; anything else is a
 // bug and says so.
 import type { ActionIO } from './action-io.js';
-import { CleanupLog } from './cleanup.js';
+import { CleanupLog, nothingToUndo } from './cleanup.js';
 import { clockFromEnv, type Clock } from './clock.js';
 import { UserError, describeError, isAwsError } from './errors.js';
 import type { Env } from './provenance.js';
@@ -20,7 +20,8 @@ export interface ActionDefinition {
   /** The action's folder name, e.g. `bake-image`; prefixes the failure message. */
   name: string;
   main: (context: ActionContext) => Promise<void>;
-  /** Runs as the action's `post:` step with the state the main step saved. */
+  /** Runs as the action's `post:` step with the state the main step saved, only when that
+   *  step failed after recording what it created (cleanup.ts, nothingToUndo). */
   post?: (context: ActionContext) => Promise<void>;
 }
 
@@ -45,7 +46,7 @@ export async function runAction(definition: ActionDefinition, io: ActionIO, phas
       const cleanup = new CleanupLog(io);
       await definition.main({ io, env: io.env, clock, cleanup });
       cleanup.markSucceeded();
-    } else if (definition.post) {
+    } else if (definition.post && !nothingToUndo(io.getState)) {
       await definition.post({ io, env: io.env, clock, cleanup: CleanupLog.fromState(io) });
     }
   } catch (error) {

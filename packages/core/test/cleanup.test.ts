@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CleanupLog, undoCreated } from '../src/cleanup.js';
+import { CleanupLog, nothingToUndo, undoCreated } from '../src/cleanup.js';
 import { recordingIO } from '@immut/test-support/recording-io';
 
 describe('cleanup log', () => {
@@ -14,6 +14,20 @@ describe('cleanup log', () => {
     expect(CleanupLog.fromState(post).created()).toEqual([
       { kind: 'image', id: 'ami-1', region: 'us-east-1' },
     ]);
+  });
+
+  it('has something to undo only after a failed run that still holds what it made', () => {
+    const main = recordingIO();
+    const log = new CleanupLog(main);
+    const state = (): ((name: string) => string) => (name) => main.state[name] ?? '';
+    expect(nothingToUndo(state())).toBe(true);
+    log.record({ kind: 'instance', id: 'i-1', region: 'r' });
+    expect(nothingToUndo(state())).toBe(false);
+    log.forget('instance', 'i-1');
+    expect(nothingToUndo(state())).toBe(true);
+    log.record({ kind: 'image', id: 'ami-1', region: 'r' });
+    log.markSucceeded();
+    expect(nothingToUndo(state())).toBe(true);
   });
 
   it('undoes nothing after a successful run', async () => {

@@ -47,6 +47,26 @@ describe('runAction', () => {
     expect(post.failures).toEqual([]);
   });
 
+  it('skips the post step after a success, and after a failure that recorded nothing', async () => {
+    const posts: string[] = [];
+    const definition = {
+      name: 'x',
+      main: async () => undefined,
+      post: async () => void posts.push('post'),
+    };
+    const states: Record<string, string>[] = [
+      { 'immut-created': '[{"kind":"k","id":"1","region":"r"}]', 'immut-succeeded': 'true' },
+      {},
+      { 'immut-created': '[]' },
+    ];
+    for (const state of states) {
+      const io = recordingIO({}, { state });
+      await runAction(definition, io, 'post');
+      expect(io.failures).toEqual([]);
+    }
+    expect(posts).toEqual([]);
+  });
+
   it('reports user errors plainly and other errors as bugs, with the stack only in debug', async () => {
     const io = recordingIO();
     await runAction(
