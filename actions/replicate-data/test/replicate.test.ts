@@ -16,6 +16,7 @@ import { createAwsClient } from '@immut/core/aws';
 import { CleanupLog } from '@immut/core/cleanup';
 import { scaledClock } from '@immut/core/clock';
 import { GuardError, UserError } from '@immut/core/errors';
+import { runAction } from '@immut/core/run-action';
 import { guardSource, rdsInstanceSource } from '@immut/core/source-guard';
 import { deadlineFrom } from '@immut/core/wait';
 import { manualClock } from '@immut/test-support/manual-clock';
@@ -650,7 +651,7 @@ describe('post', () => {
 
   it('is quiet when the main step recorded nothing, whatever the inputs', async () => {
     const io = recordingIO({ 'keep-on-failure': 'not-a-bool', role: '!!' });
-    await replicateData.post!({ io, env: {}, clock: scaledClock(SCALE), cleanup: CleanupLog.fromState(io) });
+    await runAction(replicateData, io, 'post');
     expect(io.log).toEqual([]);
     expect(io.failures).toEqual([]);
   });
