@@ -30,14 +30,7 @@ import { provenanceFromEnv } from '@immut/core/provenance';
 import { TAG, assertManaged, standardTags, type Tags } from '@immut/core/tags';
 import { printUntrusted } from '@immut/core/untrusted-output';
 import { deadlineFrom, type Deadline } from '@immut/core/wait';
-import {
-  artifactKey,
-  ensureStagingBucket,
-  presignArtifact,
-  stageArtifact,
-  stagingBucketName,
-  type StagingDeps,
-} from './artifact.js';
+import type { StagingDeps } from './artifact.js';
 import { parseBaseImage, resolveBaseImage, type BaseImage } from './base-image.js';
 import {
   BUILDER_COMPONENT,
@@ -112,9 +105,14 @@ export interface BakeClients {
   /** EC2 in any region (the bake region's is `ec2`), for the copies. */
   ec2For: (region: string) => EC2Client;
   ssm: SSMClient;
-  /** S3 in the bake region and this account's id: needed only with an artifact. */
-  s3?: S3Client;
-  accountId?: () => Promise<string>;
+  /** S3 in the bake region and this account's id: needed only with an artifact, and made
+   *  when the bake first stages it (after its first requests, issue #20). */
+  staging?: () => Promise<StagingClients>;
+}
+
+export interface StagingClients {
+  s3: S3Client;
+  accountId: () => Promise<string>;
 }
 
 /** What bake() is given: its clients and the action's IO, clock, cleanup log and environment. */
@@ -211,8 +209,7 @@ function bakeContext(inputs: BakeInputs, deps: BakeDeps): BakeContext {
       ec2: deps.ec2,
       ec2For: deps.ec2For,
       ssm: deps.ssm,
-      ...(deps.s3 ? { s3: deps.s3 } : {}),
-      ...(deps.accountId ? { accountId: deps.accountId } : {}),
+      ...(deps.staging ? { staging: deps.staging } : {}),
     },
     io: deps.io,
     clock: deps.clock,
@@ -779,17 +776,21 @@ const DRY_RUN_URL_PAD = 'X'.repeat(900);
  */
 async function prepareArtifact(ctx: BakeContext, packed: PackedArtifact): Promise<StagedArtifact> {
   const { inputs, io, clients } = ctx;
+  // Loaded here, not at start: S3's code is most of a bake's SDK, and no request before the
+  // artifact's needs it.
+  const { artifactKey, ensureStagingBucket, presignArtifact, stageArtifact, stagingBucketName } =
+    await import('./artifact.js');
   if (inputs.dryRun) {
     const bucket = inputs.stagingBucket ?? stagingBucketName('<account>', inputs.region);
     io.info(`Dry run: would stage the artifact as s3://${bucket}/${artifactKey(packed.sha256)}.`);
     const url = `https://s3.${inputs.region}.amazonaws.com/${bucket}/${artifactKey(packed.sha256)}?${DRY_RUN_URL_PAD}`;
     return { forBuilder: { url, sha256: packed.sha256, size: packed.size }, where: undefined };
   }
-  if (!clients.s3 || !clients.accountId)
-    throw new Error('bake-image needs an S3 client to stage the artifact');
+  if (!clients.staging) throw new Error('bake-image needs an S3 client to stage the artifact');
+  const { s3, accountId } = await clients.staging();
   const deps: StagingDeps = {
-    s3: clients.s3,
-    account: await clients.accountId(),
+    s3,
+    account: await accountId(),
     region: inputs.region,
     io,
   };

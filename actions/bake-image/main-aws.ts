@@ -1,27 +1,30 @@
 // The part of bake-image that talks to AWS, loaded by main.ts only once the inputs passed
 // their checks (and by the post step when there is something to undo).
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createAwsClient, type AwsSettings } from '@immut/core/aws';
 import { undoCreated } from '@immut/core/cleanup';
 import type { ActionContext } from '@immut/core/run-action';
 import { deadlineFrom } from '@immut/core/wait';
-import { KIND, bake, type BakeInputs } from './bake.js';
+import { KIND, bake, type BakeInputs, type StagingClients } from './bake.js';
 import { terminateBuilder } from './builder.js';
 import { removeImage } from './image.js';
 import { ACTION, OWNER_STATE, setOutputs } from './main.js';
 import { renderSummary } from './summary.js';
 
-/** This account's id (STS GetCallerIdentity needs no permission), asked once. */
-function accountOf(sts: STSClient): () => Promise<string> {
-  let account: Promise<string> | undefined;
-  return () =>
-    (account ??= sts.send(new GetCallerIdentityCommand({})).then((out) => {
-      if (!out.Account) throw new Error('STS GetCallerIdentity returned no account');
-      return out.Account;
-    }));
+/** S3 and STS for the artifact, loaded and made when the bake first stages it. */
+function lazyStaging(settings: AwsSettings): {
+  get: () => Promise<StagingClients>;
+  destroy: () => Promise<void>;
+} {
+  let made: Promise<StagingClients & { destroy: () => void }> | undefined;
+  const get = (): Promise<StagingClients> =>
+    (made ??= import('./staging-clients.js').then((m) => m.stagingClients(settings)));
+  return {
+    get,
+    // A failed load has nothing to close, and must not hide the bake's own error.
+    destroy: async () => (await made?.catch(() => undefined))?.destroy(),
+  };
 }
 
 /** One EC2 client per region, made when first needed; `destroy` closes them all. */
@@ -56,16 +59,13 @@ export async function runBake(ctx: ActionContext, inputs: BakeInputs): Promise<v
   const ec2 = ec2Clients(inputs.region, throttling);
   const ssm = createAwsClient(SSMClient, settings);
   // S3 and STS only stage an artifact (bake.ts prepareArtifact): a bake without one makes neither.
-  const staging =
-    inputs.artifact.length > 0
-      ? { s3: createAwsClient(S3Client, settings), sts: createAwsClient(STSClient, settings) }
-      : undefined;
+  const staging = inputs.artifact.length > 0 ? lazyStaging(settings) : undefined;
   try {
     const result = await bake(inputs, {
       ec2: ec2.get(),
       ec2For: (region) => ec2.get(region),
       ssm,
-      ...(staging ? { s3: staging.s3, accountId: accountOf(staging.sts) } : {}),
+      ...(staging ? { staging: staging.get } : {}),
       io: ctx.io,
       clock: ctx.clock,
       cleanup: ctx.cleanup,
@@ -78,8 +78,7 @@ export async function runBake(ctx: ActionContext, inputs: BakeInputs): Promise<v
   } finally {
     ec2.destroy();
     ssm.destroy();
-    staging?.s3.destroy();
-    staging?.sts.destroy();
+    await staging?.destroy();
   }
 }
 

@@ -30,6 +30,7 @@ import type { Identity } from '@immut/core/identity';
 import { sourceSnapshotId } from '@immut/core/naming';
 import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, usedByTag, type Tags } from '@immut/core/tags';
 import { findGroups, findTemplates, type Group, type Template } from './fleet.js';
+import { bareDnsName } from './live.js';
 
 export type { Group, Template } from './fleet.js';
 
@@ -128,12 +129,6 @@ export function belongs(tags: Tags, who: RoleEnv): boolean {
   return tags[TAG.managedBy] === MANAGED_BY_VALUE && tags[TAG.role] === who.role && tags[TAG.env] === who.env;
 }
 
-const bare = (name: string): string =>
-  name
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^dualstack\./, '');
-
 async function elbTags(elb: ElasticLoadBalancingV2Client, arns: string[]): Promise<Map<string, Tags>> {
   const out = new Map<string, Tags>();
   for (let i = 0; i < arns.length; i += ELB_TAG_BATCH) {
@@ -153,7 +148,7 @@ async function loadBalancers(elb: ElasticLoadBalancingV2Client, who: RoleEnv): P
       all.push({
         arn: lb.LoadBalancerArn,
         name: lb.LoadBalancerName ?? '',
-        dnsName: bare(lb.DNSName ?? ''),
+        dnsName: bareDnsName(lb.DNSName ?? ''),
         zoneId: lb.CanonicalHostedZoneId ?? '',
       });
     }
@@ -423,5 +418,3 @@ export async function discover(clients: DiscoverClients, who: RoleEnv): Promise<
     orphanSnapshots: orphans,
   };
 }
-
-export { bare as bareDnsName };

@@ -6,8 +6,8 @@
 // is no post step: a failed run is finished by running it again.
 //
 // This module only reads and checks the inputs, with nothing of the AWS SDK loaded, so a bad
-// input fails at once; the clients and the work load afterwards, from main-aws.ts (issue #20:
-// input errors before any SDK loads).
+// input fails at once; the clients and the work load afterwards, from main-aws.ts and
+// main-fleet.ts (issue #20: input errors before any SDK loads).
 import { historyName } from '@immut/core/dns-history';
 import { InputError } from '@immut/core/errors';
 import { readInputs, resolveCommon, type CommonInputs, type ParsedInputs } from '@immut/core/inputs';
@@ -67,7 +67,7 @@ async function main(ctx: ActionContext): Promise<void> {
   const common = resolveCommon(inputs, ctx.env);
   if (inputs.mode === 'unshare') {
     const retired = retiredOf(inputs.retiredBuilds);
-    const { unshareChecked } = await import('./main-aws.js');
+    const { unshareChecked } = await import('./main-fleet.js');
     return unshareChecked(ctx.io, common, retired);
   }
   const checked = checkRetire(inputs, common);

@@ -45,7 +45,8 @@ import { acquireLease, holdFor } from '@immut/core/lease';
 import { buildDnsName, finalSnapshotId } from '@immut/core/naming';
 import { MANAGED_BY_VALUE, TAG, assertManaged, fromAwsTags, usedByTag, type Tags } from '@immut/core/tags';
 import { type Deadline, waitFor } from '@immut/core/wait';
-import { type Inventory, type RoleEnv, bareDnsName } from './discover.js';
+import type { Inventory, RoleEnv } from './discover.js';
+import { bareDnsName } from './live.js';
 import { deleteGroup, deleteTemplate, groupNow, templateTagsNow } from './fleet.js';
 import type { Live } from './live.js';
 import {

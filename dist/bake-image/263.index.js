@@ -764,7 +764,7 @@ class NodeHttp2ConnectionManager {
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-es/resolve-default-socket-timeout.js
 var resolve_default_socket_timeout = __webpack_require__(2687);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-es/write-request-body.js
-var write_request_body = __webpack_require__(4230);
+var write_request_body = __webpack_require__(1849);
 ;// CONCATENATED MODULE: ./node_modules/@smithy/node-http-handler/dist-es/node-http2-handler.js
 
 
