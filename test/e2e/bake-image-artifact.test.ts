@@ -425,7 +425,9 @@ describe("the example consumer's api", () => {
 
   it('serves /health from the baked code with the flags as its environment', async () => {
     const server = path.join(example.content!, 'opt/api/server.js');
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // Below Linux's ephemeral range (32768-60999), where the tests' own connections and the
+    // sandboxes' listeners (port 0) take their ports: a pick there can be in use already.
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
     const child = spawn(process.execPath, [server], {
       env: { PORT: String(port), RELEASE: 'api-b000001', ROLE: 'api', ENV: 'prod', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
