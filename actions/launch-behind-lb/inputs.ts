@@ -140,6 +140,10 @@ export const launchBehindLbInputs = {
     matching(TARGET_GROUP_ARN, "a target group's ARN (prepare's target-group-arn output)"),
   ),
   listenerArn: optional(matching(LISTENER_ARN, "a listener's ARN (prepare's listener-arn output)")),
+  // Compared with this build's own name once the zone is known (launch.ts preparePlan).
+  buildDnsName: optional(
+    matching(/^[a-z0-9._-]{1,253}$/, "a DNS name in lower case (prepare's build-dns-name output)"),
+  ),
   flags: optional(keyValues()),
   keepOnFailure: optional(bool(), 'false'),
   timeout: optional(duration('1m', '6h'), '30m'),
@@ -174,6 +178,10 @@ export function crossCheckLaunchBehindLb(inputs: ParsedInputs<typeof launchBehin
           `Input '${name}' was given with mode 'prepare'; expected it empty: it is prepare's output, for the later 'launch' step of the same build.`,
         );
     }
+    if (inputs.buildDnsName !== undefined)
+      problems.push(
+        "Input 'build-dns-name' was given with mode 'prepare'; expected it empty: it is prepare's output, for the later 'launch' step of the same build.",
+      );
     return [...problems, ...fleetProblems(inputs)];
   }
   const given = PREPARED.filter(([, key]) => inputs[key] !== undefined).map(([name]) => name);
@@ -185,6 +193,18 @@ export function crossCheckLaunchBehindLb(inputs: ParsedInputs<typeof launchBehin
         .map(([n]) => `'${n}'`)
         .join(', ')}; expected all three of prepare's outputs or none.`,
     );
+  }
+  // The name's only use is to say that prepare made it: with the front end prepare output, in
+  // the zone the name lives in.
+  if (inputs.buildDnsName !== undefined) {
+    const missing = [
+      ...(given.length < PREPARED.length ? ["prepare's three ARN outputs"] : []),
+      ...(inputs.zone === undefined ? ["input 'zone'"] : []),
+    ];
+    if (missing.length > 0)
+      problems.push(
+        `Input 'build-dns-name' was given without ${missing.join(' and ')}; expected it only with them, as the build-dns-name output of this build's prepare step.`,
+      );
   }
   if ((inputs.release === undefined) === (inputs.imageId === undefined)) {
     problems.push(

@@ -130,6 +130,8 @@ export interface PreparedFrontEnd {
   loadBalancer?: LoadBalancer;
   targetGroupArn: string;
   listenerArn: string;
+  /** Its build-dns-name output: the build's name, which it made and saw INSYNC. */
+  buildDnsName?: string;
 }
 
 const how = (created: boolean) => (created ? 'created' : 'reused');

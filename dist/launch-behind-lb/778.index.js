@@ -2943,6 +2943,10 @@ async function preparePlan(inputs, common, clients, provenance, readTag, calls) 
         launchTemplate: launchTemplateName(identity),
         autoScalingGroup: autoScalingGroupName(identity),
     };
+    const ownName = zone ? buildDnsName(identity, zone.name) : undefined;
+    if (inputs.buildDnsName !== undefined && inputs.buildDnsName !== ownName) {
+        throw new errors/* UserError */.yo(`Input 'build-dns-name' was '${inputs.buildDnsName.slice(0, 200)}'; expected this build's name ${ownName ?? '(none: no zone)'}, the build-dns-name output of this build's prepare step.`);
+    }
     const count = inputs.count ?? 2;
     const instanceTypes = inputs.instanceTypes ?? [];
     return {
@@ -2952,7 +2956,7 @@ async function preparePlan(inputs, common, clients, provenance, readTag, calls) 
         imageName,
         network,
         names,
-        ...(zone ? { zone, buildDnsName: buildDnsName(identity, zone.name) } : {}),
+        ...(zone && ownName ? { zone, buildDnsName: ownName } : {}),
         variables: envFile.variables,
         userDataBytes: userData.bytes,
         fleet: {
@@ -2982,6 +2986,7 @@ async function preparePlan(inputs, common, clients, provenance, readTag, calls) 
                     loadBalancerArn: inputs.loadBalancerArn,
                     targetGroupArn: inputs.targetGroupArn,
                     listenerArn: inputs.listenerArn,
+                    ...(inputs.buildDnsName ? { buildDnsName: inputs.buildDnsName } : {}),
                 },
             }
             : {}),
@@ -3097,9 +3102,19 @@ async function launch(plan, clients, deps) {
     const targets = fleet.targets;
     log(`Auto Scaling group ${group.name}: ${fleet.servers.length} healthy of ${fleet.desired} desired, in service: ${fleet.servers.map((s) => `${s.id} (${s.zone})`).join(', ')}.`);
     // A prepare step of this run made the name with the front end; a launch on its own makes it
-    // only now, so that the name never answers without a healthy target behind it.
+    // only now, so that the name never answers without a healthy target behind it. When that
+    // prepare step's outputs say it made the name (and the load balancer is the one it output,
+    // carrying this run's tag), the name is not read again: prepare saw it INSYNC, and every
+    // Route 53 call counts against the account's rate, which many releases at once share.
     if (plan.zone && plan.buildDnsName) {
-        const record = await ensureBuildRecord(clients.route53, { zoneId: plan.zone.id, name: plan.buildDnsName, lbDnsName: lb.dnsName, lbZoneId: lb.zoneId }, cleanup, plan.region, wait, front.preparedThisRun);
+        const namedByPrepare = front.preparedThisRun &&
+            plan.prepared?.buildDnsName === plan.buildDnsName &&
+            plan.prepared.loadBalancerArn === lb.arn;
+        if (namedByPrepare)
+            log(`DNS name ${plan.buildDnsName} was made with the load balancer by this run's prepare step (its output); keeping it.`);
+        const record = namedByPrepare
+            ? { created: false }
+            : await ensureBuildRecord(clients.route53, { zoneId: plan.zone.id, name: plan.buildDnsName, lbDnsName: lb.dnsName, lbZoneId: lb.zoneId }, cleanup, plan.region, wait, front.preparedThisRun);
         resources.push({
             kind: 'DNS record',
             name: plan.buildDnsName,

@@ -94,11 +94,17 @@ async function get(name: string): Promise<Scenario> {
 
 const main = (run: ActionRun | ActionRunWithPost): ActionRun => ('main' in run ? run.main : run);
 
-/** What release.yml passes from the prepare job to the launch job. */
+/** Prepare's three ARN outputs, which a launch of the same build may take. */
 const preparedArns = (prepared: ActionRun): Record<string, string> =>
   Object.fromEntries(
     ['load-balancer-arn', 'target-group-arn', 'listener-arn'].map((k) => [k, prepared.outputs[k] ?? '']),
   );
+
+/** What release.yml passes from the prepare job to the launch job: the ARNs and the build's name. */
+const preparedOutputs = (prepared: ActionRun): Record<string, string> => ({
+  ...preparedArns(prepared),
+  'build-dns-name': prepared.outputs['build-dns-name'] ?? '',
+});
 
 function succeeded(run: ActionRun | ActionRunWithPost): ActionRun {
   const m = main(run);
@@ -176,7 +182,14 @@ beforeAll(async () => {
   scenario('prepared-arns', async (step) => {
     const prepared = await step(ACTION, (env) => runAction(ACTION, { env, inputs: PREPARE }));
     await step(ACTION, (env) =>
-      runActionWithPost(ACTION, { env, inputs: { ...LAUNCH, ...preparedArns(main(prepared.run)) } }),
+      runActionWithPost(ACTION, { env, inputs: { ...LAUNCH, ...preparedOutputs(main(prepared.run)) } }),
+    );
+    // The ARNs without the name (a workflow written before build-dns-name): the name is read.
+    const again = await step(ACTION, (env) =>
+      runAction(ACTION, { env, inputs: { ...PREPARE, build: 'b000043' } }),
+    );
+    await step(ACTION, (env) =>
+      runAction(ACTION, { env, inputs: { ...LAUNCH, build: 'b000043', ...preparedArns(main(again.run)) } }),
     );
   });
 
@@ -187,7 +200,7 @@ beforeAll(async () => {
       await step(ACTION, (env) =>
         runActionWithPost(ACTION, {
           env,
-          inputs: { ...LAUNCH, ...preparedArns(main(prepared.run)), timeout: '1m' },
+          inputs: { ...LAUNCH, ...preparedOutputs(main(prepared.run)), timeout: '1m' },
         }),
       );
     },
@@ -214,7 +227,26 @@ beforeAll(async () => {
       runAction(ACTION, { env: { ...env, GITHUB_RUN_ID: '1111111111' }, inputs: PREPARE }),
     );
     await step(ACTION, (env) =>
-      runAction(ACTION, { env, inputs: { ...LAUNCH, ...preparedArns(main(otherRun.run)) } }),
+      runAction(ACTION, { env, inputs: { ...LAUNCH, ...preparedOutputs(main(otherRun.run)) } }),
+    );
+    // This build's ARNs with another build's name.
+    const own = await step(ACTION, (env) => runAction(ACTION, { env, inputs: PREPARE }));
+    await step(ACTION, (env) =>
+      runAction(ACTION, {
+        env,
+        inputs: {
+          ...LAUNCH,
+          ...preparedArns(main(own.run)),
+          'build-dns-name': main(other.run).outputs['build-dns-name'] ?? '',
+        },
+      }),
+    );
+    // The name without the ARNs.
+    await step(ACTION, (env) =>
+      runAction(ACTION, {
+        env,
+        inputs: { ...LAUNCH, 'build-dns-name': main(own.run).outputs['build-dns-name'] ?? '' },
+      }),
     );
   });
 
@@ -363,14 +395,23 @@ describe('launch-behind-lb mode prepare', () => {
     expect(ops(steps[1]!.calls)).not.toContain('DescribeSubnets');
     expect(ops(steps[1]!.calls)).not.toContain('DescribeSecurityGroups');
     expect(ops(steps[1]!.calls).filter((o) => FRONT_END_CREATES.includes(o))).toEqual([]);
-    // The build's name, made by prepare, is read once, not made or waited for again.
+    // The build's name, made by prepare and given as its output, is not read, made or waited for again.
     const route53 = steps[1]!.calls.filter((c) => c.service === 'route53').map((c) => c.operation);
-    expect(route53.filter((o) => o !== 'ListHostedZonesByName')).toEqual(['ListResourceRecordSets']);
+    expect(route53.filter((o) => o !== 'ListHostedZonesByName')).toEqual([]);
     expect(launched.logLines).toContain(
-      'DNS name b000042.api.prod.example.test was made with the load balancer by the prepare step; keeping it.',
+      "DNS name b000042.api.prod.example.test was made with the load balancer by this run's prepare step (its output); keeping it.",
     );
+    expect(launched.outputs['build-dns-name']).toBe('b000042.api.prod.example.test');
+    // Given only the ARNs, the launch reads the name once instead.
+    const byArns = succeeded(steps[3]!.run);
+    const read = steps[3]!.calls.filter((c) => c.service === 'route53').map((c) => c.operation);
+    expect(read.filter((o) => o !== 'ListHostedZonesByName')).toEqual(['ListResourceRecordSets']);
+    expect(byArns.logLines).toContain(
+      'DNS name b000043.api.prod.example.test was made with the load balancer by the prepare step; keeping it.',
+    );
+    // Two servers each for b000042 and b000043.
     const targets = sandbox.inventory().filter((i) => i.kind === 'target');
-    expect(targets.map((t) => t.state)).toEqual(['healthy', 'healthy']);
+    expect(targets.map((t) => t.state)).toEqual(['healthy', 'healthy', 'healthy', 'healthy']);
     expect(
       (steps[1]!.run as ActionRunWithPost).post?.logLines.filter((l) => l.startsWith('removed ')),
     ).toEqual([]);
@@ -410,6 +451,18 @@ describe('launch-behind-lb mode prepare', () => {
     const launched = succeeded(otherRun!.run);
     expect(launched.logLines.some((l) => /not this run's; looking it up by name/.test(l))).toBe(true);
     expect(ops(otherRun!.calls)).toContain('DescribeListeners');
+    // Another run's name output proves nothing here: the name is read as usual.
+    expect(
+      launched.logLines.some((l) => /was made with the load balancer by this run's prepare step/.test(l)),
+    ).toBe(false);
+    const [, , wrongName, nameAlone] = steps.slice(5);
+    expect(theError(main(wrongName!.run))).toMatch(
+      /Input 'build-dns-name' was 'b000040\.api\.prod\.example\.test'; expected this build's name b000042\.api\.prod\.example\.test/,
+    );
+    expect(ops(wrongName!.calls).filter((o) => /^Create/.test(o))).toEqual([]);
+    expect(theError(main(nameAlone!.run))).toMatch(
+      /Input 'build-dns-name' was given without prepare's three ARN outputs; expected it only with them/,
+    );
   });
 
   it('a failed prepare is cleaned up by its post: what it made, and nothing more', async () => {
