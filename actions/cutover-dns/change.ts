@@ -63,6 +63,8 @@ export interface ApplyOptions {
   from: Snapshot;
   to: Snapshot;
   comment: string;
+  /** More changes for the same batch, applied with it or not at all (the lease: core lease.ts). */
+  with?: Change[];
   /** Re-reads the name, to tell a concurrent change from any other rejection. */
   reread: () => Promise<Snapshot>;
 }
@@ -78,7 +80,7 @@ export async function applyBatch(options: ApplyOptions): Promise<string | undefi
       route53.send(
         new ChangeResourceRecordSetsCommand({
           HostedZoneId: zoneId,
-          ChangeBatch: { Comment: comment, Changes: casBatch(from, to) },
+          ChangeBatch: { Comment: comment, Changes: [...(options.with ?? []), ...casBatch(from, to)] },
         }),
       ),
     );

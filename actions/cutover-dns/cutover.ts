@@ -3,7 +3,7 @@
 // held while health is watched. A weighted cutover that loses health, or fails in any other
 // way mid-way, sends all traffic back to the old build before it fails: nothing is left split.
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { Route53Client } from '@aws-sdk/client-route-53';
+import type { Change, Route53Client } from '@aws-sdk/client-route-53';
 import type { Clock } from '@immut/core/clock';
 import { formatDuration } from '@immut/core/clock';
 import { UserError, describeError } from '@immut/core/errors';
@@ -63,6 +63,22 @@ export interface CutoverRequest {
   stepWaitMs: number;
   dryRun: boolean;
   runUrl: string;
+}
+
+/**
+ * The lease, offered for the first change batch (core lease.ts leaseInBatch): the run reads and
+ * checks without it, and its first batch takes it with the change.
+ */
+export interface LeaseOffer {
+  change: Change;
+  /** Called once the batch that carried `change` was applied: the lease is this run's. */
+  taken(): void;
+}
+
+/** The first batch, carrying the lease, was refused with the name unchanged: take the lease
+ *  first (waiting for its holder), then run again from a fresh read. */
+export class LeaseNotTaken extends Error {
+  override name = 'LeaseNotTaken';
 }
 
 export interface CutoverDeps {
@@ -301,25 +317,40 @@ function comment(request: CutoverRequest, what: string): string {
   return `immut cutover-dns ${request.identity.role}/${request.identity.env}: ${what}`.slice(0, 256);
 }
 
-/** Sends one planned step's compare-and-swap batch; the change id, if Route 53 gave one. */
+/**
+ * Sends one planned step's compare-and-swap batch, with the lease when it is offered; the change
+ * id, if Route 53 gave one. With the lease, a refusal that leaves the name as read is
+ * LeaseNotTaken: nothing was changed.
+ */
 async function sendStep(
   request: CutoverRequest,
   deps: CutoverDeps,
   progress: Progress,
-  from: Snapshot,
-  to: Snapshot,
-  plan: Plan,
+  change: { from: Snapshot; to: Snapshot; plan: Plan; lease?: LeaseOffer | undefined },
 ): Promise<string | undefined> {
+  const { from, to, plan, lease } = change;
   deps.calls.log(`Change: ${plan.description}`);
-  const changeId = await applyBatch({
-    route53: deps.route53,
-    calls: deps.calls,
-    zoneId: request.zone.id,
-    from,
-    to,
-    comment: comment(request, plan.description),
-    reread: () => readSnapshot(deps, request.zone, request.name),
-  });
+  let changeId: string | undefined;
+  try {
+    changeId = await applyBatch({
+      route53: deps.route53,
+      calls: deps.calls,
+      zoneId: request.zone.id,
+      from,
+      to,
+      comment: comment(request, plan.description),
+      ...(lease ? { with: [lease.change] } : {}),
+      reread: () => readSnapshot(deps, request.zone, request.name),
+    });
+  } catch (error) {
+    // Refused with the name as it was read: a lease exists (another run's, or an earlier
+    // attempt's). A name changed since it was read is ConcurrentChangeError, as with the lease.
+    if (lease && error instanceof Error && error.name === 'InvalidChangeBatch')
+      throw new LeaseNotTaken(describeError(error));
+    throw error;
+  }
+  // Applied (or found applied: the same batch, lease and all, whose answer was lost).
+  lease?.taken();
   progress.steps.push({ at: now(deps.clock), shares: plan.shares, ...(changeId ? { changeId } : {}) });
   if (changeId) progress.lastChangeId = changeId;
   return changeId;
@@ -428,11 +459,16 @@ async function returnToOld(
   );
 }
 
-/** Runs the cutover (or rollback) described by `request`, recording what happens in `progress`. */
+/**
+ * Runs the cutover (or rollback) described by `request`, recording what happens in `progress`.
+ * With `lease`, the run does not hold the name's lease yet, and its first change batch takes it
+ * (LeaseNotTaken when that batch is refused); without, the caller holds it already.
+ */
 export async function runCutover(
   request: CutoverRequest,
   deps: CutoverDeps,
   progress: Progress,
+  lease?: LeaseOffer,
 ): Promise<void> {
   const { calls } = deps;
   const original = await readSnapshot(deps, request.zone, request.name);
@@ -502,13 +538,19 @@ export async function runCutover(
         current = await reread(deps, request, current);
       }
       const next = plan.snapshot(now(deps.clock));
-      const changeId = await sendStep(request, deps, progress, current, next, plan);
+      const changeId = await sendStep(request, deps, progress, {
+        from: current,
+        to: next,
+        plan,
+        lease: index === 0 ? lease : undefined,
+      });
       current = next;
       split = !plan.final;
       progress.current = plan.final ? to : from;
       await settleStep(request, deps, changeId, plan);
       if (!plan.final) await hold(deps, request.stepWaitMs, to.build, groups);
     } catch (error) {
+      if (error instanceof LeaseNotTaken) throw error;
       progress.outcome = 'failed';
       if (error instanceof ConcurrentChangeError) {
         if (current === original) throw error;

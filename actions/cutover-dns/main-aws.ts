@@ -6,12 +6,12 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { createAwsClient } from '@immut/core/aws';
 import { InputError } from '@immut/core/errors';
 import { nameProblem, zoneOfInputs } from '@immut/core/hosted-zone';
-import { type Lease, acquireLease, holdFor } from '@immut/core/lease';
+import { type Lease, type LeaseRequest, acquireLease, holdFor, leaseInBatch } from '@immut/core/lease';
 import { provenanceFromEnv } from '@immut/core/provenance';
 import type { ActionContext } from '@immut/core/run-action';
 import type { CallContext } from '@immut/core/throttle-retry';
 import { deadlineFrom } from '@immut/core/wait';
-import { type CutoverRequest, newProgress, runCutover } from './cutover.js';
+import { type CutoverDeps, type CutoverRequest, LeaseNotTaken, newProgress, runCutover } from './cutover.js';
 import { ACTION, type CheckedInputs } from './main.js';
 import { renderSummary, writeOutputs } from './summary.js';
 
@@ -55,13 +55,15 @@ export async function cutover(
   io.info(
     `${request.mode === 'rollback' ? 'Rolling back' : 'Cutting over'} ${request.name} in zone ${zone.name} (${zone.id}, ${zone.privateZone ? 'private' : 'public'}), strategy ${request.strategy}${request.dryRun ? ', dry run' : ''}`,
   );
-  const progress = newProgress();
+  let progress = newProgress();
   let lease: Lease | undefined;
+  const deps: CutoverDeps = { route53, elb, calls, clock, resolve4: (host) => resolve4(host) };
   try {
     // Cutover, rollback and retirement of one name take turns (see core's lease.ts); a dry
     // run changes nothing and takes no lease.
-    if (!request.dryRun) {
-      lease = await acquireLease({
+    if (request.dryRun) await runCutover(request, deps, progress);
+    else {
+      const leaseRequest: LeaseRequest = {
         route53,
         zoneId: zone.id,
         name: request.name,
@@ -71,9 +73,29 @@ export async function cutover(
         clock,
         deadline: calls.deadline,
         log: calls.log,
-      });
+      };
+      // The lease goes with the first change (one request and one change batch fewer per
+      // release). If that batch is refused with the name as read, a lease exists: take it as a
+      // waiting run does, then start again from a fresh read. A name changed since it was read
+      // fails the run, as it does while holding the lease.
+      const taking = leaseInBatch(leaseRequest);
+      try {
+        await runCutover(request, deps, progress, {
+          change: taking.change,
+          taken: () => {
+            lease = taking.taken();
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof LeaseNotTaken)) throw error;
+        calls.log(
+          `Route 53 refused the change that would also take the lease (${error.message}); taking the lease first, then reading ${request.name} again.`,
+        );
+        lease = await acquireLease(leaseRequest);
+        progress = newProgress();
+        await runCutover(request, deps, progress);
+      }
     }
-    await runCutover(request, { route53, elb, calls, clock, resolve4: (host) => resolve4(host) }, progress);
     for (const [i, batch] of progress.batches.entries()) {
       io.info(
         `Dry run: change batch ${i + 1} would ${batch.description}:\n${JSON.stringify(batch.changes, null, 2)}`,

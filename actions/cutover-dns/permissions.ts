@@ -42,7 +42,8 @@ export default definePermissions({
         'ForAllValues:StringEquals': { 'route53:ChangeResourceRecordSetsRecordTypes': ['A', 'TXT'] },
       },
       why: 'Changes only the role names you name (A records), their _immut-history. record and their _immut-lease. record (TXT), in the zones you name.',
-      calls: 'change.ts: applyBatch; core lease.ts: acquireLease',
+      calls:
+        'change.ts: applyBatch (its first batch takes the lease: core lease.ts leaseInBatch); core lease.ts: acquireLease',
     },
   ],
 });

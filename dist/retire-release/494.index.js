@@ -951,6 +951,25 @@ function freshLease(request) {
         token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
     };
 }
+/**
+ * The lease as one change of a run's first change batch, instead of a batch of its own before
+ * the run: Route 53 applies a batch whole or not at all, so that batch takes the lease (refused
+ * if any lease exists) and makes its change in one step, with no request between them for
+ * another run to come in. What the run did before that batch (reading, checking) was done
+ * without the lease, so a refused batch means: take the lease with acquireLease, then start
+ * again from a fresh read. Saves a request and a change batch per run, which many releases at
+ * once spend against the account's Route 53 rate and the zone's change rate.
+ */
+function leaseInBatch(request) {
+    const info = freshLease(request);
+    return {
+        change: { Action: 'CREATE', ResourceRecordSet: leaseRecord(request.name, info) },
+        taken: () => {
+            request.log(`Holding the lease ${leaseName(request.name)} until ${info.expires} (taken with the change).`);
+            return { info, release: () => releaseLease(request, info) };
+        },
+    };
+}
 /** Takes the lease with a CREATE; when Route 53 refuses it because a lease exists, that record as read. */
 async function createFirst(request, calls) {
     const { route53, zoneId, name, log } = request;

@@ -48,14 +48,22 @@ describe('cutover-dns moves the name', () => {
   const runs: Record<string, ActionRun> = {};
   const history: Record<string, Record<string, string> | undefined> = {};
   const changeCalls: Record<string, number> = {};
+  /** Every Route 53 call of a step, `operation outcome`. */
+  const route53Calls: Record<string, string[]> = {};
   let readBeforeRollback: ResourceRecordSet[] = [];
   let rollbackBatch: CallRecord | undefined;
   scenario(async () => {
     w = await world();
     const step = async (key: string, inputs: Record<string, string>) => {
       const before = changes(w).length;
+      const from = w.sandbox.calls().length;
       runs[key] = await run(w, inputs);
       changeCalls[key] = changes(w).length - before;
+      route53Calls[key] = w.sandbox
+        .calls()
+        .slice(from)
+        .filter((c) => c.service === 'route53')
+        .map((c) => `${c.operation} ${c.outcome}`);
       history[key] = await historyAt(w.c, w.zone, NAME);
     };
     await step('first', to(w.a));
@@ -95,14 +103,36 @@ describe('cutover-dns moves the name', () => {
     });
     expect(changeCalls['swap']).toBe(1);
     const swap = changes(w)[1]!;
-    expect(changesOf(swap).map((ch) => `${ch.Action} ${String(ch.ResourceRecordSet['Type'])}`)).toEqual([
-      'DELETE A',
-      'DELETE TXT',
-      'CREATE A',
-      'CREATE TXT',
+    // The name's lease comes in the same batch: taken with the change, or neither happens.
+    expect(
+      changesOf(swap).map(
+        (ch) =>
+          `${ch.Action} ${String(ch.ResourceRecordSet['Type'])} ${String(ch.ResourceRecordSet['Name']).split('.')[0]}`,
+      ),
+    ).toEqual([
+      'CREATE TXT _immut-lease',
+      'DELETE A api',
+      'DELETE TXT _immut-history',
+      'CREATE A api',
+      'CREATE TXT _immut-history',
     ]);
     expect(history['swap']).toMatchObject({ current: 'b2', previous: 'b1', 'previous-target': w.a.dnsName });
     expect(runs['swap']!.summary).toContain('```mermaid');
+  });
+
+  it('takes the lease with its change and gives it back after: two change batches in all', () => {
+    // The zone given by id: GetHostedZone checks it.
+    expect(route53Calls['swap']).toEqual([
+      'GetHostedZone ok',
+      'ListResourceRecordSets ok',
+      'ChangeResourceRecordSets ok',
+      'GetChange ok',
+      'TestDNSAnswer ok',
+      'ChangeResourceRecordSets ok',
+    ]);
+    const log = runs['swap']!.logLines.join('\n');
+    expect(log).toContain(`Holding the lease _immut-lease.${NAME}. until`);
+    expect(log).toContain(`Released the lease _immut-lease.${NAME}.`);
   });
 
   it('changes nothing when re-run for the build it already points at', () => {
@@ -396,12 +426,12 @@ describe('cutover-dns bad inputs', () => {
       { name: 'api.other.test' },
       "Input 'name' was 'api.other.test': it is not inside hosted zone example.test",
     ],
-    // The policy names only the role names immut manages: the run's first write (its lease,
-    // _immut-lease.foreign.example.test) is refused by IAM before the history check runs.
+    // A name that immut did not make is refused on its first read, before any write (the
+    // policy, naming only the role names immut manages, would refuse that write too).
     [
       'name',
       { name: 'foreign.example.test' },
-      'AWS denied route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/',
+      'Refusing to change foreign.example.test: it has an A record but no immut history record',
     ],
     [
       'name',
@@ -428,11 +458,11 @@ describe('cutover-dns bad inputs', () => {
       { 'target-group-arns': w.a.targetGroupArn },
       'prod-api-b1 does not serve load balancer prod-api-b2',
     ],
-    // A name the policy does not name: IAM refuses the run's lease write before the history check.
+    // A name never cut over has nothing to return to: refused on its first read, before any write.
     [
       'mode',
       { mode: 'rollback', 'target-dns-name': '', 'target-zone-id': '', name: 'new.example.test' },
-      'AWS denied route53:ChangeResourceRecordSets on arn:aws:route53:::hostedzone/',
+      'Cannot roll back new.example.test: it has no history record (_immut-history.new.example.test. TXT), so immut never cut it over.',
     ],
     [
       'mode',
@@ -561,6 +591,8 @@ describe("cutover-dns and the name's lease", () => {
     expect(takenOver.logLines.join('\n')).toContain(
       `The lease _immut-lease.${NAME}. of retire-release:api/prod:b7 (run https://github.com/acme/shop/actions/runs/42)`,
     );
+    // Its first batch, carrying a lease CREATE, was refused whole; it started again holding the lease.
+    expect(takenOver.logLines.join('\n')).toContain(`taking the lease first, then reading ${NAME} again.`);
     expect(takenOver.outputs['current-target']).toBe(w.b.dnsName);
     expect(leaseAfter).toEqual([]);
   });

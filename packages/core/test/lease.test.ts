@@ -13,6 +13,7 @@ import { recordSetsAt } from '../src/hosted-zone.js';
 import {
   type LeaseRequest,
   acquireLease,
+  leaseInBatch,
   leaseName,
   leaseRecord,
   parseLease,
@@ -183,6 +184,60 @@ describe('the lease', () => {
       'ChangeResourceRecordSets ok',
     ]);
     expect(await leaseAt(name)).toBeUndefined();
+  });
+
+  it('is taken by the change batch that carries it, and given back with one DELETE', async () => {
+    const name = freshName();
+    const log: string[] = [];
+    const taking = leaseInBatch(request(name, 'cutover-dns:cutover:api/prod:b6', 60_000, log));
+    const record = {
+      Name: `${name}.`,
+      Type: 'A' as const,
+      TTL: 60,
+      ResourceRecords: [{ Value: '192.0.2.6' }],
+    };
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: zoneId,
+        ChangeBatch: { Changes: [taking.change, { Action: 'CREATE', ResourceRecordSet: record }] },
+      }),
+    );
+    const lease = taking.taken();
+    expect(await leaseAt(name)).toEqual(lease.info);
+    expect(log.join('\n')).toContain(`Holding the lease ${leaseName(name)} until`);
+    const before = sandbox.calls().length;
+    await lease.release();
+    expect(
+      sandbox
+        .calls()
+        .slice(before)
+        .map((c) => `${c.operation} ${c.outcome}`),
+    ).toEqual(['ChangeResourceRecordSets ok']);
+    expect(await leaseAt(name)).toBeUndefined();
+  });
+
+  it('refuses the whole batch that carries it while another run holds the lease', async () => {
+    const name = freshName();
+    const held = await acquireLease(request(name, 'retire-release:api/prod:b1', 60_000));
+    const taking = leaseInBatch(request(name, 'cutover-dns:cutover:api/prod:b7', 60_000));
+    const record = {
+      Name: `${name}.`,
+      Type: 'A' as const,
+      TTL: 60,
+      ResourceRecords: [{ Value: '192.0.2.7' }],
+    };
+    await expect(
+      route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: zoneId,
+          ChangeBatch: { Changes: [taking.change, { Action: 'CREATE', ResourceRecordSet: record }] },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidChangeBatch' });
+    // Neither the lease nor the record changed.
+    expect((await leaseAt(name))?.token).toBe(held.info.token);
+    expect(await recordSetsAt(route53, zoneId, name, 'A')).toEqual([]);
+    await held.release();
   });
 
   it('refuses a TXT record at the lease name that is not a lease', async () => {
