@@ -61,6 +61,9 @@ export interface ScaleRow {
   slots: number;
   /** How the action steps ran: a node process each, or inside the bench's process. */
   steps: StepMode;
+  /** The one-role row only: each run's release time in sandbox ms, in the order run; the row
+   *  shows the median run, the base every ratio divides by. */
+  baseRunsMs?: number[];
   /** Why release jobs failed (job: first error), one per distinct message. */
   failures: string[];
   result: string;
@@ -329,14 +332,17 @@ export function scaleSection(rows: ScaleRow[], planning: { roles: number; ms: nu
   return [
     '## Scale: many roles under the account rate limits (sandbox time)',
     '',
-    `Copies of the example \`worker\` role through rebuild-the-world, all at once, with the sandbox enforcing every service's account-level API rate limits as token buckets in sandbox time (Route 53's request and change-throughput buckets and its per-zone PriorRequestNotComplete, EC2's per-API buckets by category, and ELBv2, Auto Scaling and RDS; packages/sandbox/src/limits.ts names each figure's source). Time scale ${rows[0]?.timeScale ?? '—'}: low, so the machine's own costs add few sandbox seconds; the one-role row pays the same per step. Action steps ran ${rows[0]?.steps === 'processes' ? 'as a node process each, at most the slots shown at once' : "inside the bench's process (bench/in-process.ts): GitHub gives every job a runner of its own, and a node process per step for 256 roles does not fit in this machine"}.`,
+    `Copies of the example \`worker\` role through rebuild-the-world, all at once, with the sandbox enforcing every service's account-level API rate limits as token buckets in sandbox time (Route 53's request and change-throughput buckets and its per-zone PriorRequestNotComplete, EC2's per-API buckets by category, and ELBv2, Auto Scaling and RDS; packages/sandbox/src/limits.ts names each figure's source). Time scale ${rows[0]?.timeScale ?? '—'}: low, so the machine's own costs add few sandbox seconds; the one-role row pays the same per step. The one-role row is the median of ${rows[0]?.baseRunsMs?.length ?? 1} run(s) (BENCH_SCALE_BASE_RUNS): every ratio divides by it, and one release's time varies by a few percent with where each wait's first poll falls. Action steps ran ${rows[0]?.steps === 'processes' ? 'as a node process each, at most the slots shown at once' : "inside the bench's process (bench/in-process.ts): GitHub gives every job a runner of its own, and a node process per step for 256 roles does not fit in this machine"}.`,
     '',
     `| roles | released | sandbox time per role (median / max) | max ÷ one role (before at ${BEFORE_65D77AF.commit}, time scale ${BEFORE_65D77AF.timeScale} → now) | AWS calls per role (before → now) | throttled responses | of them retried | wall time | action processes at once (0: in process) | CPU per role (runner, actions, sandbox) | CPU ÷ (cores × wall) | load average |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const max = Math.max(...r.perRoleMs, 0);
       const before = BEFORE_65D77AF.rows[r.roles];
-      return `| ${r.roles} | ${r.released}/${r.roles} | ${s(median(r.perRoleMs))} / ${s(max)} | ${beforeNow(before?.ratio, base ? (max / base).toFixed(2) : '—', 2)} | ${beforeNow(before?.calls, (r.calls / r.roles).toFixed(1), 1)} | ${r.throttled} | ${r.retried} | ${s(r.wallMs)} | ${r.slots} | ${(r.cpuSeconds / r.roles).toFixed(1)} s | ${(r.cpuSeconds / ((cpus().length * r.wallMs) / 1000)).toFixed(2)} | ${r.load.toFixed(1)} |`;
+      const time = r.baseRunsMs
+        ? `${s(max)} (median of ${r.baseRunsMs.length} runs: ${r.baseRunsMs.map(s).join(', ')})`
+        : `${s(median(r.perRoleMs))} / ${s(max)}`;
+      return `| ${r.roles} | ${r.released}/${r.roles} | ${time} | ${beforeNow(before?.ratio, base ? (max / base).toFixed(2) : '—', 2)} | ${beforeNow(before?.calls, (r.calls / r.roles).toFixed(1), 1)} | ${r.throttled} | ${r.retried} | ${s(r.wallMs)} | ${r.slots} | ${(r.cpuSeconds / r.roles).toFixed(1)} s | ${(r.cpuSeconds / ((cpus().length * r.wallMs) / 1000)).toFixed(2)} | ${r.load.toFixed(1)} |`;
     }),
     '',
     "Reading the rows: a ratio above 1 with no throttled response is time the releases spent waiting for the machine, not for AWS: every wall second a step waits for a core, or (with processes) for one of the local runner's action slots (fewer than 2 × roles + 4: memory), is `timeScale` sandbox seconds. When CPU ÷ (cores × wall) nears 1, or the load average is well above the core count (other work on the machine), the row measures the machine, and the ratio says nothing about the actions; run it on a quiet machine, or at a lower BENCH_SCALE_TIME_SCALE.",
@@ -346,16 +352,40 @@ export function scaleSection(rows: ScaleRow[], planning: { roles: number; ms: nu
   ].join('\n');
 }
 
-/** The rows of BENCH_SCALE_ROLES (default 10,50,256), after the one-role row they divide by. */
+/**
+ * One role alone, `runs` times: the run with the median release time. Every ratio divides by
+ * it, and one release's time varies by a few percent (where each wait's first poll falls).
+ */
+async function baseRow(
+  bench: ReleaseBench,
+  timeScale: number,
+  steps: StepMode,
+  runs: number,
+): Promise<ScaleRow> {
+  const all: ScaleRow[] = [];
+  for (let run = 0; run < runs; run++) all.push(await scaleRow(bench, 1, timeScale, steps));
+  const time = (row: ScaleRow) => Math.max(...row.perRoleMs, 0);
+  const sorted = [...all].sort((a, b) => time(a) - time(b));
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...middle, baseRunsMs: all.map(time) };
+}
+
+/**
+ * The rows of BENCH_SCALE_ROLES (default 10,50,256), after the one-role row they divide by (the
+ * median of `baseRuns` runs).
+ */
 export async function scaleRows(
   bench: ReleaseBench,
   roles: number[],
   timeScale: number,
   steps: StepMode,
+  baseRuns: number,
 ): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (const n of [1, ...roles.filter((r) => r !== 1)]) {
-    rows.push(await scaleRow(bench, n, timeScale, steps));
+    rows.push(
+      n === 1 ? await baseRow(bench, timeScale, steps, baseRuns) : await scaleRow(bench, n, timeScale, steps),
+    );
     const row = rows.at(-1)!;
     console.log(
       `scale: ${n} role(s): ${row.released}/${n} released, max ${s(Math.max(...row.perRoleMs, 0))} sandbox (${Object.entries(
