@@ -4,20 +4,13 @@
 import type { ResourceRecordSet, Route53Client } from '@aws-sdk/client-route-53';
 import { type AliasTarget, fqdn } from '@immut/core/dns-history';
 import { recordSetsAt, recordSetsWithChild } from '@immut/core/hosted-zone';
+import { bareDnsName } from '@immut/core/naming';
 import type { CallContext } from '@immut/core/throttle-retry';
 
 export { type AliasTarget, fqdn } from '@immut/core/dns-history';
+export { bareDnsName } from '@immut/core/naming';
 
 export type RecordSet = ResourceRecordSet;
-
-/** A load balancer DNS name as compared: lower case, no trailing dot, no `dualstack.`. */
-export function bareDnsName(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^dualstack\./, '');
-}
 
 export function sameTarget(a: AliasTarget, b: AliasTarget): boolean {
   return bareDnsName(a.dnsName) === bareDnsName(b.dnsName) && a.zoneId === b.zoneId;

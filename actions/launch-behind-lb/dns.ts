@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-route-53';
 import type { CleanupLog } from '@immut/core/cleanup';
 import { UserError } from '@immut/core/errors';
-import { normalizeDnsName } from '@immut/core/naming';
+import { bareDnsName, normalizeDnsName } from '@immut/core/naming';
 import { retryThrottled, retryThrottledIf, type CallContext } from '@immut/core/throttle-retry';
 import { AWS_WAITS, waitFor } from '@immut/core/wait';
 import type { WaitSettings } from './health.js';
@@ -36,8 +36,7 @@ export function parseRecordId(id: string): { zoneId: string; name: string } {
 
 /** Compares alias DNS names as Route 53 does: case, trailing dot and `dualstack.` ignored. */
 export function sameDnsName(a: string, b: string): boolean {
-  const n = (x: string) => normalizeDnsName(x).replace(/^dualstack\./, '');
-  return n(a) === n(b);
+  return bareDnsName(a) === bareDnsName(b);
 }
 
 /**

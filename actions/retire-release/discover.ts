@@ -27,10 +27,9 @@ import {
 } from '@aws-sdk/client-rds';
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { Identity } from '@immut/core/identity';
-import { sourceSnapshotId } from '@immut/core/naming';
+import { bareDnsName, sourceSnapshotId } from '@immut/core/naming';
 import { MANAGED_BY_VALUE, TAG, fromAwsTags, roleFilters, usedByTag, type Tags } from '@immut/core/tags';
 import { findGroups, findTemplates, type Group, type Template } from './fleet.js';
-import { bareDnsName } from './live.js';
 
 export type { Group, Template } from './fleet.js';
 

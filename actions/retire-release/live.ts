@@ -5,16 +5,9 @@ import type { Route53Client } from '@aws-sdk/client-route-53';
 import { type History, historyName, parseHistory } from '@immut/core/dns-history';
 import { GuardError } from '@immut/core/errors';
 import { recordSetsWithChild } from '@immut/core/hosted-zone';
+import { bareDnsName } from '@immut/core/naming';
 import { MANAGED_BY_VALUE, TAG, assertManaged } from '@immut/core/tags';
 import type { RoleEnv } from './discover.js';
-
-/** An alias target as a comparable name: lower case, no trailing dot, no `dualstack.` prefix. */
-export function bareDnsName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^dualstack\./, '');
-}
 
 export interface Live {
   name: string;

@@ -42,11 +42,10 @@ import { formatDuration, type Clock } from '@immut/core/clock';
 import { GuardError, UserError } from '@immut/core/errors';
 import { type Zone, recordSetsAt } from '@immut/core/hosted-zone';
 import { acquireLease, holdFor } from '@immut/core/lease';
-import { buildDnsName, finalSnapshotId } from '@immut/core/naming';
+import { bareDnsName, buildDnsName, finalSnapshotId } from '@immut/core/naming';
 import { MANAGED_BY_VALUE, TAG, assertManaged, fromAwsTags, usedByTag, type Tags } from '@immut/core/tags';
 import { type Deadline, waitFor } from '@immut/core/wait';
 import type { Inventory, RoleEnv } from './discover.js';
-import { bareDnsName } from './live.js';
 import { deleteGroup, deleteTemplate, groupNow, templateTagsNow } from './fleet.js';
 import type { Live } from './live.js';
 import {

@@ -996,6 +996,13 @@ function parseGitTag(tag) {
 function normalizeDnsName(name) {
     return name.trim().toLowerCase().replace(/\.$/, '');
 }
+/**
+ * A load balancer's DNS name as alias targets compare: normalized, without the `dualstack.`
+ * prefix (Route 53 takes `dualstack.<name>` and `<name>` as the same alias target).
+ */
+function bareDnsName(name) {
+    return normalizeDnsName(name).replace(/^dualstack\./, '');
+}
 /** Returns a problem with a DNS name, or undefined when it is valid. */
 function checkDnsName(name) {
     const normalized = normalizeDnsName(name);

@@ -289,7 +289,7 @@ function checkInputs({ io, env }) {
 }
 async function main(ctx) {
     const checked = checkInputs(ctx);
-    const { cutover } = await Promise.all(/* import() */[__nccwpck_require__.e(862), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4276));
+    const { cutover } = await Promise.all(/* import() */[__nccwpck_require__.e(862), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8691));
     await cutover(ctx, checked);
 }
 const cutoverDns = { name: ACTION, main };

@@ -350,6 +350,13 @@ function parseGitTag(tag) {
 function normalizeDnsName(name) {
     return name.trim().toLowerCase().replace(/\.$/, '');
 }
+/**
+ * A load balancer's DNS name as alias targets compare: normalized, without the `dualstack.`
+ * prefix (Route 53 takes `dualstack.<name>` and `<name>` as the same alias target).
+ */
+function bareDnsName(name) {
+    return normalizeDnsName(name).replace(/^dualstack\./, '');
+}
 /** Returns a problem with a DNS name, or undefined when it is valid. */
 function checkDnsName(name) {
     const normalized = normalizeDnsName(name);
@@ -1550,8 +1557,7 @@ function parseRecordId(id) {
 }
 /** Compares alias DNS names as Route 53 does: case, trailing dot and `dualstack.` ignored. */
 function sameDnsName(a, b) {
-    const n = (x) => normalizeDnsName(x).replace(/^dualstack\./, '');
-    return n(a) === n(b);
+    return bareDnsName(a) === bareDnsName(b);
 }
 /**
  * Route 53 throttles per account, for all of its calls together (a token bucket refilled at

@@ -10957,7 +10957,7 @@ function readWorkspaceFile(workspace, read) {
 /* harmony export */   QC: () => (/* binding */ dbClusterId),
 /* harmony export */   t: () => (/* binding */ sourceSnapshotId)
 /* harmony export */ });
-/* unused harmony exports LIMITS, loadBalancerName, targetGroupName, launchTemplateName, autoScalingGroupName, finalSnapshotId, imageName, intermediateImageName, instanceName, builderName, gitTag, WORLD_ROLE, worldTag, parseGitTag, normalizeDnsName, checkDnsName, roleDnsName, buildDnsName */
+/* unused harmony exports LIMITS, loadBalancerName, targetGroupName, launchTemplateName, autoScalingGroupName, finalSnapshotId, imageName, intermediateImageName, instanceName, builderName, gitTag, WORLD_ROLE, worldTag, parseGitTag, normalizeDnsName, bareDnsName, checkDnsName, roleDnsName, buildDnsName */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // The naming standard (CONTRACTS.md): one function per resource kind, deterministic and
 // always valid for AWS. Names are readable when they fit; when they would be too long the
@@ -11103,6 +11103,13 @@ function parseGitTag(tag) {
 /** Lower case, no trailing dot: the form names are compared and built in. */
 function normalizeDnsName(name) {
     return name.trim().toLowerCase().replace(/\.$/, '');
+}
+/**
+ * A load balancer's DNS name as alias targets compare: normalized, without the `dualstack.`
+ * prefix (Route 53 takes `dualstack.<name>` and `<name>` as the same alias target).
+ */
+function bareDnsName(name) {
+    return normalizeDnsName(name).replace(/^dualstack\./, '');
 }
 /** Returns a problem with a DNS name, or undefined when it is valid. */
 function checkDnsName(name) {

@@ -336,14 +336,11 @@ async function deleteGroup(d, group) {
     return existed;
 }
 
-// EXTERNAL MODULE: ./.build/tsc/actions/retire-release/live.js
-var retire_release_live = __webpack_require__(2449);
 ;// CONCATENATED MODULE: ./.build/tsc/actions/retire-release/discover.js
 // Finds everything immut created for one role and env, by tags alone (never by name: a
 // look-alike name proves nothing), grouped by build. Only resources carrying
 // immut:managed-by=immut and this role and env are returned; everything else is invisible to
 // retirement. Bake builders (immut:component) belong to bake-image and are left alone.
-
 
 
 
@@ -377,7 +374,7 @@ async function loadBalancers(elb, who) {
             all.push({
                 arn: lb.LoadBalancerArn,
                 name: lb.LoadBalancerName ?? '',
-                dnsName: (0,retire_release_live/* bareDnsName */.r)(lb.DNSName ?? ''),
+                dnsName: (0,naming/* bareDnsName */.rs)(lb.DNSName ?? ''),
                 zoneId: lb.CanonicalHostedZoneId ?? '',
             });
         }
@@ -616,6 +613,8 @@ async function discover(clients, who) {
     };
 }
 
+// EXTERNAL MODULE: ./.build/tsc/actions/retire-release/live.js
+var retire_release_live = __webpack_require__(2449);
 // EXTERNAL MODULE: ./.build/tsc/actions/retire-release/main.js + 1 modules
 var main = __webpack_require__(3781);
 ;// CONCATENATED MODULE: ./.build/tsc/actions/retire-release/plan.js
@@ -1068,7 +1067,6 @@ function holdFor(remainingMs) {
 
 
 
-
 /** The tag AWS puts on every server an Auto Scaling group launches: the group's name. */
 const AUTOSCALING_GROUP_TAG = 'aws:autoscaling:groupName';
 const GONE = new Set([
@@ -1288,7 +1286,7 @@ async function deleteBuildRecord(ctx, d) {
     const name = (0,naming/* buildDnsName */.Tt)({ ...ctx.who, build: d.build }, ctx.zone.name);
     const ours = new Set(d.resources.loadBalancers.map((lb) => lb.dnsName));
     const records = await (0,hosted_zone/* recordSetsAt */.M7)(ctx.clients.route53, ctx.zone.id, name, 'A');
-    const mine = records.filter((r) => ours.has((0,retire_release_live/* bareDnsName */.r)(r.AliasTarget?.DNSName ?? '')));
+    const mine = records.filter((r) => ours.has((0,naming/* bareDnsName */.rs)(r.AliasTarget?.DNSName ?? '')));
     if (mine.length === 0)
         return [];
     await ctx.clients.route53.send(new ChangeResourceRecordSetsCommand/* ChangeResourceRecordSetsCommand */.y({

@@ -165,6 +165,14 @@ export function normalizeDnsName(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, '');
 }
 
+/**
+ * A load balancer's DNS name as alias targets compare: normalized, without the `dualstack.`
+ * prefix (Route 53 takes `dualstack.<name>` and `<name>` as the same alias target).
+ */
+export function bareDnsName(name: string): string {
+  return normalizeDnsName(name).replace(/^dualstack\./, '');
+}
+
 /** Returns a problem with a DNS name, or undefined when it is valid. */
 export function checkDnsName(name: string): string | undefined {
   const normalized = normalizeDnsName(name);

@@ -4,6 +4,7 @@ import { BUILD_RULE, ENV_RULE, ROLE_RULE, checkEnv, type Identity } from '../src
 import {
   LIMITS,
   autoScalingGroupName,
+  bareDnsName,
   buildDnsName,
   checkDnsName,
   dbInstanceId,
@@ -272,6 +273,14 @@ describe('DNS names', () => {
     expect(checkDnsName(`${'a'.repeat(64)}.com`)).toMatch(/not a valid DNS label/);
     expect(checkDnsName(`${'a.'.repeat(127)}com`)).toMatch(/at most 253/);
     expect(checkDnsName('')).toMatch(/empty/);
+  });
+
+  it('compares alias targets as Route 53 does: case, trailing dot and dualstack. ignored', () => {
+    const lb = 'prod-api-b1-123.us-east-1.elb.amazonaws.com';
+    expect(bareDnsName(' DualStack.Prod-API-b1-123.us-east-1.elb.amazonaws.com. ')).toBe(lb);
+    expect(bareDnsName(lb)).toBe(lb);
+    // Only the leading label is ELB's prefix.
+    expect(bareDnsName('a.dualstack.example.com')).toBe('a.dualstack.example.com');
   });
 });
 
