@@ -48,7 +48,7 @@ const RATE_LIMITED_ROLES = (process.env['BENCH_SCALE_ROLES'] ?? '10,50,256').spl
 /** Low, so the machine's own time adds few sandbox seconds to the rows (scale.ts). */
 const RATE_LIMITED_SCALE = Number(process.env['BENCH_SCALE_TIME_SCALE'] ?? 2);
 /** Runs of the one-role row every scale ratio divides by (BENCH_SCALE_BASE_RUNS): the median counts. */
-const BASE_RUNS = Number(process.env['BENCH_SCALE_BASE_RUNS'] ?? 3);
+const BASE_RUNS = Math.max(1, Math.trunc(Number(process.env['BENCH_SCALE_BASE_RUNS'] ?? 3)) || 1);
 /** How the scale rows run action steps: in the bench's process (default: 256 roles' worth of
  *  node processes do not fit in this machine's memory), or BENCH_SCALE_STEPS=processes. */
 const SCALE_STEPS = process.env['BENCH_SCALE_STEPS'] === 'processes' ? 'processes' : 'in-process';
